@@ -1,0 +1,110 @@
+/**
+ * The one entry point: `check(input, options) → VFile`. Pure: it touches no
+ * files, environment or network once its checker is made; rules and
+ * dictionaries are loaded once per checker and reused.
+ */
+import {VFile} from 'vfile'
+import type {Processor} from 'unified'
+import type {CheckOptions, Options, Settings} from './options.js'
+import {normalizeOptions} from './options.js'
+import {styleFor} from './preset.js'
+import {processorFor} from './formats.js'
+import type {Style} from './house-style/compile.js'
+import type {Format} from './types.js'
+import type {HeadlineData} from './nlcst/scope.js'
+
+/** A prepared checker: settings validated, rules compiled, dictionaries loaded on first use. */
+export interface Checker {
+  /** Check one story. The input is never changed. */
+  check(input: string | VFile, options?: CheckOptions): Promise<VFile>
+  /** The compiled house style in use. */
+  readonly style: Style
+  /** The validated settings. */
+  readonly settings: Settings
+}
+
+/**
+ * Make a checker with its own settings (dictionary additions, which checks
+ * run, levels, dialect, a newsroom's rules). Make it once and reuse it.
+ */
+export function createChecker(options: Options = {}): Checker {
+  const settings = normalizeOptions(options)
+  const style = styleFor(options)
+  const presetOptions: Options = {...options, style}
+  const processors = new Map<Format, Processor<any, any, any, any, any>>()
+
+  function processor(format: Format) {
+    let value = processors.get(format)
+    if (!value) {
+      value = processorFor(format, presetOptions)
+      processors.set(format, value)
+    }
+    return value
+  }
+
+  // Build the text processor now so a bad option or rules file fails here, not on first story.
+  processor('text')
+
+  return {
+    style,
+    settings,
+    async check(input, checkOptions = {}) {
+      const {format = 'text', headline} = checkOptions
+      if (format !== 'text' && format !== 'markdown' && format !== 'html') {
+        throw new TypeError(
+          `copydesk: option \`format\` is ${JSON.stringify(format)}; accepted: 'text', 'markdown', 'html'`
+        )
+      }
+      const file = toFile(input)
+      if (headline === true) (file.data as HeadlineData).headlineLines = 1
+      await run(processor(format), file)
+      if (typeof headline === 'string' && headline.trim() !== '') {
+        const head = new VFile({value: headline, path: file.path})
+        ;(head.data as HeadlineData).headline = true
+        await run(processor('text'), head)
+        for (const message of head.messages) {
+          message.file = file.path || ''
+          Object.assign(message, {data: {...(message as {data?: object}).data, field: 'headline'}})
+          file.messages.push(message)
+        }
+      }
+      file.messages.sort(compareMessages)
+      return file
+    }
+  }
+}
+
+const checkers = new Map<string, Checker>()
+
+/**
+ * Check one story with copydesk's default checker (made on first call and
+ * reused), or a cached checker for the given checker options.
+ */
+export async function check(input: string | VFile, options: Options & CheckOptions = {}): Promise<VFile> {
+  const {format, headline, ...checkerOptions} = options
+  const key = JSON.stringify(checkerOptions)
+  let checker = checkers.get(key)
+  if (!checker) {
+    checker = createChecker(checkerOptions)
+    // Keep a few configurations warm; a caller with many should use createChecker.
+    if (checkers.size >= 16) checkers.delete(checkers.keys().next().value as string)
+    checkers.set(key, checker)
+  }
+  return checker.check(input, {format, headline})
+}
+
+function toFile(input: string | VFile): VFile {
+  if (typeof input === 'string') return new VFile({value: input})
+  if (input instanceof VFile) return input
+  if (input && typeof input === 'object' && 'value' in input) return new VFile(input as VFile)
+  throw new TypeError(`copydesk: input must be a string or a VFile, got ${input === null ? 'null' : typeof input}`)
+}
+
+async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+}
+
+function compareMessages(a: {line?: number; column?: number}, b: {line?: number; column?: number}): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+}

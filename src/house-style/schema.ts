@@ -1,0 +1,92 @@
+/**
+ * JSON Schema of a rules file: the common header and entry fields, plus each
+ * kind's entry fields. Published as `rules/schema.json` (`npm run schema`) so
+ * editors autocomplete rules files; the loader validates with the same schema.
+ */
+import type {Kind} from './kind.js'
+
+/** Header fields every rules file has. */
+export const headerSchema = {
+  kind: {type: 'string', description: 'The kind of check: decides which fields entries have.'},
+  message: {
+    type: 'string',
+    minLength: 1,
+    description: 'Message template for a copy editor. `{actual}`, `{expected}` and entry fields in braces are filled in.'
+  },
+  level: {
+    enum: ['suggestion', 'warning', 'error', 'off'],
+    description: 'Severity: suggestion (info), warning, error (blocks publishing), or off.'
+  },
+  link: {type: 'string', description: 'Stylebook section or README anchor shown with each message.'},
+  scope: {
+    enum: ['text', 'headline', 'all'],
+    description: 'Where the rule applies: body text, headlines, or both (default: text).'
+  },
+  quotes: {
+    enum: ['skip', 'suggestion', 'apply'],
+    description: 'Inside quotation marks: skip, report as a suggestion only, or apply as usual.'
+  },
+  description: {type: 'string'}
+} as const
+
+/** Fields every entry has. */
+export const commonEntrySchema = {
+  id: {
+    type: 'string',
+    pattern: '^[a-z0-9][a-z0-9-]*$',
+    description: 'Stable id of the entry (lowercase, digits, dashes); a newsroom layer overrides an entry by id.'
+  },
+  enabled: {type: 'boolean', description: 'Set to false in a newsroom layer to remove one of ours.'},
+  note: {type: 'string', description: 'Why: shown to the copy editor with the message.'},
+  link: {type: 'string', description: 'Stylebook section for this entry (overrides the file link).'},
+  examples: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      flag: {type: 'array', items: {type: 'string'}, description: 'Copy this entry must flag.'},
+      allow: {type: 'array', items: {type: 'string'}, description: 'Copy this entry must leave alone.'}
+    },
+    description: 'Examples, run as tests by `npm test`.'
+  }
+} as const
+
+/** The schema of a file of one kind. */
+export function fileSchema(kind: Kind): Record<string, unknown> {
+  const entryProperties = {...commonEntrySchema, ...(kind.entrySchema.properties as object)}
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['kind', 'message', 'entries'],
+    properties: {
+      ...headerSchema,
+      kind: {const: kind.name, description: kind.description},
+      entries: {
+        type: 'array',
+        items: {
+          ...kind.entrySchema,
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', ...((kind.entrySchema.required as string[]) || [])],
+          properties: entryProperties
+        }
+      }
+    }
+  }
+}
+
+/** The schema of any rules file (for `rules/schema.json`). */
+export function publishedSchema(kinds: ReadonlyArray<Kind>): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/copydesk/copydesk/rules/schema.json',
+    title: 'copydesk rules file',
+    description: 'A house-style rules file: a header and entries with examples. Its file name is the ruleId.',
+    type: 'object',
+    required: ['kind', 'message', 'entries'],
+    properties: {kind: {enum: kinds.map((kind) => kind.name)}},
+    allOf: kinds.map((kind) => ({
+      if: {properties: {kind: {const: kind.name}}},
+      then: fileSchema(kind)
+    }))
+  }
+}

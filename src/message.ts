@@ -1,0 +1,144 @@
+/**
+ * The message contract: every finding copydesk reports is made here, so that
+ * `ruleId`, `source`, `url`, level and span are the same in every check.
+ */
+import type {Node, Position} from 'unist'
+import type {Plugin, Transformer} from 'unified'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Level} from './types.js'
+
+/** Where each check is documented. */
+export const readme = 'https://github.com/copydesk/copydesk#'
+
+/** What a check says about one span. */
+export interface Finding {
+  /** Stable name of the check (`spelling`, `titles`, …). */
+  ruleId: string
+  /** One sentence for a copy editor, naming the text and the fix. */
+  reason: string
+  /** Severity. */
+  level: Level
+  /** The flagged text, as written. */
+  actual?: string
+  /** Replacements, best first (empty: remove or rewrite). */
+  expected?: string[]
+  /** README anchor or stylebook section. */
+  url?: string
+  /** Why (the rule behind it). */
+  note?: string
+  /** Related place, e.g. where the other spelling of a name was first used. */
+  cause?: {reason: string; place?: Position}
+  /** Stable id of the rules entry that fired, for data rules. */
+  entry?: string
+  /** Whether the span is inside quotation marks (fixes never touch quotes). */
+  quoted?: boolean
+}
+
+/**
+ * Report a finding on `file` at `place` (a node or a span start..end).
+ * Never throws and never stops other checks (no `file.fail`).
+ */
+export function report(
+  file: VFile,
+  place: Node | Position | {start: Node; end: Node},
+  finding: Finding
+): VFileMessage {
+  const position = toPosition(place)
+  const message = file.message(finding.reason, {
+    place: position,
+    ruleId: finding.ruleId,
+    source: 'copydesk'
+  })
+  message.actual = finding.actual
+  message.expected = finding.expected
+  message.url = finding.url || readme + finding.ruleId
+  if (finding.note) message.note = finding.note
+  if (finding.cause) {
+    message.cause = Object.assign(new Error(finding.cause.reason), {
+      place: finding.cause.place
+    })
+  }
+  const data: Record<string, unknown> = {}
+  if (finding.entry) data.entry = finding.entry
+  if (finding.quoted) data.quoted = true
+  if (Object.keys(data).length > 0) Object.assign(message, {data})
+  setLevel(message, finding.level)
+  return message
+}
+
+/** Give a message the `fatal` value of a level. */
+export function setLevel(message: VFileMessage, level: Level): void {
+  // vfile: `info` is `fatal: undefined`, `message` is `false`, an error `true`.
+  message.fatal = level === 'error' ? true : level === 'warning' ? false : undefined
+}
+
+/** The level a message has. */
+export function levelOf(message: VFileMessage): Level {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'suggestion'
+}
+
+/** Options to stamp a third-party plugin's messages as one of ours. */
+export interface StampOptions {
+  ruleId: string
+  level: Level
+  url?: string
+  /** Rewrite the plugin's reason for a copy editor; return `false` to drop the message. */
+  rewrite?: (message: VFileMessage) => string | false | undefined
+}
+
+/**
+ * Wrap a retext plugin: run its transformer, then stamp only the messages it
+ * added with our `ruleId`, `source`, `url` and level (the way
+ * `unified-lint-rule` stamps only its own rule's messages). Keeps its
+ * `actual` / `expected`.
+ */
+export function wrap<Options extends unknown[]>(
+  plugin: Plugin<Options, Root>,
+  stamp: StampOptions,
+  ...options: Options
+): Plugin<[], Root> {
+  return function () {
+    const inner = plugin.call(this, ...options) as Transformer<Root> | undefined
+    return async function (tree, file) {
+      if (!inner) return
+      const before = file.messages.length
+      await new Promise<void>((resolve, reject) => {
+        // Works for sync, promise and callback transformers alike.
+        const result = inner(tree, file, (error?: Error | null) => {
+          if (error) reject(error)
+          else resolve()
+          return undefined
+        })
+        if (result && typeof (result as Promise<unknown>).then === 'function') {
+          ;(result as Promise<unknown>).then(() => resolve(), reject)
+        } else if (inner.length < 3) {
+          resolve()
+        }
+      })
+      const added = file.messages.splice(before)
+      for (const message of added) {
+        const reason = stamp.rewrite ? stamp.rewrite(message) : undefined
+        if (reason === false) continue
+        if (reason) message.reason = message.message = reason
+        message.ruleId = stamp.ruleId
+        message.source = 'copydesk'
+        message.url = stamp.url || readme + stamp.ruleId
+        setLevel(message, stamp.level)
+        file.messages.push(message)
+      }
+    }
+  }
+}
+
+function toPosition(place: Node | Position | {start: Node; end: Node}): Position | undefined {
+  if ('type' in place) return place.position
+  const {start, end} = place as {start: unknown; end: unknown}
+  if (start && typeof start === 'object' && 'type' in start) {
+    const from = (start as Node).position
+    const to = (end as Node).position
+    return from && to ? {start: from.start, end: to.end} : undefined
+  }
+  return place as Position
+}

@@ -1,0 +1,67 @@
+/**
+ * The copydesk preset: the ordered list of checks, as one unified plugin.
+ * `retext().use(copydesk, options)` works in anyone's retext pipeline.
+ */
+import type {Plugin, Processor} from 'unified'
+import type {Root} from 'nlcst'
+import type {Options} from './options.js'
+import {assertKnownChecks, levelFor, normalizeOptions} from './options.js'
+import type {CodeCheck, CodeCheckOptions} from './types.js'
+import {codeChecks} from './types.js'
+import {defaultRulesFolder, loadStyle, type Style} from './house-style/compile.js'
+import {kinds} from './house-style/kinds.js'
+import {spelling} from './plugins/spelling.js'
+import {dialect} from './plugins/dialect.js'
+import {nameConsistency} from './plugins/name-consistency.js'
+import {repeatedWord} from './plugins/repeated-word.js'
+import {indefiniteArticle} from './plugins/indefinite-article.js'
+
+/** The code checks, in the order they run. */
+export const codePlugins: Record<CodeCheck, Plugin<[CodeCheckOptions], Root>> = {
+  spelling,
+  dialect,
+  'name-consistency': nameConsistency,
+  'repeated-word': repeatedWord,
+  'indefinite-article': indefiniteArticle
+}
+
+/** Load the style named by options (cached). */
+export function styleFor(options: Options | null | undefined): Style {
+  if (options?.style) return options.style
+  const settings = normalizeOptions(options)
+  const sources = [...(settings.defaultRules ? [defaultRulesFolder] : []), ...settings.rules]
+  return loadStyle(sources)
+}
+
+/**
+ * Check news copy: spelling with a names policy, edit residue, and house
+ * style from `rules/`.
+ *
+ * Options: `dialect` (`'en-US'`), `checks` (levels per check), `dictionary`
+ * (extra words), `rules` (a newsroom's rules folders), `defaultRules` (`true`).
+ */
+export const copydesk: Plugin<[Options?], Root> = function (options) {
+  const settings = normalizeOptions(options)
+  const style = styleFor(options)
+  assertKnownChecks(settings.checks, style.files.map((file) => file.ruleId))
+  const dictionary = [...style.dictionary, ...settings.dictionary]
+  const processor = this as unknown as Processor<Root>
+
+  for (const [name, plugin] of Object.entries(codePlugins) as Array<[CodeCheck, (typeof codePlugins)[CodeCheck]]>) {
+    const level = levelFor(settings.checks, name, codeChecks[name])
+    if (level) processor.use(plugin, {level, dialect: settings.dialect, dictionary})
+  }
+
+  // Data rules, grouped by kind, each at its configured level.
+  for (const kind of kinds.values()) {
+    const files = style.files.flatMap((file) => {
+      if (file.kind !== kind.name) return []
+      const off = (file as {off?: boolean}).off
+      const level = levelFor(settings.checks, file.ruleId, off ? ('off' as never) : file.level)
+      return level ? [{...file, level}] : []
+    })
+    if (files.length > 0) processor.use(kind.plugin, {files})
+  }
+}
+
+export default copydesk
