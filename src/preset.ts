@@ -49,7 +49,7 @@ export const copydesk: Plugin<[Options?], Root> = function (options) {
 
   for (const [name, plugin] of Object.entries(codePlugins) as Array<[CodeCheck, (typeof codePlugins)[CodeCheck]]>) {
     const level = levelFor(settings.checks, name, codeChecks[name])
-    if (level) processor.use(plugin, {level, dialect: settings.dialect, dictionary})
+    if (level) processor.use(plugin, {level, dialect: settings.dialect, dictionary, style})
   }
 
   // Data rules, grouped by kind, each at its configured level.

@@ -1,3 +1,5 @@
+import type {Style} from './house-style/compile.js'
+
 /**
  * Shared types: severity levels, dialects, and the names of the code checks.
  */
@@ -49,4 +51,6 @@ export interface CodeCheckOptions {
   dialect: Dialect
   /** Extra words the speller accepts (house dictionary + options). */
   dictionary: ReadonlyArray<string>
+  /** The compiled house style (e.g. acronym pronunciations for a/an). */
+  style: Style
 }

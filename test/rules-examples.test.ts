@@ -1,0 +1,37 @@
+/**
+ * Every entry in rules/*.yml carries its own examples; this one test turns
+ * each into a named test case, so a desk editor who adds an entry gets a test
+ * without writing code.
+ */
+import {describe, expect, test} from 'vitest'
+import {check} from '../src/index.js'
+import {defaultRulesFolder} from '../src/house-style/compile.js'
+import {kinds} from '../src/house-style/kinds.js'
+import {loadRules} from '../src/house-style/load.js'
+
+const files = loadRules([defaultRulesFolder], kinds)
+
+for (const file of files) {
+  describe(`rules/${file.ruleId}.yml`, () => {
+    const cases = file.entries.flatMap((entry) => [
+      ...(entry.examples?.flag || []).map((text) => ({entry: entry.id, text, flag: true})),
+      ...(entry.examples?.allow || []).map((text) => ({entry: entry.id, text, flag: false}))
+    ])
+    if (cases.length === 0) {
+      test.fails('has examples', () => expect(cases.length).toBeGreaterThan(0))
+      return
+    }
+    test.each(cases)('$entry: $flag: $text', async ({entry, text, flag}) => {
+      // A rule off by default is still tested: switch it on for its own examples.
+      const result = await check(text, {checks: {[file.ruleId]: 'warning'}})
+      const mine = result.messages.filter((message) => message.ruleId === file.ruleId)
+      if (flag) {
+        expect(mine.map(String), `"${text}" should be flagged by ${file.ruleId}/${entry}`).not.toEqual([])
+        const entries = mine.map((message) => (message as {data?: {entry?: string}}).data?.entry)
+        expect(entries, `flagged, but not by entry ${entry}`).toContain(entry)
+      } else {
+        expect(mine.map(String), `"${text}" should not be flagged by ${file.ruleId}`).toEqual([])
+      }
+    })
+  })
+}
