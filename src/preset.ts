@@ -62,6 +62,27 @@ export const copydesk: Plugin<[Options?], Root> = function (options) {
     })
     if (files.length > 0) processor.use(kind.plugin, {files})
   }
+
+  processor.use(dedupe)
+}
+
+/**
+ * Two checks can reach the same verdict on the same words (`travellers` is
+ * both British spelling and a house form): keep the first message for a span
+ * and replacement, so an editor reads each fix once.
+ */
+export const dedupe: Plugin<[], Root> = function () {
+  return function (_tree, file) {
+    const seen = new Set<string>()
+    file.messages = file.messages.filter((message) => {
+      const place = message.place
+      if (!place || !('start' in place)) return true
+      const key = `${place.start.offset}:${place.end.offset}:${message.expected?.[0] ?? ''}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  }
 }
 
 export default copydesk

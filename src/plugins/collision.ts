@@ -1,13 +1,316 @@
 /**
- * PLACEHOLDER — being written. Kind `collision`.
+ * Kind `collision`: two function words side by side that cannot stand
+ * together (`its pressure on of the country's`, `out of a the single
+ * currency`) — what is left when an edit changes one word and keeps the other.
+ * The word classes, the particles of phrasal verbs (`came in at 5%`) and the
+ * pairs that are English (`out of`, `because of`) are data in the rules file;
+ * this code only walks word nodes.
  */
-import type {Kind} from '../house-style/kind.js'
+import type {Root, Sentence, Word} from 'nlcst'
+import type {VFile} from 'vfile'
+import {toString} from 'nlcst-to-string'
+import {SKIP, visit} from 'unist-util-visit'
+import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../house-style/kind.js'
+import {RuleDataError} from '../house-style/kind.js'
+import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
+import type {Level} from '../types.js'
+
+/** One entry as written in a rules file. */
+export interface CollisionEntry extends RuleEntry, EntrySettings {
+  /** Words that may come first (`on`, `at`, `the`). */
+  first: string[]
+  /** Words that may not follow them (`of`, `the`). */
+  second: string[]
+  /**
+   * Words of `first` that are also particles of phrasal verbs, fine before any
+   * `second` word: `came in at 5%`, `went on to win`.
+   */
+  particles?: string[]
+  /** Phrases containing a pair that are English: `out of`, `and beyond of`, `the a cappella`; `*` is any word (`* of course`). */
+  allow?: string[]
+  /** `insensitive` (default): `On of` too; `sensitive`: only as written (`the A shares` is not `the a`). */
+  case?: 'sensitive' | 'insensitive'
+}
+
+interface CompiledEntry {
+  policy: Policy
+  /** The entry's fields, for `{…}` in the message. */
+  fields: Record<string, unknown>
+  sensitive: boolean
+  second: ReadonlySet<string>
+  /** Allowed phrases (lower case), each with where its pair sits. */
+  allow: ReadonlyArray<{words: string[]; at: number}>
+}
+
+/** What the plugin gets per rules file. */
+export interface CollisionData {
+  /** Entries by first word, exact (case-sensitive entries). */
+  exact: ReadonlyMap<string, CompiledEntry[]>
+  /** Entries by first word, lower case (case-insensitive entries). */
+  folded: ReadonlyMap<string, CompiledEntry[]>
+  /** The level the data gave the file. */
+  level: Level
+}
+
+const wordList = {type: 'array', minItems: 1, items: {type: 'string', minLength: 1}}
 
 /** The `collision` kind. */
-export const kind: Kind<null> = {
+export const kind: Kind<CollisionData> = {
   name: 'collision',
-  description: 'placeholder',
-  entrySchema: {properties: {}},
-  compile: () => null,
-  plugin: () => undefined
+  description:
+    'Flags two function words side by side that cannot stand together (`on of`, `a the`): edit residue. Entries give the word classes and the pairs that are English.',
+  entrySchema: {
+    required: ['first', 'second'],
+    properties: {
+      ...entryPolicySchema,
+      first: {...wordList, description: 'Words that may come first (`on`, `at`, `the`).'},
+      second: {...wordList, description: 'Words that cannot follow them (`of`, `the`).'},
+      particles: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Words of `first` that are also phrasal-verb particles, fine before any `second` word (`came in at`).'
+      },
+      allow: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Phrases containing a pair that are English (`off of`, `and beyond of`); `*` is any word (`* of course`).'
+      },
+      case: {
+        enum: ['sensitive', 'insensitive'],
+        description: 'Whether words match only as written (default: insensitive).'
+      }
+    }
+  },
+  compile,
+  plugin: function (options: KindPluginOptions<CollisionData>) {
+    const files = options?.files || []
+    return function (tree: Root, file: VFile) {
+      run(new Story(tree, file), files)
+    }
+  }
+}
+
+function compile(file: LoadedRuleFile): CollisionData {
+  const exact = new Map<string, CompiledEntry[]>()
+  const folded = new Map<string, CompiledEntry[]>()
+  /** Which entry flags each pair, to refuse a pair flagged twice. */
+  const owner = new Map<string, string>()
+  const placeholders = [...file.header.message.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
+  file.entries.forEach((raw, index) => {
+    const entry = raw as CollisionEntry
+    const path = ['entries', index]
+    const sensitive = entry.case === 'sensitive'
+    const fold = (word: string) => (sensitive ? word : word.toLowerCase())
+    for (const name of placeholders) {
+      if (!['actual', 'expected', 'first', 'second'].includes(name) && entry[name] === undefined) {
+        throw new RuleDataError(
+          `entry "${entry.id}" has no \`${name}\`, which the message uses as {${name}}`,
+          path,
+          `add \`${name}:\` to the entry, or take {${name}} out of the message`
+        )
+      }
+    }
+    const first = words(entry.first, 'first')
+    const second = words(entry.second, 'second')
+    const particles = words(entry.particles || [], 'particles')
+    ;(entry.particles || []).forEach((word, item) => {
+      const particle = fold(word.trim())
+      if (!first.has(particle)) {
+        throw new RuleDataError(
+          `particle \`${particle}\` in entry "${entry.id}" is not in \`first\``,
+          [...path, 'particles', item],
+          `add \`${particle}\` to \`first\`, or remove it from \`particles\``
+        )
+      }
+    })
+    // `*` in an allowed phrase stands for any first word: "* of course".
+    const flagged = (a: string, b: string) =>
+      (a === '*' || (first.has(a) && !particles.has(a))) && second.has(b) && a.toLowerCase() !== b.toLowerCase()
+
+    for (const a of first) {
+      if (particles.has(a)) continue
+      for (const b of second) {
+        if (a.toLowerCase() === b.toLowerCase()) continue
+        const key = `${a} ${b}`
+        const other = owner.get(key)
+        if (other !== undefined) {
+          throw new RuleDataError(
+            `\`${key}\` is flagged by both entries "${other}" and "${entry.id}"`,
+            path,
+            `take \`${a}\` out of \`first\` or \`${b}\` out of \`second\` in one of them`
+          )
+        }
+        owner.set(key, entry.id)
+      }
+    }
+
+    const allow = (entry.allow || []).map((phrase, item) => {
+      const where = [...path, 'allow', item]
+      const list = phrase.trim().split(/\s+/).map(fold)
+      let at = -1
+      for (let position = 0; position + 1 < list.length; position++) {
+        if (flagged(list[position], list[position + 1])) {
+          at = position
+          break
+        }
+      }
+      if (at === -1) {
+        const pair = list.length === 2 ? `\`${phrase}\`` : `no pair in ${JSON.stringify(phrase)}`
+        const why =
+          list.length === 2 && particles.has(list[0])
+            ? `\`${list[0]}\` is a particle, so \`${phrase}\` is never flagged`
+            : `${pair} is never flagged by entry "${entry.id}"`
+        throw new RuleDataError(
+          `${why}, so allowing it does nothing`,
+          where,
+          'write an allowed phrase that contains a flagged pair (a `first` word then a `second` word), or remove it'
+        )
+      }
+      // Allowed phrases match in any case: "The a cappella group".
+      return {words: list.map((word) => word.toLowerCase()), at}
+    })
+    const seenAllow = new Set<string>()
+    allow.forEach((phrase, item) => {
+      const key = phrase.words.join(' ')
+      if (seenAllow.has(key)) {
+        throw new RuleDataError(`\`${key}\` is allowed twice in entry "${entry.id}"`, [...path, 'allow', item], 'remove one')
+      }
+      seenAllow.add(key)
+    })
+
+    const policy = policyOf(file.header, entry)
+    const compiled: CompiledEntry = {
+      // The note is in the message already when the template says {note}.
+      policy: placeholders.includes('note') ? {...policy, note: undefined} : policy,
+      fields: entry,
+      sensitive,
+      second,
+      allow
+    }
+    const map = sensitive ? exact : folded
+    for (const word of first) {
+      if (particles.has(word)) continue
+      const list = map.get(word) || []
+      list.push(compiled)
+      map.set(word, list)
+    }
+
+    function words(list: string[], field: string): Set<string> {
+      const set = new Set<string>()
+      list.forEach((word, item) => {
+        const value = fold(word.trim())
+        if (value === '' || /\s/.test(value)) {
+          throw new RuleDataError(
+            `${field} ${JSON.stringify(word)} in entry "${entry.id}" is not one word`,
+            [...path, field, item],
+            `list single words in \`${field}\`; put phrases in \`allow\``
+          )
+        }
+        if (set.has(value)) {
+          throw new RuleDataError(
+            `\`${value}\` is listed twice in \`${field}\` of entry "${entry.id}"`,
+            [...path, field, item],
+            'remove one'
+          )
+        }
+        set.add(value)
+      })
+      return set
+    }
+  })
+  return {exact, folded, level: dataLevel(file.header)}
+}
+
+function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>): void {
+  visit(story.tree, 'SentenceNode', (sentence: Sentence) => {
+    const children = sentence.children
+    for (let index = 0; index + 2 < children.length; index++) {
+      const node = children[index]
+      if (node.type !== 'WordNode') continue
+      // Adjacent words: separated by white space only.
+      const space = children[index + 1]
+      const next = children[index + 2]
+      if (space.type !== 'WhiteSpaceNode' || next.type !== 'WordNode') continue
+      const a = text(node)
+      let b: string | undefined
+      for (const file of files) {
+        const exact = file.data.exact.get(a)
+        const folded = file.data.folded.get(a.toLowerCase())
+        if (!exact && !folded) continue
+        b ??= text(next)
+        for (const entry of exact || []) check(file, entry, a, b, index, node, next)
+        for (const entry of folded || []) check(file, entry, a, b, index, node, next)
+      }
+    }
+    return SKIP
+
+    function check(
+      file: CompiledRuleFile<CollisionData>,
+      entry: CompiledEntry,
+      a: string,
+      b: string,
+      index: number,
+      node: Word,
+      next: Word
+    ): void {
+      const fold = (word: string) => (entry.sensitive ? word : word.toLowerCase())
+      const second = fold(b)
+      // "of of", "the the": the `repeated-word` check has these.
+      if (!entry.second.has(second) || a.toLowerCase() === b.toLowerCase()) return
+      if (entry.allow.some((phrase) => allowed(sentence, index, phrase))) return
+      // As written: "on\nof" split over a line stays so.
+      const start = node.position?.start.offset
+      const end = next.position?.end.offset
+      const actual = start !== undefined && end !== undefined ? String(story.file.value).slice(start, end) : `${a} ${b}`
+      emit(story, file, file.data.level, entry.policy, {start: node, end: next}, {
+        actual,
+        expected: [a, b],
+        values: {...entry.fields, first: a, second: b}
+      })
+    }
+  })
+}
+
+/**
+ * Whether an allowed phrase (`and beyond of`) matches the words around the
+ * pair that starts at `index`, word by word with only white space between.
+ */
+function allowed(
+  sentence: Sentence,
+  index: number,
+  phrase: {words: string[]; at: number}
+): boolean {
+  const children = sentence.children
+  const {words, at} = phrase
+  if (!same(words[at], children[index]) || !same(words[at + 1], children[index + 2])) return false
+  // Words before the pair, walking back.
+  let position = index
+  for (let offset = phrase.at - 1; offset >= 0; offset--) {
+    const space = children[position - 1]
+    const word = children[position - 2]
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') return false
+    if (!same(words[offset], word)) return false
+    position -= 2
+  }
+  // Words after the pair, walking on.
+  position = index + 2
+  for (let offset = phrase.at + 2; offset < phrase.words.length; offset++) {
+    const space = children[position + 1]
+    const word = children[position + 2]
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') return false
+    if (!same(words[offset], word)) return false
+    position += 2
+  }
+  return true
+
+  // `*` in an allowed phrase is any word: "* of course".
+  function same(expected: string, node: Sentence['children'][number]): boolean {
+    return expected === '*' || toString(node).toLowerCase() === expected
+  }
+}
+
+/** A word's text; most words are one text node, so skip the generic walk. */
+function text(word: Word): string {
+  const [only] = word.children
+  return word.children.length === 1 && only.type === 'TextNode' ? only.value : toString(word)
 }

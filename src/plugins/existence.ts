@@ -1,13 +1,432 @@
 /**
- * PLACEHOLDER — being written. Kind `existence`.
+ * Kind `existence`: text that must not be there at all — edit residue (`TK`,
+ * `XXX`, `[INSERT QUOTE]`, `lorem ipsum`) and web-page debris scraped along
+ * with a story (`LEAVE A REPLY`, `Sponsored Adspot_img`). Phrases are matched
+ * on nlcst nodes (words, punctuation, symbols), never with regexes over the
+ * raw text, so `TK` never matches inside `TKO` and spans stay exact.
  */
-import type {Kind} from '../house-style/kind.js'
+import type {Paragraph, Root, SentenceContent} from 'nlcst'
+import type {VFile} from 'vfile'
+import {ParseEnglish} from 'parse-english'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../house-style/kind.js'
+import {RuleDataError} from '../house-style/kind.js'
+import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
+import type {Level} from '../types.js'
+
+/** Where a phrase must stand to count. */
+export type Position = 'anywhere' | 'line' | 'line-start'
+
+/** One entry as written in a rules file. */
+export interface ExistenceEntry extends RuleEntry, EntrySettings {
+  /** Phrases, as written (`LEAVE A REPLY`, `Please enter your comment!`). */
+  match?: string[]
+  /** Token patterns: `…` is any run of tokens, `*` any one word, `#` a figure (`[INSERT …]`, `# C`). */
+  patterns?: string[]
+  /** `sensitive` (default): `TK` but not `tk`; `insensitive`: `Lorem ipsum` and `lorem ipsum`. */
+  case?: 'sensitive' | 'insensitive'
+  /** `anywhere` (default), `line` (the phrase is the whole line), or `line-start`. */
+  position?: Position
+  /** Phrases containing a match that are fine (`Super Bowl XXX`). */
+  except?: string[]
+}
+
+/** A token of a phrase or pattern. */
+type Token =
+  | {kind: 'word'; value: string}
+  | {kind: 'mark'; value: string}
+  | {kind: 'any'}
+  | {kind: 'anyWord'}
+  | {kind: 'figure'}
+
+interface Phrase {
+  tokens: Token[]
+  entry: CompiledEntry
+}
+
+interface CompiledEntry {
+  policy: Policy
+  /** The entry's fields, for `{…}` in the message. */
+  fields: Record<string, unknown>
+  sensitive: boolean
+  position: Position
+  except: Token[][]
+}
+
+/** What the plugin gets per rules file. */
+export interface ExistenceData {
+  /** Phrases by their first token, exact (case-sensitive entries). */
+  exact: ReadonlyMap<string, Phrase[]>
+  /** Phrases by their first token, lower case (case-insensitive entries). */
+  folded: ReadonlyMap<string, Phrase[]>
+  /** Patterns that start with a figure (`# C`). */
+  figures: ReadonlyArray<Phrase>
+  /** The level the data gave the file. */
+  level: Level
+}
+
+/** One token of text: a node of a paragraph with its value. */
+interface TextToken {
+  node: SentenceContent
+  value: string
+  lower: string
+  word: boolean
+  /** Index in the paragraph's flat list, white space included. */
+  at: number
+}
+
+/** The longest run of tokens `…` may stand for. */
+const maxRun = 60
+
+const closingMarks = new Set(['.', '!', '?', ':', ';', '…', ','])
 
 /** The `existence` kind. */
-export const kind: Kind<null> = {
+export const kind: Kind<ExistenceData> = {
   name: 'existence',
-  description: 'placeholder',
-  entrySchema: {properties: {}},
-  compile: () => null,
-  plugin: () => undefined
+  description:
+    'Flags text that must not be there: edit residue (TK, [INSERT …]) and web-page debris. Entries list `match` phrases or token `patterns`.',
+  entrySchema: {
+    properties: {
+      ...entryPolicySchema,
+      match: {
+        type: 'array',
+        minItems: 1,
+        items: {type: 'string'},
+        description: 'Phrases to flag, as written: words and punctuation (`LEAVE A REPLY`, `Please enter your comment!`).'
+      },
+      patterns: {
+        type: 'array',
+        minItems: 1,
+        items: {type: 'string'},
+        description: 'Token patterns: `…` is any run of tokens, `*` any one word, `#` a figure (`[INSERT …]`, `# C`).'
+      },
+      case: {
+        enum: ['sensitive', 'insensitive'],
+        description: 'Whether letter case must match (default: sensitive).'
+      },
+      position: {
+        enum: ['anywhere', 'line', 'line-start'],
+        description: 'anywhere (default); line: the phrase is its whole line; line-start: it starts a line.'
+      },
+      except: {
+        type: 'array',
+        items: {type: 'string'},
+        description: 'Phrases containing a match that are fine (`Super Bowl XXX`).'
+      }
+    }
+  },
+  compile,
+  plugin: function (options: KindPluginOptions<ExistenceData>) {
+    const files = options?.files || []
+    return function (tree: Root, file: VFile) {
+      run(new Story(tree, file), files)
+    }
+  }
+}
+
+function compile(file: LoadedRuleFile): ExistenceData {
+  const exact = new Map<string, Phrase[]>()
+  const folded = new Map<string, Phrase[]>()
+  const figures: Phrase[] = []
+  const seen = new Map<string, string>()
+  const placeholders = [...file.header.message.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
+  file.entries.forEach((raw, index) => {
+    const entry = raw as ExistenceEntry
+    const path = ['entries', index]
+    for (const name of placeholders) {
+      if (name !== 'actual' && name !== 'expected' && entry[name] === undefined) {
+        throw new RuleDataError(
+          `entry "${entry.id}" has no \`${name}\`, which the message uses as {${name}}`,
+          path,
+          `add \`${name}:\` to the entry, or take {${name}} out of the message`
+        )
+      }
+    }
+    if (!entry.match && !entry.patterns) {
+      throw new RuleDataError(
+        `entry "${entry.id}" has neither \`match\` nor \`patterns\`, so it flags nothing`,
+        path,
+        'add `match: [phrase, …]` (words as written) or `patterns: ["[INSERT …]"]`'
+      )
+    }
+    const sensitive = entry.case !== 'insensitive'
+    const policy = policyOf(file.header, entry)
+    const compiled: CompiledEntry = {
+      // The note is in the message already when the template says {note}.
+      policy: placeholders.includes('note') ? {...policy, note: undefined} : policy,
+      fields: entry,
+      sensitive,
+      position: entry.position ?? 'anywhere',
+      except: []
+    }
+    const own: Token[][] = []
+    for (const field of ['match', 'patterns'] as const) {
+      ;(entry[field] || []).forEach((text, item) => {
+        const where = [...path, field, item]
+        const tokens = tokenize(text, field === 'patterns')
+        if (tokens.length === 0) {
+          throw new RuleDataError(
+            `${field} ${JSON.stringify(text)} in entry "${entry.id}" is empty`,
+            where,
+            'write the words to flag, or remove the item'
+          )
+        }
+        if (field === 'patterns') checkPattern(text, tokens, entry.id, where)
+        const key = (sensitive ? '' : 'i:') + keyOf(tokens, sensitive)
+        const other = seen.get(key)
+        if (other !== undefined) {
+          throw new RuleDataError(
+            `${JSON.stringify(text)} is listed twice (entries "${other}" and "${entry.id}")`,
+            where,
+            'keep it in one entry'
+          )
+        }
+        seen.set(key, entry.id)
+        own.push(tokens)
+        if (tokens[0].kind === 'figure') {
+          figures.push({tokens, entry: compiled})
+          return
+        }
+        const first = tokens[0] as {value: string}
+        const map = sensitive ? exact : folded
+        const value = sensitive ? first.value : first.value.toLowerCase()
+        const list = map.get(value) || []
+        list.push({tokens, entry: compiled})
+        map.set(value, list)
+      })
+    }
+    ;(entry.except || []).forEach((text, item) => {
+      const tokens = tokenize(text, false)
+      if (!own.some((phrase) => contains(tokens, phrase, sensitive))) {
+        throw new RuleDataError(
+          `except ${JSON.stringify(text)} in entry "${entry.id}" contains none of its matches, so it never applies`,
+          [...path, 'except', item],
+          'write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+        )
+      }
+      compiled.except.push(tokens)
+    })
+  })
+  return {exact, folded, figures, level: dataLevel(file.header)}
+}
+
+/** Patterns start with a literal or `#`, and have no `…` at the end or two in a row. */
+function checkPattern(text: string, tokens: Token[], id: string, where: Array<string | number>): void {
+  const kind = tokens[0].kind
+  if (kind === 'any' || kind === 'anyWord') {
+    throw new RuleDataError(
+      `pattern ${JSON.stringify(text)} in entry "${id}" starts with \`${kind === 'any' ? '…' : '*'}\`, which would be tried at every word`,
+      where,
+      'start the pattern with a word, a mark or `#` (`[INSERT …]`, not `… ]`)'
+    )
+  }
+  if (tokens[tokens.length - 1].kind === 'any') {
+    throw new RuleDataError(
+      `pattern ${JSON.stringify(text)} in entry "${id}" ends with \`…\`, so it has no end`,
+      where,
+      'end the pattern with a word or mark (`[INSERT …]`)'
+    )
+  }
+  for (let index = 1; index < tokens.length; index++) {
+    if (tokens[index].kind === 'any' && tokens[index - 1].kind === 'any') {
+      throw new RuleDataError(`pattern ${JSON.stringify(text)} in entry "${id}" has \`… …\``, where, 'use one `…`')
+    }
+  }
+}
+
+/** Tokens of a phrase, parsed the way stories are, so `Adspot_img` and `[[` split the same. */
+function tokenize(text: string, pattern: boolean): Token[] {
+  const tokens: Token[] = []
+  const tree = new ParseEnglish().parse(text)
+  visit(tree, (node) => {
+    if (node.type === 'WordNode') {
+      tokens.push({kind: 'word', value: normalize(toString(node))})
+      return 'skip'
+    }
+    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode' || node.type === 'SourceNode') {
+      const value = normalize(toString(node))
+      if (pattern && (value === '…' || value === '...')) tokens.push({kind: 'any'})
+      else if (pattern && value === '*') tokens.push({kind: 'anyWord'})
+      else if (pattern && value === '#') tokens.push({kind: 'figure'})
+      else tokens.push({kind: 'mark', value})
+      return 'skip'
+    }
+    return undefined
+  })
+  return tokens
+}
+
+function keyOf(tokens: Token[], sensitive: boolean): string {
+  return tokens
+    .map((token) => ('value' in token ? (sensitive ? token.value : token.value.toLowerCase()) : token.kind))
+    .join(' ')
+}
+
+/** Whether literal `phrase` occurs in literal `tokens`. */
+function contains(tokens: Token[], phrase: Token[], sensitive: boolean): boolean {
+  for (let start = 0; start + phrase.length <= tokens.length; start++) {
+    if (phrase.every((token, index) => sameToken(token, tokens[start + index], sensitive))) return true
+  }
+  return false
+}
+
+function sameToken(a: Token, b: Token, sensitive: boolean): boolean {
+  if (!('value' in a) || !('value' in b)) return a.kind === b.kind
+  return sensitive ? a.value === b.value : a.value.toLowerCase() === b.value.toLowerCase()
+}
+
+function normalize(value: string): string {
+  return value.includes('’') ? value.replace(/’/g, "'") : value
+}
+
+/** A node's text; most words are one text node, so skip the generic walk. */
+function textOf(node: SentenceContent): string {
+  if ('value' in node) return node.value
+  const [only] = node.children
+  return node.children.length === 1 && only.type === 'TextNode' ? only.value : toString(node)
+}
+
+interface Hit {
+  phrase: Phrase
+  from: number
+  to: number
+  file: CompiledRuleFile<ExistenceData>
+}
+
+function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>): void {
+  visit(story.tree, 'ParagraphNode', (paragraph: Paragraph) => {
+    const flat = flatten(paragraph)
+    const tokens: TextToken[] = []
+    flat.forEach((node, at) => {
+      if (node.type === 'WhiteSpaceNode') return
+      const value = normalize(textOf(node))
+      tokens.push({node, value, lower: value.toLowerCase(), word: node.type === 'WordNode', at})
+    })
+    const hits: Hit[] = []
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      for (const file of files) {
+        for (const phrase of file.data.exact.get(token.value) || []) collect(phrase, index, file)
+        for (const phrase of file.data.folded.get(token.lower) || []) collect(phrase, index, file)
+        if (token.word && isFigure(token.value)) for (const phrase of file.data.figures) collect(phrase, index, file)
+      }
+    }
+    if (hits.length === 0) return 'skip'
+    // Longest first at each start; a match inside one already reported is dropped.
+    hits.sort((a, b) => a.from - b.from || b.to - a.to)
+    let end = -1
+    for (const hit of hits) {
+      if (hit.from <= end) continue
+      if (found(hit)) end = hit.to
+    }
+    return 'skip'
+
+    function collect(phrase: Phrase, index: number, file: CompiledRuleFile<ExistenceData>): void {
+      const to = matchAt(tokens, index, phrase.tokens, phrase.entry.sensitive)
+      if (to === undefined) return
+      const {entry} = phrase
+      if (entry.position !== 'anywhere') {
+        if (!lineStart(flat, tokens[index].at)) return
+        if (entry.position === 'line' && !lineEnd(flat, tokens[to].at)) return
+      }
+      if (entry.except.some((except) => excepted(tokens, index, to, except, entry.sensitive))) return
+      hits.push({phrase, from: index, to, file})
+    }
+
+    /** Report a hit, if its scope and quote policy allow. */
+    function found(hit: Hit): boolean {
+      const {file, phrase} = hit
+      const first = tokens[hit.from].node
+      const last = tokens[hit.to].node
+      const start = first.position?.start.offset
+      const stop = last.position?.end.offset
+      // As written, white space and all: `LEAVE A REPLY`.
+      const actual =
+        start !== undefined && stop !== undefined
+          ? String(story.file.value).slice(start, stop)
+          : tokens.slice(hit.from, hit.to + 1).map((token) => token.value).join(' ')
+      const {entry} = phrase
+      return emit(story, file, file.data.level, entry.policy, {start: first, end: last}, {
+        actual,
+        expected: [],
+        values: entry.fields
+      })
+    }
+  })
+}
+
+/** A paragraph's nodes in order: sentence contents, and the white space between sentences. */
+function flatten(paragraph: Paragraph): SentenceContent[] {
+  const flat: SentenceContent[] = []
+  for (const child of paragraph.children) {
+    if (child.type === 'SentenceNode') flat.push(...child.children)
+    else flat.push(child as SentenceContent)
+  }
+  return flat
+}
+
+/**
+ * Match `pattern` at `tokens[index]`; the index of the last token matched, or
+ * `undefined`. `…` takes the shortest run that lets the rest match.
+ */
+function matchAt(tokens: TextToken[], index: number, pattern: Token[], sensitive: boolean): number | undefined {
+  return step(index, 0)
+
+  function step(at: number, p: number): number | undefined {
+    if (p === pattern.length) return at - 1
+    const token = pattern[p]
+    if (token.kind === 'any') {
+      for (let run = 1; run <= maxRun && at + run <= tokens.length; run++) {
+        const end = step(at + run, p + 1)
+        if (end !== undefined) return end
+      }
+      return undefined
+    }
+    const text = tokens[at]
+    if (!text) return undefined
+    if (token.kind === 'anyWord') return text.word ? step(at + 1, p + 1) : undefined
+    if (token.kind === 'figure') return text.word && isFigure(text.value) ? step(at + 1, p + 1) : undefined
+    if ((token.kind === 'word') !== text.word) return undefined
+    const same = sensitive ? text.value === token.value : text.lower === token.value.toLowerCase()
+    return same ? step(at + 1, p + 1) : undefined
+  }
+}
+
+/** `3.8`, `1,200`, `21`. */
+function isFigure(value: string): boolean {
+  return /^\d[\d.,]*$/.test(value)
+}
+
+/** Whether an `except` phrase covers tokens `from`..`to`. */
+function excepted(tokens: TextToken[], from: number, to: number, except: Token[], sensitive: boolean): boolean {
+  const length = except.length
+  for (let start = to - length + 1; start <= from; start++) {
+    if (start < 0 || start + length > tokens.length) continue
+    if (except.every((token, offset) => sameText(token, tokens[start + offset], sensitive))) return true
+  }
+  return false
+}
+
+function sameText(token: Token, text: TextToken, sensitive: boolean): boolean {
+  if (!('value' in token)) return false
+  return sensitive ? token.value === text.value : token.value.toLowerCase() === text.lower
+}
+
+/** Nothing but white space between the start of the line and node `at`. */
+function lineStart(flat: SentenceContent[], at: number): boolean {
+  const before = flat[at - 1]
+  if (!before) return true
+  if (before.type !== 'WhiteSpaceNode') return false
+  return before.value.includes('\n') || at - 1 === 0
+}
+
+/** Nothing but closing punctuation and white space between node `at` and the end of the line. */
+function lineEnd(flat: SentenceContent[], at: number): boolean {
+  let after = at + 1
+  while (flat[after] && flat[after].type === 'PunctuationNode' && closingMarks.has(toString(flat[after]))) after++
+  const next = flat[after]
+  if (!next) return true
+  if (next.type !== 'WhiteSpaceNode') return false
+  return next.value.includes('\n') || after === flat.length - 1
 }

@@ -1,11 +1,103 @@
 /**
- * PLACEHOLDER — being written. Check `repeated-word`.
+ * Check `repeated-word`: the same word twice in a row (`whether the the
+ * recent rule`), an edit slip that spell-checkers pass. Wraps
+ * retext-repeated-words and stamps its messages as ours.
  */
 import type {Plugin} from 'unified'
-import type {Root} from 'nlcst'
+import type {Root, Sentence, SentenceContent} from 'nlcst'
+import type {VFileMessage} from 'vfile-message'
+import {toString} from 'nlcst-to-string'
+import retextRepeatedWords from 'retext-repeated-words'
+import {wrap} from '../message.js'
 import type {CodeCheckOptions} from '../types.js'
 
-/** The `repeated-word` check. */
-export const repeatedWord: Plugin<[CodeCheckOptions], Root> = function () {
-  return undefined
+/**
+ * Doubles that are English, on top of the ones retext-repeated-words already
+ * accepts (`had had`, `that that`, `can can`, `blah blah`, and capitalised
+ * names such as `Walla Walla` and `Bora Bora`).
+ */
+const legitimate = new Set([
+  // "gave her her passport back"
+  'her',
+  // "What they do do is talk."
+  'do',
+  // Interjections and baby talk: "bye bye", "knock knock", "tut tut".
+  'bye',
+  'ha',
+  'ho',
+  'hip',
+  'knock',
+  'tut',
+  'tsk',
+  'chop',
+  'hush',
+  'boo',
+  'yum',
+  'bla'
+])
+
+/**
+ * The `repeated-word` check: flags a word written twice in a row
+ * (`the the`, `not not`, `to to`), spanning both, with the single word as
+ * the fix.
+ *
+ * Leaves alone: doubles that are English (`had had`, `that that`, `gave her
+ * her`), capitalised names (`Walla Walla`, `Bora Bora`), initials (`D. D.`),
+ * and runs of three or more (`"no no no no no"`), which are deliberate.
+ * Flags stammers and intensifiers (`is is`, `very very`) even in quotes: a
+ * copy editor decides whether the speaker said it.
+ *
+ * Options (from the preset): `level` (default `warning`).
+ */
+export const repeatedWord: Plugin<[CodeCheckOptions], Root> = function (options) {
+  const level = options?.level ?? 'warning'
+  return wrap(retextRepeatedWords, {ruleId: 'repeated-word', level, rewrite}).call(this)
+}
+
+function rewrite(message: VFileMessage): string | false {
+  const [parent, node] = (message.ancestors || []) as [Sentence | undefined, SentenceContent | undefined]
+  const word = message.expected?.[0] ?? (node ? toString(node) : '')
+  if (legitimate.has(word.toLowerCase())) return false
+  if (parent && node && inRun(parent, node)) return false
+  // "The the recent rule": the fix keeps the first word's capital.
+  const first = parent && node ? wordAt(parent.children, parent.children.indexOf(node), -1) : undefined
+  if (first) message.expected = [toString(first)]
+  return 'Remove the repeated `' + word + '`'
+}
+
+/**
+ * Whether the repeated word is part of a run of three or more (`no no no`):
+ * that is emphasis or a chant, not a slip.
+ */
+function inRun(parent: Sentence, node: SentenceContent): boolean {
+  const children = parent.children
+  const index = children.indexOf(node)
+  if (index === -1) return false
+  const value = toString(node).toLowerCase()
+  const before = wordAt(children, index, -2)
+  const after = wordAt(children, index, 1)
+  return (
+    (before !== undefined && toString(before).toLowerCase() === value) ||
+    (after !== undefined && toString(after).toLowerCase() === value)
+  )
+}
+
+/**
+ * The word `steps` words away from `index` (negative: before it), with only
+ * white space between, or `undefined`.
+ */
+function wordAt(children: SentenceContent[], index: number, steps: number): SentenceContent | undefined {
+  const direction = steps < 0 ? -1 : 1
+  let remaining = Math.abs(steps)
+  let at = index
+  while (remaining > 0) {
+    at += direction
+    const child = children[at]
+    if (!child || child.type !== 'WhiteSpaceNode') return undefined
+    at += direction
+    const word = children[at]
+    if (!word || word.type !== 'WordNode') return undefined
+    remaining--
+  }
+  return children[at]
 }

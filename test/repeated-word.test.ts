@@ -1,0 +1,131 @@
+/**
+ * `repeated-word`: the same word twice in a row, an edit slip spell-checkers pass.
+ */
+import fs from 'node:fs'
+import {describe, expect, test} from 'vitest'
+import type {VFileMessage} from 'vfile-message'
+import {check} from '../src/index.js'
+
+const ruleId = 'repeated-word'
+const only = {checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'indefinite-article': 'off'}} as const
+
+async function flagged(text: string): Promise<string[]> {
+  const file = await check(text, only)
+  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
+}
+
+/** Every field a consumer reads. */
+function fields(message: VFileMessage) {
+  return {
+    reason: message.reason,
+    ruleId: message.ruleId,
+    source: message.source,
+    place: message.place,
+    actual: message.actual,
+    expected: message.expected,
+    url: message.url,
+    fatal: message.fatal,
+    data: (message as {data?: unknown}).data
+  }
+}
+
+describe('repeated-word', () => {
+  test('a whole message', async () => {
+    const file = await check('Senators questioned whether the the recent rule proposals went far enough.', only)
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map(fields)).toEqual([
+      {
+        reason: 'Remove the repeated `the`',
+        ruleId: 'repeated-word',
+        source: 'copydesk',
+        place: {
+          start: {line: 1, column: 29, offset: 28},
+          end: {line: 1, column: 36, offset: 35}
+        },
+        actual: 'the the',
+        expected: ['the'],
+        url: 'https://github.com/copydesk/copydesk#repeated-word',
+        fatal: false,
+        data: undefined
+      }
+    ])
+  })
+
+  test.each([
+    ['The the president spoke.', ['1:1-1:8: Remove the repeated `the`']],
+    ['Markets may recover, though maybe not not before year-end.', ['1:35-1:42: Remove the repeated `not`']],
+    ['A unit had been set up to to investigate abuses.', ['1:24-1:29: Remove the repeated `to`']],
+    ['The number who voted is is pretty low.', ['1:22-1:27: Remove the repeated `is`']],
+    ['“It was very very good,” she said.', ['1:9-1:18: Remove the repeated `very`']],
+    ['In an an unusual move, the bank held rates.', ['1:4-1:9: Remove the repeated `an`']],
+    // A line break between the two is the commonest way this slips through.
+    ['The ministry said the\nthe blockade had eased.', ['1:19-2:4: Remove the repeated `the`']],
+    ['THE THE BAND', ['1:1-1:8: Remove the repeated `THE`']]
+  ])('flags %j', async (text, expected) => {
+    expect(await flagged(text)).toEqual(expected)
+  })
+
+  test('keeps the first word’s capital in the fix', async () => {
+    const file = await check('The the president spoke.', only)
+    const [message] = file.messages.filter((item) => item.ruleId === ruleId)
+    expect([message.actual, message.expected]).toEqual(['The the', ['The']])
+  })
+
+  test.each([
+    'The best exhibition they had had since the war.',
+    'He said that that was the end of it.',
+    'Walla Walla is in Washington state.',
+    'Bora Bora lies northwest of Tahiti.',
+    'Duran Duran played in Birmingham.',
+    'He gave her her passport back.',
+    'What they do do is talk.',
+    'She screamed "no no no no no" until someone came.',
+    'D. D. will pop up later.',
+    'The talks, the talks, always the talks.',
+    'It was over. Over the years, it changed.',
+    'They fought, fought again, and lost.'
+  ])('leaves alone %j', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('the seed story has no repeated words', async () => {
+    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('edited news copy: every hit is a real slip', async () => {
+    // The corpus README lists these slips; each was checked by hand.
+    const slips = [
+      'reuters/0001.txt 17:29 the the',
+      'reuters/0005.txt 25:234 not not',
+      'reuters/0030.txt 39:111 an an',
+      'reuters/0045.txt 3:63 to to',
+      'reuters/0057.txt 17:211 up up',
+      'reuters/0057.txt 25:183 to to',
+      'reuters/0061.txt 21:54 come come',
+      'reuters/0126.txt 5:13 a a',
+      'reuters/0128.txt 51:26 the the',
+      'bbc/0022.txt 31:265 is is'
+    ]
+    const hits = await corpusHits()
+    const falsePositives = hits.filter((hit) => !slips.includes(hit))
+    // Ceiling: no false positives on ~104,000 words of edited copy.
+    expect(falsePositives, `hits:\n${hits.join('\n')}`).toEqual([])
+    expect(hits, 'every known slip is caught').toEqual(slips)
+  }, 120_000)
+})
+
+async function corpusHits(): Promise<string[]> {
+  const root = new URL('../../shared/corpus/news/', import.meta.url)
+  const hits: string[] = []
+  for (const set of ['reuters', 'bbc']) {
+    const folder = new URL(set + '/', root)
+    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.txt')).sort()) {
+      const file = await check(fs.readFileSync(new URL(name, folder), 'utf8'), only)
+      for (const message of file.messages) {
+        if (message.ruleId === ruleId) hits.push(`${set}/${name} ${message.line}:${message.column} ${message.actual}`)
+      }
+    }
+  }
+  return hits
+}

@@ -1,0 +1,223 @@
+/**
+ * `word-collision` (rules/word-collision.yml, kind `collision`): two function
+ * words side by side that cannot stand together, left over from an edit.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import type {VFileMessage} from 'vfile-message'
+import {check} from '../src/index.js'
+import {loadStyle} from '../src/house-style/compile.js'
+
+const ruleId = 'word-collision'
+const only = {
+  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
+} as const
+
+async function flagged(text: string): Promise<string[]> {
+  const file = await check(text, only)
+  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
+}
+
+/** Every field a consumer reads. */
+function fields(message: VFileMessage) {
+  return {
+    reason: message.reason,
+    ruleId: message.ruleId,
+    source: message.source,
+    place: message.place,
+    actual: message.actual,
+    expected: message.expected,
+    url: message.url,
+    note: message.note,
+    fatal: message.fatal,
+    data: (message as {data?: unknown}).data
+  }
+}
+
+describe('word-collision', () => {
+  test('a whole message', async () => {
+    const file = await check("But its pressure on of the country's economy points to bigger ambitions.", only)
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map(fields)).toEqual([
+      {
+        reason: 'Keep `on` or `of`, not both: a preposition cannot be followed by `of` here',
+        ruleId: 'word-collision',
+        source: 'copydesk',
+        place: {
+          start: {line: 1, column: 18, offset: 17},
+          end: {line: 1, column: 23, offset: 22}
+        },
+        actual: 'on of',
+        expected: ['on', 'of'],
+        url: 'https://github.com/copydesk/copydesk#word-collision',
+        note: undefined,
+        fatal: false,
+        data: {entry: 'preposition-of'}
+      }
+    ])
+  })
+
+  test('in a quote it is only a suggestion', async () => {
+    const file = await check('“Their pressure on of the capital is huge,” he said.', only)
+    const [message] = file.messages.filter((item) => item.ruleId === ruleId)
+    expect([String(message), message.fatal, (message as {data?: unknown}).data]).toEqual([
+      '1:17-1:22: Keep `on` or `of`, not both: a preposition cannot be followed by `of` here',
+      undefined,
+      {entry: 'preposition-of', quoted: true}
+    ])
+  })
+
+  test.each([
+    ['Mian presided over of three days of talks.', '1:15-1:22: Keep `over` or `of`, not both: a preposition cannot be followed by `of` here'],
+    ['The army moved in of the town.', '1:16-1:21: Keep `in` or `of`, not both: a preposition cannot be followed by `of` here'],
+    ['He went to of the capital.', '1:9-1:14: Keep `to` or `of`, not both: a preposition cannot be followed by `of` here'],
+    ['The rate stood at of 5 percent.', '1:16-1:21: Keep `at` or `of`, not both: a preposition cannot be followed by `of` here'],
+    ['On of the days, it rained.', '1:1-1:6: Keep `On` or `of`, not both: a preposition cannot be followed by `of` here'],
+    ['It won approval for to build a plant.', '1:17-1:23: Keep `for` or `to`, not both: a preposition cannot be followed by `to` here'],
+    [
+      'Britain may be in or out of a the single currency.',
+      '1:29-1:34: Keep `a` or `the`, not both: two articles cannot stand together'
+    ],
+    ['They signed the a deal.', '1:13-1:18: Keep `the` or `a`, not both: two articles cannot stand together'],
+    [
+      'The leaders of the of the two countries met.',
+      '1:16-1:22: Keep `the` or `of`, not both: an article needs a noun after it, not a preposition'
+    ],
+    // Split over a line break, the way an edit often leaves it.
+    ['Its pressure on\nof the capital grew.', '1:14-2:3: Keep `on` or `of`, not both: a preposition cannot be followed by `of` here']
+  ])('flags %j', async (text, expected) => {
+    expect(await flagged(text)).toEqual([expected])
+  })
+
+  test.each([
+    'The French were booted out of partner countries.',
+    'Because of the blockade, fuel ran short.',
+    'Instead of a vote, the council met.',
+    'Ahead of the talks, the envoy flew in.',
+    'Prices rose up to 5 percent.',
+    'The team went on to win the title.',
+    'It sat in between the two camps.',
+    'A rise of about 50 percent was forecast.',
+    'A cat crept from under the car.',
+    'The decision was put off until after the election.',
+    'It had not rained since before the war.',
+    'As of Tuesday, 40 people had died.',
+    'Along with the minister, three aides resigned.',
+    'He handed the files over to police.',
+    'He fell off of the stage.',
+    'They let him in on the secret.',
+    'Profits rose by about 5 percent.',
+    'The missile flew to within a mile of the base.',
+    'Margins came in at 67 percent.',
+    'Fans turn on to the idea slowly.',
+    'She sat down in the chair.',
+    'Shares moved up from 10 cents.',
+    'Look out for the signs.',
+    'He grew up in Bamako.',
+    'The city ran out of fuel.',
+    'The team is made up of 20 analysts.',
+    'A round of talks ended.',
+    'It could trigger a rally in the A share indices.',
+    '"It is quick profits," said an A share trader.',
+    'He bowled the final over of the match.',
+    'Issues in 2026 and beyond of at least 5 billion euros are planned.',
+    'That is what it is all about of course.',
+    'The matter had been dealt with by the attorney general.',
+    'Peak sales of at least $500 million are expected.',
+    'The A to Z of the budget.',
+    'He gave in to pressure and stopped by to see the minister.',
+    // Doubled words belong to repeated-word.
+    'The rest of of the money went missing.'
+  ])('leaves alone %j', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('the seed story: `pressure on of the country’s`', async () => {
+    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+    const file = await check(text, only)
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map((message) => [String(message), message.actual, message.expected])).toEqual([
+      [
+        '33:100-33:105: Keep `on` or `of`, not both: a preposition cannot be followed by `of` here',
+        'on of',
+        ['on', 'of']
+      ]
+    ])
+  })
+
+  test('edited news copy: every hit is a real slip', async () => {
+    const slips = [
+      // "in or out of a the single currency"
+      'reuters/0009.txt 9:91 a the',
+      // "Mian presided over of three days of Consultative Committee"
+      'reuters/0098.txt 35:15 over of',
+      // "it had won approval for to build a $1.5bn joint venture"
+      'bbc/0003.txt 7:568 for to'
+    ]
+    const hits = await corpusHits()
+    const falsePositives = hits.filter((hit) => !slips.includes(hit))
+    // Ceiling: no false positives on ~104,000 words of edited copy.
+    expect(falsePositives, `hits:\n${hits.join('\n')}`).toEqual([])
+    expect(hits, 'every known slip is caught').toEqual(slips)
+  }, 120_000)
+})
+
+describe('a broken collision rules file fails loudly', () => {
+  test.each([
+    [
+      'a particle that is not a first word',
+      'entries:\n  - id: to\n    note: x\n    first: [for, from]\n    second: [to]\n    particles: [up]\n',
+      'word-collision.yml:12:17: particle `up` in entry "to" is not in `first`. Fix: add `up` to `first`, or remove it from `particles`'
+    ],
+    [
+      'an allowed pair that is never flagged',
+      'entries:\n  - id: of\n    note: x\n    first: [on, at]\n    second: [of]\n    allow: [out of]\n',
+      'word-collision.yml:12:13: `out of` is never flagged by entry "of", so allowing it does nothing. Fix: write an allowed phrase that contains a flagged pair (a `first` word then a `second` word), or remove it'
+    ],
+    [
+      'an allowed pair that a particle already allows',
+      'entries:\n  - id: to\n    note: x\n    first: [for, on]\n    second: [to]\n    particles: [on]\n    allow: [on to]\n',
+      'word-collision.yml:13:13: `on` is a particle, so `on to` is never flagged, so allowing it does nothing. Fix: write an allowed phrase that contains a flagged pair (a `first` word then a `second` word), or remove it'
+    ],
+    [
+      'a pair flagged by two entries',
+      'entries:\n  - id: one\n    note: x\n    first: [on]\n    second: [of]\n  - id: two\n    note: x\n    first: [at, on]\n    second: [of]\n',
+      'word-collision.yml:12:5: `on of` is flagged by both entries "one" and "two". Fix: take `on` out of `first` or `of` out of `second` in one of them'
+    ],
+    [
+      'a phrase where a word belongs',
+      'entries:\n  - id: of\n    note: x\n    first: [on, out of]\n    second: [of]\n',
+      'word-collision.yml:10:17: first "out of" in entry "of" is not one word. Fix: list single words in `first`; put phrases in `allow`'
+    ]
+  ])('%s', (_name, entries, expected) => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-collision-'))
+    const header = [
+      'kind: collision',
+      'message: "Keep `{first}` or `{second}`: {note}"',
+      'level: warning',
+      'scope: all',
+      'quotes: suggestion',
+      '# entries follow',
+      ''
+    ].join('\n')
+    fs.writeFileSync(path.join(folder, 'word-collision.yml'), header + entries)
+    expect(() => loadStyle([folder])).toThrow(path.join(folder, expected))
+  })
+})
+
+async function corpusHits(): Promise<string[]> {
+  const root = new URL('../../shared/corpus/news/', import.meta.url)
+  const hits: string[] = []
+  for (const set of ['reuters', 'bbc']) {
+    const folder = new URL(set + '/', root)
+    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.txt')).sort()) {
+      const file = await check(fs.readFileSync(new URL(name, folder), 'utf8'), only)
+      for (const message of file.messages) {
+        if (message.ruleId === ruleId) hits.push(`${set}/${name} ${message.line}:${message.column} ${message.actual}`)
+      }
+    }
+  }
+  return hits
+}
