@@ -6,7 +6,7 @@ import type {Node, Position} from 'unist'
 import type {Plugin, Transformer} from 'unified'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import type {Level} from './types.js'
 
 /** Where each check is documented. */
@@ -56,9 +56,15 @@ export function report(
   message.url = finding.url || readme + finding.ruleId
   if (finding.note) message.note = finding.note
   if (finding.cause) {
-    message.cause = Object.assign(new Error(finding.cause.reason), {
-      place: finding.cause.place
+    // A message, not an Error: reporters print it as a place ("3:12 first used
+    // here"), not as a stack trace.
+    const cause = new VFileMessage(finding.cause.reason, {
+      place: finding.cause.place,
+      ruleId: finding.ruleId,
+      source: 'copydesk'
     })
+    cause.file = file.path || ''
+    message.cause = cause
   }
   const data: Record<string, unknown> = {}
   if (finding.entry) data.entry = finding.entry
