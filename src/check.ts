@@ -4,6 +4,9 @@
  * dictionaries are loaded once per checker and reused.
  */
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {stringifyPosition} from 'unist-util-stringify-position'
+import {cuts} from './parse.js'
 import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
 import {normalizeOptions} from './options.js'
@@ -57,7 +60,11 @@ export function createChecker(options: Options = {}): Checker {
       }
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
-      await run(processor(format), file)
+      if (format === 'text' && String(file.value).length > sectionSize) {
+        await runSections(processor(format), file)
+      } else {
+        await run(processor(format), file)
+      }
       if (typeof headline === 'string' && headline.trim() !== '') {
         const head = new VFile({value: headline, path: file.path})
         ;(head.data as HeadlineData).headline = true
@@ -103,6 +110,56 @@ function toFile(input: string | VFile): VFile {
 async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
   const tree = processor.parse(file)
   await processor.run(tree, file)
+}
+
+/**
+ * Plain text longer than this is checked in sections cut at blank lines, so
+ * memory stays bounded (an nlcst tree takes ~200 bytes a character) and time
+ * linear. No real story is this long; story-wide checks (first reference of
+ * an acronym, name consistency) then work within a section.
+ */
+export const sectionSize = 256 * 1024
+
+async function runSections(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
+  const value = String(file.value)
+  let start = 0
+  let line = 0
+  let column = 0
+  for (const end of cuts(value, sectionSize)) {
+    const section = new VFile({value: value.slice(start, end), path: file.path})
+    section.data = {...file.data}
+    // Only the first section can hold the headline line.
+    if (start > 0) delete (section.data as HeadlineData).headlineLines
+    await run(processor, section)
+    for (const message of section.messages) {
+      shiftMessage(message, {offset: start, line, column})
+      message.file = file.path || ''
+      file.messages.push(message)
+    }
+    for (let index = start; index < end; index++) {
+      if (value.charCodeAt(index) === 10) {
+        line++
+        column = 0
+      } else column++
+    }
+    start = end
+  }
+}
+
+function shiftMessage(message: VFileMessage, shift: {offset: number; line: number; column: number}): void {
+  const place = message.place
+  const points = place ? ('start' in place ? [place.start, place.end] : [place]) : []
+  for (const point of points) {
+    if (point.line === 1) point.column += shift.column
+    point.line += shift.line
+    if (point.offset !== undefined) point.offset += shift.offset
+  }
+  const start = points[0]
+  if (start) {
+    message.line = start.line
+    message.column = start.column
+    message.name = stringifyPosition(place) || '1:1'
+  }
 }
 
 function compareMessages(a: {line?: number; column?: number}, b: {line?: number; column?: number}): number {

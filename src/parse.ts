@@ -34,7 +34,7 @@ export function parseBlocks(value: string, make: () => ParseEnglish): Root {
   let start = 0
   let line = 1
   let column = 1
-  for (const end of cuts(value)) {
+  for (const end of cuts(value, blockSize)) {
     const block = make().parse(value.slice(start, end))
     const shift = {offset: start, line: line - 1, column: column - 1}
     for (const child of block.children) {
@@ -60,16 +60,19 @@ export function parseBlocks(value: string, make: () => ParseEnglish): Root {
   }
 }
 
-/** Block ends: after a blank line if there is one, else after a line, else after white space. */
-function cuts(value: string): number[] {
+/**
+ * Where to cut `value` into pieces of at most `size` characters: after a blank
+ * line if there is one, else after a line, else after white space.
+ */
+export function cuts(value: string, size: number): number[] {
   const ends: number[] = []
   let start = 0
   while (start < value.length) {
-    if (value.length - start <= blockSize) {
+    if (value.length - start <= size) {
       ends.push(value.length)
       break
     }
-    const limit = start + blockSize
+    const limit = start + size
     let end = value.lastIndexOf('\n\n', limit)
     if (end > start) end += 2
     else {
