@@ -1,0 +1,372 @@
+/**
+ * The `copydesk` command: unified-engine configured for news stories.
+ *
+ * unified-engine finds the stories (files, folders, globs, or standard
+ * input), honours `.copydeskignore`, and runs one plugin per story; that
+ * plugin looks up the story's settings (src/config.ts) and calls `check()`.
+ * The CLI never echoes a story back (`out: false`, no output files): it
+ * prints a report, and with `--fix` rewrites only the fixed spans.
+ *
+ * Exit codes: 0 nothing at error level (with `--strict`: nor warning),
+ * 1 something was, 2 the command could not run (usage, settings, rules
+ * files, unreadable stories) — said in one plain message, no stack trace.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {unified, type Processor} from 'unified'
+import {engine, type Context} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {createChecker, type Checker} from './check.js'
+import {ConfigError, ConfigFinder, type FoundConfig} from './config.js'
+import {applyFixes, fixableChecks, formatDiff} from './fix.js'
+import {formatReport} from './report.js'
+import {countMessages, toFileResult, type FileResult} from './result.js'
+import type {Format} from './types.js'
+import {formats} from './types.js'
+import {version} from './version.js'
+
+const help = `copydesk: checks a news story before it is published.
+
+Usage
+  copydesk story.txt            check a story (.txt, .md, .html)
+  copydesk stories/             check every story in a folder
+  pbpaste | copydesk            check copied text
+  copydesk --fix story.txt      apply the safe fixes and save the story
+  copydesk serve                start the checker for a CMS (HTTP)
+
+Options
+  --format json                 print the findings as JSON
+  --format-in text|markdown|html   how to read the story (default: from its name)
+  --quiet                       show errors only
+  --strict                      warnings fail the check too
+  --fix                         fix doubled words, a/an and house forms, not quotes
+  --dry-run                     with --fix: show the changes, save nothing
+  --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
+  -h, --help                    this help
+  -v, --version                 the version
+
+Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run.
+Newsroom settings go in a .copydeskrc file next to the stories (README: Configuration).
+`
+
+/** Where the CLI reads and writes; `process`'s streams by default. */
+export interface Io {
+  stdin: NodeJS.ReadableStream & {isTTY?: boolean}
+  stdout: NodeJS.WritableStream & {isTTY?: boolean}
+  stderr: NodeJS.WritableStream
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+class UsageError extends Error {}
+
+/** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await run(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`copydesk: ${error.message}\n`)
+      return 2
+    }
+    // A bug, not the user's fault: say so plainly, with the stack only on request.
+    io.stderr.write(`copydesk: something went wrong: ${(error as Error)?.message ?? String(error)}\n`)
+    if (io.env.COPYDESK_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`)
+    return 2
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parseArguments(argv)
+  if (values.help) {
+    io.stdout.write(help)
+    return 0
+  }
+  if (values.version) {
+    io.stdout.write(version + '\n')
+    return 0
+  }
+  if (positionals[0] === 'serve') return serve(positionals.slice(1), values, io)
+  for (const name of ['port', 'host', 'cors'] as const) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} goes with \`copydesk serve\``)
+  }
+
+  const output = values.format ?? 'report'
+  if (output !== 'report' && output !== 'json') {
+    throw new UsageError(`--format is ${JSON.stringify(output)}; use --format json (or leave it out for the report)`)
+  }
+  const formatIn = values['format-in']
+  if (formatIn !== undefined && !formats.includes(formatIn as Format)) {
+    throw new UsageError(`--format-in is ${JSON.stringify(formatIn)}; use text, markdown or html`)
+  }
+  const dryRun = values['dry-run'] === true
+  const fix = values.fix === true || dryRun
+  if (positionals.length === 0) {
+    if (io.stdin.isTTY) throw new UsageError('give a story to check: `copydesk story.txt`, or pipe one in: `pbpaste | copydesk`. See `copydesk --help`.')
+    if (fix && !dryRun) throw new UsageError('--fix saves files; give a file path, or add --dry-run to see the changes to standard input')
+  }
+
+  const problems = new Map<VFile, string>()
+  const settings: FaceSettings = {
+    format: formatIn as Format | undefined,
+    finder: new ConfigFinder(),
+    checkers: new Map(),
+    problems,
+    cwd: io.cwd
+  }
+  const context = await runEngine(positionals, settings, io)
+  const files = context.files.filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored)
+  if (positionals.length > 0 && files.length === 0) {
+    throw new UsageError(`no stories found in ${positionals.map((item) => `\`${item}\``).join(', ')} (copydesk reads .txt, .md, .markdown, .html and .htm files)`)
+  }
+
+  const results: FileResult[] = []
+  const notes: string[] = []
+  for (const file of files) {
+    const problem = problems.get(file) ?? engineProblem(file)
+    if (problem) {
+      // The same broken settings file fails every story under it: say it once.
+      if (!notes.includes(problem)) notes.push(problem)
+      continue
+    }
+    if (fix) {
+      const data = file.data as FaceData
+      const text = String(file)
+      const fixed = applyFixes(text, file.messages, {checks: data.copydeskFixable, format: data.copydeskFormat})
+      if (fixed.applied.length > 0) {
+        const name = file.path ? path.relative(io.cwd, path.resolve(file.cwd, file.path)) : '<stdin>'
+        if (dryRun) {
+          io.stdout.write(formatDiff(name.split(path.sep).join('/'), text, fixed.edits))
+        } else {
+          fs.writeFileSync(path.resolve(file.cwd, file.path), fixed.text)
+          file.messages = file.messages.filter((message) => !fixed.applied.includes(message))
+          io.stderr.write(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}\n`)
+        }
+      }
+    }
+    results.push(toFileResult(file, {path: file.path ? displayPath(file, io.cwd) : '<stdin>'}))
+  }
+
+  const errors = results.reduce((sum, result) => sum + result.counts.error, 0)
+  const warnings = results.reduce((sum, result) => sum + result.counts.warning, 0)
+  const shown = values.quiet ? results.map(onlyErrors) : results
+  const report =
+    output === 'json'
+      ? JSON.stringify({files: shown}, null, 2) + '\n'
+      : formatReport(shown, {color: useColor(io)})
+  // With --dry-run the diff owns standard output; the report goes beside it.
+  if (results.length > 0 || notes.length === 0) (dryRun ? io.stderr : io.stdout).write(report)
+
+  if (notes.length > 0) {
+    for (const note of notes) io.stderr.write(`copydesk: ${note}\n`)
+    return 2
+  }
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0
+}
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: {type: 'string'},
+        'format-in': {type: 'string'},
+        quiet: {type: 'boolean'},
+        strict: {type: 'boolean'},
+        fix: {type: 'boolean'},
+        'dry-run': {type: 'boolean'},
+        port: {type: 'string'},
+        host: {type: 'string'},
+        cors: {type: 'string', multiple: true},
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'}
+      }
+    })
+  } catch (error) {
+    const message = (error as Error).message
+    const unknown = /Unknown option '([^']+)'/.exec(message)
+    if (unknown) throw new UsageError(`unknown option \`${unknown[1]}\`. See \`copydesk --help\`.`)
+    throw new UsageError(`${message.split('.')[0]}. See \`copydesk --help\`.`)
+  }
+}
+
+/** What the engine plugin shares with the CLI. */
+interface FaceSettings {
+  /** `--format-in`, else chosen by extension. */
+  format?: Format
+  finder: ConfigFinder
+  /** Checkers per settings file (`''`: none found), or why one could not be made. */
+  checkers: Map<string, Checker | string>
+  /** Stories that could not be checked, and why. */
+  problems: Map<VFile, string>
+  cwd: string
+}
+
+interface FaceData {
+  copydeskFormat?: Format
+  copydeskFixable?: string[]
+}
+
+/**
+ * The one plugin the engine runs per story. The story is parsed by `check()`
+ * in its own format, so the engine's parser only hands over an empty tree.
+ */
+function face(this: Processor, settings: FaceSettings) {
+  ;(this as unknown as {parser: () => unknown}).parser = () => ({type: 'root', children: []})
+  return async function (_tree: unknown, file: VFile): Promise<undefined> {
+    const folder = file.path ? path.dirname(path.resolve(file.cwd, file.path)) : settings.cwd
+    let found: FoundConfig
+    try {
+      found = settings.finder.find(folder)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      settings.problems.set(file, error.message)
+      return
+    }
+    const checker = checkerFor(found, settings)
+    if (typeof checker === 'string') {
+      settings.problems.set(file, checker)
+      return
+    }
+    const format = settings.format ?? formatOf(file.path)
+    Object.assign(file.data, {copydeskFormat: format, copydeskFixable: fixableChecks(checker.style)} satisfies FaceData)
+    await checker.check(file, {format})
+    return undefined
+  }
+}
+
+function checkerFor(found: FoundConfig, settings: FaceSettings): Checker | string {
+  const key = found.path ?? ''
+  let value = settings.checkers.get(key)
+  if (value === undefined) {
+    try {
+      value = createChecker(found.options)
+    } catch (error) {
+      // A bad option value, an unknown check name, a broken rules file.
+      const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
+      const where = found.path ? path.relative(settings.cwd, found.path) || found.path : undefined
+      value = where ? `${where}: ${message}` : message
+    }
+    settings.checkers.set(key, value)
+  }
+  return value
+}
+
+function runEngine(files: string[], settings: FaceSettings, io: Io): Promise<Context> {
+  return new Promise((resolve, reject) => {
+    engine(
+      {
+        processor: unified() as unknown as Processor,
+        plugins: [[face as never, settings]],
+        files,
+        cwd: io.cwd,
+        extensions: ['txt', 'md', 'markdown', 'html', 'htm'],
+        ignoreName: '.copydeskignore',
+        streamIn: io.stdin,
+        streamOut: io.stdout,
+        streamError: io.stderr,
+        out: false,
+        output: false,
+        // We report; the engine stays quiet.
+        reporter: () => '',
+        silentlyIgnore: false
+      },
+      (error, _code, context) => {
+        if (error) reject(new UsageError(error.message.split('\n')[0]))
+        else resolve(context as Context)
+      }
+    )
+  })
+}
+
+/** A fatal message from the engine itself: a missing file, an ignored one, a crash. */
+function engineProblem(file: VFile): string | undefined {
+  const fatal = file.messages.find((message) => message.fatal === true && message.source !== 'copydesk')
+  if (!fatal) return undefined
+  const cause = fatal.cause as Error | undefined
+  if (/it[’']s ignored/.test(fatal.reason)) return `${file.path}: this file is listed in a .copydeskignore file; take it out there to check it`
+  const reason = cause?.message ? `${fatal.reason}: ${cause.message}` : fatal.reason
+  return `${file.path || '<stdin>'}: ${reason}`
+}
+
+function formatOf(filePath: string | undefined): Format {
+  const extension = path.extname(filePath ?? '').toLowerCase()
+  if (extension === '.md' || extension === '.markdown') return 'markdown'
+  if (extension === '.html' || extension === '.htm') return 'html'
+  return 'text'
+}
+
+function displayPath(file: VFile, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(file.cwd, file.path))
+  return (relative && !relative.startsWith('..') ? relative : path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+}
+
+function onlyErrors(result: FileResult): FileResult {
+  const messages = result.messages.filter((message) => message.severity === 'error')
+  return {...result, counts: countMessages(messages), messages}
+}
+
+function describeFixes(applied: ReadonlyArray<{actual?: string | null; expected?: ReadonlyArray<string> | null}>): string {
+  return applied.map((message) => `${message.actual ?? ''} → ${message.expected?.[0] ?? ''}`).join(', ')
+}
+
+function useColor(io: Io): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0'
+  return io.stdout.isTTY === true
+}
+
+async function serve(
+  rest: string[],
+  values: {port?: string; host?: string; cors?: string[]},
+  io: Io
+): Promise<number> {
+  if (rest.length > 0) throw new UsageError(`\`copydesk serve\` takes no files (got ${rest.join(' ')})`)
+  const port = values.port === undefined ? 8080 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port is ${JSON.stringify(values.port)}; use a port number such as 8080`)
+  }
+  const host = values.host ?? '127.0.0.1'
+  let found: FoundConfig
+  try {
+    found = new ConfigFinder().find(io.cwd)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
+  // Fastify loads only for `serve`, not on every check.
+  const {createServer} = await import('./server.js')
+  let app: ReturnType<typeof createServer>
+  try {
+    app = createServer({options: found.options, cors: values.cors})
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
+    throw new UsageError(found.path ? `${path.relative(io.cwd, found.path)}: ${message}` : message)
+  }
+  try {
+    await app.listen({port, host})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(
+      code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is in use; pick another with --port`
+        : `cannot listen on ${host}:${port}: ${(error as Error).message}`
+    )
+  }
+  const address = app.server.address()
+  const where = typeof address === 'object' && address ? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}` : String(address)
+  io.stderr.write(`copydesk ${version} listening on ${where} (POST /v1/check, POST /v2/check, GET /health); Ctrl-C stops it\n`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  await app.close()
+  return 0
+}
+
+function processIo(): Io {
+  return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env}
+}

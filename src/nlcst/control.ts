@@ -1,0 +1,98 @@
+/**
+ * Inline control in HTML and Markdown stories:
+ *
+ *     <!-- copydesk ignore spelling -->          the next element (paragraph, caption …)
+ *     <!-- copydesk disable titles -->           from here …
+ *     <!-- copydesk enable titles -->            … to here
+ *     <!-- copydesk disable -->                  every check, until `enable`
+ *
+ * Built on unified-message-control, which runs on the hast or mdast tree
+ * *after* the checks: it keeps the comments' places and drops the messages
+ * that fall where a check is off. A comment with an unknown verb or check
+ * name is reported (`control-comment`) instead of silently doing nothing.
+ */
+import type {Node, Parent} from 'unist'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {messageControl, type Marker} from 'unified-message-control'
+import {visit} from 'unist-util-visit'
+import {readme, report} from '../message.js'
+
+/** Options for `control`. */
+export interface ControlOptions {
+  /** The tree's language: HTML comments are `comment` nodes, Markdown ones `html` nodes. */
+  language: 'html' | 'markdown'
+  /** Check names a comment may name (code checks and rules files). */
+  known: ReadonlyArray<string>
+}
+
+const verbs = new Set(['enable', 'disable', 'ignore'])
+const htmlComment = /^<!--([\s\S]*?)-->$/
+const body = /^\s*copydesk(?:\s+([\s\S]*?))?\s*$/
+
+/** Filter messages by `<!-- copydesk … -->` comments. Runs after the checks. */
+export const control: Plugin<[ControlOptions], Node> = function (options) {
+  const known = new Set(options.known)
+  return function (tree, file) {
+    const markers = new Map<Node, Marker>()
+    visit(tree, (node) => {
+      const text = commentText(node, options.language)
+      if (text === undefined) return
+      const match = body.exec(text)
+      if (!match) return
+      const words = (match[1] || '').split(/\s+/).filter(Boolean)
+      const [verb, ...names] = words
+      if (!verb || !verbs.has(verb)) {
+        warn(file, node, `Use \`<!-- copydesk ignore|disable|enable [checks] -->\`, not \`<!--${text}-->\``)
+        return
+      }
+      const unknown = names.filter((name) => !known.has(name))
+      if (unknown.length > 0) {
+        warn(
+          file,
+          node,
+          `Unknown check ${unknown.map((name) => `\`${name}\``).join(', ')} in a copydesk comment; use one of ${[...known].sort().map((name) => `\`${name}\``).join(', ')}`
+        )
+      }
+      const valid = names.filter((name) => known.has(name))
+      if (names.length > 0 && valid.length === 0) return
+      markers.set(node, {name: 'copydesk', attributes: [verb, ...valid].join(' ')})
+    })
+    if (markers.size === 0) return
+    messageControl(options.language === 'html' ? withoutBlankText(tree) : tree, {
+      file,
+      name: 'copydesk',
+      source: 'copydesk',
+      marker: (node) => markers.get(node) ?? null,
+      test: (node) => markers.has(node)
+    })
+  }
+}
+
+function commentText(node: Node, language: 'html' | 'markdown'): string | undefined {
+  const value = (node as Node & {value?: unknown}).value
+  if (typeof value !== 'string') return undefined
+  if (language === 'html') return node.type === 'comment' ? value : undefined
+  if (node.type !== 'html') return undefined
+  return htmlComment.exec(value.trim())?.[1]
+}
+
+function warn(file: VFile, node: Node, reason: string): void {
+  report(file, node, {ruleId: 'control-comment', reason, level: 'warning', url: readme + 'inline-control'})
+}
+
+/**
+ * A view of an HTML tree without white-space-only text, so that `ignore`
+ * applies to the next element rather than to the line break after the comment.
+ * Leaves are shared, parents are new.
+ */
+function withoutBlankText(node: Node): Node {
+  const children = (node as Parent).children
+  if (!children) return node
+  return {
+    ...node,
+    children: children
+      .filter((child) => !(child.type === 'text' && /^\s*$/.test((child as Node & {value: string}).value)))
+      .map(withoutBlankText)
+  } as Node
+}

@@ -1,0 +1,198 @@
+/**
+ * Keep nlcst positions in the original HTML or Markdown.
+ *
+ * hast-util-to-nlcst and mdast-util-to-nlcst tokenize each text node's
+ * *decoded* value and give its tokens offsets counted from the node's start
+ * (`patch()` in both: `from + toString(node).length`). That is exact only
+ * while the source and the decoded value have the same length. In
+ * `<p>Mali&#8217;s importats</p>` every token after the entity lands 6
+ * characters early; in a Markdown block quote every line after the first
+ * lands before its `> `; a CR in CRLF HTML shifts the rest of the node.
+ *
+ * So before converting, we note each text node's source span and value
+ * (`recordText`), and after converting, before any check runs, we move each
+ * nlcst leaf to the source characters its value came from (`realign`).
+ */
+import type {Node, Parent, Position} from 'unist'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+
+/** One text node of the source tree: its source span and decoded value. */
+interface TextSpan {
+  /** Offset of the node's first source character. */
+  start: number
+  /** Offset after its last source character. */
+  end: number
+  /** The decoded value the converter tokenized. */
+  value: string
+  /** Per value character: source offset where it starts and ends (relative to `start`); absent when source === value. */
+  starts?: Int32Array
+  ends?: Int32Array
+}
+
+/** Which escapes the source language has. */
+export type SourceLanguage = 'html' | 'markdown'
+
+const spans = new WeakMap<VFile, TextSpan[]>()
+
+/**
+ * Note the text nodes of a hast or mdast tree (and Markdown image alts, which
+ * mdast-util-to-nlcst tokenizes from `start + 2`).
+ */
+export function recordText(tree: Node, file: VFile, language: SourceLanguage): void {
+  const doc = String(file)
+  const list: TextSpan[] = []
+  walk(tree)
+  list.sort((a, b) => a.start - b.start)
+  spans.set(file, list)
+
+  function walk(node: Node): void {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined) {
+      if (node.type === 'text') add(start, end, (node as Node & {value: string}).value)
+      else if (language === 'markdown' && (node.type === 'image' || node.type === 'imageReference')) {
+        const alt = (node as Node & {alt?: string | null}).alt
+        if (alt) add(start + 2, end, alt)
+      }
+    }
+    const children = (node as Parent).children
+    if (children) for (const child of children) walk(child)
+  }
+
+  function add(start: number, end: number, value: string): void {
+    const raw = doc.slice(start, end)
+    const span: TextSpan = {start, end, value}
+    if (raw !== value) Object.assign(span, align(raw, value, language))
+    list.push(span)
+  }
+}
+
+/**
+ * Move every leaf of `tree` to the source characters its value came from,
+ * then give each parent the span of its children. Run on the nlcst tree of a
+ * file passed to `recordText` first; a file without a record is left alone.
+ */
+export function realign(tree: Root, file: VFile): void {
+  const list = spans.get(file)
+  if (!list) return
+  spans.delete(file)
+  const place = location(file)
+  visit(tree as unknown as Node)
+
+  function visit(node: Node): void {
+    const children = (node as Parent).children
+    if (children) {
+      for (const child of children) visit(child)
+      if (node.type === 'RootNode') return
+      const first = children.find((child) => child.position)
+      let last: Node | undefined
+      for (let index = children.length - 1; index >= 0 && !last; index--) {
+        if (children[index].position) last = children[index]
+      }
+      if (first?.position && last?.position) {
+        node.position = {start: first.position.start, end: last.position.end}
+      }
+      return
+    }
+    const position = node.position
+    const from = position?.start.offset
+    const to = position?.end.offset
+    if (from === undefined || to === undefined) return
+    const span = spanAt(list as TextSpan[], from)
+    if (!span || !span.starts || !span.ends) return
+    const index = from - span.start
+    const last = Math.min(Math.max(to - span.start - 1, index), span.value.length - 1)
+    const start = span.start + span.starts[index]
+    const end = to > from ? span.start + span.ends[last] : start
+    const moved = toPosition(place, start, end)
+    if (moved) node.position = moved
+  }
+}
+
+/** The text span whose converted offsets `[start, start + value.length)` hold `offset`. */
+function spanAt(list: TextSpan[], offset: number): TextSpan | undefined {
+  let low = 0
+  let high = list.length - 1
+  let found: TextSpan | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (list[middle].start <= offset) {
+      found = list[middle]
+      low = middle + 1
+    } else {
+      high = middle - 1
+    }
+  }
+  return found && offset < found.start + found.value.length ? found : undefined
+}
+
+function toPosition(place: ReturnType<typeof location>, start: number, end: number): Position | undefined {
+  const from = place.toPoint(start)
+  const to = place.toPoint(end)
+  return from && to ? {start: from, end: to} : undefined
+}
+
+// `&amp;`, `&#8217;`, `&#x2019;`, `&nbsp` (HTML allows some without `;`).
+const reference = /&(?:#[xX][\da-fA-F]+|#\d+|[A-Za-z][A-Za-z\d]*);?/y
+const ampersand = /^&(?:amp|AMP|#0*38|#[xX]0*26);?$/
+const combining = /\p{M}/u
+const asciiPunctuation = /[!-/:-@[-`{-~]/
+
+/**
+ * Map each character of `value` (decoded) to the source characters of `raw`
+ * it came from: equal characters map one to one; a character reference maps
+ * to the whole reference; a Markdown backslash escape to both characters;
+ * anything else in the source (a CR before LF, a block quote's `> `, list
+ * indent, a hard break's spaces) is markup and is stepped over.
+ */
+function align(raw: string, value: string, language: SourceLanguage): {starts: Int32Array; ends: Int32Array} {
+  const starts = new Int32Array(value.length)
+  const ends = new Int32Array(value.length)
+  let i = 0
+  let j = 0
+  while (j < value.length) {
+    if (i >= raw.length) {
+      // The value has characters the source does not (should not happen): pin them to the end.
+      starts[j] = ends[j] = raw.length
+      j++
+      continue
+    }
+    const character = raw.charAt(i)
+    const wanted = value.charAt(j)
+    if (character === '&') {
+      reference.lastIndex = i
+      const match = reference.exec(raw)
+      // A literal `&` stays `&` in the value; `&amp;` is a reference to one.
+      if (match && (wanted !== '&' || ampersand.test(match[0]))) {
+        let width = (value.codePointAt(j) ?? 0) > 0xffff ? 2 : 1
+        // `&NotEqualTilde;` is a letter and a combining mark: both come from the reference.
+        while (j + width < value.length && combining.test(value.charAt(j + width)) && raw.charAt(i + match[0].length) !== value.charAt(j + width)) width++
+        for (let k = 0; k < width; k++) {
+          starts[j + k] = i
+          ends[j + k] = i + match[0].length
+        }
+        i += match[0].length
+        j += width
+        continue
+      }
+    }
+    if (language === 'markdown' && character === '\\' && raw.charAt(i + 1) === wanted && asciiPunctuation.test(wanted)) {
+      starts[j] = i
+      ends[j] = i + 2
+      i += 2
+      j++
+      continue
+    }
+    if (character === wanted) {
+      starts[j] = i
+      ends[j] = i + 1
+      i++
+      j++
+      continue
+    }
+    i++
+  }
+  return {starts, ends}
+}

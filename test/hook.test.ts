@@ -1,0 +1,123 @@
+/**
+ * `prePublish`: verdicts under policies, headline and body fields with their
+ * own positions, the time budget; and the Strapi recipe in
+ * examples/cms/strapi, run against a stand-in for Strapi's document service.
+ */
+import fs from 'node:fs'
+import {describe, expect, test, vi} from 'vitest'
+import {createChecker, prePublish} from '../src/index.js'
+
+const checker = createChecker()
+const seed = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+
+/** `field line:column actual` of the messages of one check. */
+function of(ruleId: string, messages: ReadonlyArray<{ruleId: string | null; field?: string; line: number | null; column: number | null; actual: string | null}>) {
+  return messages.filter((message) => message.ruleId === ruleId).map((message) => `${message.field} ${message.line}:${message.column} ${message.actual}`)
+}
+
+describe('prePublish', () => {
+  test('an error blocks; each message says its field and where in it', async () => {
+    const result = await prePublish(
+      {headline: 'Storm floods the the harbor', body: 'Residents left the the town.\n\nCasualties: TK.'},
+      undefined,
+      {checker}
+    )
+    expect(result.verdict).toBe('block')
+    expect(result.complete).toBe(true)
+    expect(of('repeated-word', result.messages)).toEqual(['headline 1:14 the the', 'body 1:16 the the'])
+    expect(of('leftovers', result.messages)).toEqual(['body 3:13 TK'])
+    expect(result.counts.error).toBeGreaterThanOrEqual(1)
+    const leftover = result.messages.find((message) => message.ruleId === 'leftovers')
+    expect(leftover).toMatchObject({severity: 'error', source: 'copydesk', field: 'body', offset: 42, endOffset: 44})
+    expect(Object.keys(leftover ?? {}).sort()).toEqual(
+      ['actual', 'column', 'endColumn', 'endLine', 'endOffset', 'expected', 'field', 'line', 'note', 'offset', 'reason', 'ruleId', 'severity', 'source', 'url'].sort()
+    )
+  })
+
+  test('warnings warn', async () => {
+    const result = await prePublish({body: 'Residents left the the town.'}, undefined, {checker})
+    expect(of('repeated-word', result.messages)).toEqual(['body 1:16 the the'])
+    expect(result.verdict).toBe('warn')
+  })
+
+  test('a policy decides what blocks', async () => {
+    const story = {body: 'Residents left the the town.'}
+    expect((await prePublish(story, {block: ['error', 'warning']}, {checker})).verdict).toBe('block')
+    expect((await prePublish(story, {block: [], warn: []}, {checker})).verdict).toBe('pass')
+  })
+
+  test('HTML and Markdown bodies keep positions in the source', async () => {
+    const html = await prePublish({body: '<p>Mali&#8217;s <em>the</em> the town.</p>', format: 'html'}, undefined, {checker})
+    expect(of('repeated-word', html.messages)).toEqual(['body 1:21 the the'])
+    const markdown = await prePublish({body: '> Quote\n> the the town.', format: 'markdown'}, undefined, {checker})
+    expect(of('repeated-word', markdown.messages)).toEqual(['body 2:3 the the'])
+  })
+
+  test('without a checker, uses the default one', async () => {
+    const result = await prePublish({body: 'Casualties: TK.'})
+    expect(of('leftovers', result.messages)).toEqual(['body 1:13 TK'])
+  })
+
+  test('a time budget returns what was found, marked incomplete', async () => {
+    const long = Array.from({length: 4}, () => seed).join('\n\n')
+    const full = await prePublish({body: long}, undefined, {checker})
+    expect(full.complete).toBe(true)
+    const started = performance.now()
+    const partial = await prePublish({body: long}, undefined, {checker, timeoutMs: 1})
+    const elapsed = performance.now() - started
+    expect(partial.complete).toBe(false)
+    // What it did find is what a full check finds.
+    const all = new Set(full.messages.map((message) => JSON.stringify(message)))
+    for (const message of partial.messages) expect(all.has(JSON.stringify(message))).toBe(true)
+    expect(partial.messages.length).toBeLessThan(full.messages.length)
+    expect(elapsed).toBeLessThan(5000)
+  })
+
+  test.each<[string, unknown, unknown, string]>([
+    ['no body', {headline: 'x'}, undefined, "the story's `body` must be a string, got undefined"],
+    ['a bad format', {body: 'x', format: 'docx'}, undefined, "the story's `format` is \"docx\""],
+    ['an unknown policy key', {body: 'x'}, {blocks: ['error']}, 'unknown policy key `blocks`'],
+    ['a bad severity', {body: 'x'}, {block: ['fatal']}, 'policy `block` must be a list of severities']
+  ])('%s is a TypeError', async (_name, story, policy, message) => {
+    await expect(prePublish(story as never, policy as never, {checker})).rejects.toThrow(message)
+  })
+})
+
+describe('examples/cms/strapi (in process)', () => {
+  /** A stand-in for Strapi 5's document service and logger. */
+  function fakeStrapi(draft: Record<string, unknown> | null) {
+    const middlewares: Array<(context: unknown, next: () => Promise<unknown>) => Promise<unknown>> = []
+    const findOne = vi.fn(async () => draft)
+    const strapi = {
+      documents: Object.assign(() => ({findOne}), {use: (middleware: (typeof middlewares)[number]) => middlewares.push(middleware)}),
+      log: {warn: vi.fn()}
+    }
+    const publish = (context: object) => {
+      const next = vi.fn(async () => 'published')
+      return {next, result: middlewares[0]({uid: 'api::article.article', action: 'publish', params: {documentId: 'd1'}, ...context}, next)}
+    }
+    return {strapi, findOne, publish}
+  }
+
+  test('blocks publishing a story with errors', async () => {
+    const {registerCopydesk} = await import('../examples/cms/strapi/copydesk.js')
+    const {strapi, publish, findOne} = fakeStrapi({title: 'Storm floods harbor', body: 'Casualties: **TK**.'})
+    registerCopydesk(strapi)
+    const {next, result} = publish({})
+    await expect(result).rejects.toMatchObject({name: 'ApplicationError', message: expect.stringContaining('body 1:15 Remove `TK`') as unknown})
+    expect(findOne).toHaveBeenCalledWith({documentId: 'd1', locale: undefined, status: 'draft'})
+    expect(next).not.toHaveBeenCalled()
+  })
+
+  test('lets a clean story through, and other actions alone', async () => {
+    const {registerCopydesk} = await import('../examples/cms/strapi/copydesk.js')
+    const {strapi, publish, findOne} = fakeStrapi({title: 'Storm floods harbor', body: 'Residents left the the town.'})
+    registerCopydesk(strapi, {policy: {block: ['error'], warn: []}})
+    const published = publish({})
+    await expect(published.result).resolves.toBe('published')
+    expect(published.next).toHaveBeenCalledOnce()
+    const updated = publish({action: 'update'})
+    await expect(updated.result).resolves.toBe('published')
+    expect(findOne).toHaveBeenCalledOnce()
+  })
+})

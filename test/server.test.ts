@@ -1,0 +1,190 @@
+/**
+ * The HTTP server over a real socket (127.0.0.1, port 0): each endpoint,
+ * each error code, a burst of concurrent requests, and still answering after
+ * bad requests.
+ */
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import type {FastifyInstance} from 'fastify'
+import {createServer} from '../src/server.js'
+
+let app: FastifyInstance
+let base: string
+
+beforeAll(async () => {
+  app = createServer()
+  await app.listen({port: 0, host: '127.0.0.1'})
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('no port')
+  base = `http://127.0.0.1:${address.port}`
+})
+
+afterAll(async () => {
+  await app.close()
+})
+
+function post(path: string, body: string, type = 'application/json') {
+  return fetch(base + path, {method: 'POST', headers: {'content-type': type}, body})
+}
+
+function form(fields: Record<string, string>) {
+  return post('/v2/check', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded')
+}
+
+const story = {headline: 'Storm floods the the harbor', body: 'Residents left the the town.\n\nCasualties: TK.'}
+
+describe('GET /health', () => {
+  test('answers', async () => {
+    const response = await fetch(base + '/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({status: 'ok', name: 'copydesk', dialect: 'en-US'})
+  })
+})
+
+describe('POST /v1/check', () => {
+  test('returns the verdict, counts and messages with fields and positions', async () => {
+    const response = await post('/v1/check', JSON.stringify(story))
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as {verdict: string; complete: boolean; counts: object; messages: Array<{ruleId: string; field: string; line: number; column: number; actual: string}>}
+    expect(result.verdict).toBe('block')
+    expect(result.complete).toBe(true)
+    expect(Object.keys(result.counts).sort()).toEqual(['error', 'suggestion', 'warning'])
+    const mine = result.messages
+      .filter((message) => message.ruleId === 'repeated-word' || message.ruleId === 'leftovers')
+      .map((message) => `${message.field} ${message.line}:${message.column} ${message.ruleId} ${message.actual}`)
+    expect(mine).toEqual(['headline 1:14 repeated-word the the', 'body 1:16 repeated-word the the', 'body 3:13 leftovers TK'])
+  })
+
+  test('takes a format and a policy', async () => {
+    const response = await post(
+      '/v1/check',
+      JSON.stringify({body: '<p>Left <em>the</em> the town.</p>', format: 'html', policy: {block: [], warn: []}})
+    )
+    const result = (await response.json()) as {verdict: string; messages: Array<{ruleId: string; column: number}>}
+    expect(result.verdict).toBe('pass')
+    expect(result.messages.filter((message) => message.ruleId === 'repeated-word').map((message) => message.column)).toEqual([13])
+  })
+
+  test.each<[string, string, string, number, string]>([
+    ['malformed JSON', '{"body": "x",', 'application/json', 400, 'not valid JSON'],
+    ['an empty body', '', 'application/json', 400, 'empty'],
+    ['no body field', JSON.stringify({headline: 'x'}), 'application/json', 400, 'is missing `body`'],
+    ['body not a string', JSON.stringify({body: 42}), 'application/json', 400, 'field body must be string'],
+    ['an unknown field', JSON.stringify({body: 'x', headlne: 'y'}), 'application/json', 400, 'unknown field `headlne`'],
+    ['a bad format', JSON.stringify({body: 'x', format: 'docx'}), 'application/json', 400, 'field format must be one of "text", "markdown", "html"'],
+    ['a bad policy', JSON.stringify({body: 'x', policy: {block: ['fatal']}}), 'application/json', 400, 'policy.block.0 must be one of'],
+    ['plain text', 'Residents left.', 'text/plain', 415, 'application/json'],
+    ['a form', 'body=Residents', 'application/x-www-form-urlencoded', 415, 'application/json']
+  ])('%s → %d', async (_name, body, type, status, message) => {
+    const response = await post('/v1/check', body, type)
+    expect(response.status).toBe(status)
+    const error = (await response.json()) as {statusCode: number; message: string}
+    expect(error.statusCode).toBe(status)
+    expect(error.message).toContain(message)
+  })
+
+  test('a body over 1 MB → 413', async () => {
+    const response = await post('/v1/check', JSON.stringify({body: 'word '.repeat(220_000)}))
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as {message: string}).message).toContain('larger than the limit')
+  })
+})
+
+describe('POST /v2/check (LanguageTool)', () => {
+  test('text: matches with offsets, replacements, context, sentence and rule', async () => {
+    const text = 'The storm hit. Residents left the the town on Tuesday.'
+    const response = await form({text, language: 'en-US'})
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as {
+      software: {name: string; apiVersion: number}
+      language: {code: string}
+      warnings: {incompleteResults: boolean}
+      matches: Array<{offset: number; length: number; message: string; replacements: Array<{value: string}>; context: {text: string; offset: number; length: number}; sentence: string; rule: {id: string; issueType: string; category: {id: string}}}>
+    }
+    expect(result.software).toMatchObject({name: 'copydesk', apiVersion: 1})
+    expect(result.language.code).toBe('en-US')
+    expect(result.warnings.incompleteResults).toBe(false)
+    const match = result.matches.find((item) => item.rule.id === 'COPYDESK_REPEATED_WORD')
+    expect(match).toMatchObject({
+      offset: text.indexOf('the the'),
+      length: 7,
+      replacements: [{value: 'the'}],
+      sentence: 'Residents left the the town on Tuesday.',
+      rule: {issueType: 'grammar', category: {id: 'GRAMMAR'}}
+    })
+    const context = match?.context
+    expect(context?.text.slice(context.offset, context.offset + context.length)).toBe('the the')
+  })
+
+  test('spelling is a misspelling, house style is style', async () => {
+    const result = (await (await form({text: 'Oil importats fell. Casualties: TK.', language: 'auto'})).json()) as {
+      matches: Array<{rule: {id: string; issueType: string}}>
+    }
+    const types = Object.fromEntries(result.matches.map((match) => [match.rule.id, match.rule.issueType]))
+    expect(types).toMatchObject({COPYDESK_SPELLING: 'misspelling', COPYDESK_LEFTOVERS: 'style'})
+  })
+
+  test('data: offsets count the markup too, as LanguageTool', async () => {
+    const data = {annotation: [{markup: '<p>'}, {text: 'Left '}, {markup: '<em>', interpretAs: ''}, {text: 'the'}, {markup: '</em>'}, {text: ' the town.'}, {markup: '</p>'}]}
+    const original = data.annotation.map((item) => ('text' in item ? item.text : item.markup)).join('')
+    const result = (await (await form({data: JSON.stringify(data), language: 'en-US'})).json()) as {
+      matches: Array<{offset: number; length: number; rule: {id: string}}>
+    }
+    const match = result.matches.find((item) => item.rule.id === 'COPYDESK_REPEATED_WORD')
+    expect(match && original.slice(match.offset, match.offset + match.length)).toBe('the</em> the')
+  })
+
+  test('en-GB uses the British checker', async () => {
+    const result = (await (await form({text: 'The colour of the the sky.', language: 'en-GB'})).json()) as {language: {code: string}}
+    expect(result.language.code).toBe('en-GB')
+  })
+
+  test('disabledRules leaves matches out', async () => {
+    const result = (await (await form({text: 'Left the the town.', language: 'en-US', disabledRules: 'COPYDESK_REPEATED_WORD'})).json()) as {
+      matches: Array<{rule: {id: string}}>
+    }
+    expect(result.matches.map((match) => match.rule.id)).not.toContain('COPYDESK_REPEATED_WORD')
+  })
+
+  test.each<[string, () => Promise<Response>, number, string]>([
+    ['no text or data', () => form({language: 'en-US'}), 400, "Missing 'text' or 'data' parameter"],
+    ['a language copydesk does not check', () => form({text: 'Hallo', language: 'de-DE'}), 400, 'English only'],
+    ['data that is not JSON', () => form({data: '{annotation', language: 'en-US'}), 400, "Parameter 'data' is not valid JSON"],
+    ['data without annotation', () => form({data: '{"text": "x"}', language: 'en-US'}), 400, '"annotation"'],
+    ['JSON instead of a form', () => post('/v2/check', JSON.stringify({text: 'x'})), 415, 'x-www-form-urlencoded']
+  ])('%s → %d', async (_name, request, status, message) => {
+    const response = await request()
+    expect(response.status).toBe(status)
+    expect(((await response.json()) as {message: string}).message).toContain(message)
+  })
+
+  test('GET /v2/languages', async () => {
+    const languages = (await (await fetch(base + '/v2/languages')).json()) as Array<{longCode: string}>
+    expect(languages.map((language) => language.longCode)).toEqual(['en-US', 'en-GB'])
+  })
+})
+
+describe('robustness', () => {
+  test('an unknown route → 404 saying what exists', async () => {
+    const response = await fetch(base + '/v1/chek', {method: 'POST'})
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as {message: string}).message).toContain('POST /v1/check')
+  })
+
+  test('a burst of 50 concurrent requests all succeed', async () => {
+    const responses = await Promise.all(
+      Array.from({length: 50}, (_, index) => post('/v1/check', JSON.stringify({body: `Story ${index}: residents left the the town.`})))
+    )
+    expect(responses.map((response) => response.status)).toEqual(Array.from({length: 50}, () => 200))
+    const results = (await Promise.all(responses.map((response) => response.json()))) as Array<{verdict: string}>
+    expect(new Set(results.map((result) => result.verdict))).toEqual(new Set(['warn']))
+  })
+
+  test('still answers after bad requests', async () => {
+    await post('/v1/check', '{oops')
+    await post('/v1/check', 'x'.repeat(2 * 1024 * 1024))
+    await post('/v1/check', '<p>', 'text/html')
+    const response = await post('/v1/check', JSON.stringify({body: 'Casualties: TK.'}))
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as {verdict: string}).verdict).toBe('block')
+  })
+})
