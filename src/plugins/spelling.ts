@@ -10,7 +10,7 @@ import type {VFileMessage} from 'vfile-message'
 import retextSpell from 'retext-spell'
 import {report, wrap} from '../message.js'
 import {findQuotes, isQuoted, type QuoteRanges} from '../nlcst/quotes.js'
-import {isSentenceStart, nextWord} from '../nlcst/words.js'
+import {isSentenceStart, nextWord, wordText} from '../nlcst/words.js'
 import {subtlexFrequency} from '../spell/suggest.js'
 import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {editDistance, isSlip, oneEditAway} from '../spell/edits.js'
@@ -86,8 +86,41 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
 
   return async function (tree, file) {
     const story = new Story(tree, file)
-    for (const sentence of sentencesOf(tree)) stories.set(sentence, story)
-    await spell(tree, file, () => undefined)
+    const unknown: Sentence[] = []
+    for (const sentence of sentencesOf(tree)) {
+      stories.set(sentence, story)
+      if (mayReport(sentence)) unknown.push(sentence)
+    }
+    // retext-spell makes a message (with a stack trace) for every unknown
+    // word, names included, looks every word up uncached, and its visitor
+    // allocates per node. Hand it only the sentences where the names policy
+    // may report something (see `mayReport`): on wire copy that is about one
+    // sentence in ten. They are the story's own nodes, so its messages keep
+    // their places and context.
+    if (unknown.length === 0) return
+    const pruned: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: unknown}]}
+    await spell(pruned, file, () => undefined)
+  }
+
+  /**
+   * Whether a sentence has a word the names policy may report: an unknown
+   * word that is not a plain name inside the sentence (`Lyammouri said`).
+   * Most news sentences hold a name; only these reach retext-spell.
+   */
+  function mayReport(sentence: Sentence): boolean {
+    const children = sentence.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      if (child.type !== 'WordNode') continue
+      const text = wordText(child)
+      if (known(text)) continue
+      if (child.children.length > 1) return true // compounds, elisions, possessives: judged by part
+      const shape = shapeOf(text)
+      if (shape === 'skip') continue
+      if (shape !== 'capitalized' || isSentenceStart(sentence, index)) return true
+      if (nearNames(text).length > 0) return true
+    }
+    return false
   }
 
   function rewrite(message: VFileMessage): string | false | undefined {
