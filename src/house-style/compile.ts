@@ -8,7 +8,9 @@ import {fileURLToPath} from 'node:url'
 import type {CompiledRuleFile, Kind, LoadedRuleFile} from './kind.js'
 import {RuleDataError} from './kind.js'
 import {kinds} from './kinds.js'
-import {loadRules, locateEntry, RulesError} from './load.js'
+import {loadRules, locateEntry, RulesError, sourceStamp} from './load.js'
+
+export {fillTemplate} from './template.js'
 
 /** Everything the preset needs from house style. */
 export interface Style {
@@ -28,20 +30,27 @@ export const defaultRulesFolder = path.resolve(
   'rules'
 )
 
-const cache = new Map<string, Style>()
+const cache = new Map<string, {stamp: string; style: Style}>()
 
 /**
  * Load, validate and compile rules from `sources` (ours first, then a
- * newsroom's), cached per list of sources.
+ * newsroom's), cached per list of sources. The cache is keyed on the files'
+ * paths and modification times, so an edited rules file is picked up by the
+ * next checker made (a running checker keeps the style it was made with).
  */
 export function loadStyle(sources: ReadonlyArray<string> = [defaultRulesFolder]): Style {
-  const key = sources.join('\0')
-  let style = cache.get(key)
-  if (!style) {
-    style = compileStyle(loadRules(sources, kinds), sources)
-    cache.set(key, style)
-  }
+  const key = sources.map((source) => path.resolve(source)).join('\0')
+  const stamp = sourceStamp(sources)
+  const cached = cache.get(key)
+  if (cached && cached.stamp === stamp) return cached.style
+  const style = compileStyle(loadRules(sources, kinds), sources)
+  cache.set(key, {stamp, style})
   return style
+}
+
+/** Forget compiled styles (tests that rewrite rules files within one clock tick). */
+export function clearStyleCache(): void {
+  cache.clear()
 }
 
 /** Compile loaded files with their kinds. */
@@ -52,7 +61,10 @@ export function compileStyle(
   const files: CompiledRuleFile[] = []
   for (const file of loaded) {
     const kind = kinds.get(file.header.kind) as Kind
-    const others = loaded.filter((other) => other !== file && other.header.kind === kind.name)
+    // Files of the same kind loaded before this one (ours, then a newsroom's): a
+    // conflict between two files is checked once, by the later, and reported at
+    // the later entry — the one a newsroom just wrote.
+    const others = loaded.slice(0, loaded.indexOf(file)).filter((other) => other.header.kind === kind.name)
     let data: unknown
     try {
       data = kind.compile(file, others)
@@ -94,13 +106,4 @@ function readDictionaries(sources: ReadonlyArray<string>): string[] {
     }
   }
   return words
-}
-
-/** Fill a message template: `{actual}`, `{expected}` and other fields in braces. */
-export function fillTemplate(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key]
-    if (value === undefined || value === null) return whole
-    return Array.isArray(value) ? value.map(String).join('`, `') : String(value)
-  })
 }

@@ -3,58 +3,121 @@
  * against the kind's schema, and merge layers (a newsroom's files add to and
  * override ours, entry by entry). Every error names the file, line:column, the
  * offending value, what is accepted and the fix.
+ *
+ * Layering, in the order of `sources` (copydesk's `rules/` first):
+ *
+ * - a file whose name is new adds a rule (it must be complete);
+ * - a file with the name of an earlier one overrides it: header fields it sets
+ *   replace ours (`level: off` switches the rule off), and each entry merges
+ *   field by field into ours with the same `id`, or is added when the `id` is
+ *   new (then it must be complete);
+ * - `enabled: false` or `level: off` on an entry removes ours.
+ *
+ * Mistakes a layer can make, each a located `RulesError`: switching off an
+ * entry that no earlier layer has (a typo in the id), reusing an id that an
+ * earlier layer has in a *different* file of the same kind (an override put
+ * in the wrong file), changing a file's kind, and two files with one name in
+ * one folder.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {Ajv, type ErrorObject} from 'ajv'
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {LineCounter, isMap, isSeq, parseDocument, type Document} from 'yaml'
 import type {Kind, LoadedRuleFile, RuleEntry, RuleHeader} from './kind.js'
-import {fileSchema} from './schema.js'
+import {entrySchema, fileSchema} from './schema.js'
 
 /** A broken rules file or folder. The message says where and how to fix it. */
 export class RulesError extends Error {
   override name = 'RulesError'
 }
 
-interface ParsedFile {
+/** A data path inside one rules file, e.g. `['entries', 3, 'use']`. */
+type DataPath = ReadonlyArray<string | number>
+
+/** One file, parsed and validated on its own. */
+export interface ParsedFile {
   ruleId: string
   filePath: string
   value: {[key: string]: unknown}
-  locate: (path: ReadonlyArray<string | number>) => string
+  locate: (path: DataPath) => string
+}
+
+/** Options for {@link parseFile}. */
+export interface ParseOptions {
+  /** The file overrides an earlier one: header and entries may be partial (default `false`). */
+  partial?: boolean
 }
 
 const ajv = new Ajv({allErrors: false, strict: false})
-const validators = new Map<string, ReturnType<Ajv['compile']>>()
+const validators = new Map<string, ValidateFunction>()
+
+/** Where each entry came from, so errors after merging still point at the right file. */
+export const locationKey = Symbol('location')
+
+/** What an entry keeps about the layers it was merged from. */
+interface Origin {
+  /** Fields this layer set. */
+  fields: ReadonlySet<string>
+  /** `path:line:column` of a field of the entry in this layer. */
+  locate: (path: DataPath) => string
+  /** Index of the source (layer) in `sources`. */
+  layer: number
+  filePath: string
+  /** From a layer validated as partial (an override): checked again after merging. */
+  partial: boolean
+}
+
+type Located = RuleEntry & {[locationKey]?: (path: DataPath) => string; [originsKey]?: Origin[]}
+
+const originsKey = Symbol('origins')
+
+interface Merging {
+  ruleId: string
+  kind: Kind
+  paths: string[]
+  header: RuleHeader
+  /** Which layer set each header field last. */
+  headerOrigin: Map<string, (path: DataPath) => string>
+  entries: Located[]
+  locateRoot: (path: DataPath) => string
+}
 
 /**
  * Load and merge rules from `sources` (folders of `*.yml` files, or single
  * files), in order: later sources add to and override earlier ones.
  */
-export function loadRules(
-  sources: ReadonlyArray<string>,
-  kinds: ReadonlyMap<string, Kind>
-): LoadedRuleFile[] {
-  const merged = new Map<string, LoadedRuleFile>()
-  for (const source of sources) {
+export function loadRules(sources: ReadonlyArray<string>, kinds: ReadonlyMap<string, Kind>): LoadedRuleFile[] {
+  const merged = new Map<string, Merging>()
+  sources.forEach((source, layer) => {
+    const seen = new Map<string, string>()
     for (const filePath of listFiles(source)) {
-      const parsed = parseFile(filePath, fs.readFileSync(filePath, 'utf8'), kinds)
-      const existing = merged.get(parsed.ruleId)
-      merged.set(parsed.ruleId, existing ? layer(existing, parsed) : fromParsed(parsed, kinds))
+      const ruleId = ruleIdOf(filePath)
+      const twin = seen.get(ruleId)
+      if (twin) {
+        throw new RulesError(
+          `${filePath}:1:1: two files named "${ruleId}" in one folder (the other is ${twin}); a file's name is its ruleId. Fix: merge them into one file, or rename one.`
+        )
+      }
+      seen.set(ruleId, filePath)
+      const existing = merged.get(ruleId)
+      const parsed = parseFile(filePath, fs.readFileSync(filePath, 'utf8'), kinds, {partial: Boolean(existing)})
+      if (existing) layerOver(existing, parsed, layer)
+      else merged.set(ruleId, fromParsed(parsed, kinds, layer))
     }
-  }
-  return [...merged.values()].map((file) => ({
-    ...file,
-    entries: file.entries.filter((entry) => entry.enabled !== false)
-  }))
+  })
+  const files = [...merged.values()]
+  checkIdsAcrossFiles(files)
+  return files.map((file) => finish(file))
 }
 
 /** Parse and validate one rules file's text. Exported for tests and editors. */
 export function parseFile(
   filePath: string,
   text: string,
-  kinds: ReadonlyMap<string, Kind>
+  kinds: ReadonlyMap<string, Kind>,
+  options: ParseOptions = {}
 ): ParsedFile {
-  const ruleId = path.basename(filePath).replace(/\.ya?ml$/, '')
+  const ruleId = ruleIdOf(filePath)
   const lineCounter = new LineCounter()
   const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const where = (offset: number) => {
@@ -63,17 +126,24 @@ export function parseFile(
   }
   if (document.errors.length > 0) {
     const error = document.errors[0]
+    const duplicate = /unique/i.test(error.message)
     throw new RulesError(
       `${where(error.pos[0])}: this is not valid YAML: ${error.message.split('\n')[0]}. ` +
-        'Fix: check the indentation and quoting on that line (quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!` or `%`).'
+        (duplicate
+          ? 'Fix: a key appears twice in one mapping; keep one.'
+          : 'Fix: check the indentation and quoting on that line (quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!` or `%`).')
     )
   }
-  const locate = (dataPath: ReadonlyArray<string | number>) =>
-    where(nodeOffset(document, dataPath))
+  const locate = (dataPath: DataPath) => where(nodeOffset(document, dataPath))
   const value = document.toJS() as unknown
   if (!isMap(document.contents) || !value || typeof value !== 'object') {
     throw new RulesError(
       `${where(0)}: a rules file must be a mapping with \`kind\`, \`message\` and \`entries\`. Fix: start from one of the files in copydesk's rules/ folder.`
+    )
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(ruleId)) {
+    throw new RulesError(
+      `${where(0)}: the file name "${ruleId}" is the ruleId of its messages and must be lowercase letters, digits and dashes. Fix: rename the file (e.g. "house-forms.yml").`
     )
   }
   const record = value as {[key: string]: unknown}
@@ -85,64 +155,87 @@ export function parseFile(
         'Fix: set `kind:` to one of those (it decides which fields entries have).'
     )
   }
-  validate(kind, record, locate)
-  checkUniqueIds(record.entries as RuleEntry[], locate)
+  validate(kind, record, locate, Boolean(options.partial))
+  checkUniqueIds((record.entries as RuleEntry[] | undefined) || [], locate)
   return {ruleId, filePath, value: record, locate}
 }
 
-function validate(
-  kind: Kind,
-  record: {[key: string]: unknown},
-  locate: (path: ReadonlyArray<string | number>) => string
-): void {
-  let validator = validators.get(kind.name)
-  if (!validator) {
-    validator = ajv.compile(fileSchema(kind))
-    validators.set(kind.name, validator)
-  }
-  if (validator(record)) return
-  const error = (validator.errors || [])[0]
-  throw new RulesError(describe(error, record, locate))
+/** `path:line:column` of a field of an entry, in whichever layer set that field. */
+export function locateEntry(file: LoadedRuleFile, entry: RuleEntry, fieldPath: DataPath = []): string {
+  const locate = (entry as Located)[locationKey]
+  return locate ? locate(fieldPath) : file.locate(['entries'])
 }
 
+function ruleIdOf(filePath: string): string {
+  return path.basename(filePath).replace(/\.ya?ml$/, '')
+}
+
+function validatorFor(kind: Kind, what: 'file' | 'partial' | 'entry'): ValidateFunction {
+  const key = `${kind.name}\0${what}`
+  let validator = validators.get(key)
+  if (!validator) {
+    validator = ajv.compile(what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'}))
+    validators.set(key, validator)
+  }
+  return validator
+}
+
+function validate(kind: Kind, record: {[key: string]: unknown}, locate: (path: DataPath) => string, partial: boolean): void {
+  const validator = validatorFor(kind, partial ? 'partial' : 'file')
+  if (validator(record)) return
+  const error = (validator.errors || [])[0]
+  throw new RulesError(describe(error, record, [], locate))
+}
+
+/** Turn an Ajv error into a located message: where, what, what is accepted, the fix. */
 function describe(
   error: ErrorObject,
-  record: {[key: string]: unknown},
-  locate: (path: ReadonlyArray<string | number>) => string
+  record: unknown,
+  prefix: DataPath,
+  locate: (path: DataPath) => string
 ): string {
-  const dataPath = error.instancePath
+  const local = error.instancePath
     .split('/')
     .slice(1)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')))
+  const dataPath = [...prefix, ...local]
   const entryIndex = dataPath[0] === 'entries' && typeof dataPath[1] === 'number' ? dataPath[1] : -1
-  const entries = record.entries as Array<{id?: unknown}> | undefined
-  const entryName =
-    entryIndex >= 0 && entries?.[entryIndex]?.id ? ` (entry "${String(entries[entryIndex].id)}")` : ''
-  const field = dataPath.length > 0 ? '`' + dataPath.join('.') + '`' : 'the file'
-  const got = JSON.stringify(valueAt(record, dataPath))
+  const entryRecord =
+    prefix.length > 0
+      ? (record as {id?: unknown})
+      : ((record as {entries?: Array<{id?: unknown}>}).entries || [])[entryIndex]
+  const entryName = entryIndex >= 0 && entryRecord?.id ? ` (entry "${String(entryRecord.id)}")` : ''
+  // Inside an entry, name the field relative to it: `exceptions`, not `entries.0.exceptions`.
+  const inEntry = entryIndex >= 0 ? dataPath.slice(2) : dataPath
+  const field = inEntry.length > 0 ? '`' + inEntry.join('.') + '`' : entryIndex >= 0 ? 'the entry' : 'the file'
+  const got = JSON.stringify(valueAt(record, local))
   const params = error.params as {[key: string]: unknown}
   switch (error.keyword) {
     case 'required':
       return `${locate(dataPath)}${entryName}: ${field} is missing \`${String(params.missingProperty)}\`. Fix: add \`${String(params.missingProperty)}:\` there.`
     case 'additionalProperties':
-      return `${locate([...dataPath, String(params.additionalProperty)])}${entryName}: unknown field \`${String(params.additionalProperty)}\`. Fix: remove it or check its spelling against rules/schema.json.`
+      return `${locate([...dataPath, keyOnly + String(params.additionalProperty)])}${entryName}: unknown field \`${String(params.additionalProperty)}\`. Fix: remove it or check its spelling against rules/schema.json.`
     case 'enum':
       return `${locate(dataPath)}${entryName}: ${field} is ${got}; accepted: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}. Fix: use one of those.`
     case 'const':
-      return `${locate(dataPath)}${entryName}: ${field} is ${got}; expected ${JSON.stringify(params.allowedValue)}.`
+      return `${locate(dataPath)}${entryName}: ${field} is ${got}; expected ${JSON.stringify(params.allowedValue)}. Fix: use ${JSON.stringify(params.allowedValue)}.`
     case 'type':
-      return `${locate(dataPath)}${entryName}: ${field} is ${got}, which is not a ${String(params.type)}. Fix: write it as a ${String(params.type)}${params.type === 'array' ? ' (e.g. `[one, two]`)' : ''}.`
+      return `${locate(dataPath)}${entryName}: ${field} is ${got}, which is not ${article(String(params.type))} ${String(params.type)}. Fix: write it as ${article(String(params.type))} ${String(params.type)}${params.type === 'array' ? ' (e.g. `[one, two]`)' : params.type === 'string' ? ' (quote it if it looks like a number or `yes`/`no`)' : ''}.`
     case 'pattern':
       return `${locate(dataPath)}${entryName}: ${field} is ${got}, which does not match ${String(params.pattern)}. Fix: use lowercase letters, digits and dashes.`
+    case 'minLength':
+    case 'minItems':
+      return `${locate(dataPath)}${entryName}: ${field} is empty (${got}). Fix: give it a value, or remove the field.`
     default:
       return `${locate(dataPath)}${entryName}: ${field} ${error.message || 'is not valid'} (got ${got}). Fix: see rules/schema.json.`
   }
 }
 
-function checkUniqueIds(
-  entries: RuleEntry[],
-  locate: (path: ReadonlyArray<string | number>) => string
-): void {
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a'
+}
+
+function checkUniqueIds(entries: RuleEntry[], locate: (path: DataPath) => string): void {
   const seen = new Map<string, number>()
   entries.forEach((entry, index) => {
     const first = seen.get(entry.id)
@@ -155,10 +248,8 @@ function checkUniqueIds(
   })
 }
 
-function fromParsed(parsed: ParsedFile, kinds: ReadonlyMap<string, Kind>): LoadedRuleFile {
-  const record = parsed.value
-  const kind = kinds.get(record.kind as string)!
-  const header: RuleHeader = {
+function headerOf(record: {[key: string]: unknown}, kind: Kind): RuleHeader {
+  return {
     kind: kind.name,
     message: record.message as string,
     level: (record.level as RuleHeader['level']) || kind.defaults?.level || 'warning',
@@ -167,52 +258,165 @@ function fromParsed(parsed: ParsedFile, kinds: ReadonlyMap<string, Kind>): Loade
     quotes: (record.quotes as RuleHeader['quotes']) || kind.defaults?.quotes || 'skip',
     description: record.description as string | undefined
   }
-  const entries = (record.entries as RuleEntry[]).map((entry, index) =>
-    Object.assign({}, entry, {[locationKey]: (p: ReadonlyArray<string | number>) => parsed.locate(['entries', index, ...p])})
-  )
+}
+
+const headerKeys = ['message', 'level', 'link', 'scope', 'quotes', 'description'] as const
+
+function fromParsed(parsed: ParsedFile, kinds: ReadonlyMap<string, Kind>, layer: number): Merging {
+  const record = parsed.value
+  const kind = kinds.get(record.kind as string)!
+  const headerOrigin = new Map<string, (path: DataPath) => string>()
+  for (const key of headerKeys) if (record[key] !== undefined) headerOrigin.set(key, parsed.locate)
+  const entries = ((record.entries as RuleEntry[]) || []).map((entry, index) => {
+    return located({...entry}, [originOf(parsed, entry, index, layer)])
+  })
   return {
     ruleId: parsed.ruleId,
+    kind,
     paths: [parsed.filePath],
-    header,
+    header: headerOf(record, kind),
+    headerOrigin,
     entries,
-    locate: parsed.locate
+    locateRoot: parsed.locate
   }
 }
 
-/** Where each entry came from, so errors after merging still point at the right file. */
-export const locationKey = Symbol('location')
-
-/** `path:line:column` of a field of an entry, in whichever layer it came from. */
-export function locateEntry(
-  file: LoadedRuleFile,
-  entry: RuleEntry,
-  fieldPath: ReadonlyArray<string | number> = []
-): string {
-  const locate = (entry as unknown as {[locationKey]?: (p: ReadonlyArray<string | number>) => string})[locationKey]
-  return locate ? locate(fieldPath) : file.locate(['entries'])
+function originOf(parsed: ParsedFile, entry: RuleEntry, index: number, layer: number, partial = false): Origin {
+  return {
+    fields: new Set(Object.keys(entry)),
+    locate: (p) => parsed.locate(['entries', index, ...p]),
+    layer,
+    filePath: parsed.filePath,
+    partial
+  }
 }
 
-function layer(base: LoadedRuleFile, parsed: ParsedFile): LoadedRuleFile {
+function located(entry: RuleEntry, origins: Origin[]): Located {
+  const value = entry as Located
+  value[originsKey] = origins
+  value[locationKey] = (fieldPath: DataPath) => {
+    // The last layer that set this field, else the last layer that touched the entry.
+    const first = fieldPath[0]
+    const field = typeof first === 'string' && first.startsWith(keyOnly) ? first.slice(1) : first
+    for (let index = origins.length - 1; index >= 0; index--) {
+      if (typeof field === 'string' && origins[index].fields.has(field)) return origins[index].locate(fieldPath)
+    }
+    return origins[origins.length - 1].locate(fieldPath.length > 0 && typeof field === 'string' ? [] : fieldPath)
+  }
+  return value
+}
+
+function layerOver(base: Merging, parsed: ParsedFile, layer: number): void {
   const record = parsed.value
   if (record.kind !== base.header.kind) {
     throw new RulesError(
       `${parsed.locate(['kind'])}: this file overrides ${base.paths[0]}, which is kind "${base.header.kind}", but says kind "${String(record.kind)}". Fix: use kind "${base.header.kind}", or rename the file to make a new rule.`
     )
   }
-  const header: RuleHeader = {...base.header}
-  for (const key of ['message', 'level', 'link', 'scope', 'quotes', 'description'] as const) {
-    if (record[key] !== undefined) (header as unknown as Record<string, unknown>)[key] = record[key]
+  for (const key of headerKeys) {
+    if (record[key] === undefined) continue
+    ;(base.header as unknown as Record<string, unknown>)[key] = record[key]
+    base.headerOrigin.set(key, parsed.locate)
   }
-  const entries = [...base.entries]
-  ;(record.entries as RuleEntry[]).forEach((entry, index) => {
-    const located = Object.assign({}, entry, {
-      [locationKey]: (p: ReadonlyArray<string | number>) => parsed.locate(['entries', index, ...p])
-    })
-    const at = entries.findIndex((existing) => existing.id === entry.id)
-    if (at === -1) entries.push(located)
-    else entries[at] = entry.enabled === false ? {...entries[at], enabled: false} : located
+  base.paths.push(parsed.filePath)
+  base.locateRoot = parsed.locate
+  const entries = (record.entries as RuleEntry[] | undefined) || []
+  entries.forEach((entry, index) => {
+    const origin = originOf(parsed, entry, index, layer, true)
+    const at = base.entries.findIndex((existing) => existing.id === entry.id)
+    if (at === -1) {
+      if (entry.enabled === false || entry.level === 'off') {
+        throw new RulesError(
+          `${parsed.locate(['entries', index, 'id'])}: entry "${entry.id}" switches off an entry that ${base.paths.slice(0, -1).join(', ')} does not have. ` +
+            `Fix: check the id (the ids of "${base.ruleId}" are: ${listIds(base.entries)}), or remove this entry.`
+        )
+      }
+      base.entries.push(located({...entry}, [origin]))
+      return
+    }
+    const existing = base.entries[at]
+    const origins = [...(existing[originsKey] || []), origin]
+    // Field by field: a layer changes what it names and keeps the rest of ours.
+    const next: RuleEntry = {...existing, ...entry}
+    base.entries[at] = located(next, origins)
   })
-  return {ruleId: base.ruleId, paths: [...base.paths, parsed.filePath], header, entries, locate: parsed.locate}
+}
+
+function listIds(entries: ReadonlyArray<RuleEntry>): string {
+  const ids = entries.map((entry) => entry.id)
+  return ids.length > 12 ? ids.slice(0, 12).join(', ') + ', …' : ids.join(', ')
+}
+
+/** Ids must not repeat across files of one kind from different layers: that is an override in the wrong file. */
+function checkIdsAcrossFiles(files: ReadonlyArray<Merging>): void {
+  const byKind = new Map<string, Map<string, {file: Merging; entry: Located; layer: number}>>()
+  for (const file of files) {
+    let ids = byKind.get(file.kind.name)
+    if (!ids) byKind.set(file.kind.name, (ids = new Map()))
+    for (const entry of file.entries) {
+      const layer = (entry[originsKey] || [])[0]?.layer ?? 0
+      const other = ids.get(entry.id)
+      if (other && other.file !== file && other.layer !== layer) {
+        const [earlier, later] = other.layer < layer ? [other, {file, entry, layer}] : [{file, entry, layer}, other]
+        throw new RulesError(
+          `${later.entry[locationKey]!(['id'])}: entry id "${entry.id}" is already used in ${earlier.file.ruleId} (${earlier.entry[locationKey]!(['id'])}), a ${file.kind.name} file of an earlier layer. ` +
+            `Fix: to override that entry, put it in a file named "${earlier.file.ruleId}.yml"; to add a separate rule, give it a new id.`
+        )
+      }
+      if (!other) ids.set(entry.id, {file, entry, layer})
+    }
+  }
+}
+
+/** Validate merged entries, drop switched-off ones, and freeze the file's shape. */
+function finish(file: Merging): LoadedRuleFile {
+  const validator = validatorFor(file.kind, 'entry')
+  if (file.header.message === undefined) {
+    throw new RulesError(`${file.locateRoot([])}: the file is missing \`message\`. Fix: add \`message:\` to the header.`)
+  }
+  for (const entry of file.entries) {
+    if (entry.enabled === false || entry.level === 'off') continue
+    // An entry from one complete file was validated with it.
+    const from = entry[originsKey] || []
+    if (from.length === 1 && !from[0].partial) continue
+    const plain = plainEntry(entry)
+    if (validator(plain)) continue
+    const error = (validator.errors || [])[0]
+    const origins = entry[originsKey] || []
+    const overriding = origins.length === 1 && origins[0].layer > 0 && file.paths.length > 1
+    const text = describe(error, plain, ['entries', 0], (p) => entry[locationKey]!(p.slice(2)))
+    throw new RulesError(
+      overriding
+        ? text.replace(
+            /\. Fix: /,
+            `. (No entry "${entry.id}" in ${file.paths[0]} to merge with, so this entry must be complete.) Fix: `
+          )
+        : text
+    )
+  }
+  const entries = file.entries.filter((entry) => entry.enabled !== false && entry.level !== 'off')
+  const loaded: LoadedRuleFile = {
+    ruleId: file.ruleId,
+    paths: file.paths,
+    header: file.header,
+    entries,
+    locate: (dataPath) => {
+      const [first, index, ...rest] = dataPath
+      if (first === 'entries' && typeof index === 'number' && entries[index]) {
+        return entries[index][locationKey]!(rest)
+      }
+      if (typeof first === 'string') {
+        const origin = file.headerOrigin.get(first)
+        if (origin) return origin(dataPath)
+      }
+      return file.locateRoot(dataPath)
+    }
+  }
+  return loaded
+}
+
+function plainEntry(entry: Located): RuleEntry {
+  return {...entry}
 }
 
 function listFiles(source: string): string[] {
@@ -232,21 +436,51 @@ function listFiles(source: string): string[] {
     .map((name) => path.join(source, name))
 }
 
-function nodeOffset(document: Document, dataPath: ReadonlyArray<string | number>): number {
+/** Paths and modification times of the rules files in `sources`, for cache keys. */
+export function sourceStamp(sources: ReadonlyArray<string>): string {
+  const parts: string[] = []
+  for (const source of sources) {
+    parts.push(path.resolve(source))
+    let files: string[]
+    try {
+      files = listFiles(source)
+    } catch {
+      continue
+    }
+    for (const file of files) {
+      try {
+        const stat = fs.statSync(file)
+        parts.push(`${file}@${stat.mtimeMs}:${stat.size}`)
+      } catch {
+        parts.push(file)
+      }
+    }
+    const dictionary = path.join(source, 'dictionary.txt')
+    if (fs.existsSync(dictionary)) parts.push(`${dictionary}@${fs.statSync(dictionary).mtimeMs}`)
+  }
+  return parts.join('\0')
+}
+
+/** Prefix of a last path element that means "the key itself, not its value" (an unknown field). */
+const keyOnly = '\u0000'
+
+function nodeOffset(document: Document, dataPath: DataPath): number {
   // Walk as far down the path as the document goes; point at the deepest node found.
   let node: unknown = document.contents
-  let offset = 0
-  for (const key of dataPath) {
+  let offset = (node as {range?: [number, number, number]})?.range?.[0] ?? 0
+  for (let depth = 0; depth < dataPath.length; depth++) {
+    let key = dataPath[depth]
+    const bare = typeof key === 'string' && key.startsWith(keyOnly)
+    if (bare) key = (key as string).slice(1)
     if (isMap(node)) {
       const pair = node.items.find((item) => (item.key as {value?: unknown})?.value === key)
       if (!pair) break
       const keyNode = pair.key as {range?: [number, number, number]}
       offset = keyNode.range?.[0] ?? offset
       node = pair.value
+      // The last key of the path: point at its value (`level: loud` → at `loud`).
       const range = (node as {range?: [number, number, number]})?.range
-      if (range && typeof key === 'string' && dataPath.indexOf(key) === dataPath.length - 1) {
-        offset = range[0]
-      }
+      if (range && depth === dataPath.length - 1 && !bare && !isMap(node) && !isSeq(node)) offset = range[0]
     } else if (isSeq(node) && typeof key === 'number') {
       node = node.items[key]
       const range = (node as {range?: [number, number, number]})?.range
@@ -254,11 +488,10 @@ function nodeOffset(document: Document, dataPath: ReadonlyArray<string | number>
       offset = range[0]
     } else break
   }
-  if (dataPath.length === 0) offset = (document.contents as {range?: [number, number, number]})?.range?.[0] ?? 0
   return offset
 }
 
-function valueAt(record: unknown, dataPath: ReadonlyArray<string | number>): unknown {
+function valueAt(record: unknown, dataPath: DataPath): unknown {
   let value = record
   for (const key of dataPath) {
     if (value && typeof value === 'object') value = (value as Record<string | number, unknown>)[key]

@@ -1,0 +1,747 @@
+/**
+ * Token-sequence patterns over nlcst, shared by the `substitution` and
+ * `pattern` kinds. A sentence is flattened into its leaves (the text,
+ * punctuation and symbol nodes inside words, and the white space and
+ * punctuation between them), so a phrase such as `per cent`, `U.S.`,
+ * `al-Qaeda` or `Springfield, Ill.` is matched on the same tokens
+ * retext-english makes, and a finding's span is exact.
+ *
+ * A pattern is written as text and tokenized by the same parser. `{name}`
+ * marks a slot: a built-in class (`{number}`, `{day}`, `{year}`, `{Name}`,
+ * `{word}`) or a list of alternatives given by the rule (`{month}` →
+ * `January: Jan.`). White space in a pattern matches any run of white space;
+ * no space means the tokens touch.
+ *
+ * Matches keep to word boundaries: a match starts at the start of a word or
+ * after a hyphen inside one (`US-led`, `anti-US`), and ends at the end of a
+ * word, before a hyphen, before an apostrophe (`Kiev's`) or before a
+ * word-final period (`per cent.`).
+ */
+import {ParseEnglish} from 'parse-english'
+import type {Root, Sentence} from 'nlcst'
+import type {Node} from 'unist'
+
+/**
+ * Call `callback` for every sentence, in order. A plain walk that stops at
+ * sentences: `unist-util-visit` also walks every word and letter node and
+ * builds parent lists, which cost ~20× more on a 100k-word corpus.
+ */
+export function eachSentence(tree: Root | Node, callback: (sentence: Sentence) => void): void {
+  if (tree.type === 'SentenceNode') {
+    callback(tree as Sentence)
+    return
+  }
+  const children = (tree as {children?: Node[]}).children
+  if (!children) return
+  for (const child of children) {
+    if (child.type === 'WordNode' || child.type === 'WhiteSpaceNode' || child.type === 'TextNode') continue
+    eachSentence(child, callback)
+  }
+}
+
+/** What a token is. */
+export type TokenType = 'text' | 'punct' | 'symbol' | 'space' | 'source'
+
+/** One leaf of a sentence. */
+export interface Token {
+  /** Text, with curly apostrophes made straight. */
+  value: string
+  lower: string
+  type: TokenType
+  node: Node
+  /** Index of its word in `Stream.words`, or -1 between words. */
+  word: number
+  /** First leaf of its word (always true between words). */
+  first: boolean
+  /** Last leaf of its word (always true between words). */
+  last: boolean
+}
+
+/** A word of the sentence and its tokens. */
+export interface StreamWord {
+  node: Node
+  /** Index of the word node in `sentence.children`. */
+  child: number
+  /** Index of its first and last token. */
+  first: number
+  last: number
+  /** Text, with curly apostrophes made straight (`Mali's`). */
+  text: string
+  lower: string
+}
+
+/** A sentence as tokens. */
+export interface Stream {
+  sentence: Sentence
+  tokens: Token[]
+  words: StreamWord[]
+}
+
+// Several kinds look at the same sentences of one tree: tokenize each once,
+// keeping the result on the sentence node under a symbol (a WeakMap costs
+// more in garbage collection than the work it saves).
+const streamKey = Symbol('copydesk.stream')
+const wordsKey = Symbol('copydesk.words')
+
+interface Cached {
+  [streamKey]?: Stream
+  [wordsKey]?: StreamWord[]
+}
+
+/** The words of a sentence with their text, without the token stream (cached per sentence node). */
+export function wordsOf(sentence: Sentence): StreamWord[] {
+  const cached = sentence as Sentence & Cached
+  const existing = cached[streamKey]?.words || cached[wordsKey]
+  if (existing) return existing
+  const words: StreamWord[] = []
+  const children = sentence.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (child.type !== 'WordNode') continue
+    let text = ''
+    for (const leaf of child.children) text += (leaf as {value?: string}).value ?? ''
+    text = normalize(text)
+    words.push({node: child, child: index, first: -1, last: -1, text, lower: text.toLowerCase()})
+  }
+  cached[wordsKey] = words
+  return words
+}
+
+/** Flatten a sentence into tokens (cached per sentence node). */
+export function streamOf(sentence: Sentence): Stream {
+  const cached = sentence as Sentence & Cached
+  let stream = cached[streamKey]
+  if (stream) return stream
+  stream = flatten(sentence)
+  cached[streamKey] = stream
+  return stream
+}
+
+function flatten(sentence: Sentence): Stream {
+  const tokens: Token[] = []
+  const words: StreamWord[] = []
+  const known = (sentence as Sentence & Cached)[wordsKey]
+  const children = sentence.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (child.type === 'WordNode') {
+      const first = tokens.length
+      const word = words.length
+      let text = ''
+      for (const leaf of child.children) {
+        const value = normalize((leaf as {value?: string}).value ?? '')
+        text += value
+        tokens.push({
+          value,
+          lower: value.toLowerCase(),
+          type: leaf.type === 'TextNode' ? 'text' : leaf.type === 'SymbolNode' ? 'symbol' : 'punct',
+          node: leaf,
+          word,
+          first: false,
+          last: false
+        })
+      }
+      if (tokens.length === first) continue
+      tokens[first].first = true
+      tokens[tokens.length - 1].last = true
+      const existing = known?.[word]
+      if (existing) {
+        existing.first = first
+        existing.last = tokens.length - 1
+        words.push(existing)
+      } else {
+        words.push({node: child, child: index, first, last: tokens.length - 1, text, lower: text.toLowerCase()})
+      }
+      continue
+    }
+    const value = normalize((child as {value?: string}).value ?? '')
+    tokens.push({
+      value,
+      lower: value.toLowerCase(),
+      type:
+        child.type === 'WhiteSpaceNode'
+          ? 'space'
+          : child.type === 'SymbolNode'
+            ? 'symbol'
+            : child.type === 'PunctuationNode'
+              ? 'punct'
+              : 'source',
+      node: child,
+      word: -1,
+      first: true,
+      last: true
+    })
+  }
+  return {sentence, tokens, words}
+}
+
+function normalize(value: string): string {
+  return value.includes('’') ? value.replace(/’/g, "'") : value
+}
+
+/** A built-in class of tokens. */
+export interface TokenClass {
+  name: string
+  /** Which tokens a match can start at, for indexing: any token starting with a digit, a capital, or any text. */
+  bucket: 'digit' | 'upper' | 'text'
+  /** Match at `index`: the end (exclusive) and the captured value, or undefined. */
+  match(tokens: ReadonlyArray<Token>, index: number): {end: number; value: string} | undefined
+}
+
+const digits = /^\d+$/
+
+/** The built-in classes. */
+export const tokenClasses: ReadonlyMap<string, TokenClass> = new Map<string, TokenClass>([
+  [
+    'number',
+    {
+      name: 'number',
+      bucket: 'digit',
+      // `5`, `4.4`, `1,000`, `12,500.75`: figures, as one or more tokens.
+      match(tokens, index) {
+        const first = tokens[index]
+        if (!first || first.type !== 'text' || !digits.test(first.value) || !startsWord(tokens, index)) return
+        let end = index + 1
+        let value = first.value
+        while (
+          tokens[end]?.value === ',' &&
+          tokens[end + 1]?.type === 'text' &&
+          /^\d{3}$/.test(tokens[end + 1].value) &&
+          tokens[end + 1].first
+        ) {
+          value += ',' + tokens[end + 1].value
+          end += 2
+        }
+        if (
+          tokens[end]?.value === '.' &&
+          tokens[end].word === tokens[end - 1].word &&
+          tokens[end + 1]?.type === 'text' &&
+          digits.test(tokens[end + 1].value) &&
+          tokens[end + 1].word === tokens[end].word
+        ) {
+          value += '.' + tokens[end + 1].value
+          end += 2
+        }
+        return {end, value}
+      }
+    }
+  ],
+  [
+    'day',
+    {
+      name: 'day',
+      bucket: 'digit',
+      // `5`, `31`, and ordinals `5th`, `1st` (captured as the figure).
+      match(tokens, index) {
+        const token = tokens[index]
+        if (!token || token.type !== 'text' || !startsWord(tokens, index)) return
+        const found = /^(\d{1,2})(?:st|nd|rd|th)?$/i.exec(token.value)
+        if (!found) return
+        const day = Number(found[1])
+        return day >= 1 && day <= 31 ? {end: index + 1, value: String(day)} : undefined
+      }
+    }
+  ],
+  [
+    'year',
+    {
+      name: 'year',
+      bucket: 'digit',
+      match(tokens, index) {
+        const token = tokens[index]
+        if (!token || token.type !== 'text' || !/^(1[0-9]|2[0-9])\d\d$/.test(token.value) || !startsWord(tokens, index)) return
+        return {end: index + 1, value: token.value}
+      }
+    }
+  ],
+  [
+    'Name',
+    {
+      name: 'Name',
+      bucket: 'upper',
+      // A capitalized word (`Springfield`, `Salem` in `Winston-Salem`); not ALL CAPS.
+      match(tokens, index) {
+        const token = tokens[index]
+        if (!token || token.type !== 'text' || !startsWord(tokens, index)) return
+        const head = token.value.charAt(0)
+        if (head === head.toLowerCase() || token.value.slice(1) === token.value.slice(1).toUpperCase()) return
+        return {end: index + 1, value: token.value}
+      }
+    }
+  ],
+  [
+    'word',
+    {
+      name: 'word',
+      bucket: 'text',
+      match(tokens, index) {
+        const token = tokens[index]
+        if (!token || token.type !== 'text' || !startsWord(tokens, index)) return
+        return {end: index + 1, value: token.value}
+      }
+    }
+  ]
+])
+
+/** Whether a match may start at `index`: a word's start, or after a hyphen inside a word. */
+export function startsWord(tokens: ReadonlyArray<Token>, index: number): boolean {
+  const token = tokens[index]
+  if (token.first) return true
+  const previous = tokens[index - 1]
+  return previous !== undefined && previous.word === token.word && isHyphen(previous.value)
+}
+
+/** Whether a match may end at `end` (exclusive). */
+export function endsWord(tokens: ReadonlyArray<Token>, end: number): boolean {
+  const last = tokens[end - 1]
+  if (!last || last.last || last.word === -1) return true
+  const next = tokens[end]
+  if (next.word !== last.word) return true
+  if (isHyphen(next.value) || next.value === "'") return true
+  // `cent.` in "5 per cent. A rise": a word-final period.
+  return next.value === '.' && next.last
+}
+
+function isHyphen(value: string): boolean {
+  return value === '-' || value === '‐' || value === '‑'
+}
+
+/** A literal token or a slot, in a compiled pattern. */
+export type Item =
+  | {type: 'literal'; value: string; lower: string}
+  | {type: 'space'}
+  | {type: 'slot'; slot: Slot}
+
+/** One alternative of a listed slot: its tokens and the value it stands for. */
+export interface Alternative {
+  /** The alternative as written. */
+  text: string
+  items: Item[]
+  /** What `{slot}` becomes in a template (for a mapping, the mapped value). */
+  value: string
+}
+
+/** A `{name}` in a pattern. */
+export interface Slot {
+  name: string
+  /** A built-in class. */
+  class?: TokenClass
+  /** Listed alternatives, longest first, indexed by first token. */
+  alternatives?: Alternative[]
+  byFirst?: Map<string, Alternative[]>
+}
+
+/** Case handling of literal tokens. */
+export type CaseMode = 'exact' | 'insensitive'
+
+/** A compiled pattern. */
+export interface Pattern {
+  text: string
+  items: Item[]
+  caseMode: CaseMode
+}
+
+/** What a pattern matched. */
+export interface Match {
+  start: number
+  /** Exclusive. */
+  end: number
+  captures: Map<string, Capture>
+}
+
+/** What a slot matched. */
+export interface Capture {
+  start: number
+  end: number
+  /** The text matched, as written. */
+  text: string
+  /** The slot's value: the mapped value for a listed slot, the figure for `{day}` … */
+  value: string
+}
+
+/** Slot definitions a rule gives: a list, or a mapping from what is written to what it stands for. */
+export type SlotSource = ReadonlyArray<string> | Readonly<Record<string, string>>
+
+const slotPattern = /\{([A-Za-z][\w-]*)\}/g
+
+/** Thrown for a pattern that cannot be compiled; `message` says why. */
+export class PatternError extends Error {}
+
+/** Tokens of a piece of text as the checks see them (sentences and paragraphs flattened). */
+export function tokenize(text: string): Token[] {
+  const tree = new ParseEnglish().parse(text)
+  const tokens: Token[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') {
+      if (paragraph.type === 'WhiteSpaceNode') tokens.push(spaceToken(paragraph))
+      continue
+    }
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') tokens.push(...streamOf(sentence).tokens)
+      else if (sentence.type === 'WhiteSpaceNode') tokens.push(spaceToken(sentence))
+    }
+  }
+  return tokens
+}
+
+function spaceToken(node: Node): Token {
+  return {value: ' ', lower: ' ', type: 'space', node, word: -1, first: true, last: true}
+}
+
+/**
+ * Compile a pattern such as `{month} {day}` or `per cent`. `slots` defines
+ * the listed slots; names not there must be built-in classes.
+ */
+export function compilePattern(
+  text: string,
+  slots: Readonly<Record<string, SlotSource>> = {},
+  caseMode: CaseMode = 'exact',
+  compiledSlots: Map<string, Slot> = new Map()
+): Pattern {
+  const names: string[] = []
+  const marked = text.replace(slotPattern, (_, name: string) => {
+    names.push(name)
+    return `zqslot${names.length - 1}qz`
+  })
+  const items: Item[] = []
+  for (const token of tokenize(marked)) {
+    if (token.type === 'space') {
+      if (items.length > 0 && items[items.length - 1].type !== 'space') items.push({type: 'space'})
+      continue
+    }
+    const slotMatch = /^zqslot(\d+)qz$/.exec(token.value)
+    if (slotMatch) {
+      const name = names[Number(slotMatch[1])]
+      items.push({type: 'slot', slot: slotFor(name, slots, compiledSlots)})
+      continue
+    }
+    if (token.value.includes('zqslot')) {
+      throw new PatternError(`\`${text}\`: a slot must stand alone as a word or part of a hyphenated word`)
+    }
+    items.push({type: 'literal', value: token.value, lower: token.lower})
+  }
+  while (items.length > 0 && items[items.length - 1].type === 'space') items.pop()
+  if (items.length === 0) throw new PatternError(`\`${text}\` has no words`)
+  return {text, items, caseMode}
+}
+
+function slotFor(name: string, slots: Readonly<Record<string, SlotSource>>, compiled: Map<string, Slot>): Slot {
+  const existing = compiled.get(name)
+  if (existing) return existing
+  const source = Object.prototype.hasOwnProperty.call(slots, name) ? slots[name] : undefined
+  if (source === undefined) {
+    const tokenClass = tokenClasses.get(name)
+    if (!tokenClass) {
+      throw new PatternError(
+        `unknown slot \`{${name}}\`; define it under \`slots\`, or use a built-in class: ${[...tokenClasses.keys()].map((key) => `{${key}}`).join(', ')}`
+      )
+    }
+    const slot = {name, class: tokenClass}
+    compiled.set(name, slot)
+    return slot
+  }
+  const pairs: Array<[string, string]> = Array.isArray(source)
+    ? (source as string[]).map((item) => [item, item])
+    : Object.entries(source as Record<string, string>).map(([key, value]) => [key, String(value)])
+  const alternatives = pairs.map(([key, value]): Alternative => {
+    const items = tokenize(key).flatMap((token): Item[] =>
+      token.type === 'space' ? [{type: 'space'}] : [{type: 'literal', value: token.value, lower: token.lower}]
+    )
+    if (items.length === 0) throw new PatternError(`slot \`{${name}}\` has an empty alternative`)
+    return {text: key, items, value}
+  })
+  alternatives.sort((a, b) => b.items.length - a.items.length)
+  const byFirst = new Map<string, Alternative[]>()
+  for (const alternative of alternatives) {
+    const first = alternative.items[0] as {lower: string}
+    const list = byFirst.get(first.lower) || []
+    list.push(alternative)
+    byFirst.set(first.lower, list)
+  }
+  const slot = {name, alternatives, byFirst}
+  compiled.set(name, slot)
+  return slot
+}
+
+/**
+ * Match `pattern` at token `start`. Returns the match or undefined; it does
+ * not check word boundaries (see {@link matchAt}).
+ */
+function matchItems(
+  items: ReadonlyArray<Item>,
+  k: number,
+  tokens: ReadonlyArray<Token>,
+  index: number,
+  caseMode: CaseMode,
+  captures: Map<string, Capture> | undefined
+): number {
+  if (k === items.length) return index
+  const item = items[k]
+  if (item.type === 'space') {
+    if (tokens[index]?.type !== 'space') return -1
+    let next = index
+    while (tokens[next]?.type === 'space') next++
+    return matchItems(items, k + 1, tokens, next, caseMode, captures)
+  }
+  const token = tokens[index]
+  if (!token || token.type === 'space') return -1
+  if (item.type === 'literal') {
+    const equal = caseMode === 'insensitive' ? token.lower === item.lower : token.value === item.value
+    return equal ? matchItems(items, k + 1, tokens, index + 1, caseMode, captures) : -1
+  }
+  const {slot} = item
+  if (slot.class) {
+    const found = slot.class.match(tokens, index)
+    if (!found) return -1
+    const end = matchItems(items, k + 1, tokens, found.end, caseMode, captures)
+    if (end !== -1 && captures) captures.set(slot.name, capture(tokens, index, found.end, found.value))
+    return end
+  }
+  // Listed alternatives are matched as written (case-sensitive: `May` is a month, `may` is not).
+  const candidates = slot.byFirst?.get(token.lower) || []
+  for (const alternative of candidates) {
+    const after = matchItems(alternative.items, 0, tokens, index, 'exact', undefined)
+    if (after === -1) continue
+    const end = matchItems(items, k + 1, tokens, after, caseMode, captures)
+    if (end === -1) continue
+    if (captures) captures.set(slot.name, capture(tokens, index, after, alternative.value))
+    return end
+  }
+  return -1
+}
+
+function capture(tokens: ReadonlyArray<Token>, start: number, end: number, value: string): Capture {
+  return {start, end, text: textOf(tokens, start, end), value}
+}
+
+/** The text of tokens `[start, end)`, as written (white space runs kept). */
+export function textOf(tokens: ReadonlyArray<Token>, start: number, end: number): string {
+  let text = ''
+  for (let index = start; index < end; index++) text += (tokens[index].node as {value?: string}).value ?? ''
+  return text
+}
+
+/** Match a whole pattern at `start`, on word boundaries. */
+export function matchAt(pattern: Pattern, tokens: ReadonlyArray<Token>, start: number): Match | undefined {
+  if (!tokens[start] || tokens[start].type === 'space' || !startsWord(tokens, start)) return
+  const captures = new Map<string, Capture>()
+  const end = matchItems(pattern.items, 0, tokens, start, pattern.caseMode, captures)
+  if (end === -1 || !endsWord(tokens, end)) return
+  return {start, end, captures}
+}
+
+/** Whether `pattern` matches text that ends right before token `start` (white space between allowed). */
+export function matchesBefore(pattern: Pattern, tokens: ReadonlyArray<Token>, start: number): boolean {
+  let edge = start
+  while (edge > 0 && tokens[edge - 1].type === 'space') edge--
+  for (let from = edge - 1; from >= 0 && from >= edge - 24; from--) {
+    if (!startsWord(tokens, from)) continue
+    const end = matchItems(pattern.items, 0, tokens, from, pattern.caseMode, undefined)
+    if (end === edge) return true
+  }
+  return false
+}
+
+/** Whether `pattern` matches text that starts right after token `end` (white space between allowed). */
+export function matchesAfter(pattern: Pattern, tokens: ReadonlyArray<Token>, end: number): boolean {
+  let edge = end
+  while (tokens[edge]?.type === 'space') edge++
+  if (!tokens[edge]) return false
+  const after = matchItems(pattern.items, 0, tokens, edge, pattern.caseMode, undefined)
+  return after !== -1 && endsWord(tokens, after)
+}
+
+/** How many tokens an item can span: `[min, max]`. */
+function widthOf(item: Item): [number, number] {
+  if (item.type !== 'slot') return [1, 1]
+  if (item.slot.class) return item.slot.class.name === 'number' ? [1, 9] : [1, 1]
+  let min = Infinity
+  let max = 0
+  for (const alternative of item.slot.alternatives || []) {
+    const width = alternative.items.length
+    if (width < min) min = width
+    if (width > max) max = width
+  }
+  return [min === Infinity ? 1 : min, max || 1]
+}
+
+/** Where a pattern is looked up: by the tokens one of its items can be, and how far its start lies before. */
+export interface Anchor {
+  /** Values the anchor token can have, as written (slot alternatives, exact literals). */
+  exact: string[]
+  /** Lowercase values the anchor token can have (literals of case-insensitive patterns). */
+  lower: string[]
+  /** For a pattern with no word to look up: the class bucket of its first item. */
+  bucket?: TokenClass['bucket']
+  /** Tokens between the match start and the anchor, at least and at most. */
+  min: number
+  max: number
+}
+
+/**
+ * Pick the item a pattern is looked up by: the longest literal word
+ * (`Islamic` in `the Islamic State`, `percent` in `{number} percent`), else
+ * a listed slot (`{month}`), else the class it starts with. Looking a rare
+ * word up, rather than the first one, keeps the check O(1) per token and lets
+ * sentences without any anchor skip tokenizing.
+ */
+export function anchorOf(pattern: Pattern): Anchor {
+  const items = pattern.items
+  let best = -1
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]
+    if (item.type === 'literal' && /\p{L}|\p{S}|%/u.test(item.value)) {
+      if (best === -1 || item.lower.length > (items[best] as {lower: string}).lower.length) best = index
+    }
+  }
+  if (best === -1) best = items.findIndex((item) => item.type === 'slot' && item.slot.byFirst !== undefined)
+  if (best === -1) best = items.findIndex((item) => item.type === 'literal')
+  if (best === -1) {
+    const first = items[0]
+    const bucket = first.type === 'slot' && first.slot.class ? first.slot.class.bucket : 'text'
+    return {exact: [], lower: [], bucket, min: 0, max: 0}
+  }
+  let min = 0
+  let max = 0
+  for (let index = 0; index < best; index++) {
+    const [low, high] = widthOf(items[index])
+    min += low
+    max += high
+  }
+  const anchor = items[best]
+  if (anchor.type === 'literal') {
+    return pattern.caseMode === 'insensitive'
+      ? {exact: [], lower: [anchor.lower], min, max}
+      : {exact: [anchor.value], lower: [], min, max}
+  }
+  const alternatives = anchor.type === 'slot' ? anchor.slot.alternatives || [] : []
+  const exact = [...new Set(alternatives.map((alternative) => (alternative.items[0] as {value: string}).value))]
+  return {exact, lower: [], min, max}
+}
+
+interface Indexed<T> {
+  rule: T
+  anchor: Anchor
+}
+
+/**
+ * An index of patterns by their anchor token (see {@link anchorOf}), so each
+ * token looks up only the patterns that can match around it.
+ */
+export class PatternIndex<T extends {pattern: Pattern}> {
+  private readonly byExact = new Map<string, Array<Indexed<T>>>()
+  private readonly byLower = new Map<string, Array<Indexed<T>>>()
+  private readonly digit: Array<Indexed<T>> = []
+  private readonly upper: Array<Indexed<T>> = []
+  private readonly text: Array<Indexed<T>> = []
+
+  constructor(rules: ReadonlyArray<T>) {
+    for (const rule of rules) {
+      const anchor = anchorOf(rule.pattern)
+      const item = {rule, anchor}
+      for (const key of anchor.exact) push(this.byExact, key, item)
+      for (const key of anchor.lower) push(this.byLower, key, item)
+      if (anchor.bucket === 'digit') this.digit.push(item)
+      else if (anchor.bucket === 'upper') this.upper.push(item)
+      else if (anchor.bucket === 'text') this.text.push(item)
+    }
+  }
+
+  /**
+   * Whether any rule may match in a sentence: a quick look at the words'
+   * tokens, so sentences with nothing to find are never tokenized.
+   */
+  mayMatch(sentence: Sentence): boolean {
+    if (this.text.length > 0) return true
+    const children = sentence.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      if (child.type === 'WhiteSpaceNode') continue
+      if (child.type !== 'WordNode') {
+        if (this.has((child as {value?: string}).value)) return true
+        continue
+      }
+      const leaves = child.children
+      for (let leaf = 0; leaf < leaves.length; leaf++) {
+        const value = (leaves[leaf] as {value?: string}).value
+        if (!value) continue
+        const head = value.charCodeAt(0)
+        if (head >= 48 && head <= 57) {
+          if (this.digit.length > 0) return true
+        } else if (this.upper.length > 0 && leaves[leaf].type === 'TextNode') {
+          const first = value.charAt(0)
+          if (first !== first.toLowerCase()) return true
+        }
+        if (this.has(value)) return true
+      }
+    }
+    return false
+  }
+
+  private has(value: string | undefined): boolean {
+    if (!value) return false
+    if (this.byExact.has(value)) return true
+    if (this.byLower.size === 0) return false
+    const normal = normalize(value)
+    return this.byExact.has(normal) || this.byLower.has(normal.toLowerCase())
+  }
+
+  /**
+   * Every match of every rule in a sentence's tokens: found at anchors, then
+   * matched from each start the anchor allows. Sorted by start, longest
+   * first; may overlap.
+   */
+  matches(tokens: ReadonlyArray<Token>): Array<{rule: T; match: Match}> {
+    const found: Array<{rule: T; match: Match}> = []
+    let tried: Set<string> | undefined
+    for (let position = 0; position < tokens.length; position++) {
+      const token = tokens[position]
+      if (token.type === 'space') continue
+      const head = token.value.charCodeAt(0)
+      const lists = [
+        this.byExact.get(token.value),
+        this.byLower.size > 0 ? this.byLower.get(token.lower) : undefined,
+        token.type === 'text' && head >= 48 && head <= 57 ? this.digit : undefined,
+        token.type === 'text' && this.upper.length > 0 && token.value.charAt(0) !== token.value.charAt(0).toLowerCase()
+          ? this.upper
+          : undefined
+      ]
+      for (const list of lists) {
+        if (!list) continue
+        for (const {rule, anchor} of list) {
+          for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
+            if (anchor.max > anchor.min) {
+              tried ||= new Set()
+              const key = `${start}:${rule.pattern.text}`
+              if (tried.has(key)) continue
+              tried.add(key)
+            }
+            const match = matchAt(rule.pattern, tokens, start)
+            if (match) found.push({rule, match})
+          }
+        }
+      }
+    }
+    if (found.length > 1) found.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
+    return found
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+
+/**
+ * Fill a replacement template: `{name}` becomes the slot's value (a mapped
+ * value, a figure), `{name.text}` the text as written.
+ */
+export function fillSlots(template: string, captures: ReadonlyMap<string, Capture>): string {
+  return template.replace(/\{([A-Za-z][\w-]*)(\.text)?\}/g, (whole, name: string, text?: string) => {
+    const found = captures.get(name)
+    if (!found) return whole
+    return text ? found.text : found.value
+  })
+}

@@ -1,0 +1,177 @@
+/**
+ * Kind `substitution` and rules/house-forms.yml: preferred AP forms, one
+ * phrase and one drop-in replacement (`US` → `U.S.`, `per cent` →
+ * `percent`, `al Qaeda` → `al-Qaida`), on word tokens, with case handling,
+ * headline scope and quotations left alone.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import type {VFileMessage} from 'vfile-message'
+import {check} from '../src/index.js'
+import {kind} from '../src/plugins/substitution.js'
+import {loadStyle} from '../src/house-style/compile.js'
+import {kinds} from '../src/house-style/kinds.js'
+
+const ruleId = 'house-forms'
+const only = {
+  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
+} as const
+
+async function flagged(text: string, options: {headline?: string} = {}): Promise<string[]> {
+  const file = await check(text, {...only, ...options})
+  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
+}
+
+function fields(message: VFileMessage) {
+  return {
+    reason: message.reason,
+    ruleId: message.ruleId,
+    source: message.source,
+    place: message.place,
+    actual: message.actual,
+    expected: message.expected,
+    url: message.url,
+    note: message.note,
+    fatal: message.fatal,
+    data: (message as {data?: unknown}).data
+  }
+}
+
+describe('house-forms', () => {
+  test('a whole message', async () => {
+    const file = await check('US officials met in Bamako.', only)
+    expect(file.messages.filter((message) => message.ruleId === ruleId).map(fields)).toEqual([
+      {
+        reason: 'Use `U.S.`, not `US`.',
+        ruleId,
+        source: 'copydesk',
+        place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 3, offset: 2}},
+        actual: 'US',
+        expected: ['U.S.'],
+        url: 'https://www.apstylebook.com/ap_stylebook/u-s',
+        note: 'AP writes U.S. (noun or adjective) with periods in text, US in headlines.',
+        fatal: false,
+        data: {entry: 'us'}
+      }
+    ])
+  })
+
+  test.each([
+    ['US officials said the talks would resume.', ['1:1-1:3: Use `U.S.`, not `US`.']],
+    ['The US-led coalition withdrew.', ['1:5-1:7: Use `U.S.`, not `US`.']],
+    // The sentence's period is the abbreviation's: a drop-in fix needs both.
+    ['The convoy left the US.', ['1:21-1:24: Use `U.S.`, not `US.`.']],
+    ['The UN Security Council met.', ['1:5-1:7: Use `U.N.`, not `UN`.']],
+    ['Talks with the E.U. stalled.', ['1:16-1:20: Use `EU`, not `E.U.`.']],
+    ['A few per cent of voters stayed home.', ['1:7-1:15: Use `percent`, not `per cent`.']],
+    ['The convoy moved towards Bamako.', ['1:18-1:25: Use `toward`, not `towards`.']],
+    // Case follows the text: capital at the start of a sentence, capitals in capitals.
+    ['Towards evening the firing stopped.', ['1:1-1:8: Use `Toward`, not `Towards`.']],
+    ['MARCH TOWARDS BAMAKO', ['1:7-1:14: Use `TOWARD`, not `TOWARDS`.']],
+    // A capital inside a sentence is the old style, not a name.
+    ['It is on the ministry Web site.', ['1:23-1:31: Use `website`, not `Web site`.']],
+    ['The al Qaeda-linked group has besieged the capital.', ['1:5-1:13: Use `al-Qaida`, not `al Qaeda`.']],
+    ['Since September, Al-Qaida-affiliated fighters have blocked roads.', ['1:18-1:26: Use `al-Qaida`, not `Al-Qaida`.']],
+    ['Access to the Internet was cut.', ['1:15-1:23: Use `internet`, not `Internet`.']],
+    ['Talks were held in Kiev.', ['1:20-1:24: Use `Kyiv`, not `Kiev`.']],
+    ["Kiev's mayor spoke.", ['1:1-1:5: Use `Kyiv`, not `Kiev`.']],
+    ['Fighters of the Islamic State seized the town.', ['1:13-1:30: Use `the Islamic State group`, not `the Islamic State`.']],
+    ['He e-mailed the embassy.', ['1:4-1:12: Use `emailed`, not `e-mailed`.']],
+    ['The curfew begins at 12 noon.', ['1:22-1:29: Use `noon`, not `12 noon`.']],
+    ['Prices rose whilst wages fell.', ['1:13-1:19: Use `while`, not `whilst`.']]
+  ])('flags %j', async (text, expected) => {
+    expect(await flagged(text)).toEqual(expected)
+  })
+
+  test.each([
+    'U.S. officials said the talks would resume.',
+    'Let us go to the market.',
+    'The loan came from US Bank.',
+    'The deal was worth US$455 million (A$602 million).',
+    'The region is us-east-1.',
+    'The UNHCR opened a camp.',
+    'Sales rose 5 per cent.',
+    'The menu offered chicken Kiev.',
+    'He still uses Internet Explorer.',
+    'He invented the World Wide Web.',
+    'Al-Qaida claimed the attack.',
+    'Fighters of the Islamic State group seized the town.',
+    'Tsar Nicholas II abdicated in 1917.',
+    'She read an e-book.',
+    // AP does not alter quotations.
+    '“Towards the end we had no fuel,” a driver said.',
+    '"The US will not leave," he said.'
+  ])('leaves %j alone', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('headlines: US, not U.S.; body text: U.S., not US', async () => {
+    const file = await check('U.S. officials said the blockade eased.', {...only, headline: 'U.S. envoy visits Bamako'})
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map(String)).toEqual(['1:1-1:5: Use `US`, not `U.S.`.'])
+    expect((messages[0] as {data?: unknown}).data).toEqual({entry: 'us-headline', field: 'headline'})
+    expect(await flagged('Body text.', {headline: 'US, Mali discuss security as blockade drags on'})).toEqual([])
+  })
+
+  test('`headline: true`: the first line is the headline', async () => {
+    const file = await check('U.S. envoy visits Bamako\n\nUS officials said the blockade eased.', {...only, headline: true})
+    expect(file.messages.filter((message) => message.ruleId === ruleId).map(String)).toEqual([
+      '1:1-1:5: Use `US`, not `U.S.`.',
+      '3:1-3:3: Use `U.S.`, not `US`.'
+    ])
+  })
+
+  test('a rule can be switched off or made a suggestion', async () => {
+    expect((await check('US officials met.', {...only, checks: {...only.checks, [ruleId]: 'off'}})).messages).toEqual([])
+    const file = await check('US officials met.', {...only, checks: {...only.checks, [ruleId]: 'suggestion'}})
+    expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([[ruleId, undefined]])
+  })
+})
+
+describe('kind substitution: data errors', () => {
+  // A rules folder of one file, loaded the way a newsroom's would be.
+  function load(lines: string[]): void {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-forms-'))
+    fs.writeFileSync(path.join(folder, 'forms.yml'), lines.join('\n') + '\n')
+    try {
+      loadStyle([folder])
+    } finally {
+      fs.rmSync(folder, {recursive: true, force: true})
+    }
+  }
+  const header = ['kind: substitution', 'message: Use `{expected}`, not `{actual}`.', 'entries:']
+
+  test('a replacement that another entry flags', () => {
+    expect(() => load([...header, '  - {id: a, avoid: towards, use: toward}', '  - {id: b, avoid: toward, use: to}'])).toThrow(
+      /forms\.yml:4:34: replacement `toward` is itself flagged by entry "b" \(.*forms\.yml:5:20\), which avoids `toward`\. Fix: change the replacement/
+    )
+  })
+
+  test('an exception that contains no avoided phrase', () => {
+    expect(() => load([...header, '  - {id: a, avoid: Kiev, use: Kyiv, exceptions: [chicken Kyiv]}'])).toThrow(
+      /forms\.yml:4:50: exception `chicken Kyiv` does not contain any avoided phrase of entry "a" \(`Kiev`\)\. Fix: /
+    )
+  })
+
+  test('the same phrase avoided twice', () => {
+    expect(() => load([...header, '  - {id: a, avoid: towards, use: toward}', '  - {id: b, avoid: towards, use: toward}'])).toThrow(
+      /forms\.yml:5:20: `towards` is already avoided by entry "a" \(.*forms\.yml:4:20\)\. Fix: keep one entry/
+    )
+  })
+
+  test('a phrase with slots', () => {
+    expect(() => load([...header, '  - {id: a, avoid: "{number} per cent", use: percent}'])).toThrow(
+      /forms\.yml:4:20: `\{number\} per cent` has braces; substitutions are literal phrases\. Fix: /
+    )
+  })
+
+  test('an entry with nothing to use', () => {
+    expect(() => load([...header, '  - {id: a, avoid: towards}'])).toThrow(/forms\.yml:4:5: entry "a" has no `use`\. Fix: /)
+  })
+
+  test('the kind is registered under its name', () => {
+    expect(kinds.get('substitution')).toBe(kind)
+  })
+})
