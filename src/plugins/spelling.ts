@@ -114,13 +114,24 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
       if (child.type !== 'WordNode') continue
       const text = wordText(child)
       if (known(text)) continue
-      if (child.children.length > 1) return true // compounds, elisions, possessives: judged by part
-      const shape = shapeOf(text)
-      if (shape === 'skip') continue
-      if (shape !== 'capitalized' || isSentenceStart(sentence, index)) return true
-      if (nearNames(text).length > 0) return true
+      if (child.children.length === 1) {
+        if (mayReportPart(text, sentence, index)) return true
+        continue
+      }
+      // "Bre-X", "U.S.", "CBA's", "state-owned": compounds, elisions and
+      // possessives are judged by their parts.
+      for (const part of child.children) {
+        if (part.type === 'TextNode' && !known(part.value) && mayReportPart(part.value, sentence, index)) return true
+      }
     }
     return false
+  }
+
+  function mayReportPart(text: string, sentence: Sentence, index: number): boolean {
+    const shape = shapeOf(text)
+    if (shape === 'skip') return false
+    if (shape !== 'capitalized' || isSentenceStart(sentence, index)) return true
+    return nearNames(text).length > 0
   }
 
   function rewrite(message: VFileMessage): string | false | undefined {
