@@ -11,7 +11,7 @@ import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
 import {normalizeOptions} from './options.js'
 import {styleFor} from './preset.js'
-import {processorFor} from './formats.js'
+import {loadMarkup, processorFor} from './formats.js'
 import type {Style} from './house-style/compile.js'
 import type {Format} from './types.js'
 import type {HeadlineData} from './nlcst/scope.js'
@@ -58,6 +58,7 @@ export function createChecker(options: Options = {}): Checker {
           `copydesk: option \`format\` is ${JSON.stringify(format)}; accepted: 'text', 'markdown', 'html'`
         )
       }
+      if (format !== 'text') await loadMarkup()
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
       if (format === 'text' && String(file.value).length > sectionSize) {

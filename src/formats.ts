@@ -5,8 +5,10 @@
  * - `text`: retext-english's parser, fed in bounded blocks (src/parse.ts:
  *   parse-english is superlinear on huge input).
  * - `markdown`: remark-parse, then remark-retext in bridge mode runs the
- *   checks on an nlcst tree made from the mdast tree.
+ *   checks on an nlcst tree made from the mdast tree (src/markup.ts).
  * - `html`: rehype-parse (as a fragment), then rehype-retext in bridge mode.
+ *
+ * The Markdown and HTML parsers are loaded on first use (`loadMarkup`).
  *
  * The bridges give tokens offsets counted in *decoded* text, which drift
  * after an entity (`&#8217;`), a CR, or a block quote's `> `; `recordText`
@@ -21,24 +23,23 @@
  * `data-copydesk="skip"` (credits, bylines, editor's notes).
  */
 import {unified, type Processor} from 'unified'
-import retextEnglish from 'retext-english'
-import {parseBlocks, retextBlocks} from './parse.js'
-import remarkParse from 'remark-parse'
-import remarkRetext from 'remark-retext'
-import rehypeParse from 'rehype-parse'
-import rehypeRetext from 'rehype-retext'
 import {ParseEnglish} from 'parse-english'
-import {visit} from 'unist-util-visit'
-import type {Node, Parent} from 'unist'
 import type {Root} from 'nlcst'
-import {VFile} from 'vfile'
+import {parseBlocks, retextBlocks} from './parse.js'
 import type {Options} from './options.js'
 import type {Format} from './types.js'
-import {codeChecks} from './types.js'
-import {copydesk, styleFor} from './preset.js'
-import {recordText, realign} from './nlcst/source-map.js'
-import {control} from './nlcst/control.js'
+import {copydesk} from './preset.js'
 import {withDeadlines} from './deadline.js'
+
+type Markup = typeof import('./markup.js')
+
+let markup: Markup | undefined
+
+/** Load the Markdown and HTML parsers (once). `check()` does this when it meets a story in those formats. */
+export async function loadMarkup(): Promise<Markup> {
+  markup ??= await import('./markup.js')
+  return markup
+}
 
 /** A processor that parses `format` and runs the copydesk preset over it. */
 export function processorFor(format: Format, options: Options): Processor<any, any, any, any, any> {
@@ -48,120 +49,23 @@ export function processorFor(format: Format, options: Options): Processor<any, a
   if (format !== 'markdown' && format !== 'html') {
     throw new TypeError(`copydesk: format \`${format}\` is not supported; accepted: 'text', 'markdown', 'html'`)
   }
-  const retext = withDeadlines(unified().use(retextEnglish).use(englishInBridge).use(realignPlugin)).use(copydesk, options)
-  const known = knownChecks(options)
-  if (format === 'markdown') {
-    return unified()
-      .use(remarkParse)
-      .use(recordPlugin, 'markdown')
-      .use(remarkRetext, retext as never)
-      .use(control, {language: 'markdown', known})
-      .freeze()
-  }
-  return unified()
-    .use(rehypeParse, {fragment: true})
-    .use(skipPlugin)
-    .use(recordPlugin, 'html')
-    .use(rehypeRetext, retext as never)
-    .use(control, {language: 'html', known})
-    .freeze()
+  return loaded().markupProcessor(format, options)
 }
 
 /**
  * The nlcst tree copydesk's checks would see for `value` in `format`, with
  * positions in the original; no checks run. For callers that need the
  * sentence structure of a story, such as `applyFixes` finding quotations.
+ * For Markdown and HTML, `check()` (or `loadMarkup()`) must have run once.
  */
 export function nlcstFor(value: string, format: Format = 'text'): Root {
   if (format === 'text') return parseBlocks(value, () => new ParseEnglish())
-  const file = new VFile({value})
-  // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
-  const processor =
-    format === 'markdown'
-      ? unified().use(remarkParse).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
-  const tree = processor.runSync(processor.parse(file), file) as unknown as Root
-  realign(tree, file)
-  return tree
+  return loaded().markupTree(value, format)
 }
 
-/** Names `<!-- copydesk … -->` comments may use: code checks and rules files. */
-function knownChecks(options: Options): string[] {
-  return [...Object.keys(codeChecks), ...styleFor(options).files.map((file) => file.ruleId)]
-}
-
-/**
- * The bridges tokenize with parse-latin plus whatever extensions the retext
- * processor registers; retext-english registers none, so "Mr. Diallo" would
- * split into two sentences in HTML and Markdown but not in text. Register
- * parse-english's own steps (abbreviations, elisions) so all formats agree.
- */
-function englishInBridge(this: Processor): undefined {
-  const [sentence, paragraph] = englishSteps()
-  const data = this.data() as Record<string, unknown[] | undefined>
-  // The bridges `unshift` these before parse-latin's own steps, the order parse-english uses.
-  data.nlcstSentenceExtensions = [...sentence, ...(data.nlcstSentenceExtensions ?? [])]
-  data.nlcstParagraphExtensions = [...paragraph, ...(data.nlcstParagraphExtensions ?? [])]
-  return undefined
-}
-
-interface Steps {
-  tokenizeSentencePlugins: unknown[]
-  tokenizeParagraphPlugins: unknown[]
-}
-
-/** The steps parse-english adds to parse-latin (its parent class, which the bridges use). */
-function englishSteps(): unknown[][] {
-  const english = ParseEnglish.prototype as unknown as Steps
-  const latin = Object.getPrototypeOf(ParseEnglish.prototype) as Steps
-  return [
-    english.tokenizeSentencePlugins.filter((step) => !latin.tokenizeSentencePlugins.includes(step)),
-    english.tokenizeParagraphPlugins.filter((step) => !latin.tokenizeParagraphPlugins.includes(step))
-  ]
-}
-
-function recordPlugin(language: 'html' | 'markdown') {
-  return function (tree: Node, file: VFile): undefined {
-    recordText(tree, file, language)
-    return undefined
+function loaded(): Markup {
+  if (!markup) {
+    throw new Error('copydesk: the Markdown and HTML parsers are not loaded yet; `await loadMarkup()` (or check a story in that format) first')
   }
-}
-
-function realignPlugin() {
-  return function (tree: Root, file: VFile): undefined {
-    realign(tree, file)
-    return undefined
-  }
-}
-
-function skipPlugin() {
-  return function (tree: Node): undefined {
-    markSkipped(tree)
-    return undefined
-  }
-}
-
-interface Element extends Parent {
-  type: 'element'
-  tagName: string
-  properties: Record<string, unknown>
-}
-
-// Elements whose text is not copy: hast-util-to-nlcst already drops
-// `script`, `style`, `svg`, `math` and `del`, and makes `code` a source node.
-const ignored = new Set(['pre', 'textarea', 'template', 'noscript', 'iframe', 'object', 'select'])
-const source = new Set(['kbd', 'samp', 'var', 'tt'])
-
-/** Mark what is not copy with hast-util-to-nlcst's own `data-nlcst` switches. */
-function markSkipped(tree: Node): void {
-  visit(tree, 'element', (node) => {
-    const {properties, tagName} = node as Element
-    const className = properties.className
-    const classes = Array.isArray(className) ? className : typeof className === 'string' ? className.split(/\s+/) : []
-    if (ignored.has(tagName) || classes.includes('copydesk-skip') || properties.dataCopydesk === 'skip') {
-      properties.dataNlcst = 'ignore'
-    } else if (source.has(tagName)) {
-      properties.dataNlcst = 'source'
-    }
-  })
+  return markup
 }

@@ -43,7 +43,8 @@ export function loadStyle(sources: ReadonlyArray<string> = [defaultRulesFolder])
   const stamp = sourceStamp(sources)
   const cached = cache.get(key)
   if (cached && cached.stamp === stamp) return cached.style
-  const style = compileStyle(loadRules(sources, kinds), sources)
+  // Our own rules are validated by the tests; a newsroom's at every load.
+  const style = compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources)
   cache.set(key, {stamp, style})
   return style
 }

@@ -73,16 +73,24 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   const stories = new WeakMap<Sentence, Story>()
   const nearCache = new Map<string, string[]>()
 
-  const spell = wrap(
-    retextSpell,
-    {ruleId: 'spelling', level, rewrite: (message) => rewrite(message)},
-    {
-      dictionary: hunspellFor(dialect),
-      personal: dictionary.join('\n'),
-      // Never call nspell's `suggest` (~60 ms a word); we fill `expected`.
-      max: -1
-    }
-  ).call(this) as Transformer<Root>
+  // retext-spell builds its own copy of the dictionary (~150–200 ms), so it
+  // is made on the first story that has a sentence for it: clean copy never
+  // pays for it.
+  let spellTransformer: Transformer<Root> | undefined
+  const processor = this
+  const spell: Transformer<Root> = (tree, file, next) => {
+    spellTransformer ??= wrap(
+      retextSpell,
+      {ruleId: 'spelling', level, rewrite: (message) => rewrite(message)},
+      {
+        dictionary: hunspellFor(dialect),
+        personal: dictionary.join('\n'),
+        // Never call nspell's `suggest` (~60 ms a word); we fill `expected`.
+        max: -1
+      }
+    ).call(processor) as Transformer<Root>
+    return spellTransformer(tree, file, next)
+  }
 
   return async function (tree, file) {
     const story = new Story(tree, file)
