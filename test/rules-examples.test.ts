@@ -13,18 +13,23 @@ const files = loadRules([defaultRulesFolder], kinds)
 
 for (const file of files) {
   describe(`rules/${file.ruleId}.yml`, () => {
-    const cases = file.entries.flatMap((entry) => [
-      ...(entry.examples?.flag || []).map((text) => ({entry: entry.id, text, flag: true})),
-      ...(entry.examples?.allow || []).map((text) => ({entry: entry.id, text, flag: false}))
-    ])
+    // An entry for headlines only (`scope: headline`) is tried on its examples as headlines.
+    const cases = file.entries.flatMap((entry) => {
+      const headline = (entry.scope ?? file.header.scope) === 'headline'
+      return [
+        ...(entry.examples?.flag || []).map((text) => ({entry: entry.id, text, flag: true, headline})),
+        ...(entry.examples?.allow || []).map((text) => ({entry: entry.id, text, flag: false, headline}))
+      ]
+    })
     test('every entry has examples', () => {
       const bare = file.entries.filter((entry) => !entry.examples?.flag?.length && !entry.examples?.allow?.length)
       expect(bare.map((entry) => entry.id)).toEqual([])
     })
     if (cases.length === 0) return
-    test.each(cases)('$entry: $flag: $text', async ({entry, text, flag}) => {
+    test.each(cases)('$entry: $flag: $text', async ({entry, text, flag, headline}) => {
       // A rule off by default is still tested: switch it on for its own examples.
-      const result = await check(text, {checks: {[file.ruleId]: 'warning'}})
+      const checks = {[file.ruleId]: 'warning' as const}
+      const result = headline ? await check('', {checks, headline: text}) : await check(text, {checks})
       const mine = result.messages.filter((message) => message.ruleId === file.ruleId)
       if (flag) {
         expect(mine.map(String), `"${text}" should be flagged by ${file.ruleId}/${entry}`).not.toEqual([])

@@ -89,7 +89,8 @@ export interface Kind<Data = unknown> {
   /**
    * Compile one merged file. Throw `RuleDataError` with a data path for semantic
    * errors (a replacement that is itself flagged, an acronym both exempt and required …).
-   * `others` are the other files of the same kind, for cross-file checks.
+   * `others` are the files of the same kind loaded before this one, for
+   * cross-file checks, so a conflict is reported once, at the later (newsroom) entry.
    */
   compile(file: LoadedRuleFile, others: ReadonlyArray<LoadedRuleFile>): Data
   /** The retext plugin that checks a story with the compiled files of this kind. */
