@@ -236,7 +236,7 @@ describe('spelling: corpus precision', () => {
       .map((name) => folder + '/' + name)
   )
 
-  /** Misspellings in the corpus, each checked in context (see docs/readme/spelling.md). */
+  /** Misspellings in the corpus, each checked in context (see README.md, section spelling). */
   const slips = new Set([
     // Reuters
     'agressive', 'aquisition', 'aquisitions', 'asets', 'authoritiarian', 'beleive', 'brough', 'busines',

@@ -241,7 +241,7 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
    * names or deliberate (`Masao Yuki, executive vice president …`, `Racal
    * Electronics Plc …`, `Booo hisss`): "verify" would be 29 messages, none
    * useful. This rule reports none of them and still catches `Goverment`,
-   * `Recieve`, `Teh` (see docs/readme/spelling.md).
+   * `Recieve`, `Teh` (see README.md, section spelling).
    */
   function initialPolicy(piece: Piece): Finding[] {
     const near = nearNames(piece.base)
