@@ -16,6 +16,14 @@ import {loadRules, RulesError} from '../src/house-style/load.js'
 const fixtures = path.resolve(import.meta.dirname, 'fixtures')
 const newsroom = path.join(fixtures, 'newsroom')
 const bad = path.join(fixtures, 'rules-bad')
+
+/** Line (1-based) of `text` in one of our rules files, so errors that cite our data survive edits to it. */
+function lineOf(ruleId: string, text: string): number {
+  const lines = fs.readFileSync(path.join(defaultRulesFolder, ruleId + '.yml'), 'utf8').split('\n')
+  const index = lines.findIndex((line) => line.trim() === text)
+  if (index === -1) throw new Error(`no line \`${text}\` in rules/${ruleId}.yml`)
+  return index + 1
+}
 const only = {
   checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
 } as const
@@ -137,15 +145,15 @@ describe('broken rules files fail with a located error', () => {
     ],
     [
       'duplicate-id.yml',
-      'test/fixtures/rules-bad/duplicate-id.yml:5:9: entry id "toward" is already used in house-forms (rules/house-forms.yml:119:9), a substitution file of an earlier layer. Fix: to override that entry, put it in a file named "house-forms.yml"; to add a separate rule, give it a new id.'
+      `test/fixtures/rules-bad/duplicate-id.yml:5:9: entry id "toward" is already used in house-forms (rules/house-forms.yml:${lineOf('house-forms', '- id: toward')}:9), a substitution file of an earlier layer. Fix: to override that entry, put it in a file named "house-forms.yml"; to add a separate rule, give it a new id.`
     ],
     [
       'replacement-flagged.yml',
-      'test/fixtures/rules-bad/replacement-flagged.yml:6:10: replacement `go towards` is itself flagged by entry "toward" of house-forms (rules/house-forms.yml:120:5), which avoids `towards`. Fix: change the replacement, or narrow the other entry (an exception, `case: exact`, or another scope)'
+      `test/fixtures/rules-bad/replacement-flagged.yml:6:10: replacement \`go towards\` is itself flagged by entry "toward" of house-forms (rules/house-forms.yml:${lineOf('house-forms', '- id: toward') + 1}:5), which avoids \`towards\`. Fix: change the replacement, or narrow the other entry (an exception, \`case: exact\`, or another scope)`
     ],
     [
       'acronym-conflict.yml',
-      'test/fixtures/rules-bad/acronym-conflict.yml:6:14: acronym `GOP` is both allowed on first reference and second-reference only (entry "gop" at rules/acronyms.yml:49:14 says `first: second`). Fix: decide which it is and keep one entry'
+      `test/fixtures/rules-bad/acronym-conflict.yml:6:14: acronym \`GOP\` is both allowed on first reference and second-reference only (entry "gop" at rules/acronyms.yml:${lineOf('acronyms', '- id: gop') + 1}:14 says \`first: second\`). Fix: decide which it is and keep one entry`
     ],
     [
       'house-forms.yml',
