@@ -6,7 +6,8 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
-import {cuts} from './parse.js'
+import {piecesOf, shiftPoint} from './parse.js'
+import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
 import {normalizeOptions} from './options.js'
@@ -122,43 +123,27 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
 export const sectionSize = 256 * 1024
 
 async function runSections(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  const value = String(file.value)
-  let start = 0
-  let line = 0
-  let column = 0
-  for (const end of cuts(value, sectionSize)) {
-    const section = new VFile({value: value.slice(start, end), path: file.path})
+  for (const piece of piecesOf(String(file.value), sectionSize)) {
+    const section = new VFile({value: piece.text, path: file.path})
     section.data = {...file.data}
     // Only the first section can hold the headline line.
-    if (start > 0) delete (section.data as HeadlineData).headlineLines
+    if (piece.start.offset > 0) delete (section.data as HeadlineData).headlineLines
     await run(processor, section)
     for (const message of section.messages) {
-      shiftMessage(message, {offset: start, line, column})
+      shiftMessage(message, piece.start)
       message.file = file.path || ''
       file.messages.push(message)
     }
-    for (let index = start; index < end; index++) {
-      if (value.charCodeAt(index) === 10) {
-        line++
-        column = 0
-      } else column++
-    }
-    start = end
   }
 }
 
-function shiftMessage(message: VFileMessage, shift: {offset: number; line: number; column: number}): void {
+function shiftMessage(message: VFileMessage, start: Required<Point>): void {
   const place = message.place
   const points = place ? ('start' in place ? [place.start, place.end] : [place]) : []
-  for (const point of points) {
-    if (point.line === 1) point.column += shift.column
-    point.line += shift.line
-    if (point.offset !== undefined) point.offset += shift.offset
-  }
-  const start = points[0]
-  if (start) {
-    message.line = start.line
-    message.column = start.column
+  for (const point of points) shiftPoint(point, start)
+  if (points[0]) {
+    message.line = points[0].line
+    message.column = points[0].column
     message.name = stringifyPosition(place) || '1:1'
   }
 }

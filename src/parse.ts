@@ -31,24 +31,11 @@ export const retextBlocks: Plugin<[], string, Root> = function () {
 export function parseBlocks(value: string, make: () => ParseEnglish): Root {
   if (value.length <= blockSize) return make().parse(value)
   const children: RootContent[] = []
-  let start = 0
-  let line = 1
-  let column = 1
-  for (const end of cuts(value, blockSize)) {
-    const block = make().parse(value.slice(start, end))
-    const shift = {offset: start, line: line - 1, column: column - 1}
-    for (const child of block.children) {
-      shiftNode(child, shift)
+  for (const piece of piecesOf(value, blockSize)) {
+    for (const child of make().parse(piece.text).children) {
+      shiftNode(child, piece.start)
       children.push(child)
     }
-    // Where the next block starts.
-    for (let index = start; index < end; index++) {
-      if (value.charCodeAt(index) === 10) {
-        line++
-        column = 1
-      } else column++
-    }
-    start = end
   }
   return {
     type: 'RootNode',
@@ -58,6 +45,37 @@ export function parseBlocks(value: string, make: () => ParseEnglish): Root {
       end: children.length > 0 ? children[children.length - 1].position!.end : {line: 1, column: 1, offset: 0}
     }
   }
+}
+
+/** A piece of a longer text and where it starts in it. */
+export interface Piece {
+  text: string
+  /** Line and column (1-based) and offset (0-based) of the piece's first character. */
+  start: Required<Point>
+}
+
+/** `value` cut into pieces of at most `size` characters (see {@link cuts}), with where each starts. */
+export function* piecesOf(value: string, size: number): Generator<Piece> {
+  let offset = 0
+  let line = 1
+  let column = 1
+  for (const end of cuts(value, size)) {
+    yield {text: value.slice(offset, end), start: {line, column, offset}}
+    for (let index = offset; index < end; index++) {
+      if (value.charCodeAt(index) === 10) {
+        line++
+        column = 1
+      } else column++
+    }
+    offset = end
+  }
+}
+
+/** Move a point found in a piece to where it is in the whole text. */
+export function shiftPoint(point: Point, start: Required<Point>): void {
+  if (point.line === 1) point.column += start.column - 1
+  point.line += start.line - 1
+  if (point.offset !== undefined) point.offset += start.offset
 }
 
 /**
@@ -92,7 +110,7 @@ export function cuts(value: string, size: number): number[] {
   return ends
 }
 
-function shiftNode(node: RootContent | Paragraph, shift: {offset: number; line: number; column: number}): void {
+function shiftNode(node: RootContent | Paragraph, start: Required<Point>): void {
   const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [node]
   // Points may be shared between a parent and its first or last child: shift each once.
   const seen = new WeakSet<Point>()
@@ -102,18 +120,13 @@ function shiftNode(node: RootContent | Paragraph, shift: {offset: number; line: 
       for (const point of [current.position.start, current.position.end]) {
         if (seen.has(point)) continue
         seen.add(point)
-        shiftPoint(point, shift)
+        shiftPoint(point, start)
       }
     }
     if (current.children) stack.push(...(current.children as typeof stack))
   }
 }
 
-function shiftPoint(point: Point, shift: {offset: number; line: number; column: number}): void {
-  if (point.line === 1) point.column += shift.column
-  point.line += shift.line
-  if (point.offset !== undefined) point.offset += shift.offset
-}
 
 function add(list: unknown[], values: unknown): void {
   if (Array.isArray(values)) list.unshift(...values)

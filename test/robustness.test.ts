@@ -53,6 +53,24 @@ describe('bad input', () => {
     const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
     // One "The the" per copy of the paragraph: every copy was checked.
     expect(repeated.length).toBe(Math.ceil((5 * 1024 * 1024) / story.length))
+    // ~15 s here: linear time is shown by `npm run bench`, not asserted; this only needs room on a slow CI machine.
+  }, 180_000)
+
+  test('a story longer than a section keeps exact places in every section', async () => {
+    // Long input is checked in sections (src/check.ts `sectionSize`); each
+    // message must still point at its words in the whole story.
+    const text = story.repeat(Math.ceil((600 * 1024) / story.length))
+    const file = await check(text)
+    const lineStarts = [0]
+    for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1)
+    const checked = file.messages.filter((message) => message.actual && message.ruleId !== 'spelling')
+    expect(checked.length).toBeGreaterThan(1000)
+    for (const message of checked) {
+      const place = message.place as {start: {line: number; column: number; offset: number}; end: {offset: number}}
+      expect(text.slice(place.start.offset, place.end.offset)).toBe(message.actual)
+      expect(lineStarts[place.start.line - 1] + place.start.column - 1).toBe(place.start.offset)
+    }
+    expect(file.messages.at(-1)!.line).toBeGreaterThan(8000)
   })
 
   test('a VFile input is returned with its path and value intact', async () => {
