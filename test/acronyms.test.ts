@@ -7,35 +7,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
 import {loadStyle} from '../src/house-style/compile.js'
 import type {AcronymData} from '../src/plugins/acronym.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'acronyms'
-const only = {
-  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
-} as const
+const only = onlyChecks()
 const seed = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'seed', 'mali.txt')
 
-async function flagged(text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    fatal: message.fatal,
-    cause: message.cause ? {reason: (message.cause as Error).message, place: (message.cause as {place?: unknown}).place} : undefined,
-    data: (message as {data?: unknown}).data
-  }
-}
+const flagged = flaggedBy(ruleId, only)
 
 const parenthetical = (key: string) =>
   `AP does not put an acronym in parentheses or dashes after a name; use the full name, then a generic word (the group, the agency), or introduce it in words (“known as ${key}”).`
@@ -47,6 +28,7 @@ describe('acronyms', () => {
       {
         reason: '`EPA`: spell it out (Environmental Protection Agency) on first reference; AP uses EPA only after that.',
         ruleId,
+        source: 'copydesk',
         place: {start: {line: 1, column: 5, offset: 4}, end: {line: 1, column: 8, offset: 7}},
         actual: 'EPA',
         expected: ['Environmental Protection Agency'],

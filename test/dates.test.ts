@@ -8,35 +8,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
 import {loadStyle} from '../src/house-style/compile.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
-const only = {
-  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
-} as const
-
-async function flagged(ruleId: string, text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    note: message.note,
-    fatal: message.fatal,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks()
 
 describe('dates', () => {
+  const flagged = flaggedBy('dates', only)
+
   test('a whole message', async () => {
     const file = await check('The attack came on January 6.', only)
     expect(file.messages.filter((message) => message.ruleId === 'dates').map(fields)).toEqual([
@@ -65,7 +45,7 @@ describe('dates', () => {
     ['The junta took power in Aug. 2020.', '1:25-1:34: Use `August 2020`, not `Aug. 2020`.'],
     ['Elections were set for Sept. 2025.', '1:24-1:34: Use `September 2025`, not `Sept. 2025`.']
   ])('flags %j', async (text, line) => {
-    expect(await flagged('dates', text)).toEqual([line])
+    expect(await flagged(text)).toEqual([line])
   })
 
   test.each([
@@ -79,11 +59,13 @@ describe('dates', () => {
     // AP does not alter quotations.
     '"We met on January 6," he said.'
   ])('leaves %j alone', async (text) => {
-    expect(await flagged('dates', text)).toEqual([])
+    expect(await flagged(text)).toEqual([])
   })
 })
 
 describe('states', () => {
+  const flagged = flaggedBy('states', only)
+
   test.each([
     ['He was born in Springfield, Ill., in 1961.', '1:29-1:33: Use `Illinois`, not `Ill.`.'],
     // The abbreviation's period also ends the sentence: it stays.
@@ -95,7 +77,7 @@ describe('states', () => {
     ['Sen. Tim Scott, R-South Carolina, voted no.', '1:19-1:33: Use `S.C.`, not `South Carolina`.'],
     ['Rep. Jane Doe, D-CA, spoke.', '1:18-1:20: Use `Calif.`, not `CA`.']
   ])('flags %j', async (text, line) => {
-    expect(await flagged('states', text)).toEqual([line])
+    expect(await flagged(text)).toEqual([line])
   })
 
   test.each([
@@ -108,11 +90,13 @@ describe('states', () => {
     'Jane Doe, MD, treated the patients in Perth, WA.',
     'Traffic on I-95 was heavy.'
   ])('leaves %j alone', async (text) => {
-    expect(await flagged('states', text)).toEqual([])
+    expect(await flagged(text)).toEqual([])
   })
 })
 
 describe('percent', () => {
+  const flagged = flaggedBy('percent', only)
+
   test.each([
     ['Inflation rose 5 percent in March.', '1:16-1:25: Use `5%`, not `5 percent`.'],
     ['Sales rose 4.4 per cent.', '1:12-1:24: Use `4.4%`, not `4.4 per cent`.'],
@@ -120,7 +104,7 @@ describe('percent', () => {
     ['Turnout fell five percent.', '1:14-1:26: Use `5%`, not `five percent`.'],
     ['Costs rose 1,000 percent.', '1:12-1:25: Use `1,000%`, not `1,000 percent`.']
   ])('flags %j', async (text, line) => {
-    expect(await flagged('percent', text)).toEqual([line])
+    expect(await flagged(text)).toEqual([line])
   })
 
   test.each([
@@ -130,7 +114,7 @@ describe('percent', () => {
     'The rate rose 2 percentage points.',
     'A large percentage of voters stayed home.'
   ])('leaves %j alone', async (text) => {
-    expect(await flagged('percent', text)).toEqual([])
+    expect(await flagged(text)).toEqual([])
   })
 
   test('one finding per span: "5 per cent" is the percent rule\'s, not house-forms\'', async () => {

@@ -4,34 +4,13 @@
  */
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
-import type {Options} from '../src/index.js'
 import {spellerFor} from '../src/spell/dictionaries.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'dialect'
-const only = {checks: {spelling: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}} as const
-
-async function flagged(text: string, options: Options = {}): Promise<string[]> {
-  const file = await check(text, {...only, ...options})
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-/** Every field a consumer reads. */
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    fatal: message.fatal,
-    note: message.note,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks(ruleId)
+const flagged = flaggedBy(ruleId, only)
 
 describe('dialect', () => {
   test('a whole message', async () => {

@@ -4,32 +4,13 @@
  */
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check, createChecker} from '../src/index.js'
 import type {Style} from '../src/house-style/compile.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'indefinite-article'
-const only = {checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off'}} as const
-
-async function flagged(text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-/** Every field a consumer reads. */
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    fatal: message.fatal,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks(ruleId)
+const flagged = flaggedBy(ruleId, only)
 
 describe('indefinite-article', () => {
   test('a whole message', async () => {

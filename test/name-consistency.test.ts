@@ -3,33 +3,12 @@
  */
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'name-consistency'
-const only = {checks: {spelling: 'off', dialect: 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}} as const
-
-async function flagged(text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-/** Every field a consumer reads. */
-function fields(message: VFileMessage) {
-  const cause = message.cause as (Error & {place?: unknown}) | undefined
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    fatal: message.fatal,
-    note: message.note,
-    cause: cause && {message: cause.message, place: cause.place}
-  }
-}
+const only = onlyChecks(ruleId)
+const flagged = flaggedBy(ruleId, only)
 
 describe('name-consistency', () => {
   test('a whole message', async () => {
@@ -53,7 +32,7 @@ describe('name-consistency', () => {
         fatal: false,
         note: '`Lyammouri` is used once, `Lyamouri` once.',
         cause: {
-          message: '`Lyammouri` first used here',
+          reason: '`Lyammouri` first used here',
           place: {start: {line: 1, column: 42, offset: 41}, end: {line: 1, column: 51, offset: 50}}
         }
       }

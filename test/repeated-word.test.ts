@@ -3,31 +3,12 @@
  */
 import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'repeated-word'
-const only = {checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'indefinite-article': 'off'}} as const
-
-async function flagged(text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-/** Every field a consumer reads. */
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    fatal: message.fatal,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks(ruleId)
+const flagged = flaggedBy(ruleId, only)
 
 describe('repeated-word', () => {
   test('a whole message', async () => {

@@ -8,36 +8,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
 import {kind} from '../src/plugins/substitution.js'
 import {loadStyle} from '../src/house-style/compile.js'
 import {kinds} from '../src/house-style/kinds.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'house-forms'
-const only = {
-  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
-} as const
-
-async function flagged(text: string, options: {headline?: string} = {}): Promise<string[]> {
-  const file = await check(text, {...only, ...options})
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    note: message.note,
-    fatal: message.fatal,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks()
+const flagged = flaggedBy(ruleId, only)
 
 describe('house-forms', () => {
   test('a whole message', async () => {

@@ -5,35 +5,14 @@
  * title word, and the musician Prince.
  */
 import {describe, expect, test} from 'vitest'
-import type {VFileMessage} from 'vfile-message'
 import {check} from '../src/index.js'
 import {kinds} from '../src/house-style/kinds.js'
 import {kind} from '../src/plugins/title.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'titles'
-const only = {
-  checks: {spelling: 'off', dialect: 'off', 'name-consistency': 'off', 'repeated-word': 'off', 'indefinite-article': 'off'}
-} as const
-
-async function flagged(text: string): Promise<string[]> {
-  const file = await check(text, only)
-  return file.messages.filter((message) => message.ruleId === ruleId).map(String)
-}
-
-function fields(message: VFileMessage) {
-  return {
-    reason: message.reason,
-    ruleId: message.ruleId,
-    source: message.source,
-    place: message.place,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    note: message.note,
-    fatal: message.fatal,
-    data: (message as {data?: unknown}).data
-  }
-}
+const only = onlyChecks()
+const flagged = flaggedBy(ruleId, only)
 
 const alone = 'a title is capitalized only directly before a name'
 const descriptive = 'a descriptive title is lowercase even before a name'
