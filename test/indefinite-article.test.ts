@@ -7,6 +7,7 @@ import {describe, expect, test} from 'vitest'
 import {check, createChecker} from '../src/index.js'
 import type {Style} from '../src/house-style/compile.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {corpusHits} from './util/corpus.js'
 
 const ruleId = 'indefinite-article'
 const only = onlyChecks(ruleId)
@@ -167,27 +168,10 @@ describe('indefinite-article', () => {
       'reuters/0078.txt 19:10 an $178-billion → a',
       'bbc/0022.txt 37:11 a awful → an'
     ]
-    const hits = await corpusHits()
+    const hits = await corpusHits(ruleId, only, (message, story) => `${story.name} ${message.line}:${message.column} ${message.actual} ${/before `([^`]+)`/.exec(message.reason)?.[1]} → ${message.expected?.[0]}`)
     const falsePositives = hits.filter((hit) => !slips.includes(hit))
     // Ceiling: no false positives on ~104,000 words of edited copy.
     expect(falsePositives, `hits:\n${hits.join('\n')}`).toEqual([])
     expect(hits, 'every known slip is caught').toEqual(slips)
   }, 120_000)
 })
-
-async function corpusHits(): Promise<string[]> {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const hits: string[] = []
-  for (const set of ['reuters', 'bbc']) {
-    const folder = new URL(set + '/', root)
-    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.txt')).sort()) {
-      const file = await check(fs.readFileSync(new URL(name, folder), 'utf8'), only)
-      for (const message of file.messages) {
-        if (message.ruleId !== ruleId) continue
-        const next = /before `([^`]+)`/.exec(message.reason)?.[1]
-        hits.push(`${set}/${name} ${message.line}:${message.column} ${message.actual} ${next} → ${message.expected?.[0]}`)
-      }
-    }
-  }
-  return hits
-}

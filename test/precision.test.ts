@@ -11,15 +11,14 @@
  */
 import {describe, expect, test} from 'vitest'
 import {createChecker} from '../src/index.js'
-// Plain JavaScript, shared with scripts/precision.js and scripts/bench.js.
-import {loadCorpus} from '../scripts/corpus.js'
+import {corpusStories} from './util/corpus.js'
 
 const core = ['spelling', 'name-consistency', 'repeated-word', 'word-collision', 'indefinite-article', 'leftovers']
 
 describe('precision on ../shared/corpus/news', () => {
   test('core checks stay under 3 messages per 1,000 words', async () => {
     const checker = createChecker()
-    const stories = loadCorpus() as Array<{name: string; text: string; words: number}>
+    const stories = corpusStories()
     const words = stories.reduce((sum, story) => sum + story.words, 0)
     const flagged: string[] = []
     const byRule = new Map<string, number>()

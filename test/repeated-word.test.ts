@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {corpusHits} from './util/corpus.js'
 
 const ruleId = 'repeated-word'
 const only = onlyChecks(ruleId)
@@ -88,25 +89,10 @@ describe('repeated-word', () => {
       'reuters/0128.txt 51:26 the the',
       'bbc/0022.txt 31:265 is is'
     ]
-    const hits = await corpusHits()
+    const hits = await corpusHits(ruleId, only)
     const falsePositives = hits.filter((hit) => !slips.includes(hit))
     // Ceiling: no false positives on ~104,000 words of edited copy.
     expect(falsePositives, `hits:\n${hits.join('\n')}`).toEqual([])
     expect(hits, 'every known slip is caught').toEqual(slips)
   }, 120_000)
 })
-
-async function corpusHits(): Promise<string[]> {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const hits: string[] = []
-  for (const set of ['reuters', 'bbc']) {
-    const folder = new URL(set + '/', root)
-    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.txt')).sort()) {
-      const file = await check(fs.readFileSync(new URL(name, folder), 'utf8'), only)
-      for (const message of file.messages) {
-        if (message.ruleId === ruleId) hits.push(`${set}/${name} ${message.line}:${message.column} ${message.actual}`)
-      }
-    }
-  }
-  return hits
-}

@@ -9,6 +9,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {loadStyle} from '../src/house-style/compile.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {corpusHits} from './util/corpus.js'
 
 const ruleId = 'word-collision'
 const only = onlyChecks()
@@ -134,7 +135,7 @@ describe('word-collision', () => {
       // "it had won approval for to build a $1.5bn joint venture"
       'bbc/0003.txt 7:568 for to'
     ]
-    const hits = await corpusHits()
+    const hits = await corpusHits(ruleId, only)
     const falsePositives = hits.filter((hit) => !slips.includes(hit))
     // Ceiling: no false positives on ~104,000 words of edited copy.
     expect(falsePositives, `hits:\n${hits.join('\n')}`).toEqual([])
@@ -184,18 +185,3 @@ describe('a broken collision rules file fails loudly', () => {
     expect(() => loadStyle([folder])).toThrow(path.join(folder, expected))
   })
 })
-
-async function corpusHits(): Promise<string[]> {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const hits: string[] = []
-  for (const set of ['reuters', 'bbc']) {
-    const folder = new URL(set + '/', root)
-    for (const name of fs.readdirSync(folder).filter((item) => item.endsWith('.txt')).sort()) {
-      const file = await check(fs.readFileSync(new URL(name, folder), 'utf8'), only)
-      for (const message of file.messages) {
-        if (message.ruleId === ruleId) hits.push(`${set}/${name} ${message.line}:${message.column} ${message.actual}`)
-      }
-    }
-  }
-  return hits
-}
