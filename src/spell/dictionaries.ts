@@ -1,14 +1,40 @@
 /**
  * The hunspell dictionaries behind `spelling`, `dialect` and
- * `name-consistency`, loaded once per process and only when first needed:
- * building an nspell instance for dictionary-en costs ~150 ms, indexing its
- * ~124k word forms for suggestions a little more.
+ * `name-consistency`, loaded once per process and only when first needed.
+ *
+ * Building an nspell instance costs ~150–200 ms a dialect and indexing its
+ * ~124k word forms for suggestions ~250 ms more, the same work on every run.
+ * So the build (scripts/build-spell.js, through {@link writeSpellArtefacts})
+ * stores both dialects' word forms and suggestion indexes in `dist/spell/`,
+ * and a run answers `correct` from the stored forms (doing what nspell's
+ * `correct` does with them) and suggests from the stored index. Without
+ * those files, or when they were made from other dictionaries, everything
+ * is worked out from nspell at run time as before, with the same results.
+ * retext-spell keeps its own nspell instance either way.
  */
+import {createHash} from 'node:crypto'
+import {mkdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import dictionaryEn from 'dictionary-en'
 import dictionaryEnGb from 'dictionary-en-gb'
 import type {Dialect} from '../types.js'
-import {createSuggester, type Suggester} from './suggest.js'
+import {
+  artefactFolder,
+  buildIndex,
+  compactNumbers,
+  countOf,
+  createSuggester,
+  indexFrequencies,
+  loadSubtlex,
+  packIndex,
+  readArtefact,
+  subtlexIdentity,
+  unpackIndex,
+  writeArtefact,
+  writeSubtlexArtefact,
+  type Suggester,
+  type WordIndex
+} from './suggest.js'
 
 /** A hunspell dictionary as `dictionary-en` exports it. */
 export interface Hunspell {
@@ -20,6 +46,9 @@ export interface Hunspell {
 interface NSpell {
   correct(word: string): boolean
   data: Record<string, string[]>
+  flags: Record<string, unknown>
+  conversion: {in: Array<[RegExp, string]>}
+  compoundRules: RegExp[]
 }
 
 const nspell = createRequire(import.meta.url)('nspell') as (dictionary: Hunspell) => NSpell
@@ -36,6 +65,16 @@ export interface Speller {
   capitalized(): ReadonlyMap<string, string>
   /** Suggestions for `word`, best first, cached per form for the process. */
   suggest(word: string, max?: number): string[]
+}
+
+/** Options for {@link createSpeller}. */
+export interface SpellerOptions {
+  /**
+   * Folder of the build's artefacts (default: beside this module, i.e.
+   * `dist/spell/`); `false` to work everything out from nspell, as a run
+   * without a build does.
+   */
+  artefacts?: URL | false
 }
 
 /** The raw hunspell files for a dialect (for retext-spell). */
@@ -60,8 +99,14 @@ export function spellerFor(dialect: Dialect): Speller {
   return speller
 }
 
-function createSpeller(dialect: Dialect): Speller {
+/**
+ * A speller for a dialect. {@link spellerFor} shares one per dialect; this
+ * makes a fresh one, for comparing the stored artefacts with nspell.
+ */
+export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): Speller {
+  const folder = options.artefacts ?? artefactFolder
   let checker: NSpell | undefined
+  let stored: Lexicon | null | undefined
   let names: Map<string, string> | undefined
   let suggester: Suggester | undefined
   const correctCache = new Map<string, boolean>()
@@ -72,12 +117,18 @@ function createSpeller(dialect: Dialect): Speller {
     return checker
   }
 
+  function lexicon(): Lexicon | undefined {
+    if (stored === undefined) stored = (folder && readLexicon(dialect, folder)) || null
+    return stored ?? undefined
+  }
+
   return {
     dialect,
     correct(word) {
       let value = correctCache.get(word)
       if (value === undefined) {
-        value = load().correct(word)
+        const words = lexicon()
+        value = words ? accepts(words, word) : load().correct(word)
         // Story vocabulary repeats; bounded so a long-running server stays small.
         if (correctCache.size > 100_000) correctCache.clear()
         correctCache.set(word, value)
@@ -87,9 +138,10 @@ function createSpeller(dialect: Dialect): Speller {
     capitalized() {
       if (!names) {
         names = new Map()
-        for (const word of Object.keys(load().data)) {
-          if (isName(word)) names.set(word.toLowerCase(), word)
-        }
+        const words = lexicon()
+        // The build lists a dialect's names, in nspell's order.
+        const forms = words ? split(words.names) : Object.keys(load().data).filter(isName)
+        for (const word of forms) names.set(word.toLowerCase(), word)
       }
       return names
     },
@@ -97,7 +149,11 @@ function createSpeller(dialect: Dialect): Speller {
       const key = word + '\0' + max
       let value = suggestions.get(key)
       if (!value) {
-        suggester ??= createSuggester({words: suggestible(load().data)})
+        if (!suggester) {
+          const words = lexicon()
+          const index = words && folder ? readIndex(dialect, folder, words) : undefined
+          suggester = createSuggester(index ? {index} : {words: suggestible(load().data)})
+        }
         value = suggester.suggest(word, max)
         if (suggestions.size > 10_000) suggestions.clear()
         suggestions.set(key, value)
@@ -133,4 +189,371 @@ function* suggestible(data: Record<string, string[]>): Iterable<string> {
     }
     yield word
   }
+}
+
+// ---------------------------------------------------------------------------
+// nspell's `correct` without nspell. It looks a word up among the expanded
+// forms (`data`), then in sentence case if it is all capitals, then in lower
+// case, honouring three flags, and tries the compound rules (ordinals:
+// `21st`) on a form it does not hold. That needs only the forms, those
+// flags, the input conversions and the compound expressions, which the
+// build stores; `accepts` below follows nspell's `form` and `exact` step
+// for step.
+
+/** Flags of a form that `correct` looks at, as bits. */
+const onlyInCompound = 1
+const forbidden = 2
+const keepCase = 4
+
+/** A dialect's stored forms and the rest of what `correct` needs. */
+interface Lexicon {
+  /** Identity of the lexicon file, which the index files refer to. */
+  id: string
+  /** Every form of both dialects, sorted, with the dialects holding each. */
+  forms: SortedForms
+  /** This dialect's bit in `forms.dialects`. */
+  bit: number
+  /** Forms with flags `correct` heeds. */
+  marks: Map<string, number>
+  conversion: Array<[RegExp, string]>
+  compoundRules: RegExp[]
+  compoundMin: number
+  /** Capitalized names among the dialect's forms (see `isName`), in nspell's order. */
+  names: string
+}
+
+function holds(lexicon: Lexicon, form: string): boolean {
+  const at = lexicon.forms.find(form)
+  return at >= 0 && (lexicon.forms.dialects[at] & lexicon.bit) !== 0
+}
+
+function marked(lexicon: Lexicon, form: string, flags: number): boolean {
+  return ((lexicon.marks.get(form) ?? 0) & flags) !== 0
+}
+
+/** nspell's `correct(value)` (its `form`, without `all`). */
+function accepts(lexicon: Lexicon, value: string): boolean {
+  let normal = value.trim()
+  if (!normal) return false
+  for (const [pattern, replacement] of lexicon.conversion) {
+    normal = normal.replace(pattern, replacement)
+  }
+  if (exact(lexicon, normal)) return !marked(lexicon, normal, forbidden)
+  // All capitals: try sentence case.
+  if (normal.toUpperCase() === normal) {
+    const alternative = normal.charAt(0) + normal.slice(1).toLowerCase()
+    if (marked(lexicon, alternative, keepCase | forbidden)) return false
+    if (exact(lexicon, alternative)) return true
+  }
+  const alternative = normal.toLowerCase()
+  if (alternative !== normal) {
+    if (marked(lexicon, alternative, keepCase | forbidden)) return false
+    if (exact(lexicon, alternative)) return true
+  }
+  return false
+}
+
+/** nspell's `exact`: a held form (not compound-only), or a compound. */
+function exact(lexicon: Lexicon, form: string): boolean {
+  if (holds(lexicon, form)) return !marked(lexicon, form, onlyInCompound)
+  if (form.length >= lexicon.compoundMin) {
+    for (const rule of lexicon.compoundRules) if (rule.test(form)) return true
+  }
+  return false
+}
+
+/** nspell's `flag`: whether a form's flag codes include the named flag's code. */
+function hasFlag(checker: NSpell, name: string, codes: string[]): boolean {
+  return name in checker.flags && codes.includes(checker.flags[name] as string)
+}
+
+// ---------------------------------------------------------------------------
+// Artefacts. `lexicon.bin` holds the forms of both dialects (97% are shared)
+// as one sorted UTF-8 blob with their offsets and a byte saying which
+// dialects hold each: looked up by binary search where they lie in the file,
+// so no 124k-string Set is built on every run. `index-<dialect>.bin` holds a
+// packed suggestion index whose words are positions among those forms, with
+// their SUBTLEX frequencies.
+
+const lexiconFile = 'lexicon.bin'
+const indexFile = (dialect: Dialect) => `index-${dialect}.bin`
+const dialectList: Dialect[] = ['en-US', 'en-GB']
+
+/** Sorted forms in one UTF-8 blob, found by binary search. */
+class SortedForms {
+  readonly count: number
+
+  constructor(
+    private readonly blob: Buffer,
+    private readonly offsets: Uint32Array,
+    /** Per form, a bit for each dialect that holds it. */
+    readonly dialects: Uint8Array
+  ) {
+    this.count = offsets.length - 1
+  }
+
+  /** Form number `at`. */
+  form(at: number): string {
+    return this.blob.toString('utf8', this.offsets[at], this.offsets[at + 1])
+  }
+
+  /** Position of `form`, or -1. */
+  find(form: string): number {
+    const key = Buffer.from(form, 'utf8')
+    const {blob, offsets} = this
+    let low = 0
+    let high = this.count - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const order = compareBytes(blob, offsets[middle], offsets[middle + 1], key)
+      if (order === 0) return middle
+      if (order < 0) low = middle + 1
+      else high = middle - 1
+    }
+    return -1
+  }
+}
+
+/** Byte order of `blob[start, end)` against `key` (UTF-8 byte order is code point order). */
+function compareBytes(blob: Uint8Array, start: number, end: number, key: Uint8Array): number {
+  const length = Math.min(end - start, key.length)
+  for (let i = 0; i < length; i++) {
+    const difference = blob[start + i] - key[i]
+    if (difference !== 0) return difference
+  }
+  return end - start - key.length
+}
+
+/** How a lexicon file describes one dialect. */
+interface StoredDialect {
+  /** {@link dictionaryHash} of the dictionary it was made from. */
+  dictionary: string
+  /** The dialect's bit in the `dialects` section. */
+  bit: number
+  /** ICONV rules as `[source, flags, replacement]`. */
+  conversion: Array<[string, string, string]>
+  /** Compound expressions as `[source, flags]`. */
+  compoundRules: Array<[string, string]>
+  compoundMin: number
+  /** Forms with flags `correct` heeds, and those flags as bits. */
+  marks: Array<[string, number]>
+}
+
+const hashes = new Map<Dialect, string>()
+
+/** A digest of a dialect's hunspell files: artefacts made from others are ignored. */
+function dictionaryHash(dialect: Dialect): string {
+  let hash = hashes.get(dialect)
+  if (!hash) {
+    const {aff, dic} = hunspellFor(dialect)
+    hash = createHash('sha1').update(aff).update(dic).digest('hex')
+    hashes.set(dialect, hash)
+  }
+  return hash
+}
+
+/** A lexicon file as read, once per process and folder. */
+interface LexiconFile {
+  id: string
+  dialects: Partial<Record<Dialect, StoredDialect>>
+  forms: SortedForms
+  sections: Map<string, unknown>
+}
+
+const lexiconFiles = new Map<string, LexiconFile | null>()
+
+function readLexiconFile(folder: URL): LexiconFile | undefined {
+  let file = lexiconFiles.get(folder.href)
+  if (file === undefined) {
+    file = null
+    const artefact = readArtefact(new URL(lexiconFile, folder))
+    const {lexicon: id, dialects} = (artefact?.header ?? {}) as {lexicon?: unknown; dialects?: unknown}
+    const blob = artefact?.sections.get('forms')
+    const offsets = artefact?.sections.get('offsets')
+    const bits = artefact?.sections.get('dialects')
+    if (
+      artefact &&
+      typeof id === 'string' &&
+      dialects &&
+      typeof dialects === 'object' &&
+      blob instanceof Uint8Array &&
+      offsets instanceof Uint32Array &&
+      bits instanceof Uint8Array &&
+      bits.length === offsets.length - 1
+    ) {
+      const bytes = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength)
+      file = {
+        id,
+        dialects: dialects as LexiconFile['dialects'],
+        forms: new SortedForms(bytes, offsets, bits),
+        sections: artefact.sections
+      }
+    }
+    lexiconFiles.set(folder.href, file)
+  }
+  return file ?? undefined
+}
+
+function readLexicon(dialect: Dialect, folder: URL): Lexicon | undefined {
+  const file = readLexiconFile(folder)
+  const stored = file?.dialects[dialect]
+  if (!file || !stored || stored.dictionary !== dictionaryHash(dialect)) return undefined
+  const names = file.sections.get(`names-${dialect}`)
+  if (typeof names !== 'string') return undefined
+  try {
+    return {
+      id: file.id,
+      forms: file.forms,
+      bit: stored.bit,
+      marks: new Map(stored.marks),
+      conversion: stored.conversion.map(([source, flags, replacement]) => [new RegExp(source, flags), replacement]),
+      compoundRules: stored.compoundRules.map(([source, flags]) => new RegExp(source, flags)),
+      compoundMin: stored.compoundMin,
+      names
+    }
+  } catch {
+    // A header this version cannot read: work from nspell instead.
+    return undefined
+  }
+}
+
+function split(text: string): string[] {
+  return text === '' ? [] : text.split('\n')
+}
+
+function readIndex(dialect: Dialect, folder: URL, lexicon: Lexicon): WordIndex | undefined {
+  const artefact = readArtefact(new URL(indexFile(dialect), folder))
+  if (!artefact) return undefined
+  const {header, sections} = artefact
+  try {
+    if (header.lexicon !== lexicon.id || header.subtlex !== subtlexIdentity()) return undefined
+  } catch {
+    return undefined
+  }
+  const parent = sections.get('parent')
+  const char = sections.get('char')
+  const end = sections.get('end')
+  const words = sections.get('words')
+  const possessives = sections.get('possessives')
+  const frequencies = sections.get('frequencies')
+  if (
+    !(parent instanceof Int32Array) ||
+    !(char instanceof Uint8Array || char instanceof Uint16Array) ||
+    !(end instanceof Int32Array) ||
+    !(words instanceof Int32Array) ||
+    !(possessives instanceof Int32Array) ||
+    !(frequencies instanceof Uint32Array || frequencies instanceof Float64Array) ||
+    typeof header.maxLength !== 'number'
+  ) {
+    return undefined
+  }
+  const {forms} = lexicon
+  return unpackIndex(
+    {parent, char, end, maxLength: header.maxLength},
+    words.length,
+    (w) => forms.form(words[w]),
+    () => Array.from(possessives, (at) => forms.form(at)),
+    frequencies
+  )
+}
+
+/**
+ * Which of a dialect's artefacts in `folder` a speller would use: the
+ * lexicon (for `correct` and `capitalized`) and the suggestion index.
+ * False for what is missing, damaged or made from other dictionaries or
+ * another SUBTLEX list, which a speller works out from nspell instead.
+ */
+export function usableArtefacts(dialect: Dialect, folder: URL = artefactFolder): {lexicon: boolean; index: boolean} {
+  const lexicon = readLexicon(dialect, folder)
+  return {lexicon: lexicon !== undefined, index: lexicon !== undefined && readIndex(dialect, folder, lexicon) !== undefined}
+}
+
+/**
+ * Work out both dialects' forms and suggestion indexes, and SUBTLEX, from
+ * the installed packages and store them in `folder` (the build's
+ * `dist/spell/`). Returns what was written.
+ */
+export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: number}> {
+  mkdirSync(folder, {recursive: true})
+  const written: Array<{path: URL; bytes: number}> = []
+  const checkers = new Map(dialectList.map((dialect) => [dialect, nspell(hunspellFor(dialect))]))
+
+  // Every form of either dialect, in UTF-8 byte order, with its dialects.
+  const bits = new Map<string, number>()
+  dialectList.forEach((dialect, at) => {
+    for (const form in checkers.get(dialect)!.data) bits.set(form, (bits.get(form) ?? 0) | (1 << at))
+  })
+  const encoded = [...bits.keys()].map((form) => ({form, bytes: Buffer.from(form, 'utf8')}))
+  encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+  const offsets = new Uint32Array(encoded.length + 1)
+  encoded.forEach(({bytes}, at) => (offsets[at + 1] = offsets[at] + bytes.length))
+  const position = new Map(encoded.map(({form}, at) => [form, at]))
+
+  const dialects: Partial<Record<Dialect, StoredDialect>> = {}
+  const names: Record<string, string> = {}
+  dialectList.forEach((dialect, at) => {
+    const checker = checkers.get(dialect)!
+    const marks: Array<[string, number]> = []
+    const capitalized: string[] = []
+    for (const form of Object.keys(checker.data)) {
+      const codes = checker.data[form]
+      const flags =
+        (hasFlag(checker, 'ONLYINCOMPOUND', codes) ? onlyInCompound : 0) |
+        (hasFlag(checker, 'FORBIDDENWORD', codes) ? forbidden : 0) |
+        (hasFlag(checker, 'KEEPCASE', codes) ? keepCase : 0)
+      if (flags) marks.push([form, flags])
+      if (isName(form)) capitalized.push(form)
+    }
+    dialects[dialect] = {
+      dictionary: dictionaryHash(dialect),
+      bit: 1 << at,
+      conversion: checker.conversion.in.map(([pattern, replacement]) => [pattern.source, pattern.flags, replacement]),
+      compoundRules: checker.compoundRules.map((rule) => [rule.source, rule.flags]),
+      compoundMin: Number(checker.flags.COMPOUNDMIN),
+      marks
+    }
+    names[`names-${dialect}`] = capitalized.join('\n')
+  })
+  const id = createHash('sha1')
+    .update(JSON.stringify(dialectList.map((dialect) => dialects[dialect]!.dictionary)))
+    .digest('hex')
+  const lexiconPath = new URL(lexiconFile, folder)
+  const bytes = writeArtefact(
+    lexiconPath,
+    {lexicon: id, dialects},
+    {
+      forms: Buffer.concat(encoded.map((entry) => entry.bytes)),
+      offsets,
+      dialects: Uint8Array.from(encoded, ({form}) => bits.get(form)!),
+      ...names
+    }
+  )
+  written.push({path: lexiconPath, bytes})
+
+  const counts = loadSubtlex()
+  for (const dialect of dialectList) {
+    const index = buildIndex(suggestible(checkers.get(dialect)!.data))
+    const words = Array.from({length: index.size}, (_, w) => index.word(w))
+    const possessives = [...index.possessives.values()]
+    // Words are stored as positions among the forms, which holds unless the
+    // index rewrote one (a curly apostrophe); then it is built at run time.
+    if (![...words, ...possessives].every((word) => position.has(word))) continue
+    const packed = packIndex(index)
+    const path = new URL(indexFile(dialect), folder)
+    const size = writeArtefact(
+      path,
+      {dialect, lexicon: id, subtlex: subtlexIdentity(), maxLength: packed.maxLength},
+      {
+        parent: packed.parent,
+        char: packed.char,
+        end: packed.end,
+        words: Int32Array.from(words, (word) => position.get(word)!),
+        possessives: Int32Array.from(possessives, (word) => position.get(word)!),
+        frequencies: compactNumbers(indexFrequencies(index, (word) => countOf(counts, word)))
+      }
+    )
+    written.push({path, bytes: size})
+  }
+  written.push(writeSubtlexArtefact(folder))
+  return written
 }

