@@ -77,6 +77,9 @@ describe('spelling', () => {
     ['Nothing matches xyzzq here.', ['1:17-1:22: `xyzzq` is not in the dictionary; check the spelling']],
     // Two words run together: the split is a suggestion.
     ['Operating cashflow should at least double.', ['1:11-1:19: `cashflow` is not in the dictionary; did you mean `cash flow`?']],
+    // Nothing within two edits: a short second word, or three edits away.
+    ['The company took a writeoff on the plant.', ['1:20-1:28: `writeoff` is not in the dictionary; did you mean `write off`?']],
+    ['It is a global phenonmon, the minister said.', ['1:16-1:25: `phenonmon` is not in the dictionary; did you mean `phenomenon`?']],
     // Capitalized inside a sentence: a name, unless a slip of a common name.
     ['The talks resume on Tuesdy in Geneva.', ['1:21-1:27: `Tuesdy` is not in the dictionary; did you mean `Tuesday`?']],
     ['The office in Chicgo closed.', ['1:15-1:21: `Chicgo` is not in the dictionary; did you mean `Chicago`?']],

@@ -278,10 +278,13 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
 
   function misspelling(piece: Piece, first: string[] = [], note?: string): Finding {
     const suggestions = speller.suggest(piece.value, 5)
-    const split = splitInTwo(piece.value)
+    const lower = piece.value.toLowerCase()
+    // Nothing within two edits (the suggester then looks three away): a short second word may do.
+    const near = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 2) <= 2
+    const split = splitInTwo(piece.value, near ? 4 : 3)
     if (split) {
       // "cashflow" → "cash flow"; after a one-letter fix, which is likelier ("forcasts").
-      const close = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), piece.value.toLowerCase(), 1) <= 1
+      const close = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 1) <= 1
       suggestions.splice(close ? 1 : 0, 0, split)
     }
     const expected = [...new Set([...first, ...suggestions])].slice(0, 5)
@@ -316,10 +319,14 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     return false
   }
 
-  /** `cashflow` → `cash flow`, `goodlooks` → `good looks`: two words run together. */
-  function splitInTwo(word: string): string | undefined {
+  /**
+   * `cashflow` → `cash flow`, `goodlooks` → `good looks`: two words run
+   * together. A three-letter second word (`writeoff` → `write off`) only
+   * when nothing is within two edits: it splits too much (`clubman`).
+   */
+  function splitInTwo(word: string, shortestTail: number): string | undefined {
     if (word.length < 6 || word !== word.toLowerCase()) return undefined
-    for (let at = 3; at <= word.length - 4; at++) {
+    for (let at = 3; at <= word.length - shortestTail; at++) {
       const head = word.slice(0, at)
       const tail = word.slice(at)
       if (speller.correct(head) && speller.correct(tail)) return head + ' ' + tail

@@ -109,6 +109,7 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
   let stored: Lexicon | null | undefined
   let names: Map<string, string> | undefined
   let suggester: Suggester | undefined
+  let farSuggester: Suggester | undefined
   const correctCache = new Map<string, boolean>()
   const suggestions = new Map<string, string[]>()
 
@@ -151,10 +152,15 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
       if (!value) {
         if (!suggester) {
           const words = lexicon()
-          const index = words && folder ? readIndex(dialect, folder, words) : undefined
-          suggester = createSuggester(index ? {index} : {words: suggestible(load().data)})
+          const index = (words && folder ? readIndex(dialect, folder, words) : undefined) ?? buildIndex(suggestible(load().data))
+          suggester = createSuggester({index})
+          farSuggester = createSuggester({index, maxDistance: 3})
         }
         value = suggester.suggest(word, max)
+        // "phenonmon" → "phenomenon": nothing within two edits of a long word,
+        // so look one edit further rather than leave a misspelling without a
+        // suggestion (rare, so the slower walk costs little).
+        if (value.length === 0 && word.length >= minimumFarLength) value = farSuggester!.suggest(word, max)
         if (suggestions.size > 10_000) suggestions.clear()
         suggestions.set(key, value)
       }
@@ -162,6 +168,9 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
     }
   }
 }
+
+/** Shortest word searched at three edits when nothing is within two: shorter words match too much. */
+const minimumFarLength = 8
 
 /** `Washington`: a capital, then lower case only (no `NATO`, `McCain`, `Mali's`). */
 function isName(word: string): boolean {
