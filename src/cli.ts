@@ -38,6 +38,7 @@ Usage
 Options
   --format json                 print the findings as JSON
   --format-in text|markdown|html   how to read the story (default: from its name)
+  --headline                    the first line is the headline (AP headline style: US, not U.S.)
   --quiet                       show errors only
   --strict                      warnings fail the check too
   --fix                         fix doubled words, a/an and house forms, not quotes
@@ -110,6 +111,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const problems = new Map<VFile, string>()
   const settings: FaceSettings = {
     format: formatIn as Format | undefined,
+    headline: values.headline === true,
     finder: new ConfigFinder(),
     checkers: new Map(),
     problems,
@@ -174,6 +176,7 @@ function parseArguments(argv: string[]) {
       options: {
         format: {type: 'string'},
         'format-in': {type: 'string'},
+        headline: {type: 'boolean'},
         quiet: {type: 'boolean'},
         strict: {type: 'boolean'},
         fix: {type: 'boolean'},
@@ -197,6 +200,8 @@ function parseArguments(argv: string[]) {
 interface FaceSettings {
   /** `--format-in`, else chosen by extension. */
   format?: Format
+  /** `--headline`: the first line of each story is its headline. */
+  headline: boolean
   finder: ConfigFinder
   /** Checkers per settings file (`''`: none found), or why one could not be made. */
   checkers: Map<string, Checker | string>
@@ -233,7 +238,7 @@ function face(this: Processor, settings: FaceSettings) {
     }
     const format = settings.format ?? formatOf(file.path)
     Object.assign(file.data, {copydeskFormat: format, copydeskFixable: fixableChecks(checker.style)} satisfies FaceData)
-    await checker.check(file, {format})
+    await checker.check(file, {format, headline: settings.headline || undefined})
     return undefined
   }
 }

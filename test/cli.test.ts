@@ -99,6 +99,17 @@ describe('checking stories', () => {
     expect(run.stdout).not.toContain('Residents left')
   })
 
+  test('--headline: the first line is checked as a headline', async () => {
+    const input = 'US envoy visits Bamako\n\nUS officials said the blockade had eased.\n'
+    const plain = await copydesk([], {input})
+    expect(lines(plain.stdout, ['house-forms'])).toEqual([
+      '1:1  warning  US → U.S.  Use `U.S.`, not `US`.  house-forms',
+      '3:1  warning  US → U.S.  Use `U.S.`, not `US`.  house-forms'
+    ])
+    const headline = await copydesk(['--headline'], {input})
+    expect(lines(headline.stdout, ['house-forms'])).toEqual(['3:1  warning  US → U.S.  Use `U.S.`, not `US`.  house-forms'])
+  })
+
   test('--format-in for standard input', async () => {
     const run = await copydesk(['--format-in', 'html', '--format', 'json'], {input: '<p>Left <em>the</em> the town.</p>'})
     const result = JSON.parse(run.stdout) as {files: Array<{messages: Array<{ruleId: string; column: number}>}>}
