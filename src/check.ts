@@ -109,8 +109,29 @@ function toFile(input: string | VFile): VFile {
   throw new TypeError(`copydesk: input must be a string or a VFile, got ${input === null ? 'null' : typeof input}`)
 }
 
+/**
+ * A story copydesk cannot read at all (as opposed to a bad option, which is a
+ * `TypeError`). `statusCode` 422 tells the HTTP face it is the story's fault.
+ */
+export class StoryError extends Error {
+  override name = 'StoryError'
+  readonly statusCode = 422
+}
+
 async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  const tree = processor.parse(file)
+  let tree
+  try {
+    tree = processor.parse(file)
+  } catch (error) {
+    // The HTML and Markdown parsers recurse: markup nested thousands deep
+    // overflows the stack. Say what is wrong instead of "Maximum call stack".
+    if (error instanceof RangeError) {
+      throw new StoryError(
+        'copydesk: the story’s markup is nested too deeply to read (thousands of elements inside one another), which is usually broken CMS output. Fix the markup, or check the story as plain text (format `text`).'
+      )
+    }
+    throw error
+  }
   await processor.run(tree, file)
 }
 

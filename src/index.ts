@@ -1,7 +1,7 @@
 /**
  * copydesk: checks news copy before it is published.
  */
-export {check, createChecker, type Checker} from './check.js'
+export {check, createChecker, StoryError, type Checker} from './check.js'
 export {copydesk, copydesk as default, codePlugins} from './preset.js'
 export type {Options, CheckOptions, Settings} from './options.js'
 export type {Level, Setting, Dialect, Format, CodeCheck, CodeCheckOptions} from './types.js'

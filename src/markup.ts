@@ -36,6 +36,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   if (format === 'markdown') {
     return unified()
       .use(remarkParse)
+      .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(remarkRetext, retext as never)
       .use(control, {language: 'markdown', known})
@@ -43,6 +44,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   }
   return unified()
     .use(rehypeParse, {fragment: true})
+    .use(flattenPlugin)
     .use(skipPlugin)
     .use(recordPlugin, 'html')
     .use(rehypeRetext, retext as never)
@@ -59,8 +61,8 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
     format === 'markdown'
-      ? unified().use(remarkParse).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
+      ? unified().use(remarkParse).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
+      : unified().use(rehypeParse, {fragment: true}).use(flattenPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
@@ -99,6 +101,49 @@ function englishSteps(): unknown[][] {
     english.tokenizeSentencePlugins.filter((step) => !latin.tokenizeSentencePlugins.includes(step)),
     english.tokenizeParagraphPlugins.filter((step) => !latin.tokenizeParagraphPlugins.includes(step))
   ]
+}
+
+/**
+ * Deepest nesting of elements kept as it is. The tree walks below (ours and
+ * the bridges') recurse, so markup nested thousands deep — never a real
+ * story, sometimes broken CMS output — would overflow the stack. Deeper
+ * content is lifted, text and all, into the element at this depth: its
+ * words are still checked, at their places in the source.
+ */
+export const maxDepth = 256
+
+function flattenPlugin() {
+  return function (tree: Node): undefined {
+    flattenDeep(tree, maxDepth)
+    return undefined
+  }
+}
+
+/** Replace the children of every node at `limit` depth with the leaves below it. */
+export function flattenDeep(tree: Node, limit: number): void {
+  const stack: Array<[Node, number]> = [[tree, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    const children = (node as Partial<Parent>).children
+    if (!children) continue
+    if (depth >= limit) {
+      ;(node as Parent).children = leavesOf(node) as Parent['children']
+      continue
+    }
+    for (const child of children) stack.push([child, depth + 1])
+  }
+}
+
+function leavesOf(node: Node): Node[] {
+  const leaves: Node[] = []
+  const stack: Node[] = [...((node as Parent).children || [])].reverse()
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const children = (current as Partial<Parent>).children
+    if (children) stack.push(...[...children].reverse())
+    else leaves.push(current)
+  }
+  return leaves
 }
 
 function recordPlugin(language: 'html' | 'markdown') {

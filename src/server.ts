@@ -280,7 +280,7 @@ function describeError(error: FastifyError, url: string): {statusCode: number; m
 
 function statusText(code: number): string {
   return (
-    {400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error'}[code] ??
+    {400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error'}[code] ??
     'Error'
   )
 }

@@ -5,7 +5,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {VFile} from 'vfile'
-import {check, createChecker} from '../src/index.js'
+import {check, createChecker, StoryError} from '../src/index.js'
 
 const story =
   'BAMAKO, Mali (AP) — The the president said on Tuesday that oil importats had fallen. ' +
@@ -85,6 +85,32 @@ describe('bad input', () => {
     const file = await check(input)
     const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
     expect(repeated.map((message) => [message.line, message.column, message.actual])).toEqual([[1, 1, 'The the']])
+  })
+})
+
+describe('broken markup', () => {
+  test.each([
+    ['unclosed tags', '<p>The the <em>blockade <b>eased</p><div><p>TK'],
+    ['tag soup', '<<<>>><p>>the the</p></div></span><script>var x = "the the"</script><p>ok'],
+    ['nested 800 deep', '<div>'.repeat(800) + 'The the end' + '</div>'.repeat(10)]
+  ])('HTML, %s: checked, words in place', async (_name, html) => {
+    const file = await check(html, {format: 'html'})
+    const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
+    expect(repeated.length).toBe(1)
+    const place = repeated[0].place as {start: {offset: number}; end: {offset: number}}
+    expect(html.slice(place.start.offset, place.end.offset)).toMatch(/^the the$/i)
+  })
+
+  test('Markdown quoted 3,000 deep: checked', async () => {
+    const file = await check('>'.repeat(3000) + ' The the end', {format: 'markdown'})
+    expect(file.messages.filter((message) => message.ruleId === 'repeated-word').map((message) => message.column)).toEqual([3002])
+  })
+
+  test('HTML nested too deep to parse: a clear StoryError, not a stack overflow', async () => {
+    await expect(check('<div>'.repeat(20_000) + 'The the end', {format: 'html'})).rejects.toThrowError(
+      /^copydesk: the story’s markup is nested too deeply to read/
+    )
+    await expect(check('<div>'.repeat(20_000), {format: 'html'})).rejects.toBeInstanceOf(StoryError)
   })
 })
 
