@@ -293,7 +293,13 @@ function engineProblem(file: VFile): string | undefined {
   if (!fatal) return undefined
   const cause = fatal.cause as Error | undefined
   if (/it[’']s ignored/.test(fatal.reason)) return `${file.path}: this file is listed in a .copydeskignore file; take it out there to check it`
-  const reason = cause?.message ? `${fatal.reason}: ${cause.message}` : fatal.reason
+  // A story copydesk cannot read says so itself; other engine failures keep the engine's words.
+  const reason =
+    cause?.name === 'StoryError'
+      ? cause.message.replace(/^copydesk: /, '')
+      : cause?.message
+        ? `${fatal.reason}: ${cause.message}`
+        : fatal.reason
   return `${file.path || '<stdin>'}: ${reason}`
 }
 

@@ -221,7 +221,8 @@ describe('exit 2: the command could not run, said plainly', () => {
     ['a broken rules file', ['story.txt'], {'.copydeskrc': 'rules: house\n', 'house/leftovers.yml': 'kind: existence\nmessage: [oops\n'}, /house\/leftovers\.yml:\d+:\d+: /],
     ['--port without serve', ['--port', '80', 'story.txt'], {}, /--port goes with `copydesk serve`/],
     ['a folder without stories', ['empty'], {'empty/notes.json': '{}'}, /no stories found in `empty`/],
-    ['a file in .copydeskignore', ['story.txt'], {'.copydeskignore': 'story.txt\n'}, /story\.txt: this file is listed in a \.copydeskignore file/]
+    ['a file in .copydeskignore', ['story.txt'], {'.copydeskignore': 'story.txt\n'}, /story\.txt: this file is listed in a \.copydeskignore file/],
+    ['HTML nested too deep to read', ['deep.html'], {'deep.html': '<div>'.repeat(20_000) + 'TK'}, /^copydesk: deep\.html: the story’s markup is nested too deeply to read/m]
   ])('%s', async (_name, args, files, message) => {
     const base = folder({'story.txt': 'Casualties: TK.\n', ...files})
     const run = await copydesk(args, {cwd: base})
