@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['./test/util/corpus-setup.ts'],
     reporters: ['default', './test/util/summary-reporter.ts']
   }
 })

@@ -8,6 +8,11 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 /** Folder of the shared material (`../shared` beside the clone), or COPYDESK_SHARED. */
 export const shared = process.env.COPYDESK_SHARED || path.resolve(here, '..', '..', 'shared')
 
+/** Whether the shared news corpus and seed story are beside the repo. */
+export function hasCorpus() {
+  return fs.existsSync(path.join(shared, 'corpus', 'news')) && fs.existsSync(path.join(shared, 'corpus', 'seed', 'mali.txt'))
+}
+
 /** Words as the corpus README counts them. */
 export function countWords(text) {
   return (text.match(/[A-Za-z0-9][A-Za-z0-9'’.-]*/g) || []).length

@@ -7,31 +7,40 @@ import {defaultRulesFolder} from '../dist/house-style/compile.js'
 import {kinds} from '../dist/house-style/kinds.js'
 import {loadRules} from '../dist/house-style/load.js'
 
-const args = process.argv.slice(2)
-const rulesAt = args.indexOf('--rules')
-const extra = rulesAt === -1 ? [] : [args[rulesAt + 1]]
-const only = args.filter((arg, index) => !arg.startsWith('--') && index !== rulesAt + 1)
-
-const files = loadRules([defaultRulesFolder, ...extra], kinds).filter((file) => only.length === 0 || only.includes(file.ruleId))
-
-const rows = [['Rule file', 'Entry', 'Flags → expected', 'Level', 'Stylebook']]
-for (const file of files) {
-  for (const entry of file.entries) {
-    const level = entry.level || file.header.level
-    const link = entry.link || file.header.link
-    rows.push([
-      `\`${file.ruleId}\``,
-      `\`${entry.id}\``,
-      describe(file.header.kind, entry),
-      level,
-      link ? `[${link.replace(/^https:\/\/www\.apstylebook\.com\/ap_stylebook\//, 'AP: ')}](${link})` : ''
-    ])
+/** The Markdown table of `files`' entries (loaded rule files). */
+export function rulesTable(files, {withFile = true} = {}) {
+  const rows = [[...(withFile ? ['Rule file'] : []), 'Entry', 'Flags → expected', 'Level', 'Stylebook']]
+  for (const file of files) {
+    for (const entry of file.entries) {
+      const level = entry.level || file.header.level
+      const link = entry.link || file.header.link
+      rows.push([
+        ...(withFile ? [`\`${file.ruleId}\``] : []),
+        `\`${entry.id}\``,
+        describe(file.header.kind, entry),
+        level,
+        link ? `[${link.replace(/^https:\/\/www\.apstylebook\.com\/ap_stylebook\//, 'AP: ')}](${link})` : ''
+      ])
+    }
   }
+  return rows.map((row, index) => `| ${row.map(cell).join(' | ')} |` + (index === 0 ? `\n|${row.map(() => ' --- ').join('|')}|` : '')).join('\n')
 }
-console.log(rows.map((row, index) => `| ${row.map(cell).join(' | ')} |` + (index === 0 ? `\n|${row.map(() => ' --- ').join('|')}|` : '')).join('\n'))
+
+/** Loaded rule files: ours, then `extra` folders layered over them. */
+export function shippedRules(extra = []) {
+  return loadRules([defaultRulesFolder, ...extra], kinds)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2)
+  const rulesAt = args.indexOf('--rules')
+  const extra = rulesAt === -1 ? [] : [args[rulesAt + 1]]
+  const only = args.filter((arg, index) => !arg.startsWith('--') && (rulesAt === -1 || index !== rulesAt + 1))
+  console.log(rulesTable(shippedRules(extra).filter((file) => only.length === 0 || only.includes(file.ruleId))))
+}
 
 /** One line on what an entry flags and what it expects, by kind. */
-function describe(kind, entry) {
+export function describe(kind, entry) {
   const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])
   const code = (value) => '`' + value + '`'
   switch (kind) {

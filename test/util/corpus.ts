@@ -2,10 +2,28 @@
  * The clean news corpus beside the repo (../shared/corpus/news), for tests
  * that measure what a check flags on professionally edited copy.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, test} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {check, type CheckOptions, type Options} from '../../src/index.js'
 // Plain JavaScript, shared with scripts/precision.js and scripts/bench.js.
-import {loadCorpus} from '../../scripts/corpus.js'
+import {hasCorpus, loadCorpus, shared} from '../../scripts/corpus.js'
+
+/** Whether ../shared/corpus is there; without it corpus tests skip (test/util/corpus-setup.ts says so once). */
+export const corpusAvailable: boolean = hasCorpus()
+
+/** `describe` for a block that needs the corpus: skipped without it. */
+export const describeCorpus = describe.skipIf(!corpusAvailable)
+
+/** `test` for a case that needs the corpus: skipped without it. */
+export const testCorpus = test.skipIf(!corpusAvailable)
+
+/** A file of the shared material (`corpus/seed/mali.txt`), or '' when it is not there (its tests skip). */
+export function readShared(relative: string): string {
+  const file = path.join(shared, relative)
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+}
 
 /** One story of the corpus. */
 export interface Story {

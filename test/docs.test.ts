@@ -1,0 +1,62 @@
+/**
+ * The docs describe what ships: every check has its page under its ruleId,
+ * the generated parts of the pages and the README match the code and rules/
+ * (`npm run docs`), every relative link points at a file that exists, and the
+ * README's quick start is the two commands CI and a fresh clone use.
+ */
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {expect, test} from 'vitest'
+import {codeChecks} from '../src/types.js'
+import {defaultRulesFolder} from '../src/house-style/compile.js'
+import {kinds} from '../src/house-style/kinds.js'
+import {loadRules} from '../src/house-style/load.js'
+
+const root = new URL('..', import.meta.url)
+const readme = fs.readFileSync(new URL('README.md', root), 'utf8')
+const names = [...Object.keys(codeChecks), ...loadRules([defaultRulesFolder], kinds).map((file) => file.ruleId)]
+
+test('the generated parts of docs/ and README.md are fresh (npm run docs)', () => {
+  // Uses dist/: `npm test` builds first.
+  execFileSync(process.execPath, ['scripts/docs.js', '--check'], {cwd: root, stdio: 'pipe'})
+})
+
+test('every check has a page named after its ruleId, listed in the README', () => {
+  const missing = names.filter((name) => !fs.existsSync(new URL(`docs/checks/${name}.md`, root)))
+  expect(missing).toEqual([])
+  const unlisted = names.filter((name) => !readme.includes(`](docs/checks/${name}.md)`))
+  expect(unlisted).toEqual([])
+})
+
+test('the README is a front door, not a manual', () => {
+  expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15 * 1024)
+})
+
+test('every relative link in README.md and docs/ points at a file that exists', () => {
+  const pages = ['README.md', ...walk('docs').filter((file) => file.endsWith('.md'))]
+  const broken: string[] = []
+  for (const page of pages) {
+    const text = fs.readFileSync(new URL(page, root), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '')
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue
+      const file = path.join(path.dirname(page), target.split('#')[0])
+      if (!fs.existsSync(new URL(file, root))) broken.push(`${page}: ${target}`)
+    }
+  }
+  expect(broken).toEqual([])
+})
+
+test('the quick start is the two commands CI and a fresh clone use', () => {
+  expect(readme).toContain('npm ci && npx copydesk examples/story.txt')
+  expect(readme).toMatch(/^npm test +#/m)
+  const ci = fs.readFileSync(new URL('.ci/run', root), 'utf8')
+  expect(ci).toMatch(/^npm ci$/m)
+  expect(ci).toMatch(/^npm test$/m)
+})
+
+function walk(folder: string): string[] {
+  return fs.readdirSync(new URL(folder, root), {withFileTypes: true}).flatMap((entry) =>
+    entry.isDirectory() ? walk(`${folder}/${entry.name}/`.replace(/\/+$/, '')) : [`${folder}/${entry.name}`]
+  )
+}
