@@ -17,7 +17,7 @@
  */
 import http from 'node:http'
 import {randomBytes, timingSafeEqual} from 'node:crypto'
-import Fastify, {type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions} from 'fastify'
+import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
 import {createChecker, type Checker} from './check.js'
 import {normalizeOptions, type Options} from './options.js'
@@ -146,7 +146,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: options.logger ?? false,
     // Our own line per request (without the query string, which could hold text).
-    disableRequestLogging: true,
+    logController: new LogController({disableRequestLogging: true}),
     // Never trust a client's id: it goes into our log lines.
     requestIdHeader: false,
     genReqId: () => randomBytes(6).toString('hex'),
