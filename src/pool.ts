@@ -10,8 +10,8 @@
  * so time queued is spent); a worker still busy `grace` ms after that is
  * terminated. The critical checks (`leftovers` …) always run to the end
  * over the whole story: a worker that has not posted them by the budget
- * gets up to `max(budgetMs, 2000)` ms more before it is cut off, and then
- * every check is reported incomplete.
+ * gets up to `max(budgetMs, 2000)` ms plus 20 ms per KB of story more
+ * before it is cut off, and then every check is reported incomplete.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -66,6 +66,8 @@ export interface PoolOptions {
   maxQueue?: number
   /** How long past its budget a worker may take to answer before it is cut off (default 100 ms). */
   grace?: number
+  /** The worker module (default copydesk's src/worker.ts, built); tests give one that stalls. */
+  workerFile?: string
 }
 
 /** A pool of checkers in worker threads. */
@@ -104,7 +106,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
   // Fail here, before any worker starts, when the options are wrong.
   planFor(normalizeOptions(options).dialect)
   const piscina = new Piscina({
-    filename: workerFile(),
+    filename: poolOptions.workerFile ?? workerFile(),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
@@ -122,10 +124,12 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     port1.on('message', (message: {critical?: ResultMessage[]}) => {
       if (message.critical) critical = message.critical
     })
+    // More time for the critical checks of a long story: parsing alone is linear in its length.
+    const criticalMs = Math.max(budgetMs, 2000) + 20 * Math.ceil((story.body.length + (story.headline?.length ?? 0)) / 1024)
     const abort = new AbortController()
     let timer = setTimeout(function cut() {
       // The critical checks finish whatever the budget, up to a limit.
-      if (critical === undefined && Date.now() < deadline + Math.max(budgetMs, 2000)) {
+      if (critical === undefined && Date.now() < deadline + criticalMs) {
         timer = setTimeout(cut, 25)
         return
       }

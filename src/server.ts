@@ -66,6 +66,8 @@ export interface ServerOptions {
   headersTimeout?: number
   /** Milliseconds an idle kept-alive connection stays open (default 5000). */
   keepAliveTimeout?: number
+  /** The worker module (default copydesk's own); tests give one that stalls or crashes on cue. */
+  workerFile?: string
   /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
 }
@@ -135,7 +137,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const pool: CheckPool =
     options.checker || options.workers === 0
       ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue)
-      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue})
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
@@ -154,7 +156,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       http.createServer(
         {
           requestTimeout: options.requestTimeout ?? 20_000,
-          headersTimeout: options.headersTimeout ?? 10_000,
+          headersTimeout: Math.min(options.headersTimeout ?? 10_000, options.requestTimeout ?? 20_000),
           keepAliveTimeout: options.keepAliveTimeout ?? 5000,
           // How often Node looks for requests past their timeout (default 30 s).
           connectionsCheckingInterval: Math.min(1000, options.requestTimeout ?? 1000)
@@ -169,10 +171,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
-    const warm = Array.from({length: Math.max(1, pool.workers)}, () =>
-      Promise.all(formats.map((format) => runStory({body: 'Ready.', format, dialect}, 120_000)))
-    )
-    await Promise.all(warm)
+    // Each worker loads every format itself; one story per worker waits for them all.
+    if (pool.workers === 0) for (const format of formats) await runStory({body: 'Ready.', format, dialect}, 120_000)
+    else await Promise.all(Array.from({length: pool.workers}, () => runStory({body: 'Ready.', format: 'text', dialect}, 120_000)))
   })
   app.addHook('onClose', async () => pool.close())
 
