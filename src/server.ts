@@ -229,7 +229,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const {statusCode, message} = describeError(error, request.url)
-    if (statusCode >= 500) request.log.error({err: error}, 'copydesk failed on a request')
+    // A full queue is load shed on purpose, not a failure: a warning without a stack.
+    if (error instanceof BusyError) request.log.warn('queue full: answered 503')
+    else if (statusCode >= 500) request.log.error({err: error}, 'copydesk failed on a request')
     if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfter))
     return reply.code(statusCode).send(errorBody(statusCode, message, request.id))
   })
