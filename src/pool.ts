@@ -9,9 +9,10 @@
  * do not start after `budgetMs` (counted from when the story was handed in,
  * so time queued is spent); a worker still busy `grace` ms after that is
  * terminated. The critical checks (`leftovers` …) always run to the end
- * over the whole story: a worker that has not posted them by the budget
- * gets up to `max(budgetMs, 2000)` ms plus 20 ms per KB of story more
- * before it is cut off, and then every check is reported incomplete.
+ * over the whole story: a worker gets `criticalMs` (`max(budgetMs, 2000)`
+ * ms plus 20 ms per KB of story) from the moment it starts the story to
+ * post them; a story still queued `criticalMs` past its budget is dropped
+ * from the queue. Either way every check is then reported incomplete.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -121,20 +122,37 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const deadline = started + budgetMs
     const {port1, port2} = new MessageChannel()
     let critical: ResultMessage[] | undefined
-    port1.on('message', (message: {critical?: ResultMessage[]}) => {
-      if (message.critical) critical = message.critical
-    })
+    let startedAt: number | undefined
+    let criticalAt: number | undefined
     // More time for the critical checks of a long story: parsing alone is linear in its length.
     const criticalMs = Math.max(budgetMs, 2000) + 20 * Math.ceil((story.body.length + (story.headline?.length ?? 0)) / 1024)
     const abort = new AbortController()
-    let timer = setTimeout(function cut() {
-      // The critical checks finish whatever the budget, up to a limit.
-      if (critical === undefined && Date.now() < deadline + criticalMs) {
-        timer = setTimeout(cut, 25)
-        return
+    let timer: NodeJS.Timeout | undefined
+    /**
+     * When to give up on the story: still queued at `deadline + criticalMs`
+     * (dropped from the queue; no worker is harmed); running without its
+     * critical findings `criticalMs` after it started; running `grace` ms
+     * past the later of its deadline and the critical findings.
+     */
+    const schedule = () => {
+      clearTimeout(timer)
+      const at =
+        startedAt === undefined
+          ? deadline + criticalMs
+          : criticalAt === undefined
+            ? Math.max(deadline, startedAt + criticalMs)
+            : Math.max(deadline, criticalAt) + grace
+      timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
+    }
+    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]}) => {
+      if (message.started) startedAt = Date.now()
+      if (message.critical) {
+        critical = message.critical
+        criticalAt = Date.now()
       }
-      abort.abort()
-    }, budgetMs + grace)
+      schedule()
+    })
+    schedule()
     const task: WorkerTask = {...story, deadline, port: port2}
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult

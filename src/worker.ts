@@ -53,6 +53,7 @@ for (const format of formats) await first.check('Ready.', {format})
 /** Check one story; the port is closed when done. */
 export default async function checkStory(task: WorkerTask): Promise<WorkerResult> {
   const {port} = task
+  port.postMessage({started: true})
   try {
     const file = new VFile({value: task.body})
     setDeadline(file, task.deadline - Date.now())
