@@ -37,6 +37,11 @@ const server = spawn(process.execPath, [bin, 'serve', '--host', '127.0.0.1', '--
   env: {...process.env, COPYDESK_TOKEN: ''}
 })
 const logged = []
+let serverErr = ''
+server.stderr.on('data', (chunk) => (serverErr += String(chunk)).length > 100_000 && (serverErr = serverErr.slice(-50_000)))
+server.once('exit', (code, signal) => {
+  if (code !== 0 && signal !== 'SIGTERM') console.error(`soak: the server exited (${code ?? signal}):\n${serverErr.slice(-3000)}`)
+})
 server.stdout.on('data', (chunk) => logged.push(...String(chunk).split('\n').filter(Boolean)))
 let failure
 try {
@@ -44,8 +49,10 @@ try {
 } catch (error) {
   failure = error
 } finally {
-  server.kill('SIGTERM')
-  await new Promise((resolve) => server.once('exit', resolve))
+  if (server.exitCode === null && server.signalCode === null) {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+  }
 }
 if (failure) {
   console.error(failure)
@@ -124,8 +131,11 @@ async function soak() {
   }
   const health = await fetch(base + '/health')
   const healthBody = await health.json()
+  console.log(`  stories cut off in a worker (worker replaced): ${healthBody.cutOff}`)
+  const checkStarted = Date.now()
   const check = await fetch(base + '/v1/check', {method: 'POST', headers: json, body: JSON.stringify({body: 'Casualties: TK. The the council met.'})})
   const checked = await check.json()
+  console.log(`  the normal check afterwards took ${Date.now() - checkStarted} ms`)
   const after = {
     health: health.status === 200 && healthBody.status === 'ok',
     check:
@@ -143,7 +153,7 @@ async function soak() {
   if (unexpected > 0) console.log(`  unexpected replies (status: first body): ${JSON.stringify(odd)}`)
   console.log(`  statuses: ${Object.entries(statuses).map(([status, count]) => `${status} ${count}`).join(', ')}`)
   console.log(`  server RSS MB: start ${rss.start}, after warm-up ${rss.warm}, end ${rss.end}, max ${rss.max}`)
-  console.log(`  afterwards: /health ${after.health ? 'ok' : 'WRONG'}, a normal check ${after.check ? 'ok' : 'WRONG ' + JSON.stringify(checked).slice(0, 300)}`)
+  console.log(`  afterwards: /health ${after.health ? 'ok' : 'WRONG'}, a normal check ${after.check ? 'ok' : `WRONG (${check.status}, ${checked.verdict}, ${checked.reason}, ${checked.messages?.map((message) => message.ruleId)})`}`)
   const errorLines = logged.filter((line) => /"level":(50|60)/.test(line))
   if (errorLines.length > 0) console.log(`  server errors logged: ${errorLines.length}; first: ${errorLines[0].slice(0, 300)}`)
   if (result.errors + result.timeouts + unexpected + errorLines.length > 0 || !after.health || !after.check) process.exitCode = 1

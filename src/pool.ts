@@ -65,7 +65,11 @@ export interface PoolOptions {
   options?: Options
   /** Stories that may wait for a worker beyond those running (default `workers * 16`); more get `BusyError`. */
   maxQueue?: number
-  /** How long past its budget a worker may take to answer before it is cut off (default 100 ms). */
+  /**
+   * How long past its budget a worker may take to answer before it is cut
+   * off (default 1000 ms): a check that started in time may finish; a fresh
+   * worker costs seconds of loading, so a story is not cut for a few ms.
+   */
   grace?: number
   /** The worker module (default copydesk's src/worker.ts, built); tests give one that stalls. */
   workerFile?: string
@@ -76,6 +80,8 @@ export interface CheckPool {
   run: RunStory
   /** Stories running or waiting. */
   readonly pending: number
+  /** Stories cut off in a running worker so far (each worker then replaced). */
+  readonly cutOff: number
   readonly workers: number
   close(): Promise<void>
 }
@@ -92,7 +98,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     throw new TypeError(`copydesk: option \`workers\` must be a whole number of at least 1, got ${JSON.stringify(workers)}`)
   }
   const maxQueue = poolOptions.maxQueue ?? workers * 16
-  const grace = poolOptions.grace ?? 100
+  const grace = poolOptions.grace ?? 1000
   const options = poolOptions.options ?? {}
   // Which checks are critical, per dialect, from a checker in this thread (it also fails fast on bad options).
   const plans = new Map<Dialect, CheckPlan>()
@@ -114,6 +120,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     workerData: {options: plainData(options)}
   })
   let pending = 0
+  let cutOff = 0
 
   async function run(story: StoryRun, budgetMs: number): Promise<RunOutcome> {
     if (pending >= workers + maxQueue) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
@@ -159,6 +166,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
     } catch (error) {
       if (!abort.signal.aborted) throw error
+      if (startedAt !== undefined) cutOff++
       const plan = planFor(story.dialect)
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
@@ -187,6 +195,9 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     get pending() {
       return pending
     },
+    get cutOff() {
+      return cutOff
+    },
     workers,
     async close() {
       await piscina.destroy()
@@ -204,6 +215,7 @@ export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
   let pending = 0
   return {
     workers: 0,
+    cutOff: 0,
     get pending() {
       return pending
     },

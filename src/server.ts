@@ -240,7 +240,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     reply.code(404).send(errorBody(404, `No ${request.method} ${quote(request.url.split('?')[0]!)}. ${usage}`, request.id))
   )
 
-  app.get('/health', async () => ({status: 'ok', name: 'copydesk', version, dialect, workers: pool.workers, pending: pool.pending}))
+  app.get('/health', async () => ({status: 'ok', name: 'copydesk', version, dialect, workers: pool.workers, pending: pool.pending, cutOff: pool.cutOff}))
 
   // JSON only: the default text/plain parser would hand the schema a string.
   app.register(async (v1) => {
