@@ -56,6 +56,21 @@ describe('a story that runs out of time is held, never passed', () => {
   }, 60_000)
 })
 
+test('in process (a caller-supplied checker, or workers: 0) a story out of time is held too', async () => {
+  const {app, base} = await start({workers: 0, timeoutMs: 1})
+  try {
+    const body = para.repeat(60) + 'The mayor said TK people attended.\n'
+    const result = (await (await postJson(base, {body})).json()) as {verdict: string; complete: boolean; incomplete: string[]; messages: Array<{ruleId: string; line: number}>}
+    expect(result.verdict).toBe('hold')
+    expect(result.complete).toBe(false)
+    expect(result.incomplete).toContain('spelling')
+    expect(result.messages.map((message) => `${message.ruleId} ${message.line}`)).toEqual(['leftovers 121'])
+    expect(((await (await fetch(base + '/health')).json()) as {workers: number}).workers).toBe(0)
+  } finally {
+    await app.close()
+  }
+}, 60_000)
+
 describe('a check that overruns is cut off in its worker', () => {
   let app: FastifyInstance
   let base: string
