@@ -16,11 +16,41 @@ import {loadMarkup, processorFor} from './formats.js'
 import type {Style} from './house-style/compile.js'
 import type {Format} from './types.js'
 import type {HeadlineData} from './nlcst/scope.js'
+import {levelFor} from './options.js'
+import {codeChecks, type CodeCheck} from './types.js'
+import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
+
+/**
+ * Per-story hooks for callers that must act before the whole check is done
+ * (the server's workers post the must-never-publish findings first).
+ */
+export interface RunHooks {
+  /** Called once the must-never-publish checks have run over the whole story (and headline), with their findings. */
+  onCritical?(messages: VFileMessage[]): void
+}
+
+/**
+ * Which checks a checker runs, in two groups: `critical` (rules files of
+ * kind `existence` at level `error`, such as `leftovers`: copy that must
+ * never be published) run first, over the whole story, whatever the time
+ * budget; `rest` run after them while the budget lasts.
+ */
+export interface CheckPlan {
+  critical: string[]
+  rest: string[]
+}
+
+const plans = new WeakMap<object, CheckPlan>()
+
+/** The checks `checker` runs (see `CheckPlan`); for a checker not made by `createChecker`, every check is `rest`. */
+export function planOf(checker: Checker): CheckPlan {
+  return plans.get(checker) ?? {critical: [], rest: []}
+}
 
 /** A prepared checker: settings validated, rules compiled, dictionaries loaded on first use. */
 export interface Checker {
   /** Check one story. The input is never changed. */
-  check(input: string | VFile, options?: CheckOptions): Promise<VFile>
+  check(input: string | VFile, options?: CheckOptions & RunHooks): Promise<VFile>
   /** The compiled house style in use. */
   readonly style: Style
   /** The validated settings. */
@@ -34,26 +64,62 @@ export interface Checker {
 export function createChecker(options: Options = {}): Checker {
   const settings = normalizeOptions(options)
   const style = styleFor(options)
-  const presetOptions: Options = {...options, style}
-  const processors = new Map<Format, Processor<any, any, any, any, any>>()
+  const plan = planFor(settings, style)
+  // Two pipelines per format: the critical checks alone, then every other check.
+  const off = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'off' as const]))
+  const presetOptions: Record<Phase, Options> = {
+    critical: {...options, style, checks: {...options.checks, ...off([...Object.keys(codeChecks), ...plan.rest])}},
+    rest: {...options, style, checks: {...options.checks, ...off(plan.critical)}}
+  }
+  const processors = new Map<string, Processor<any, any, any, any, any>>()
 
-  function processor(format: Format) {
-    let value = processors.get(format)
+  function processor(format: Format, phase: Phase = 'rest') {
+    const key = phase + ':' + format
+    let value = processors.get(key)
     if (!value) {
-      value = processorFor(format, presetOptions)
-      processors.set(format, value)
+      value = processorFor(format, presetOptions[phase])
+      processors.set(key, value)
     }
     return value
   }
 
-  // Build the text processor now so a bad option or rules file fails here, not on first story.
-  processor('text')
+  /** Run both phases over `file`: critical (no deadline, whole text), then the rest (under the deadline). */
+  async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
+    const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
+    const found: VFileMessage[] = []
+    if (plan.critical.length > 0) {
+      const critical = new VFile({value: file.value, path: file.path})
+      critical.data = {...file.data, copydeskDeadline: undefined}
+      await runWhole(processor(format, 'critical'), critical, format)
+      found.push(...critical.messages)
+      if (head !== undefined) {
+        const criticalHead = headlineFile(head, file)
+        await run(processor('text', 'critical'), criticalHead)
+        found.push(...headlineMessages(criticalHead, file))
+      }
+      file.messages.push(...found)
+    }
+    hooks.onCritical?.(found)
+    await runWhole(processor(format), file, format, plan.rest)
+    if (head !== undefined) {
+      const restHead = headlineFile(head, file)
+      restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
+      if (pastDeadline(restHead)) markSkipped(file, plan.rest)
+      else await run(processor('text'), restHead)
+      file.messages.push(...headlineMessages(restHead, file))
+      markSkipped(file, (restHead.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
+    }
+  }
 
-  return {
+  // Build the text processors now so a bad option or rules file fails here, not on first story.
+  processor('text')
+  processor('text', 'critical')
+
+  const checker: Checker = {
     style,
     settings,
     async check(input, checkOptions = {}) {
-      const {format = 'text', headline} = checkOptions
+      const {format = 'text', headline, ...hooks} = checkOptions
       if (format !== 'text' && format !== 'markdown' && format !== 'html') {
         throw new TypeError(
           `copydesk: option \`format\` is ${JSON.stringify(format)}; accepted: 'text', 'markdown', 'html'`
@@ -62,25 +128,50 @@ export function createChecker(options: Options = {}): Checker {
       if (format !== 'text') await loadMarkup()
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
-      if (format === 'text' && String(file.value).length > sectionSize) {
-        await runSections(processor(format), file)
-      } else {
-        await run(processor(format), file)
-      }
-      if (typeof headline === 'string' && headline.trim() !== '') {
-        const head = new VFile({value: headline, path: file.path})
-        ;(head.data as HeadlineData).headline = true
-        await run(processor('text'), head)
-        for (const message of head.messages) {
-          message.file = file.path || ''
-          Object.assign(message, {data: {...(message as {data?: object}).data, field: 'headline'}})
-          file.messages.push(message)
-        }
-      }
+      await phases(format, file, hooks, typeof headline === 'string' ? headline : undefined)
       file.messages.sort(compareMessages)
       return file
     }
   }
+  plans.set(checker, plan)
+  return checker
+}
+
+type Phase = keyof CheckPlan
+
+function planFor(settings: Settings, style: Style): CheckPlan {
+  const plan: CheckPlan = {critical: [], rest: []}
+  for (const name of Object.keys(codeChecks) as CodeCheck[]) {
+    if (levelFor(settings.checks, name, codeChecks[name])) plan.rest.push(name)
+  }
+  for (const file of style.files) {
+    const off = (file as {off?: boolean}).off
+    const level = levelFor(settings.checks, file.ruleId, off ? ('off' as never) : file.level)
+    if (!level) continue
+    plan[file.kind === 'existence' && level === 'error' ? 'critical' : 'rest'].push(file.ruleId)
+  }
+  return plan
+}
+
+function headlineFile(headline: string, file: VFile): VFile {
+  const head = new VFile({value: headline, path: file.path})
+  ;(head.data as HeadlineData).headline = true
+  return head
+}
+
+function headlineMessages(head: VFile, file: VFile): VFileMessage[] {
+  for (const message of head.messages) {
+    message.file = file.path || ''
+    Object.assign(message, {data: {...(message as {data?: object}).data, field: 'headline'}})
+  }
+  return head.messages
+}
+
+/** Run `processor` over all of `file`, in sections when it is long plain text. */
+async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, format: Format, checks: string[] = []): Promise<void> {
+  if (format === 'text' && String(file.value).length > sectionSize) await runSections(processor, file, checks)
+  else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
+  else await run(processor, file)
 }
 
 const checkers = new Map<string, Checker>()
@@ -143,13 +234,20 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
  */
 export const sectionSize = 256 * 1024
 
-async function runSections(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
+async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, checks: string[]): Promise<void> {
   for (const piece of piecesOf(String(file.value), sectionSize)) {
+    // Past the deadline, later sections are not even parsed: every check is incomplete.
+    if (checks.length > 0 && pastDeadline(file)) {
+      markSkipped(file, checks)
+      break
+    }
     const section = new VFile({value: piece.text, path: file.path})
-    section.data = {...file.data}
+    section.data = {...file.data, copydeskSkipped: undefined}
     // Only the first section can hold the headline line.
     if (piece.start.offset > 0) delete (section.data as HeadlineData).headlineLines
     await run(processor, section)
+    // A check skipped on any section did not run over the whole story.
+    markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
       shiftMessage(message, piece.start)
       message.file = file.path || ''

@@ -44,6 +44,7 @@ Options
   --fix                         fix doubled words, a/an and house forms, not quotes
   --dry-run                     with --fix: show the changes, save nothing
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
+  --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
   -h, --help                    this help
   -v, --version                 the version
 
@@ -89,7 +90,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
   if (positionals[0] === 'serve') return serve(positionals.slice(1), values, io)
-  for (const name of ['port', 'host', 'cors'] as const) {
+  for (const name of ['port', 'host', 'cors', 'workers', 'token', 'log-level'] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} goes with \`copydesk serve\``)
   }
 
@@ -184,6 +185,9 @@ function parseArguments(argv: string[]) {
         port: {type: 'string'},
         host: {type: 'string'},
         cors: {type: 'string', multiple: true},
+        workers: {type: 'string'},
+        token: {type: 'string'},
+        'log-level': {type: 'string'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
@@ -332,7 +336,7 @@ function useColor(io: Io): boolean {
 
 async function serve(
   rest: string[],
-  values: {port?: string; host?: string; cors?: string[]},
+  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string},
   io: Io
 ): Promise<number> {
   if (rest.length > 0) throw new UsageError(`\`copydesk serve\` takes no files (got ${rest.join(' ')})`)
@@ -341,6 +345,21 @@ async function serve(
     throw new UsageError(`--port is ${JSON.stringify(values.port)}; use a port number such as 8080`)
   }
   const host = values.host ?? '127.0.0.1'
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) {
+    throw new UsageError(`--workers is ${JSON.stringify(values.workers)}; use a number of worker threads such as 2`)
+  }
+  const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+  const logLevel = values['log-level'] ?? 'info'
+  if (!logLevels.includes(logLevel)) {
+    throw new UsageError(`--log-level is ${JSON.stringify(logLevel)}; use one of ${logLevels.join(', ')}`)
+  }
+  const token = values.token ?? (io.env.COPYDESK_TOKEN || undefined)
+  // Anyone who can reach the port could use it: beyond this machine, only with a token.
+  const {isLoopback} = await import('./server.js')
+  if (!token && !isLoopback(host)) {
+    throw new UsageError(`--host ${host} lets other machines in: set a token with --token or COPYDESK_TOKEN (clients send Authorization: Bearer <token>)`)
+  }
   let found: FoundConfig
   try {
     found = new ConfigFinder().find(io.cwd)
@@ -352,7 +371,7 @@ async function serve(
   const {createServer} = await import('./server.js')
   let app: ReturnType<typeof createServer>
   try {
-    app = createServer({options: found.options, cors: values.cors})
+    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}})
   } catch (error) {
     const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
     throw new UsageError(found.path ? `${path.relative(io.cwd, found.path)}: ${message}` : message)

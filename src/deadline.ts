@@ -5,17 +5,20 @@
  * one runs, so it would never cut a slow story short. Instead each check's
  * transformer first looks at the story's deadline and, once it has passed,
  * does not start: the story comes back with what the checks that did run
- * found, marked incomplete. A check that has started always finishes, so a
- * story can overrun its budget by at most the slowest single check.
+ * found, marked incomplete, with the ruleIds of the checks that did not run.
+ * A check that has started always finishes, so in process a story can
+ * overrun its budget by at most the slowest single check; the server runs
+ * checks in a worker it terminates at the budget.
  */
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import {codePlugins} from './preset.js'
 
 interface DeadlineData {
   /** `Date.now()` after which no further check starts. */
   copydeskDeadline?: number
-  /** How many checks were skipped because the deadline passed. */
-  copydeskSkipped?: number
+  /** The ruleIds of checks skipped because the deadline passed. */
+  copydeskSkipped?: string[]
 }
 
 /** Give `file` a deadline `ms` from now; checks that have not started by then are skipped. */
@@ -23,9 +26,32 @@ export function setDeadline(file: VFile, ms: number): void {
   ;(file.data as DeadlineData).copydeskDeadline = Date.now() + ms
 }
 
+/** The deadline of `file` (`Date.now()` time), if it has one. */
+export function deadlineOf(file: VFile): number | undefined {
+  return (file.data as DeadlineData).copydeskDeadline
+}
+
+/** Whether the deadline of `file` has passed. */
+export function pastDeadline(file: VFile): boolean {
+  const deadline = deadlineOf(file)
+  return deadline !== undefined && Date.now() > deadline
+}
+
 /** How many checks `file` skipped because its deadline passed (0: complete). */
 export function skippedChecks(file: VFile): number {
-  return (file.data as DeadlineData).copydeskSkipped ?? 0
+  return incompleteChecks(file).length
+}
+
+/** The ruleIds of the checks `file` skipped (on any section) because its deadline passed, sorted; `[]`: complete. */
+export function incompleteChecks(file: VFile): string[] {
+  return [...((file.data as DeadlineData).copydeskSkipped ?? [])]
+}
+
+/** Record that the checks `ruleIds` did not run (over all or part of `file`). */
+export function markSkipped(file: VFile, ruleIds: Iterable<string>): void {
+  const data = file.data as DeadlineData
+  const all = new Set([...(data.copydeskSkipped ?? []), ...ruleIds])
+  data.copydeskSkipped = [...all].sort()
 }
 
 /**
@@ -53,10 +79,11 @@ function budgeted(plugin: AnyPlugin): AnyPlugin {
   result = function (this: unknown, ...parameters: unknown[]) {
     const transformer = plugin.apply(this, parameters)
     if (typeof transformer !== 'function') return transformer
+    // Only checks are skipped: helpers such as `dedupe` always run.
+    const ruleIds = ruleIdsOf(plugin, parameters)
     return function (tree: unknown, file: VFile) {
-      const data = file.data as DeadlineData
-      if (data.copydeskDeadline !== undefined && Date.now() > data.copydeskDeadline) {
-        data.copydeskSkipped = (data.copydeskSkipped ?? 0) + 1
+      if (ruleIds.length > 0 && pastDeadline(file)) {
+        markSkipped(file, ruleIds)
         return undefined
       }
       if (transformer.length < 3) return (transformer as (tree: unknown, file: VFile) => unknown)(tree, file)
@@ -73,4 +100,15 @@ function budgeted(plugin: AnyPlugin): AnyPlugin {
   Object.defineProperty(result, 'name', {value: plugin.name})
   wrapped.set(plugin, result)
   return result
+}
+
+const codeNames = new Map<unknown, string>(Object.entries(codePlugins).map(([name, plugin]) => [plugin, name]))
+
+/** The ruleIds a plugin reports under: a code check's name, or the rules files a kind plugin was given. */
+function ruleIdsOf(plugin: AnyPlugin, parameters: unknown[]): string[] {
+  const name = codeNames.get(plugin)
+  if (name) return [name]
+  const files = (parameters[0] as {files?: unknown} | undefined)?.files
+  if (!Array.isArray(files)) return []
+  return files.flatMap((file) => (typeof file?.ruleId === 'string' ? [file.ruleId as string] : []))
 }

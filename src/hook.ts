@@ -9,7 +9,7 @@ import type {Options} from './options.js'
 import type {Format, Level} from './types.js'
 import {formats, levels} from './types.js'
 import {countMessages, toResultMessage, type Counts, type ResultMessage, type Verdict} from './result.js'
-import {setDeadline, skippedChecks} from './deadline.js'
+import {incompleteChecks, setDeadline} from './deadline.js'
 
 /** A story as a CMS holds it. */
 export interface Story {
@@ -38,9 +38,13 @@ export interface PrePublishOptions {
   /** Checker options when no `checker` is given (dialect, checks, dictionary, rules). */
   options?: Options
   /**
-   * Time budget in milliseconds (default: none). Checks not started when it
-   * runs out are skipped and the result says `complete: false`; a check that
-   * has started finishes, so the call can overrun by up to one check.
+   * Time budget in milliseconds (default: none). The must-never-publish
+   * checks (rules files of kind `existence` at level `error`, such as
+   * `leftovers`) always run first over the whole story; other checks not
+   * started when the budget runs out are skipped and the verdict is `hold`.
+   * In process a check that has started finishes,
+   * so the call can overrun by up to one check; the HTTP server cuts a check
+   * off in its worker.
    */
   timeoutMs?: number
 }
@@ -51,8 +55,12 @@ export interface PrePublishResult {
   counts: Counts
   /** Each with `field: 'headline' | 'body'` and its place in that field. */
   messages: ResultMessage[]
-  /** `false` when the time budget ran out before every check ran. */
+  /** `true` only when every check ran over the whole story (and headline). */
   complete: boolean
+  /** The ruleIds of the checks that did not run over the whole story (`[]` when complete). */
+  incomplete: string[]
+  /** One sentence for the editor when the story is held (or could not be checked). */
+  reason?: string
 }
 
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
@@ -75,15 +83,34 @@ export async function prePublish(
     ? await options.checker.check(file, {format, headline})
     : await check(file, {...options.options, format, headline})
   const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
-  return {
-    verdict: verdictFor(messages, rules),
-    counts: countMessages(messages),
-    messages,
-    complete: skippedChecks(checked) === 0
-  }
+  return resultFor(messages, incompleteChecks(checked), rules)
 }
 
-/** The verdict for messages under a policy. */
+/**
+ * The result for a story's messages and the checks that did not finish: an
+ * incomplete check yields `hold` with a reason (fail closed), whatever the
+ * findings; the findings that are in (such as a `TK`) are still reported.
+ */
+export function resultFor(
+  messages: ResultMessage[],
+  incomplete: ReadonlyArray<string>,
+  policy: Policy = {},
+  reason?: string
+): PrePublishResult {
+  const complete = incomplete.length === 0 && reason === undefined
+  const verdict = complete ? verdictFor(messages, policy) : 'hold'
+  const result: PrePublishResult = {verdict, counts: countMessages(messages), messages, complete, incomplete: [...incomplete]}
+  if (!complete) result.reason = reason ?? holdReason(incomplete)
+  return result
+}
+
+/** The editor's sentence for a story whose checks ran out of time. */
+export function holdReason(incomplete: ReadonlyArray<string>): string {
+  const names = incomplete.length > 4 ? `${incomplete.slice(0, 4).join(', ')} and ${incomplete.length - 4} more` : incomplete.join(', ')
+  return `copydesk ran out of time before it finished checking this story (${names || 'some checks'} did not run over all of it); hold it and check again, or check it in parts.`
+}
+
+/** The verdict for messages under a policy, for a complete check (see `resultFor`). */
 export function verdictFor(messages: ReadonlyArray<{severity: Level}>, policy: Policy = {}): Verdict {
   const {block, warn} = normalizePolicy(policy)
   if (messages.some((message) => block.includes(message.severity))) return 'block'

@@ -13,8 +13,12 @@ import {levelOf} from './message.js'
 /** Which part of a story a message is in. */
 export type Field = 'headline' | 'body'
 
-/** What a CMS should do with a story. */
-export type Verdict = 'block' | 'warn' | 'pass'
+/**
+ * What a CMS should do with a story: `block` (a finding the policy blocks
+ * on), `hold` (copydesk could not finish checking it: time budget, a check
+ * cut off, a crash; never publish), `warn`, `pass`.
+ */
+export type Verdict = 'block' | 'hold' | 'warn' | 'pass'
 
 /** One finding, as JSON. Lines and columns are 1-based; offsets 0-based, end exclusive, in UTF-16 code units of the field as sent. */
 export interface ResultMessage {

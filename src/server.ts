@@ -3,46 +3,72 @@
  * process, and a LanguageTool-compatible endpoint for editors that speak it.
  *
  * - `POST /v1/check` — JSON `{headline?, body, format?, policy?}` → the same
- *   result as `prePublish()`: `{verdict, counts, messages, complete}`.
+ *   result as `prePublish()`: `{verdict, counts, messages, complete, incomplete, reason?}`.
  * - `POST /v2/check` — LanguageTool: form-encoded `text` or `data`, `language`.
  * - `GET /v2/languages`, `GET /health`.
  *
- * One checker is made when the server is created (dictionaries and rules
- * loaded once) and shared by every request. Errors are JSON
- * `{statusCode, error, message}` saying what is wrong: 400 malformed or
- * incomplete body, 413 over the size limit, 415 wrong content type; the
- * server keeps serving after any of them.
+ * Stories are checked off the event loop in a pool of worker threads
+ * (src/pool.ts), each with its checker loaded once; a story that overruns
+ * its budget is cut off in its worker and answered `hold`. Errors are JSON
+ * `{statusCode, error, message, requestId}` saying what is wrong: 400
+ * malformed or incomplete body, 401 missing token, 403 refused origin, 413
+ * over the size limit, 415 wrong content type, 503 queue full (with
+ * `Retry-After`); the server keeps serving after any of them.
  */
-import Fastify, {type FastifyError, type FastifyInstance, type FastifyServerOptions} from 'fastify'
+import http from 'node:http'
+import {randomBytes, timingSafeEqual} from 'node:crypto'
+import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
-import {VFile} from 'vfile'
 import {createChecker, type Checker} from './check.js'
-import type {Options} from './options.js'
-import type {Dialect} from './types.js'
+import {normalizeOptions, type Options} from './options.js'
 import {formats, levels} from './types.js'
-import {prePublish, type Policy, type Story} from './hook.js'
-import {toResultMessage} from './result.js'
-import {setDeadline, skippedChecks} from './deadline.js'
+import {resultFor, type Policy, type Story} from './hook.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
+import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
 import {version} from './version.js'
+
+export type {RunOutcome, RunStory, StoryRun} from './pool.js'
+export {BusyError} from './pool.js'
 
 /** Options for `createServer`. */
 export interface ServerOptions {
-  /** A checker to share (default: one made from `options` when the server is created). */
+  /**
+   * A checker to share. It cannot be moved into a worker thread, so stories
+   * are then checked in this process, one at a time, and a check that has
+   * started is not cut off (default: workers made from `options`).
+   */
   checker?: Checker
-  /** Checker options (dialect, checks, dictionary, rules) when no `checker` is given. */
+  /** Checker options (dialect, checks, dictionary, rules folders), sent to each worker as plain data. */
   options?: Options
-  /** Time budget per request in milliseconds (default 3000); see `prePublish`'s `timeoutMs`. */
+  /** Worker threads checking stories (default: one per core; `0`: check in this process, one at a time). */
+  workers?: number
+  /** Stories that may wait for a worker beyond those running (default 16 per worker); more get 503 with `Retry-After`. */
+  maxQueue?: number
+  /** Time budget per request in milliseconds, counted from arrival (default 3000); past it the story is `hold`. */
   timeoutMs?: number
   /** Largest request body in bytes (default 1 MiB); larger gets 413. */
   bodyLimit?: number
   /**
    * Origins allowed to call from a browser (a CMS editor page), such as
-   * `'https://cms.example.com'`, or `'*'` (default: none; same-origin and
-   * server-to-server calls need no CORS).
+   * `'https://cms.example.com'`, or `'*'` (default: none). A request with
+   * any other `Origin` is refused (403); requests without one (a CMS
+   * server, curl) are served.
    */
   cors?: string | ReadonlyArray<string>
-  /** Fastify's logger option (default: off). */
+  /**
+   * A bearer token every check must send (`Authorization: Bearer …`).
+   * Without one, only loopback clients are served.
+   */
+  token?: string
+  /** Milliseconds a client has to send a whole request, headers and body (default 20000). */
+  requestTimeout?: number
+  /** Milliseconds a client has to send the headers (default 10000). */
+  headersTimeout?: number
+  /** Milliseconds an idle kept-alive connection stays open (default 5000). */
+  keepAliveTimeout?: number
+  /** The worker module (default copydesk's own); tests give one that stalls or crashes on cue. */
+  workerFile?: string
+  /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
 }
 
@@ -85,74 +111,147 @@ const v2Schema = {
 
 const usage = 'Use POST /v1/check with JSON {"headline": "…", "body": "…"}, POST /v2/check (LanguageTool), or GET /health.'
 
+/** What the request log line says about a check (never the story text). */
+interface Outcome {
+  size?: number
+  verdict?: string
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    copydesk?: Outcome
+  }
+}
+
+/** Whether `host` (a listen address or a Host header's name) is this machine only. */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return name === 'localhost' || name === '::1' || name.startsWith('127.') || name.startsWith('::ffff:127.')
+}
+
 /** Make the copydesk HTTP server (not yet listening: call `.listen({port, host})`). */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
   const timeoutMs = options.timeoutMs ?? 3000
-  const checker = options.checker ?? createChecker(options.options)
-  const checkers = new Map<Dialect, Checker>([[checker.settings.dialect, checker]])
-  const checkerFor = (dialect: Dialect): Checker => {
-    // A given checker serves every request; otherwise make the other dialect once, on first use.
-    if (options.checker) return options.checker
-    let value = checkers.get(dialect)
-    if (!value) {
-      value = createChecker({...options.options, dialect})
-      checkers.set(dialect, value)
-    }
-    return value
-  }
+  const dialect = options.checker?.settings.dialect ?? normalizeOptions(options.options).dialect
+  const token = options.token === undefined || options.token === '' ? undefined : options.token
+  const pool: CheckPool =
+    options.checker || options.workers === 0
+      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue)
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
   const remaining = (elapsed: number) => Math.max(1, timeoutMs - elapsed)
-  const lane = new Lane()
+  const runStory: RunStory = (story, budgetMs) => pool.run(story, budgetMs)
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: options.logger ?? false,
+    // Our own line per request (without the query string, which could hold text).
+    logController: new LogController({disableRequestLogging: true}),
+    // Never trust a client's id: it goes into our log lines.
+    requestIdHeader: false,
+    genReqId: () => randomBytes(6).toString('hex'),
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          requestTimeout: options.requestTimeout ?? 20_000,
+          headersTimeout: Math.min(options.headersTimeout ?? 10_000, options.requestTimeout ?? 20_000),
+          keepAliveTimeout: options.keepAliveTimeout ?? 5000,
+          // How often Node looks for requests past their timeout (default 30 s).
+          connectionsCheckingInterval: Math.min(1000, options.requestTimeout ?? 1000)
+        },
+        handler
+      ),
     // Reject what does not match the schema instead of quietly reshaping it.
     ajv: {customOptions: {removeAdditional: false, coerceTypes: false, allErrors: false}}
   })
+  // A socket that says nothing for a minute is closed (a check never takes that long).
+  app.server.setTimeout(Math.max(60_000, 4 * timeoutMs))
 
-  // Build the HTML and Markdown pipelines before the first request, not during it.
+  // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
-    for (const format of formats) await checker.check('Ready.', {format})
+    // Each worker loads every format itself; one story per worker waits for them all.
+    if (pool.workers === 0) for (const format of formats) await runStory({body: 'Ready.', format, dialect}, 120_000)
+    else await Promise.all(Array.from({length: pool.workers}, () => runStory({body: 'Ready.', format: 'text', dialect}, 120_000)))
   })
+  app.addHook('onClose', async () => pool.close())
 
   const origins = options.cors === undefined ? [] : typeof options.cors === 'string' ? [options.cors] : [...options.cors]
-  if (origins.length > 0) {
-    app.addHook('onRequest', async (request, reply) => {
-      const origin = request.headers.origin
-      if (!origin || !(origins.includes('*') || origins.includes(origin))) return
-      reply.header('access-control-allow-origin', origins.includes('*') ? '*' : origin)
-      reply.header('vary', 'origin')
-      if (request.method === 'OPTIONS') {
-        reply.header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        reply.header('access-control-allow-headers', 'content-type')
-        reply.header('access-control-max-age', '600')
-        return reply.code(204).send()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+    const origin = request.headers.origin
+    if (origin !== undefined) {
+      const allowed = origins.includes('*') || origins.includes(origin) || sameOrigin(request, origin, token !== undefined)
+      // A web page an editor visits must not use their local server ("simple" form posts need no preflight).
+      if (!allowed) {
+        return reply.code(403).send(errorBody(403, 'This origin may not call copydesk; start it with --cors ORIGIN to allow a CMS page.', request.id))
       }
-    })
-    app.options('/*', async (_request, reply) => reply.code(204).send())
-  }
+      if (origins.length > 0) {
+        reply.header('access-control-allow-origin', origins.includes('*') ? '*' : origin)
+        reply.header('vary', 'origin')
+        if (request.method === 'OPTIONS') {
+          reply.header('access-control-allow-methods', 'GET, POST, OPTIONS')
+          reply.header('access-control-allow-headers', 'content-type, authorization')
+          reply.header('access-control-max-age', '600')
+          return reply.code(204).send()
+        }
+      }
+    }
+    if (request.url === '/health') return
+    if (token === undefined) {
+      // No token: this machine only, whatever address the server was bound to.
+      if (!isLoopback(request.socket.remoteAddress ?? '')) {
+        return reply.code(403).send(errorBody(403, 'copydesk serves other machines only with a token; start it with --token or COPYDESK_TOKEN.', request.id))
+      }
+    } else if (!tokenMatches(request.headers.authorization, token)) {
+      reply.header('www-authenticate', 'Bearer')
+      return reply.code(401).send(errorBody(401, 'Send the copydesk token as Authorization: Bearer <token>.', request.id))
+    }
+  })
+  if (origins.length > 0) app.options('/*', async (_request, reply) => reply.code(204).send())
+
+  app.addHook('onResponse', async (request, reply) => {
+    const outcome = request.copydesk ?? {}
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0]!.slice(0, 100),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        size: outcome.size ?? Number(request.headers['content-length'] ?? 0),
+        verdict: outcome.verdict
+      },
+      'request'
+    )
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const {statusCode, message} = describeError(error, request.url)
-    if (statusCode >= 500) request.log.error(error)
-    return reply.code(statusCode).send({statusCode, error: statusText(statusCode), message})
+    // A full queue is load shed on purpose, not a failure: a warning without a stack.
+    if (error instanceof BusyError) request.log.warn('queue full: answered 503')
+    else if (statusCode >= 500) request.log.error({err: error}, 'copydesk failed on a request')
+    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfter))
+    return reply.code(statusCode).send(errorBody(statusCode, message, request.id))
   })
 
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({statusCode: 404, error: 'Not Found', message: `No ${request.method} ${request.url}. ${usage}`})
+    reply.code(404).send(errorBody(404, `No ${request.method} ${quote(request.url.split('?')[0]!)}. ${usage}`, request.id))
   )
 
-  app.get('/health', async () => ({status: 'ok', name: 'copydesk', version, dialect: checker.settings.dialect}))
+  app.get('/health', async () => ({status: 'ok', name: 'copydesk', version, dialect, workers: pool.workers, pending: pool.pending, cutOff: pool.cutOff}))
 
   // JSON only: the default text/plain parser would hand the schema a string.
   app.register(async (v1) => {
     v1.removeContentTypeParser('text/plain')
     v1.post<{Body: CheckRequest}>('/v1/check', {schema: v1Schema}, async (request, reply) => {
-      const {policy, ...story} = request.body
-      return lane.run(() => prePublish(story, policy, {checker, timeoutMs: remaining(reply.elapsedTime)}))
+      const {policy, body, headline, format = 'text'} = request.body
+      request.copydesk = {size: body.length + (headline?.length ?? 0)}
+      const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason)
+      request.copydesk.verdict = result.verdict
+      return result
     })
   })
 
@@ -167,32 +266,23 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       async (request, reply) => {
         const {text, data, language, disabledRules} = request.body ?? {}
         if (text === undefined && data === undefined) {
-          return reply.code(400).send({statusCode: 400, error: 'Bad Request', message: "Missing 'text' or 'data' parameter"})
+          return reply.code(400).send(errorBody(400, "Missing 'text' or 'data' parameter", request.id))
         }
         const dialect = dialectFor(language)
         if (!dialect) {
-          return reply.code(400).send({
-            statusCode: 400,
-            error: 'Bad Request',
-            message: `copydesk checks English only: use language 'en-US', 'en-GB' or 'auto', not ${JSON.stringify(language)}`
-          })
+          return reply
+            .code(400)
+            .send(errorBody(400, `copydesk checks English only: use language 'en-US', 'en-GB' or 'auto', not ${quote(String(language))}`, request.id))
         }
         const annotated = text === undefined ? fromAnnotation(data as string) : fromText(text)
-        const file = new VFile({value: annotated.plain})
-        await lane.run(() => {
-          setDeadline(file, remaining(reply.elapsedTime))
-          return checkerFor(dialect).check(file, {format: 'text'})
+        request.copydesk = {size: annotated.plain.length}
+        const outcome = await runStory({body: annotated.plain, format: 'text', dialect}, remaining(reply.elapsedTime))
+        return toLanguageTool(outcome.messages, annotated, {
+          dialect,
+          version,
+          complete: outcome.complete,
+          disabledRules: disabledRules ? disabledRules.split(',').map((rule) => rule.trim()) : []
         })
-        return toLanguageTool(
-          file.messages.map((message) => toResultMessage(message)),
-          annotated,
-          {
-            dialect,
-            version,
-            complete: skippedChecks(file) === 0,
-            disabledRules: disabledRules ? disabledRules.split(',').map((rule) => rule.trim()) : []
-          }
-        )
       }
     )
   })
@@ -200,35 +290,35 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   return app
 }
 
-/**
- * Stories are checked one at a time, in the order they arrived. A check is
- * CPU work that holds the event loop; between two checks the lane lets the
- * server read new requests, so each waits its turn instead of the busiest
- * connections going first, and the time budget (counted from arrival) means
- * the same thing for everyone.
- */
-class Lane {
-  private readonly queue: Array<() => void> = []
-  private busy = false
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => {
-        // A task that throws at once must not stall the lane.
-        Promise.resolve()
-          .then(task)
-          .then(resolve, reject)
-          .finally(() => this.next())
-      })
-      if (!this.busy) this.next()
-    })
+function sameOrigin(request: FastifyRequest, origin: string, hasToken: boolean): boolean {
+  const host = request.headers.host
+  if (!host) return false
+  let url: URL
+  try {
+    url = new URL(origin)
+  } catch {
+    return false
   }
+  // A page served by this server (the copy-desk page). Without a token only
+  // under a loopback name, so a rebound DNS name cannot pass for it.
+  return url.host === host && (hasToken || isLoopback(url.hostname))
+}
 
-  private next(): void {
-    const job = this.queue.shift()
-    this.busy = job !== undefined
-    if (job) setImmediate(job)
-  }
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer +(\S+)$/i.exec(header ?? '')
+  if (!match) return false
+  const given = Buffer.from(match[1]!)
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/** At most a short prefix of what a client sent, JSON-escaped, for an error message. */
+export function quote(value: string, max = 40): string {
+  return JSON.stringify(value.length > max ? value.slice(0, max) : value) + (value.length > max ? '…' : '')
+}
+
+function errorBody(statusCode: number, message: string, requestId: string) {
+  return {statusCode, error: statusText(statusCode), message, requestId}
 }
 
 function describeError(error: FastifyError, url: string): {statusCode: number; message: string} {
@@ -238,7 +328,7 @@ function describeError(error: FastifyError, url: string): {statusCode: number; m
     const field = 'request body' + (first?.instancePath ?? '').replace(/\//g, '.').replace(/^\./, ' field ')
     let detail = error.message.replace(/^body\b/, 'request body')
     if (first?.keyword === 'additionalProperties') {
-      detail = `${field} has an unknown field \`${String(first.params.additionalProperty)}\``
+      detail = `${field} has an unknown field \`${quote(String(first.params.additionalProperty)).slice(1).replace(/"(…?)$/, '$1')}\``
     } else if (first?.keyword === 'enum') {
       detail = `${field} must be one of ${(first.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`
     } else if (first?.keyword === 'required') {
@@ -266,21 +356,22 @@ function describeError(error: FastifyError, url: string): {statusCode: number; m
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {statusCode: 400, message: 'The request body is empty; send JSON such as {"body": "…"}.'}
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return {statusCode: 400, message: `The request body is not valid JSON (${error.message}).`}
+      return {statusCode: 400, message: `The request body is not valid JSON (${quote(error.message, 80)}).`}
     default:
   }
   if (error instanceof AnnotationError) {
-    return {statusCode: 400, message: error.message}
+    return {statusCode: 400, message: error.message.slice(0, 300)}
   }
+  if (error instanceof BusyError) return {statusCode: 503, message: error.message}
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return {statusCode: error.statusCode, message: error.message}
+    return {statusCode: error.statusCode, message: error.message.slice(0, 300)}
   }
   return {statusCode: 500, message: 'copydesk could not check this story; the error is in the server log.'}
 }
 
 function statusText(code: number): string {
   return (
-    {400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error'}[code] ??
+    {400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 503: 'Service Unavailable', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error'}[code] ??
     'Error'
   )
 }

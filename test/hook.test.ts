@@ -58,6 +58,31 @@ describe('prePublish', () => {
     expect(of('leftovers', result.messages)).toEqual(['body 1:13 TK'])
   })
 
+  test.each([
+    ['a long story', 60],
+    ['a story over 256 KB (checked in sections)', 2700]
+  ])('%s with a TK at its end and a 1 ms budget is held, the TK reported', async (_name, paragraphs) => {
+    const para = 'The council met on Tuesday to discuss the budget for the coming year, and members agreed on most of it.\n\n'
+    const body = para.repeat(paragraphs) + 'The mayor said TK people attended.'
+    const result = await prePublish({headline: 'Council meets TK', body}, undefined, {checker, timeoutMs: 1})
+    expect(result.verdict).toBe('hold')
+    expect(result.complete).toBe(false)
+    expect(result.incomplete).toEqual([
+      'acronyms', 'dates', 'dialect', 'house-forms', 'indefinite-article', 'name-consistency',
+      'percent', 'repeated-word', 'spelling', 'states', 'titles', 'word-collision'
+    ])
+    expect(result.reason).toBe(
+      'copydesk ran out of time before it finished checking this story (acronyms, dates, dialect, house-forms and 8 more did not run over all of it); hold it and check again, or check it in parts.'
+    )
+    expect(of('leftovers', result.messages)).toEqual(['headline 1:15 TK', `body ${paragraphs * 2 + 1}:16 TK`])
+    expect(result.counts).toEqual({error: 2, warning: 0, suggestion: 0})
+  })
+
+  test('a complete check says so: no incomplete checks, no reason', async () => {
+    const result = await prePublish({body: 'The council met on Tuesday.'}, undefined, {checker, timeoutMs: 60_000})
+    expect(result).toEqual({verdict: 'pass', counts: {error: 0, warning: 0, suggestion: 0}, messages: [], complete: true, incomplete: []})
+  })
+
   test('a time budget returns what was found, marked incomplete', async () => {
     const long = Array.from({length: 4}, () => seed).join('\n\n')
     const full = await prePublish({body: long}, undefined, {checker})

@@ -11,7 +11,9 @@ let app: FastifyInstance
 let base: string
 
 beforeAll(async () => {
-  app = createServer()
+  // A budget no loaded test machine runs out of: these tests are about the
+  // endpoints (a story past its budget is held: test/server-pool.test.ts).
+  app = createServer({timeoutMs: 60_000})
   await app.listen({port: 0, host: '127.0.0.1'})
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('no port')

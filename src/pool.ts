@@ -1,0 +1,283 @@
+/**
+ * The server's checks, off the event loop: a piscina pool of worker threads
+ * (src/worker.ts), each with its own checker loaded once. A story that
+ * overruns its budget is cut off: its worker is terminated (piscina starts
+ * a fresh one) and the story is answered `hold` with the must-never-publish
+ * findings the worker had already posted.
+ *
+ * Budget, for a story given `budgetMs`: checks other than the critical ones
+ * do not start after `budgetMs` (counted from when the story was handed in,
+ * so time queued is spent); a worker still busy `grace` ms after that is
+ * terminated. The critical checks (`leftovers` …) always run to the end
+ * over the whole story: a worker gets `criticalMs` (`max(budgetMs, 2000)`
+ * ms plus 20 ms per KB of story) from the moment it starts the story to
+ * post them; a story still queued `criticalMs` past its budget is dropped
+ * from the queue. Either way every check is then reported incomplete.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import {MessageChannel} from 'node:worker_threads'
+import {fileURLToPath} from 'node:url'
+import {Piscina} from 'piscina'
+import {createChecker, planOf, type CheckPlan, type Checker} from './check.js'
+import {normalizeOptions, type Options} from './options.js'
+import type {Dialect, Format} from './types.js'
+import {toResultMessage, type ResultMessage} from './result.js'
+import {VFile} from 'vfile'
+import {incompleteChecks, setDeadline} from './deadline.js'
+import type {WorkerResult, WorkerTask} from './worker.js'
+
+/** A story as the routes hand it to a `RunStory`. */
+export interface StoryRun {
+  body: string
+  headline?: string
+  format: Format
+  dialect: Dialect
+}
+
+/** What a run found, and whether every check ran over the whole story. */
+export interface RunOutcome {
+  messages: ResultMessage[]
+  complete: boolean
+  /** RuleIds of checks that did not run over the whole story. */
+  incomplete: string[]
+  /** One sentence for the editor when the run is incomplete. */
+  reason?: string
+}
+
+/** Check one story within `budgetMs` milliseconds. */
+export type RunStory = (story: StoryRun, budgetMs: number) => Promise<RunOutcome>
+
+/** Thrown when the queue of stories waiting for a worker is full (HTTP 503 with `Retry-After`). */
+export class BusyError extends Error {
+  override name = 'BusyError'
+  readonly statusCode = 503
+  constructor(readonly retryAfter: number) {
+    super('copydesk is checking as many stories as it can queue; try again in a moment.')
+  }
+}
+
+/** Options for `createPool`. */
+export interface PoolOptions {
+  /** Worker threads (default: the number of cores, `os.availableParallelism()`). */
+  workers?: number
+  /** Checker options, passed to each worker as plain data. */
+  options?: Options
+  /** Stories that may wait for a worker beyond those running (default `workers * 16`); more get `BusyError`. */
+  maxQueue?: number
+  /**
+   * How long past its budget a worker may take to answer before it is cut
+   * off (default 1000 ms): a check that started in time may finish; a fresh
+   * worker costs seconds of loading, so a story is not cut for a few ms.
+   */
+  grace?: number
+  /** The worker module (default copydesk's src/worker.ts, built); tests give one that stalls. */
+  workerFile?: string
+}
+
+/** A pool of checkers in worker threads. */
+export interface CheckPool {
+  run: RunStory
+  /** Stories running or waiting. */
+  readonly pending: number
+  /** Stories cut off in a running worker so far (each worker then replaced). */
+  readonly cutOff: number
+  readonly workers: number
+  close(): Promise<void>
+}
+
+/** The default number of workers: one per core. */
+export function defaultWorkers(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+}
+
+/** Start a pool of workers (each loads its checker at once). */
+export function createPool(poolOptions: PoolOptions = {}): CheckPool {
+  const workers = poolOptions.workers ?? defaultWorkers()
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new TypeError(`copydesk: option \`workers\` must be a whole number of at least 1, got ${JSON.stringify(workers)}`)
+  }
+  const maxQueue = poolOptions.maxQueue ?? workers * 16
+  const grace = poolOptions.grace ?? 1000
+  const options = poolOptions.options ?? {}
+  // Which checks are critical, per dialect, from a checker in this thread (it also fails fast on bad options).
+  const plans = new Map<Dialect, CheckPlan>()
+  const planFor = (dialect: Dialect): CheckPlan => {
+    let plan = plans.get(dialect)
+    if (!plan) {
+      plan = planOf(createChecker({...options, dialect}))
+      plans.set(dialect, plan)
+    }
+    return plan
+  }
+  // Fail here, before any worker starts, when the options are wrong.
+  planFor(normalizeOptions(options).dialect)
+  const piscina = new Piscina({
+    filename: poolOptions.workerFile ?? workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: {options: plainData(options)}
+  })
+  let pending = 0
+  let cutOff = 0
+
+  async function run(story: StoryRun, budgetMs: number): Promise<RunOutcome> {
+    if (pending >= workers + maxQueue) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
+    pending++
+    const started = Date.now()
+    const deadline = started + budgetMs
+    const {port1, port2} = new MessageChannel()
+    let critical: ResultMessage[] | undefined
+    let startedAt: number | undefined
+    let criticalAt: number | undefined
+    // More time for the critical checks of a long story: parsing alone is linear in its length.
+    const criticalMs = Math.max(budgetMs, 2000) + 20 * Math.ceil((story.body.length + (story.headline?.length ?? 0)) / 1024)
+    const abort = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    /**
+     * When to give up on the story: still queued at `deadline + criticalMs`
+     * (dropped from the queue; no worker is harmed); running without its
+     * critical findings `criticalMs` after it started; running `grace` ms
+     * past the later of its deadline and the critical findings.
+     */
+    const schedule = () => {
+      clearTimeout(timer)
+      const at =
+        startedAt === undefined
+          ? deadline + criticalMs
+          : criticalAt === undefined
+            ? Math.max(deadline, startedAt + criticalMs)
+            : Math.max(deadline, criticalAt) + grace
+      timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
+    }
+    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]}) => {
+      if (message.started) startedAt = Date.now()
+      if (message.critical) {
+        critical = message.critical
+        criticalAt = Date.now()
+      }
+      schedule()
+    })
+    schedule()
+    const task: WorkerTask = {...story, deadline, port: port2}
+    try {
+      const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
+      return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
+    } catch (error) {
+      if (!abort.signal.aborted) throw error
+      if (startedAt !== undefined) cutOff++
+      const plan = planFor(story.dialect)
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (critical !== undefined) {
+        return {
+          messages: critical,
+          complete: false,
+          incomplete: [...plan.rest].sort(),
+          reason: `copydesk stopped checking this story after ${seconds} s, its time budget; the checks for copy that must never be published ran, the others did not: hold it and check again, or check it in parts.`
+        }
+      }
+      return {
+        messages: [],
+        complete: false,
+        incomplete: [...plan.critical, ...plan.rest].sort(),
+        reason: `copydesk could not check this story within ${seconds} s and stopped; hold it and check again, or check it in parts.`
+      }
+    } finally {
+      clearTimeout(timer)
+      port1.close()
+      pending--
+    }
+  }
+
+  return {
+    run,
+    get pending() {
+      return pending
+    },
+    get cutOff() {
+      return cutOff
+    },
+    workers,
+    async close() {
+      await piscina.destroy()
+    }
+  }
+}
+
+/**
+ * Run stories in this thread, one at a time (the in-process lane), for a
+ * caller-supplied `Checker`, which cannot be moved into a worker. The budget
+ * is kept between checks only: a check that has started finishes.
+ */
+export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
+  const lane = new Lane()
+  let pending = 0
+  return {
+    workers: 0,
+    cutOff: 0,
+    get pending() {
+      return pending
+    },
+    async run(story, budgetMs) {
+      if (pending >= maxQueue + 1) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
+      pending++
+      const deadline = Date.now() + budgetMs
+      try {
+        return await lane.run(async () => {
+          const file = new VFile({value: story.body})
+          setDeadline(file, deadline - Date.now())
+          const checked = await checker.check(file, {format: story.format, headline: story.headline})
+          const incomplete = incompleteChecks(checked)
+          return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete}
+        })
+      } finally {
+        pending--
+      }
+    },
+    async close() {}
+  }
+}
+
+/**
+ * Stories are checked one at a time, in the order they arrived. A check is
+ * CPU work that holds the event loop; between two checks the lane lets the
+ * server read new requests, so each waits its turn.
+ */
+class Lane {
+  private readonly queue: Array<() => void> = []
+  private busy = false
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(() => {
+        // A task that throws at once must not stall the lane.
+        Promise.resolve()
+          .then(task)
+          .then(resolve, reject)
+          .finally(() => this.next())
+      })
+      if (!this.busy) this.next()
+    })
+  }
+
+  private next(): void {
+    const job = this.queue.shift()
+    this.busy = job !== undefined
+    if (job) setImmediate(job)
+  }
+}
+
+/** The compiled worker; from the TypeScript sources (tests), the built one in dist/. */
+function workerFile(): string {
+  const here = fileURLToPath(new URL('worker.js', import.meta.url))
+  if (fs.existsSync(here)) return here
+  return fileURLToPath(new URL('../dist/worker.js', import.meta.url))
+}
+
+/** Checker options as data a worker can receive (no functions or class instances: a `style` object stays here). */
+function plainData(options: Options): Options {
+  const {style, ...rest} = options
+  if (style) throw new TypeError('copydesk: a loaded `style` cannot be sent to worker threads; pass `rules` folders, or a `checker` (checked in process)')
+  return JSON.parse(JSON.stringify(rest)) as Options
+}

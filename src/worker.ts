@@ -1,0 +1,71 @@
+/**
+ * One worker of the server's pool (src/pool.ts), run by piscina in a worker
+ * thread. It makes its checker once, from the checker options it was given
+ * as plain data (`workerData`), and reuses it for every story; a second
+ * dialect is made on first use. It posts the must-never-publish findings
+ * on the task's port as soon as they are in, so a story the pool cuts off
+ * at its budget still reports them.
+ */
+import type {MessagePort} from 'node:worker_threads'
+import {workerData} from 'piscina'
+import {VFile} from 'vfile'
+import {createChecker, type Checker} from './check.js'
+import {normalizeOptions, type Options} from './options.js'
+import type {Dialect, Format} from './types.js'
+import {formats} from './types.js'
+import {incompleteChecks, setDeadline} from './deadline.js'
+import {toResultMessage, type ResultMessage} from './result.js'
+
+/** What the pool sends for one story. */
+export interface WorkerTask {
+  body: string
+  headline?: string
+  format: Format
+  dialect: Dialect
+  /** `Date.now()` time after which no further check starts. */
+  deadline: number
+  /** Where the critical findings are posted first: `{critical: ResultMessage[]}`. */
+  port: MessagePort
+}
+
+/** What a worker answers when it finishes in time. */
+export interface WorkerResult {
+  messages: ResultMessage[]
+  incomplete: string[]
+}
+
+const options: Options = (workerData as {options?: Options} | undefined)?.options ?? {}
+const checkers = new Map<Dialect, Checker>()
+
+function checkerFor(dialect: Dialect): Checker {
+  let checker = checkers.get(dialect)
+  if (!checker) {
+    checker = createChecker({...options, dialect})
+    checkers.set(dialect, checker)
+  }
+  return checker
+}
+
+// Load the rules, dictionaries and every format's parser before the first story.
+const first = checkerFor(normalizeOptions(options).dialect)
+for (const format of formats) await first.check('Ready.', {format})
+
+/** Check one story; the port is closed when done. */
+export default async function checkStory(task: WorkerTask): Promise<WorkerResult> {
+  const {port} = task
+  port.postMessage({started: true})
+  try {
+    const file = new VFile({value: task.body})
+    setDeadline(file, task.deadline - Date.now())
+    const checked = await checkerFor(task.dialect).check(file, {
+      format: task.format,
+      headline: task.headline,
+      onCritical(messages) {
+        port.postMessage({critical: messages.map((message) => toResultMessage(message, 'body'))})
+      }
+    })
+    return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked)}
+  } finally {
+    port.close()
+  }
+}
