@@ -151,6 +151,8 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     if (piece.start.offset > 0) delete (section.data as HeadlineData).headlineLines
     await run(processor, section)
     for (const message of section.messages) {
+      // A blank section of a long story is not an empty story.
+      if (message.ruleId === 'empty-story' && (piece.start.offset > 0 || /\S/.test(String(file.value)))) continue
       shiftMessage(message, piece.start)
       message.file = file.path || ''
       file.messages.push(message)
