@@ -23,7 +23,7 @@ import {ConfigError, ConfigFinder, type FoundConfig} from './config.js'
 import {applyFixes, fixableChecks, formatDiff} from './fix.js'
 import {findStories} from './find.js'
 import {decodeStory, encodeStory, encodingName, readStory, ReadError, type Encoding} from './read.js'
-import {formatReport} from './report.js'
+import {formatReport, safeJson, visible} from './report.js'
 import {countMessages, toFileResult, type FileResult} from './result.js'
 import type {Format} from './types.js'
 import {formats} from './types.js'
@@ -71,11 +71,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await run(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`copydesk: ${error.message}\n`)
+      io.stderr.write(`copydesk: ${visible(error.message)}\n`)
       return 2
     }
     // A bug, not the user's fault: say so plainly, with the stack only on request.
-    io.stderr.write(`copydesk: something went wrong: ${(error as Error)?.message ?? String(error)}\n`)
+    io.stderr.write(`copydesk: something went wrong: ${visible((error as Error)?.message ?? String(error))}\n`)
     if (io.env.COPYDESK_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`)
     return 2
   }
@@ -178,13 +178,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       const fixed = applyFixes(text, checked.messages, {checks: data.copydeskFixable, format: data.copydeskFormat})
       if (fixed.applied.length > 0) {
         if (dryRun) {
-          io.stdout.write(formatDiff(name, text, fixed.edits))
+          // Raw when piped (a patch must match the file); on a terminal, its control characters are shown, not obeyed.
+          const diff = formatDiff(name, text, fixed.edits)
+          io.stdout.write(io.stdout.isTTY ? diff.split('\n').map(visible).join('\n') : diff)
         } else {
           try {
             // Written back in the encoding it was read in: every byte outside the fixed spans stays.
             fs.writeFileSync(path.resolve(file.cwd, file.path), encodeStory(fixed.text, data.copydeskEncoding ?? 'utf-8'))
             checked.messages = checked.messages.filter((message) => !fixed.applied.includes(message))
-            io.stderr.write(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}\n`)
+            io.stderr.write(visible(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}`) + '\n')
           } catch (error) {
             const why = error instanceof ReadError ? error.message : cannotWrite(error as NodeJS.ErrnoException)
             notes.push(`${name}: could not save the fixes (${why}); the story is unchanged`)
@@ -200,14 +202,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   const shown = values.quiet ? results.map(onlyErrors) : results
   const report =
     output === 'json'
-      ? JSON.stringify({files: shown}, null, 2) + '\n'
+      ? safeJson({files: shown}) + '\n'
       : formatReport(shown, {color: useColor(io)})
   // With --dry-run the diff owns standard output; the report goes beside it.
   if (results.length > 0 || notes.length === 0) (dryRun ? io.stderr : io.stdout).write(report)
 
-  for (const aside of asides) io.stderr.write(`copydesk: ${aside}\n`)
+  for (const aside of asides) io.stderr.write(`copydesk: ${visible(aside)}\n`)
   if (notes.length > 0) {
-    for (const note of notes) io.stderr.write(`copydesk: ${note}\n`)
+    for (const note of notes) io.stderr.write(`copydesk: ${visible(note)}\n`)
     return 2
   }
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0
