@@ -43,7 +43,10 @@ export function decodeStory(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: a legacy single-byte encoding, below.
   }
-  const text = new TextDecoder('windows-1252', {ignoreBOM: true}).decode(bytes)
+  let text = ''
+  for (let start = 0; start < bytes.length; start += 8192) {
+    text += String.fromCharCode(...Array.from(bytes.subarray(start, start + 8192), (byte) => toUnicode[byte]))
+  }
   // NUL and most C0 controls never occur in text; 0x81, 0x8D, 0x8F, 0x90 and
   // 0x9D are unassigned in Windows-1252. Either means binary or another encoding.
   if (/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u0081\u008D\u008F\u0090\u009D]/.test(text)) {
@@ -93,9 +96,9 @@ export async function readStory(filePath: string): Promise<Decoded & {bytes: Buf
   }
   try {
     const stats = await handle.stat()
-    if (!stats.isFile()) throw new ReadError(`is ${kindOf(stats)}, not a story file; skipped`)
+    if (!stats.isFile()) throw new ReadError(`is ${kindOf(stats)}, not a story file; not checked`)
     if (stats.size > maxStoryBytes) {
-      throw new ReadError(`is ${Math.round(stats.size / 1024 / 1024)} MB, larger than a story can be (${maxStoryBytes / 1024 / 1024} MB); skipped`)
+      throw new ReadError(`is ${Math.round(stats.size / 1024 / 1024)} MB, larger than a story can be (${maxStoryBytes / 1024 / 1024} MB); not checked`)
     }
     const bytes = await handle.readFile()
     return {...decodeStory(bytes), bytes}
@@ -127,12 +130,12 @@ function kindOf(stats: fs.Stats): string {
 function describe(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
-      return 'does not exist (a broken link?)'
+      return 'does not exist (a broken link?); not checked'
     case 'EACCES':
     case 'EPERM':
       return 'cannot be read: permission denied'
     case 'ELOOP':
-      return 'is a link that loops back on itself; skipped'
+      return 'is a link that loops back on itself; not checked'
     case 'EISDIR':
       return 'is a folder, not a story file'
     default:
@@ -140,10 +143,19 @@ function describe(error: NodeJS.ErrnoException): string {
   }
 }
 
-/** Windows-1252: UTF-16 code unit → byte, built from the decoder itself so both directions agree. */
-const windows1252 = new Map<number, number>()
-{
-  const all = new Uint8Array(256).map((_, index) => index)
-  const decoded = new TextDecoder('windows-1252').decode(all)
-  for (let index = 0; index < 256; index++) windows1252.set(decoded.charCodeAt(index), index)
-}
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest are Latin-1, byte = code point).
+ * Written out rather than taken from `TextDecoder`, which in Node 20 decodes
+ * the label as ISO-8859-1. The five unassigned bytes map to the C1 control
+ * of the same number, as the WHATWG Encoding Standard says.
+ */
+const high = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+]
+
+/** Byte → UTF-16 code unit. */
+const toUnicode = Array.from({length: 256}, (_, byte) => (byte >= 0x80 && byte <= 0x9f ? high[byte - 0x80] : byte))
+
+/** UTF-16 code unit → byte. */
+const windows1252 = new Map<number, number>(toUnicode.map((code, byte) => [code, byte]))
