@@ -7,9 +7,16 @@
  * The CLI never echoes a story back (`out: false`, no output files): it
  * prints a report, and with `--fix` rewrites only the fixed spans.
  *
- * Exit codes: 0 nothing at error level (with `--strict`: nor warning),
- * 1 something was, 2 the command could not run (usage, settings, rules
- * files, unreadable stories) — said in one plain message, no stack trace.
+ * copydesk finds the files itself (src/find.ts: each real folder once, so a
+ * link loop cannot make the walk endless) and reads their bytes itself
+ * (src/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
+ * Latin-1; FIFOs and devices refused without blocking).
+ *
+ * Exit codes: 0 every story checked and nothing at error level (with
+ * `--strict`: nor warning), 1 something was, 2 the command could not run or
+ * a story could not be checked (usage, settings, rules files, unreadable
+ * stories, a fix that could not be saved) — one plain line each, no stack
+ * trace, after the report of the stories that were checked. See docs/cli.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -50,7 +57,7 @@ Options
   -h, --help                    this help
   -v, --version                 the version
 
-Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run.
+Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run or check every story.
 Newsroom settings go in a .copydeskrc file next to the stories (README: Configuration).
 `
 
@@ -402,13 +409,7 @@ function engineProblem(file: VFile): string | undefined {
   if (!fatal) return undefined
   const cause = fatal.cause as Error | undefined
   if (/it[’']s ignored/.test(fatal.reason)) return `${file.path}: this file is listed in a .copydeskignore file; take it out there to check it`
-  // A story copydesk cannot read says so itself; other engine failures keep the engine's words.
-  const reason =
-    cause?.name === 'StoryError'
-      ? cause.message.replace(/^copydesk: /, '')
-      : cause?.message
-        ? `${fatal.reason}: ${cause.message}`
-        : fatal.reason
+  const reason = cause?.message ? `${fatal.reason}: ${cause.message}` : fatal.reason
   return `${file.path || '<stdin>'}: ${reason}`
 }
 

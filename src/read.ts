@@ -87,6 +87,22 @@ export function encodingName(encoding: Encoding): string {
  * `ReadError` whose message completes "<path> …" in one line.
  */
 export async function readStory(filePath: string): Promise<Decoded & {bytes: Buffer}> {
+  // unified-engine starts every story at once: keep the open files bounded (EMFILE).
+  while (reading >= maxReading) await new Promise<void>((resolve) => waiting.push(resolve))
+  reading++
+  try {
+    return await readOne(filePath)
+  } finally {
+    reading--
+    waiting.shift()?.()
+  }
+}
+
+const maxReading = 32
+let reading = 0
+const waiting: Array<() => void> = []
+
+async function readOne(filePath: string): Promise<Decoded & {bytes: Buffer}> {
   let handle: fs.promises.FileHandle
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
