@@ -249,6 +249,8 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
+      // A blank section of a long story is not an empty story.
+      if (message.ruleId === 'empty-story' && (piece.start.offset > 0 || /\S/.test(String(file.value)))) continue
       shiftMessage(message, piece.start)
       message.file = file.path || ''
       file.messages.push(message)

@@ -7,20 +7,30 @@
  * The CLI never echoes a story back (`out: false`, no output files): it
  * prints a report, and with `--fix` rewrites only the fixed spans.
  *
- * Exit codes: 0 nothing at error level (with `--strict`: nor warning),
- * 1 something was, 2 the command could not run (usage, settings, rules
- * files, unreadable stories) — said in one plain message, no stack trace.
+ * copydesk finds the files itself (src/find.ts: each real folder once, so a
+ * link loop cannot make the walk endless) and reads their bytes itself
+ * (src/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
+ * Latin-1; FIFOs and devices refused without blocking).
+ *
+ * Exit codes: 0 every story checked and nothing at error level (with
+ * `--strict`: nor warning), 1 something was, 2 the command could not run or
+ * a story could not be checked (usage, settings, rules files, unreadable
+ * stories, a fix that could not be saved) — one plain line each, no stack
+ * trace, after the report of the stories that were checked. See docs/cli.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {unified, type Processor} from 'unified'
 import {engine, type Context} from 'unified-engine'
-import type {VFile} from 'vfile'
+import {Readable} from 'node:stream'
+import {VFile} from 'vfile'
 import {createChecker, type Checker} from './check.js'
 import {ConfigError, ConfigFinder, type FoundConfig} from './config.js'
 import {applyFixes, fixableChecks, formatDiff} from './fix.js'
-import {formatReport} from './report.js'
+import {findStories} from './find.js'
+import {decodeStory, encodeStory, encodingName, readStory, ReadError, type Encoding} from './read.js'
+import {formatReport, safeJson, visible} from './report.js'
 import {countMessages, toFileResult, type FileResult} from './result.js'
 import type {Format} from './types.js'
 import {formats} from './types.js'
@@ -48,7 +58,7 @@ Options
   -h, --help                    this help
   -v, --version                 the version
 
-Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run.
+Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run or check every story.
 Newsroom settings go in a .copydeskrc file next to the stories (README: Configuration).
 `
 
@@ -69,11 +79,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return await run(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`copydesk: ${error.message}\n`)
+      io.stderr.write(`copydesk: ${visible(error.message)}\n`)
       return 2
     }
     // A bug, not the user's fault: say so plainly, with the stack only on request.
-    io.stderr.write(`copydesk: something went wrong: ${(error as Error)?.message ?? String(error)}\n`)
+    io.stderr.write(`copydesk: something went wrong: ${visible((error as Error)?.message ?? String(error))}\n`)
     if (io.env.COPYDESK_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`)
     return 2
   }
@@ -118,37 +128,81 @@ async function run(argv: string[], io: Io): Promise<number> {
     problems,
     cwd: io.cwd
   }
-  const context = await runEngine(positionals, settings, io)
-  const files = context.files.filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored)
-  if (positionals.length > 0 && files.length === 0) {
-    throw new UsageError(`no stories found in ${positionals.map((item) => `\`${item}\``).join(', ')} (copydesk reads .txt, .md, .markdown, .html and .htm files)`)
+  // Stories not checked, one line each; any of them makes the exit code 2 (fail closed).
+  const notes: string[] = []
+  // Entries passed over that leave no story unchecked (a link back to a folder already walked).
+  const asides: string[] = []
+  let given: Array<VFile> | undefined
+  let named = new Set<string>()
+  let stdin: NodeJS.ReadableStream = io.stdin
+  if (positionals.length > 0) {
+    const found = await findStories(positionals, io.cwd, extensions)
+    named = found.named
+    for (const skip of found.skipped) (skip.story ? notes : asides).push(`${shownPath(skip.path, io.cwd)}: ${skip.reason}`)
+    // Handed over with an empty value so the engine neither stats nor reads them: `face` reads the bytes.
+    given = found.files.map((file) => new VFile({path: file, value: '', data: {copydeskRead: true}}))
+    if (given.length === 0 && notes.length === 0) {
+      throw new UsageError(`no stories found in ${positionals.map((item) => `\`${item}\``).join(', ')} (copydesk reads .txt, .md, .markdown, .html and .htm files)`)
+    }
+  } else {
+    // Standard input is decoded like a file (UTF-16 with a byte-order mark, Latin-1).
+    const chunks: Buffer[] = []
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array))
+    let text = ''
+    try {
+      const decoded = decodeStory(Buffer.concat(chunks))
+      text = decoded.text
+      if (decoded.encoding !== 'utf-8') asides.push(`<stdin>: read as ${encodingName(decoded.encoding)}`)
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error
+      io.stderr.write(`copydesk: <stdin> ${error.message}\n`)
+      return 2
+    }
+    stdin = Readable.from([text])
   }
 
+  const context = given?.length === 0 ? {files: []} : await runEngine(given ?? [], stdin, settings, io)
+  const files = context.files.filter((file) => {
+    if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) return false
+    // A story found in a folder or by a glob and listed in .copydeskignore is left out quietly.
+    return !(isIgnored(file) && !named.has(path.resolve(file.cwd, file.path)))
+  })
+
   const results: FileResult[] = []
-  const notes: string[] = []
   for (const file of files) {
+    const data = file.data as FaceData
     const problem = problems.get(file) ?? engineProblem(file)
-    if (problem) {
+    const checked = data.copydeskChecked
+    if (problem || !checked) {
       // The same broken settings file fails every story under it: say it once.
-      if (!notes.includes(problem)) notes.push(problem)
+      const line = problem ?? `${file.path || '<stdin>'}: was not checked`
+      if (!notes.includes(line)) notes.push(line)
       continue
     }
+    const name = file.path ? displayPath(file, io.cwd) : '<stdin>'
+    if (data.copydeskEncoding && data.copydeskEncoding !== 'utf-8') asides.push(`${name}: read as ${encodingName(data.copydeskEncoding)}`)
     if (fix) {
-      const data = file.data as FaceData
-      const text = String(file)
-      const fixed = applyFixes(text, file.messages, {checks: data.copydeskFixable, format: data.copydeskFormat})
+      const text = String(checked.value)
+      const fixed = applyFixes(text, checked.messages, {checks: data.copydeskFixable, format: data.copydeskFormat})
       if (fixed.applied.length > 0) {
-        const name = file.path ? path.relative(io.cwd, path.resolve(file.cwd, file.path)) : '<stdin>'
         if (dryRun) {
-          io.stdout.write(formatDiff(name.split(path.sep).join('/'), text, fixed.edits))
+          // Raw when piped (a patch must match the file); on a terminal, its control characters are shown, not obeyed.
+          const diff = formatDiff(name, text, fixed.edits)
+          io.stdout.write(io.stdout.isTTY ? diff.split('\n').map(visible).join('\n') : diff)
         } else {
-          fs.writeFileSync(path.resolve(file.cwd, file.path), fixed.text)
-          file.messages = file.messages.filter((message) => !fixed.applied.includes(message))
-          io.stderr.write(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}\n`)
+          try {
+            // Written back in the encoding it was read in: every byte outside the fixed spans stays.
+            fs.writeFileSync(path.resolve(file.cwd, file.path), encodeStory(fixed.text, data.copydeskEncoding ?? 'utf-8'))
+            checked.messages = checked.messages.filter((message) => !fixed.applied.includes(message))
+            io.stderr.write(visible(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}`) + '\n')
+          } catch (error) {
+            const why = error instanceof ReadError ? error.message : cannotWrite(error as NodeJS.ErrnoException)
+            notes.push(`${name}: could not save the fixes (${why}); the story is unchanged`)
+          }
         }
       }
     }
-    results.push(toFileResult(file, {path: file.path ? displayPath(file, io.cwd) : '<stdin>'}))
+    results.push(toFileResult(checked, {path: name}))
   }
 
   const errors = results.reduce((sum, result) => sum + result.counts.error, 0)
@@ -156,13 +210,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   const shown = values.quiet ? results.map(onlyErrors) : results
   const report =
     output === 'json'
-      ? JSON.stringify({files: shown}, null, 2) + '\n'
+      ? safeJson({files: shown}) + '\n'
       : formatReport(shown, {color: useColor(io)})
   // With --dry-run the diff owns standard output; the report goes beside it.
   if (results.length > 0 || notes.length === 0) (dryRun ? io.stderr : io.stdout).write(report)
 
+  for (const aside of asides) io.stderr.write(`copydesk: ${visible(aside)}\n`)
   if (notes.length > 0) {
-    for (const note of notes) io.stderr.write(`copydesk: ${note}\n`)
+    for (const note of notes) io.stderr.write(`copydesk: ${visible(note)}\n`)
     return 2
   }
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0
@@ -215,36 +270,67 @@ interface FaceSettings {
 }
 
 interface FaceData {
+  /** The file is on disk and `face` reads its bytes (the engine was given an empty value). */
+  copydeskRead?: boolean
   copydeskFormat?: Format
   copydeskFixable?: string[]
+  /** How the story's bytes were decoded. */
+  copydeskEncoding?: Encoding
+  /**
+   * The checked story, with copydesk's findings. They are kept off the
+   * engine's own file: an error-level finding is a fatal VFile message, and
+   * unified-engine's queue takes a file holding one (even mid-check) for a
+   * failed file, flushes the others without it, and then never flushes it:
+   * the run never ends (see `runEngine`).
+   */
+  copydeskChecked?: VFile
 }
 
 /**
  * The one plugin the engine runs per story. The story is parsed by `check()`
  * in its own format, so the engine's parser only hands over an empty tree.
+ * Anything that goes wrong is recorded in `settings.problems`, never thrown:
+ * the engine sees only stories that were checked.
  */
 function face(this: Processor, settings: FaceSettings) {
   ;(this as unknown as {parser: () => unknown}).parser = () => ({type: 'root', children: []})
   return async function (_tree: unknown, file: VFile): Promise<undefined> {
-    const folder = file.path ? path.dirname(path.resolve(file.cwd, file.path)) : settings.cwd
-    let found: FoundConfig
+    const data = file.data as FaceData
+    const absolute = file.path ? path.resolve(file.cwd, file.path) : undefined
+    const folder = absolute ? path.dirname(absolute) : settings.cwd
     try {
-      found = settings.finder.find(folder)
+      const checker = checkerFor(settings.finder.find(folder), settings)
+      if (typeof checker === 'string') {
+        settings.problems.set(file, checker)
+        return
+      }
+      let value = String(file.value ?? '')
+      if (data.copydeskRead && absolute) {
+        const decoded = await readStory(absolute)
+        value = decoded.text
+        data.copydeskEncoding = decoded.encoding
+      }
+      const format = settings.format ?? formatOf(file.path)
+      data.copydeskFormat = format
+      data.copydeskFixable = fixableChecks(checker.style)
+      const story = new VFile({value, path: file.path, cwd: file.cwd})
+      await checker.check(story, {format, headline: settings.headline || undefined})
+      data.copydeskChecked = story
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      settings.problems.set(file, error.message)
-      return
+      settings.problems.set(file, storyProblem(file, error))
     }
-    const checker = checkerFor(found, settings)
-    if (typeof checker === 'string') {
-      settings.problems.set(file, checker)
-      return
-    }
-    const format = settings.format ?? formatOf(file.path)
-    Object.assign(file.data, {copydeskFormat: format, copydeskFixable: fixableChecks(checker.style)} satisfies FaceData)
-    await checker.check(file, {format, headline: settings.headline || undefined})
     return undefined
   }
+}
+
+/** One line for a story that could not be checked. */
+function storyProblem(file: VFile, error: unknown): string {
+  const name = file.path ? displayPath(file, file.cwd) : '<stdin>'
+  if (error instanceof ConfigError) return error.message
+  if (error instanceof ReadError) return `${name} ${error.message}`
+  const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
+  // A story copydesk cannot read (StoryError) says so itself; anything else is a bug.
+  return (error as Error)?.name === 'StoryError' ? `${name}: ${message}` : `${name}: something went wrong: ${message}`
 }
 
 function checkerFor(found: FoundConfig, settings: FaceSettings): Checker | string {
@@ -264,7 +350,19 @@ function checkerFor(found: FoundConfig, settings: FaceSettings): Checker | strin
   return value
 }
 
-function runEngine(files: string[], settings: FaceSettings, io: Io): Promise<Context> {
+/**
+ * Run unified-engine over `files` (or over `stdin` when there are none).
+ *
+ * `face` keeps copydesk's findings off the engine's files and never throws,
+ * so the only fatal messages the engine sees are its own (an ignored file)
+ * and they are there before any file reaches its queue. That matters: the
+ * queue (unified-engine lib/file-pipeline/queue.js) counts a file with a
+ * fatal message as finished, flushes the others without it, and resets its
+ * list; a file that became fatal while still being checked then arrives at
+ * an empty list, waits for files that were flushed long ago, and the run
+ * never calls back (Node exits 13 with nothing printed).
+ */
+function runEngine(files: VFile[], stdin: NodeJS.ReadableStream, settings: FaceSettings, io: Io): Promise<{files: VFile[]}> {
   return new Promise((resolve, reject) => {
     engine(
       {
@@ -272,9 +370,9 @@ function runEngine(files: string[], settings: FaceSettings, io: Io): Promise<Con
         plugins: [[face as never, settings]],
         files,
         cwd: io.cwd,
-        extensions: ['txt', 'md', 'markdown', 'html', 'htm'],
+        extensions,
         ignoreName: '.copydeskignore',
-        streamIn: io.stdin,
+        streamIn: stdin,
         streamOut: io.stdout,
         streamError: io.stderr,
         out: false,
@@ -291,19 +389,31 @@ function runEngine(files: string[], settings: FaceSettings, io: Io): Promise<Con
   })
 }
 
+const extensions = ['txt', 'md', 'markdown', 'html', 'htm']
+
+function isIgnored(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true && /it[’']s ignored/.test(message.reason))
+}
+
+function cannotWrite(error: NodeJS.ErrnoException): string {
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied'
+  if (error.code === 'EROFS') return 'the disk is read-only'
+  return error.message
+}
+
+/** A path as the user would type it from `cwd`. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file))
+  return (relative && !relative.startsWith('..') ? relative : path.resolve(cwd, file)).split(path.sep).join('/')
+}
+
 /** A fatal message from the engine itself: a missing file, an ignored one, a crash. */
 function engineProblem(file: VFile): string | undefined {
   const fatal = file.messages.find((message) => message.fatal === true && message.source !== 'copydesk')
   if (!fatal) return undefined
   const cause = fatal.cause as Error | undefined
   if (/it[’']s ignored/.test(fatal.reason)) return `${file.path}: this file is listed in a .copydeskignore file; take it out there to check it`
-  // A story copydesk cannot read says so itself; other engine failures keep the engine's words.
-  const reason =
-    cause?.name === 'StoryError'
-      ? cause.message.replace(/^copydesk: /, '')
-      : cause?.message
-        ? `${fatal.reason}: ${cause.message}`
-        : fatal.reason
+  const reason = cause?.message ? `${fatal.reason}: ${cause.message}` : fatal.reason
   return `${file.path || '<stdin>'}: ${reason}`
 }
 

@@ -47,6 +47,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     .use(flattenPlugin)
     .use(skipPlugin)
     .use(recordPlugin, 'html')
+    .use(positionRoot)
     .use(rehypeRetext, retext as never)
     .use(control, {language: 'html', known})
     .freeze()
@@ -62,7 +63,7 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   const processor =
     format === 'markdown'
       ? unified().use(remarkParse).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(flattenPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
+      : unified().use(rehypeParse, {fragment: true}).use(flattenPlugin).use(skipPlugin).use(recordPlugin, 'html').use(positionRoot).use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
@@ -149,6 +150,26 @@ function leavesOf(node: Node): Node[] {
 function recordPlugin(language: 'html' | 'markdown') {
   return function (tree: Node, file: VFile): undefined {
     recordText(tree, file, language)
+    return undefined
+  }
+}
+
+/**
+ * rehype-parse gives an HTML fragment with no elements (``, `<html>`, a
+ * lone NUL) a root without a position, and hast-util-to-nlcst then throws
+ * "expected position on nodes". Such a story is empty (`empty-story`), not
+ * an internal error: give the root the whole input as its place.
+ */
+function positionRoot() {
+  return function (tree: Node, file: VFile): undefined {
+    if (!tree.position) {
+      const value = String(file.value ?? '')
+      const lines = value.split(/\r\n|\r|\n/)
+      tree.position = {
+        start: {line: 1, column: 1, offset: 0},
+        end: {line: lines.length, column: lines[lines.length - 1].length + 1, offset: value.length}
+      }
+    }
     return undefined
   }
 }

@@ -10,6 +10,7 @@ import type {CodeCheck, CodeCheckOptions} from './types.js'
 import {codeChecks} from './types.js'
 import {defaultRulesFolder, loadStyle, type Style} from './house-style/compile.js'
 import {kinds} from './house-style/kinds.js'
+import {emptyStory} from './plugins/empty-story.js'
 import {spelling} from './plugins/spelling.js'
 import {dialect} from './plugins/dialect.js'
 import {nameConsistency} from './plugins/name-consistency.js'
@@ -18,6 +19,7 @@ import {indefiniteArticle} from './plugins/indefinite-article.js'
 
 /** The code checks, in the order they run. */
 export const codePlugins: Record<CodeCheck, Plugin<[CodeCheckOptions], Root>> = {
+  'empty-story': emptyStory,
   spelling,
   dialect,
   'name-consistency': nameConsistency,

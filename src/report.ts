@@ -33,16 +33,17 @@ export function formatReport(files: ReadonlyArray<FileResult>, options: ReportOp
     const placeWidth = Math.max(...rows.map((row) => row.place.length))
     const severityWidth = Math.max(...rows.map((row) => row.severity.length))
     const changeWidth = Math.min(widest, Math.max(...rows.map((row) => row.change.length)))
-    const lines = [paint.underline(file.path)]
+    const lines = [paint.underline(visible(file.path))]
     for (const row of rows) {
       const colour = row.severity === 'error' ? paint.red : row.severity === 'warning' ? paint.yellow : paint.blue
       lines.push(
         [
           '  ' + paint.dim(row.place.padStart(placeWidth)),
           colour(row.severity.padEnd(severityWidth)),
-          row.change.padEnd(changeWidth),
-          row.message.reason,
-          paint.dim(row.message.ruleId ?? row.message.source ?? '')
+          // No column when no finding in the story has a change to show ("The story is empty").
+          ...(changeWidth > 0 ? [row.change.padEnd(changeWidth)] : []),
+          visible(row.message.reason),
+          paint.dim(visible(row.message.ruleId ?? row.message.source ?? ''))
         ].join('  ').trimEnd()
       )
     }
@@ -77,7 +78,36 @@ function change(message: ResultMessage): string {
 }
 
 function oneLine(value: string): string {
-  return truncate(value.replace(/\s+/g, ' '))
+  return truncate(visible(value.replace(/\s+/g, ' ')))
+}
+
+/**
+ * Characters a terminal would act on instead of showing: C0 and C1 control
+ * characters (ESC starts colour, cursor and title sequences; U+009B is a
+ * one-character CSI), DEL, and the bidirectional overrides and isolates that
+ * reorder the text around them. Line breaks and tabs are left to the caller.
+ */
+const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+
+/**
+ * `value` made safe to print on a terminal: each character in `unsafe`
+ * shown as its escape (`\x1b`, `\u202e`), so a story, a rules file's
+ * message or a file name can neither colour, move nor rewrite the report.
+ */
+export function visible(value: string): string {
+  return value.replace(unsafe, (character) => {
+    const code = character.charCodeAt(0)
+    return code <= 0xff ? '\\x' + code.toString(16).padStart(2, '0') : '\\u' + code.toString(16).padStart(4, '0')
+  })
+}
+
+/**
+ * JSON for a terminal: `JSON.stringify` already escapes U+0000–U+001F;
+ * this also escapes DEL, the C1 controls and the bidi controls, as `\u…`
+ * escapes, so the data is the same once parsed.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(unsafe, (character) => '\\u' + character.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
 function truncate(value: string): string {

@@ -33,6 +33,7 @@ export const formats: ReadonlyArray<Format> = ['text', 'markdown', 'html']
  * Checks driven by `rules/*.yml` are named after their file and come from the data.
  */
 export const codeChecks = {
+  'empty-story': 'error',
   spelling: 'warning',
   dialect: 'warning',
   'name-consistency': 'warning',

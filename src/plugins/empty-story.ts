@@ -1,0 +1,46 @@
+/**
+ * Check `empty-story`: a story with no text in it. An empty story is most
+ * often a failed export or fetch (`curl … | copydesk` when the CMS was down),
+ * and a gate that says "no problems" about nothing waves the failure through.
+ */
+import type {Plugin} from 'unified'
+import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {report} from '../message.js'
+import type {CodeCheckOptions} from '../types.js'
+
+/**
+ * What is left when a story has no copy: white space, control characters
+ * (a lone NUL) and invisible marks (a byte-order mark, zero-width spaces).
+ */
+const blank = /^[\s\p{Cc}\u200B-\u200D\u2060\uFEFF]*$/u
+
+/**
+ * The `empty-story` check: one message for a story that holds no text once
+ * its markup is set aside: `''`, `'  \n'`, Markdown of blank lines, HTML such
+ * as `<p></p>` or only comments and scripts. The span is the whole input.
+ *
+ * Leaves alone: any story with a visible character, even a lone `—`.
+ *
+ * Options (from the preset): `level` (default `error`).
+ */
+export const emptyStory: Plugin<[CodeCheckOptions], Root> = function (options) {
+  const level = options?.level ?? 'error'
+  return function (tree, file) {
+    // For Markdown and HTML the tree holds only the copy; markup is not in it.
+    if (!blank.test(toString(tree))) return
+    const length = String(file.value ?? '').length
+    const start = {line: 1, column: 1, offset: 0}
+    const end = tree.position?.end.offset === length ? {...tree.position.end} : endOf(String(file.value ?? ''))
+    report(file, {start, end}, {
+      ruleId: 'empty-story',
+      reason: 'The story is empty: there is no text to check. Make sure the whole story was sent (a failed export or download sends nothing)',
+      level
+    })
+  }
+}
+
+function endOf(value: string): {line: number; column: number; offset: number} {
+  const lines = value.split(/\r\n|\r|\n/)
+  return {line: lines.length, column: lines[lines.length - 1].length + 1, offset: value.length}
+}
