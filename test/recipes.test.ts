@@ -1,0 +1,220 @@
+/**
+ * The CMS recipes in examples/cms fail closed: they publish only when
+ * copydesk answered HTTP 200 with a result it could parse, `complete: true`
+ * and verdict `pass` or `warn`. Everything else (unreachable, timeout, 4xx,
+ * 5xx, garbage, `hold`, an incomplete check, an unknown verdict) holds the
+ * story with a reason the editor sees. Run against the real server
+ * (`createServer` on 127.0.0.1:0) and a stub server for the failures the real
+ * one does not produce on demand. See docs/cms.md.
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import type {AddressInfo} from 'node:net'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {createServer} from '../src/server.js'
+
+const repo = path.resolve(import.meta.dirname, '..')
+const webhook = path.join(repo, 'examples/cms/webhook.sh')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-recipes-'))
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Run a command without blocking the event loop (the servers answer from this process). */
+function run(command: string, args: string[], options: {env?: Record<string, string>; input?: string} = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {env: {...process.env, ...options.env}, stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+function storyFile(name: string, text: string): string {
+  const file = path.join(tmp, name)
+  fs.writeFileSync(file, text)
+  return file
+}
+
+// The real server, with a budget large enough for a 1 MB story on a loaded machine.
+const real = createServer({timeoutMs: 120_000})
+let realUrl = ''
+
+// A stub for answers the real server does not give on demand: the first path
+// segment names the answer (`/413/v1/check`).
+let received: {path: string; contentType: string; body: string} | undefined
+const result = (fields: Record<string, unknown>) =>
+  JSON.stringify({verdict: 'pass', counts: {error: 0, warning: 0, suggestion: 0}, messages: [], complete: true, incomplete: [], ...fields})
+const answers: Record<string, [number, string, number?]> = {
+  pass: [200, result({})],
+  warn: [
+    200,
+    result({
+      verdict: 'warn',
+      counts: {error: 0, warning: 1, suggestion: 0},
+      messages: [{field: 'body', line: 1, column: 5, severity: 'warning', reason: 'Use `toward`, not `towards`.'}]
+    })
+  ],
+  400: [400, JSON.stringify({statusCode: 400, error: 'Bad Request', message: "body must have required property 'body'"})],
+  413: [413, JSON.stringify({statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large'})],
+  500: [500, 'Internal Server Error'],
+  503: [503, JSON.stringify({statusCode: 503, error: 'Service Unavailable', message: 'Too many stories in the queue; try again'})],
+  garbage: [200, '<html>upstream proxy error</html>'],
+  truncated: [200, result({}).slice(0, 40)],
+  hold: [
+    200,
+    result({
+      verdict: 'hold',
+      complete: false,
+      incomplete: ['spelling'],
+      reason: 'copydesk ran out of time before spelling finished; check again before publishing.'
+    })
+  ],
+  'incomplete-pass': [200, result({complete: false, incomplete: ['spelling']})],
+  'no-complete': [200, JSON.stringify({verdict: 'pass', counts: {error: 0, warning: 0, suggestion: 0}, messages: []})],
+  unknown: [200, result({verdict: 'publish-anyway'})],
+  slow: [200, result({}), 5000]
+}
+const stub = http.createServer((request, response) => {
+  let body = ''
+  request.setEncoding('utf8')
+  request.on('data', (chunk: string) => (body += chunk))
+  request.on('end', () => {
+    const name = (request.url || '').split('/')[1]
+    received = {path: request.url || '', contentType: String(request.headers['content-type']), body}
+    const [status, text, delay] = answers[name] || [404, 'no such stub answer']
+    const send = () => response.writeHead(status, {'content-type': 'application/json'}).end(text)
+    if (delay) setTimeout(send, delay).unref()
+    else send()
+  })
+})
+let stubUrl = ''
+let closedUrl = ''
+
+beforeAll(async () => {
+  await real.listen({port: 0, host: '127.0.0.1'})
+  realUrl = `http://127.0.0.1:${(real.server.address() as AddressInfo).port}`
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve))
+  stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`
+  // A port nothing listens on: listen, note it, close.
+  const closed = http.createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`
+  await new Promise((resolve) => closed.close(resolve))
+}, 60_000)
+
+afterAll(async () => {
+  await real.close()
+  stub.closeAllConnections()
+  await new Promise((resolve) => stub.close(resolve))
+  fs.rmSync(tmp, {recursive: true, force: true})
+})
+
+const hasJq = spawnSync('sh', ['-c', 'command -v jq']).status === 0
+
+describe.skipIf(!hasJq && !process.env.CI)('webhook.sh', () => {
+  const clean = storyFile('clean.txt', 'The council approved the budget on Tuesday.\n')
+
+  function webhookRun(url: string, args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
+    return run('sh', [webhook, ...args], {env: {COPYDESK_URL: url, ...env}, input})
+  }
+
+  test('a clean story against the real server: publish (exit 0), nothing printed', async () => {
+    expect(await webhookRun(realUrl, ['Council passes budget', clean])).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+
+  test('a story with an error against the real server: blocked (exit 1), with the finding', async () => {
+    const story = storyFile('tk.txt', 'The mayor said TK when asked about the budget.\n')
+    expect(await webhookRun(realUrl, ['Council passes budget', story])).toEqual({
+      code: 1,
+      stdout: 'body 1:16 error Remove `TK` before publishing: it marks copy still to come\n',
+      stderr: 'copydesk: BLOCK: fix the errors above before publishing.\n'
+    })
+  })
+
+  test('a 1 MB story is sent whole (no "Argument list too long") and its last line is checked', async () => {
+    const sentence = 'The council approved the budget on Tuesday after a long debate. '
+    const text = sentence.repeat(Math.floor(1_000_000 / sentence.length)) + '\n\nThe mayor said TK.\n'
+    expect(text.length).toBeGreaterThan(1_000_000)
+    const story = storyFile('big.txt', text)
+    const outcome = await webhookRun(realUrl, ['Budget', story], undefined, {COPYDESK_TIMEOUT: '120'})
+    expect(outcome.stderr).not.toMatch(/Argument list too long/)
+    expect(outcome).toEqual({
+      code: 1,
+      stdout: `body ${text.split('\n').length - 1}:16 error Remove \`TK\` before publishing: it marks copy still to come\n`,
+      stderr: 'copydesk: BLOCK: fix the errors above before publishing.\n'
+    })
+  }, 180_000)
+
+  test('the JSON is built by jq: quotes, backslashes, newlines and `$(…)` arrive as written; the story can come on stdin', async () => {
+    const headline = 'Mayor: "No $(rm -rf /) here" \\ café'
+    const body = 'Line one with "quotes" and a back\\slash.\n\tTabbed line, `backticks` and $(whoami).\n'
+    expect(await webhookRun(`${stubUrl}/pass`, [headline, '-', 'markdown'], body)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(received?.contentType).toBe('application/json')
+    expect(JSON.parse(received!.body)).toEqual({headline, body, format: 'markdown'})
+  })
+
+  test('warn publishes and prints the warning', async () => {
+    expect(await webhookRun(`${stubUrl}/warn`, ['Headline', clean])).toEqual({
+      code: 0,
+      stdout: 'body 1:5 warning Use `toward`, not `towards`.\n',
+      stderr: ''
+    })
+  })
+
+  const hold = (reason: string) => `copydesk: HOLD: ${reason}. Do not publish; check again, or ask the desk.\n`
+
+  test.each([
+    ['400', "copydesk answered HTTP 400: body must have required property 'body'"],
+    ['413', 'copydesk answered HTTP 413: Request body is too large'],
+    ['500', 'copydesk answered HTTP 500'],
+    ['503', 'copydesk answered HTTP 503: Too many stories in the queue; try again'],
+    ['garbage', "copydesk's answer is not a result it understands"],
+    ['truncated', "copydesk's answer is not a result it understands"],
+    ['hold', 'copydesk did not finish checking this story: copydesk ran out of time before spelling finished; check again before publishing.'],
+    ['incomplete-pass', 'copydesk did not finish checking this story'],
+    ['no-complete', 'copydesk did not finish checking this story'],
+    ['unknown', 'copydesk answered verdict "publish-anyway", which this script does not know']
+  ])('%s: held (exit 2) with the reason', async (name, reason) => {
+    expect(await webhookRun(`${stubUrl}/${name}`, ['Headline', clean])).toEqual({code: 2, stdout: '', stderr: hold(reason)})
+  })
+
+  test('a reply slower than COPYDESK_TIMEOUT: held', async () => {
+    const outcome = await webhookRun(`${stubUrl}/slow`, ['Headline', clean], undefined, {COPYDESK_TIMEOUT: '1'})
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toMatch(/^copydesk: HOLD: copydesk did not answer \(http:\/\/127\.0\.0\.1:\d+\/slow\/v1\/check: curl: \(28\) Operation timed out after \d+ milliseconds with 0 bytes received\)\. Do not publish/)
+  })
+
+  test('nothing listening: held', async () => {
+    const outcome = await webhookRun(closedUrl, ['Headline', clean])
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toMatch(/^copydesk: HOLD: copydesk did not answer \(http:\/\/127\.0\.0\.1:\d+\/v1\/check: curl: \(7\) Failed to connect to 127\.0\.0\.1 port \d+.*\)\. Do not publish/)
+  })
+
+  test('a request that cannot be built (the story is a folder): held, nothing sent', async () => {
+    received = undefined
+    const outcome = await webhookRun(`${stubUrl}/pass`, ['Headline', tmp])
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toMatch(/^copydesk: HOLD: cannot build the request: jq: .*\. Do not publish/)
+    expect(received).toBeUndefined()
+  })
+
+  test('a story file that cannot be read: held', async () => {
+    expect(await webhookRun(`${stubUrl}/pass`, ['Headline', path.join(tmp, 'missing.txt')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: hold(`cannot read the story file ${path.join(tmp, 'missing.txt')}`)
+    })
+  })
+})
