@@ -218,3 +218,118 @@ describe.skipIf(!hasJq && !process.env.CI)('webhook.sh', () => {
     })
   })
 })
+
+const hasPhp = spawnSync('sh', ['-c', 'command -v php']).status === 0
+if (!hasPhp && !process.env.CI) console.log('recipes: php not found, WordPress recipe tests skipped (apt-get install -y php-cli)')
+
+describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
+  interface Outcome {
+    results: Array<{id?: number; error?: {code: string; message: string; status: number}; html?: string}>
+    posts: Record<string, {ID: number; post_title: string; post_content: string; post_status: string; post_type: string}>
+    meta: Record<string, Record<string, string>>
+    requests: number
+  }
+
+  async function wordpress(endpoint: string, scenario: object, env: Record<string, string> = {}): Promise<Outcome> {
+    const outcome = await run('php', [path.join(repo, 'test/fixtures/wordpress/run.php')], {
+      env: {COPYDESK_ENDPOINT: endpoint + '/v1/check', ...env},
+      input: JSON.stringify(scenario)
+    })
+    if (outcome.code !== 0) throw new Error(`php exited ${outcome.code}: ${outcome.stderr}${outcome.stdout}`)
+    return JSON.parse(outcome.stdout) as Outcome
+  }
+
+  const clean = {post_title: 'Council passes budget', post_content: '<p>The council approved the budget on Tuesday.</p>'}
+  const tk = {post_title: 'Council passes budget', post_content: '<p>The mayor said TK when asked.</p>'}
+  const tkReason = 'copydesk found errors: Remove `TK` before publishing: it marks copy still to come (body 1:19)'
+
+  test.each(['publish', 'future'])('a story with an error saved as `%s` (classic editor, Quick Edit, WP-CLI) is kept as Pending, with the reason', async (status) => {
+    const outcome = await wordpress(realUrl, {steps: [{do: 'insert', post: {...tk, post_status: status}}, {do: 'notices'}]})
+    expect(outcome.posts['1'].post_status).toBe('pending')
+    expect(outcome.meta).toEqual({1: {_copydesk_held: tkReason}})
+    expect(outcome.results[1].html).toBe(
+      `<div class="notice notice-error"><p>copydesk: not published, kept as Pending: ${tkReason.replace(/`/g, '`')}.</p></div>`
+    )
+  })
+
+  test('a clean story publishes; drafts and other post types are not checked', async () => {
+    const outcome = await wordpress(realUrl, {
+      steps: [
+        {do: 'insert', post: {...clean, post_status: 'publish'}},
+        {do: 'insert', post: {...tk, post_status: 'draft'}},
+        {do: 'insert', post: {...tk, post_status: 'publish', post_type: 'page'}},
+        {do: 'notices'}
+      ]
+    })
+    expect(Object.values(outcome.posts).map((post) => [post.post_type, post.post_status])).toEqual([
+      ['post', 'publish'],
+      ['post', 'draft'],
+      ['page', 'publish']
+    ])
+    expect(outcome.meta).toEqual({})
+    expect(outcome.requests).toBe(1)
+    expect(outcome.results[3].html).toBe('')
+  })
+
+  test('slashed content is unslashed before it is sent', async () => {
+    received = undefined
+    const story = {post_title: 'O\'Brien: "No"', post_content: '<p>A back\\slash and O\'Brien\'s "quote".</p>'}
+    const outcome = await wordpress(`${stubUrl}/pass`, {steps: [{do: 'insert', post: {...story, post_status: 'publish'}}]})
+    expect(outcome.posts['1'].post_status).toBe('publish')
+    expect(JSON.parse(received!.body)).toEqual({headline: story.post_title, body: story.post_content, format: 'html'})
+  })
+
+  test('REST (the block editor): the save is refused with the reason, and nothing changes', async () => {
+    const outcome = await wordpress(realUrl, {
+      posts: {7: {...tk, post_status: 'draft'}},
+      steps: [
+        {do: 'rest', post: {ID: 7, post_status: 'publish'}},
+        {do: 'rest', post: {...tk, post_status: 'future'}},
+        {do: 'rest', post: {ID: 7, ...clean, post_status: 'publish'}}
+      ]
+    })
+    const refused = {error: {code: 'copydesk_held', message: `Not published: ${tkReason}.`, status: 409}}
+    expect(outcome.results).toEqual([refused, refused, {id: 7}])
+    expect(outcome.posts['7'].post_status).toBe('publish')
+    expect(outcome.posts['7'].post_content).toBe(clean.post_content)
+    expect(Object.keys(outcome.posts)).toEqual(['7'])
+    // The check made for the REST step is reused when wp_insert_post_data runs on the same save.
+    expect(outcome.requests).toBe(2)
+  })
+
+  test('a scheduled post is checked again when cron publishes it', async () => {
+    const outcome = await wordpress(realUrl, {
+      posts: {3: {...tk, post_status: 'future'}, 4: {...clean, post_status: 'future'}},
+      steps: [
+        {do: 'cron', id: 3},
+        {do: 'cron', id: 4}
+      ]
+    })
+    expect([outcome.posts['3'].post_status, outcome.posts['4'].post_status]).toEqual(['pending', 'publish'])
+    expect(outcome.meta).toEqual({3: {_copydesk_held: tkReason}})
+  })
+
+  test.each([
+    ['400', "copydesk answered HTTP 400: body must have required property 'body'"],
+    ['413', 'copydesk answered HTTP 413: Request body is too large'],
+    ['500', 'copydesk answered HTTP 500'],
+    ['garbage', "copydesk's answer is not a result it understands"],
+    ['hold', 'copydesk did not finish checking this story: copydesk ran out of time before spelling finished; check again before publishing.'],
+    ['incomplete-pass', 'copydesk did not finish checking this story'],
+    ['no-complete', 'copydesk did not finish checking this story'],
+    ['unknown', 'copydesk answered verdict "publish-anyway", which this plugin does not know']
+  ])('%s: held as Pending with the reason', async (name, reason) => {
+    const outcome = await wordpress(`${stubUrl}/${name}`, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]})
+    expect(outcome.posts['1'].post_status).toBe('pending')
+    expect(outcome.meta).toEqual({1: {_copydesk_held: reason}})
+  })
+
+  test('a slow copydesk (past COPYDESK_TIMEOUT) or none at all: held', async () => {
+    const slow = await wordpress(`${stubUrl}/slow`, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]}, {COPYDESK_TIMEOUT: '1'})
+    expect(slow.posts['1'].post_status).toBe('pending')
+    expect(slow.meta['1']._copydesk_held).toMatch(/^copydesk could not be reached \(.*\/slow\/v1\/check.*\)$/)
+    const none = await wordpress(closedUrl, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]})
+    expect(none.posts['1'].post_status).toBe('pending')
+    expect(none.meta['1']._copydesk_held).toMatch(/^copydesk could not be reached \(.*Connection refused\)$/)
+  })
+})
