@@ -11,6 +11,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
+import vm from 'node:vm'
 import path from 'node:path'
 import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -331,5 +332,26 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
     const none = await wordpress(closedUrl, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]})
     expect(none.posts['1'].post_status).toBe('pending')
     expect(none.meta['1']._copydesk_held).toMatch(/^copydesk could not be reached \(.*Connection refused\)$/)
+  })
+})
+
+describe('WordPress: copydesk-panel.js decides like the server side', () => {
+  type Decide = (status: number, text: string) => {publish: boolean; reason?: string}
+  const window: {copydeskDecide?: Decide} = {}
+  vm.runInNewContext(fs.readFileSync(path.join(repo, 'examples/cms/wordpress/copydesk-panel.js'), 'utf8'), {window})
+  const decide = window.copydeskDecide!
+
+  test.each(Object.entries(answers).filter(([name]) => name !== 'slow'))('%s', (name, [status, text]) => {
+    const decision = decide(status, text)
+    expect(decision.publish).toBe(name === 'pass' || name === 'warn')
+    if (!decision.publish) expect(decision.reason).toMatch(/^(copydesk|Fix)/)
+  })
+
+  test('reasons', () => {
+    expect(decide(413, answers[413][1]).reason).toBe('copydesk answered HTTP 413: Request body is too large')
+    expect(decide(200, answers.hold[1]).reason).toBe(
+      'copydesk did not finish checking this story: copydesk ran out of time before spelling finished; check again before publishing.'
+    )
+    expect(decide(200, result({verdict: 'block', counts: {error: 1, warning: 0, suggestion: 0}})).reason).toBe('Fix the errors below to publish.')
   })
 })
