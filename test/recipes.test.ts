@@ -355,3 +355,165 @@ describe('WordPress: copydesk-panel.js decides like the server side', () => {
     expect(decide(200, result({verdict: 'block', counts: {error: 1, warning: 0, suggestion: 0}})).reason).toBe('Fix the errors below to publish.')
   })
 })
+
+describe('Strapi 5: strapi/copydesk.js', async () => {
+  const {registerCopydesk, blocksToText, decide} = (await import('../examples/cms/strapi/copydesk.js')) as {
+    registerCopydesk: (strapi: unknown, options?: object) => void
+    blocksToText: (blocks: unknown[]) => string
+    decide: (result: unknown) => {publish: boolean; reason?: string}
+  }
+
+  // Strapi 5's default rich-text field: Blocks JSON.
+  const blocks = (...sentences: string[]) => [
+    {type: 'heading', level: 2, children: [{type: 'text', text: 'Budget vote'}]},
+    {
+      type: 'paragraph',
+      children: [
+        {type: 'text', text: 'The council '},
+        {type: 'text', text: 'approved', bold: true},
+        {type: 'text', text: ' the budget, the '},
+        {type: 'link', url: 'https://example.com', children: [{type: 'text', text: 'city clerk'}]},
+        {type: 'text', text: ' said.'}
+      ]
+    },
+    {
+      type: 'list',
+      format: 'unordered',
+      children: [
+        {type: 'list-item', children: [{type: 'text', text: 'Roads get more money.'}]},
+        {type: 'list', format: 'ordered', children: [{type: 'list-item', children: [{type: 'text', text: 'Parks get less.'}]}]}
+      ]
+    },
+    {type: 'quote', children: [{type: 'text', text: '"It is a fair budget," the mayor said.'}]},
+    {type: 'code', children: [{type: 'text', text: 'total = 42'}]},
+    {type: 'image', image: {url: '/uploads/x.jpg', alternativeText: 'Council chamber', caption: 'The council chamber.'}, children: [{type: 'text', text: ''}]},
+    ...sentences.map((text) => ({type: 'paragraph', children: [{type: 'text', text}]}))
+  ]
+
+  test('blocksToText: every kind of block, one per paragraph', () => {
+    expect(blocksToText(blocks())).toBe(
+      [
+        'Budget vote',
+        'The council approved the budget, the city clerk said.',
+        'Roads get more money.\nParks get less.',
+        '"It is a fair budget," the mayor said.',
+        'total = 42',
+        'The council chamber.'
+      ].join('\n\n')
+    )
+  })
+
+  /** A fake Strapi 5: the document service with middlewares, drafts in memory. */
+  function fakeStrapi(draftAndPublish = true) {
+    const middlewares: Array<(context: object, next: () => Promise<unknown>) => Promise<unknown>> = []
+    const drafts = new Map<string, Record<string, unknown>>()
+    const published = new Map<string, Record<string, unknown>>()
+    const logs: string[] = []
+    const contentType = {kind: 'collectionType', options: {draftAndPublish}}
+    const call = (uid: string, action: string, params: Record<string, unknown>, last: () => unknown) => {
+      const context = {uid, action, params, contentType}
+      const at = (index: number): Promise<unknown> =>
+        index === middlewares.length ? Promise.resolve(last()) : Promise.resolve(middlewares[index](context, () => at(index + 1)))
+      return at(0)
+    }
+    let count = 0
+    const documents = Object.assign(
+      (uid: string) => ({
+        findOne: (params: {documentId: string}) => call(uid, 'findOne', params, () => drafts.get(params.documentId) ?? null),
+        findMany: (params: object) => call(uid, 'findMany', params, () => [...drafts.values()]),
+        create: (params: {data: Record<string, unknown>; status?: string}) =>
+          call(uid, 'create', params, () => {
+            const documentId = `doc${++count}`
+            drafts.set(documentId, {documentId, ...params.data})
+            if (params.status === 'published' || !draftAndPublish) published.set(documentId, {documentId, ...params.data})
+            return {documentId}
+          }),
+        update: (params: {documentId: string; data: Record<string, unknown>; status?: string}) =>
+          call(uid, 'update', params, () => {
+            const next = {...drafts.get(params.documentId), ...params.data}
+            drafts.set(params.documentId, next)
+            if (params.status === 'published' || !draftAndPublish) published.set(params.documentId, next)
+            return next
+          }),
+        publish: (params: {documentId: string}) =>
+          call(uid, 'publish', params, () => {
+            published.set(params.documentId, drafts.get(params.documentId)!)
+            return {documentId: params.documentId}
+          })
+      }),
+      {use: (middleware: (typeof middlewares)[number]) => middlewares.push(middleware)}
+    )
+    const strapi = {documents, log: {warn: (message: string) => logs.push(message), info() {}}}
+    return {strapi, drafts, published, logs}
+  }
+
+  const uid = 'api::article.article'
+  const tkReason =
+    'copydesk: not published: fix before publishing: Remove `TK` before publishing: it marks copy still to come (body 14:16)'
+
+  test('publish: a Blocks story with an error is refused with the reason; a clean one publishes', async () => {
+    const {strapi, drafts, published} = fakeStrapi()
+    registerCopydesk(strapi, {timeoutMs: 60_000})
+    drafts.set('a', {documentId: 'a', title: 'Council passes budget', body: blocks('The mayor said TK.')})
+    drafts.set('b', {documentId: 'b', title: 'Council passes budget', body: blocks('The mayor agreed.')})
+    await expect(strapi.documents(uid).publish({documentId: 'a'})).rejects.toThrow(tkReason)
+    await expect(strapi.documents(uid).publish({documentId: 'b'})).resolves.toEqual({documentId: 'b'})
+    expect([...published.keys()]).toEqual(['b'])
+  })
+
+  test('create and update with `status: published` are checked too; drafts save as usual', async () => {
+    const {strapi, drafts, published} = fakeStrapi()
+    registerCopydesk(strapi, {timeoutMs: 60_000})
+    const articles = strapi.documents(uid)
+    await expect(articles.create({data: {title: 'Budget', body: 'The mayor said TK.'}, status: 'published'})).rejects.toThrow(
+      'copydesk: not published: fix before publishing: Remove `TK` before publishing: it marks copy still to come (body 1:16)'
+    )
+    const {documentId} = (await articles.create({data: {title: 'Budget', body: 'The mayor said TK.'}})) as {documentId: string}
+    expect(drafts.get(documentId)).toMatchObject({body: 'The mayor said TK.'})
+    // The update gives only the title: the body comes from the draft.
+    await expect(articles.update({documentId, data: {title: 'Budget passes'}, status: 'published'})).rejects.toThrow(
+      'copydesk: not published: fix before publishing: Remove `TK` before publishing: it marks copy still to come (body 1:16)'
+    )
+    await articles.update({documentId, data: {body: 'The mayor agreed.'}, status: 'published'})
+    expect(published.get(documentId)).toMatchObject({title: 'Budget', body: 'The mayor agreed.'})
+  })
+
+  test('without Draft & Publish every save is checked', async () => {
+    const {strapi, published} = fakeStrapi(false)
+    registerCopydesk(strapi, {timeoutMs: 60_000})
+    await expect(strapi.documents(uid).create({data: {title: 'Budget', body: blocks('The mayor said TK.')}})).rejects.toThrow(tkReason)
+    expect(published.size).toBe(0)
+    await strapi.documents('api::page.page').create({data: {title: 'About', body: 'Edited by TK.'}})
+    expect(published.size).toBe(1)
+  })
+
+  test('a check that does not finish holds the story', async () => {
+    const {strapi, drafts, published, logs} = fakeStrapi()
+    registerCopydesk(strapi, {timeoutMs: 1})
+    const sentence = 'The council approved the budget on Tuesday after a long debate. '
+    drafts.set('long', {documentId: 'long', title: 'Budget', body: sentence.repeat(4000)})
+    await expect(strapi.documents(uid).publish({documentId: 'long'})).rejects.toThrow(/^copydesk: not published: copydesk did not finish checking this story/)
+    expect(published.size).toBe(0)
+    expect(logs).toEqual([expect.stringMatching(/^copydesk: long: not published: copydesk did not finish checking this story/)])
+  })
+
+  test('a body it cannot read, or no draft, holds the story', async () => {
+    const {strapi, drafts} = fakeStrapi()
+    registerCopydesk(strapi)
+    drafts.set('odd', {documentId: 'odd', title: 'Budget', body: {some: 'object'}})
+    await expect(strapi.documents(uid).publish({documentId: 'odd'})).rejects.toThrow(
+      'copydesk: not published: copydesk cannot read the `body` field (object); it reads Blocks, Markdown and text fields'
+    )
+    await expect(strapi.documents(uid).publish({documentId: 'gone'})).rejects.toThrow(
+      'copydesk: not published: copydesk could not read the story to check it (no draft of gone)'
+    )
+  })
+
+  test('decide: publish only on complete pass or warn', () => {
+    for (const [name, [, text]] of Object.entries(answers)) {
+      if (answers[name][0] !== 200 || name === 'garbage' || name === 'truncated') continue
+      expect([name, decide(JSON.parse(text)).publish]).toEqual([name, name === 'pass' || name === 'warn' || name === 'slow'])
+    }
+    expect(decide(undefined)).toEqual({publish: false, reason: "copydesk's answer is not a result it understands"})
+  })
+})
