@@ -123,6 +123,7 @@ afterAll(async () => {
 })
 
 const hasJq = spawnSync('sh', ['-c', 'command -v jq']).status === 0
+if (!hasJq && !process.env.CI) console.log('recipes: jq not found, webhook.sh tests skipped (apt-get install -y jq)')
 
 describe.skipIf(!hasJq && !process.env.CI)('webhook.sh', () => {
   const clean = storyFile('clean.txt', 'The council approved the budget on Tuesday.\n')
