@@ -339,6 +339,8 @@ export interface Pattern {
   text: string
   items: Item[]
   caseMode: CaseMode
+  /** A listed slot has alternatives sharing a first token, so matching may try one place twice (see `matchItems`). */
+  branches?: boolean
 }
 
 /** What a pattern matched. */
@@ -422,7 +424,10 @@ export function compilePattern(
   }
   while (items.length > 0 && items[items.length - 1].type === 'space') items.pop()
   if (items.length === 0) throw new PatternError(`\`${text}\` has no words`)
-  return {text, items, caseMode}
+  const branches = items.some(
+    (item) => item.type === 'slot' && [...(item.slot.byFirst?.values() || [])].some((list) => list.length > 1)
+  )
+  return {text, items, caseMode, branches}
 }
 
 function slotFor(name: string, slots: Readonly<Record<string, SlotSource>>, compiled: Map<string, Slot>): Slot {
@@ -737,10 +742,13 @@ export class PatternIndex<T extends {pattern: Pattern}> {
               if (tried.has(key)) continue
               tried.add(key)
             }
-            let failed = failures.get(rule.pattern)
-            if (!failed) {
-              failed = new Set()
-              failures.set(rule.pattern, failed)
+            let failed: Set<number> | undefined
+            if (rule.pattern.branches) {
+              failed = failures.get(rule.pattern)
+              if (!failed) {
+                failed = new Set()
+                failures.set(rule.pattern, failed)
+              }
             }
             const match = matchAt(rule.pattern, tokens, start, failed)
             if (match) found.push({rule, match})
