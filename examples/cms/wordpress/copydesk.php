@@ -191,9 +191,12 @@ function copydesk_guard_rest($prepared_post, $request) {
     }
     return new WP_Error('copydesk_held', 'Not published: ' . $check['reason'] . '.', array('status' => 409, 'copydesk' => $check['result']));
 }
-foreach (copydesk_post_types() as $copydesk_type) {
-    add_filter('rest_pre_insert_' . $copydesk_type, 'copydesk_guard_rest', 99, 2);
-}
+// On rest_api_init, so post types a theme or plugin adds to `copydesk_post_types` later are covered.
+add_action('rest_api_init', function () {
+    foreach (copydesk_post_types() as $type) {
+        add_filter('rest_pre_insert_' . $type, 'copydesk_guard_rest', 99, 2);
+    }
+});
 
 /**
  * Scheduled posts: WordPress publishes them from cron with
