@@ -11,7 +11,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {parse as parseYaml} from 'yaml'
+import {LineCounter, parseDocument} from 'yaml'
+import {AliasBombError, aliasBombFix, toPlain} from './house-style/yaml.js'
 import type {Options} from './options.js'
 
 /** A configuration error: the message names the file and the fix. */
@@ -79,9 +80,20 @@ export function readConfig(file: string, text: string): Options | undefined {
   const name = path.basename(file)
   const where = path.relative(process.cwd(), file) || file
   let value: unknown
+  const lineCounter = new LineCounter()
+  // What yaml's `parse` does, keeping the document so an alias bomb can be located.
+  const parseYaml = (source: string): unknown => {
+    const document = parseDocument(source, {lineCounter})
+    if (document.errors.length > 0) throw document.errors[0]
+    return toPlain(document)
+  }
   try {
     value = name === 'package.json' || name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
   } catch (error) {
+    if (error instanceof AliasBombError) {
+      const {line, col} = lineCounter.linePos(error.offset)
+      throw new ConfigError(`${where}:${line}:${col}: cannot read settings: ${error.message}. ${aliasBombFix}`)
+    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new ConfigError(
       `${where}: cannot read settings: ${reason}. Fix: write ${name.endsWith('.json') || name === 'package.json' ? 'JSON' : 'JSON or YAML'} such as {"dialect": "en-US", "checks": {"titles": "off"}}.`

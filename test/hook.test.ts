@@ -129,7 +129,7 @@ describe('examples/cms/strapi (in process)', () => {
     const {strapi, publish, findOne} = fakeStrapi({title: 'Storm floods harbor', body: 'Casualties: **TK**.'})
     registerCopydesk(strapi)
     const {next, result} = publish({})
-    await expect(result).rejects.toMatchObject({name: 'ApplicationError', message: expect.stringContaining('body 1:15 Remove `TK`') as unknown})
+    await expect(result).rejects.toMatchObject({name: 'ApplicationError', message: expect.stringContaining('Remove `TK` before publishing: it marks copy still to come (body 1:15)') as unknown})
     expect(findOne).toHaveBeenCalledWith({documentId: 'd1', locale: undefined, status: 'draft'})
     expect(next).not.toHaveBeenCalled()
   })

@@ -25,6 +25,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {LineCounter, isMap, isSeq, parseDocument, type Document} from 'yaml'
 import type {Kind, LoadedRuleFile, RuleEntry, RuleHeader} from './kind.js'
 import {entrySchema, fileSchema} from './schema.js'
+import {AliasBombError, aliasBombFix, toPlain} from './yaml.js'
 
 /** A broken rules file or folder. The message says where and how to fix it. */
 export class RulesError extends Error {
@@ -156,7 +157,13 @@ export function parseFile(
     )
   }
   const locate = (dataPath: DataPath) => where(nodeOffset(document, dataPath))
-  const value = document.toJS() as unknown
+  let value: unknown
+  try {
+    value = toPlain(document)
+  } catch (error) {
+    if (!(error instanceof AliasBombError)) throw error
+    throw new RulesError(`${where(error.offset)}: this is not valid YAML for copydesk: ${error.message}. ${aliasBombFix}`)
+  }
   if (!isMap(document.contents) || !value || typeof value !== 'object') {
     throw new RulesError(
       `${where(0)}: a rules file must be a mapping with \`kind\`, \`message\` and \`entries\`. Fix: start from one of the files in copydesk's rules/ folder.`
@@ -243,6 +250,9 @@ function describe(
     case 'type':
       return `${locate(dataPath)}${entryName}: ${field} is ${got}, which is not ${article(String(params.type))} ${String(params.type)}. Fix: write it as ${article(String(params.type))} ${String(params.type)}${params.type === 'array' ? ' (e.g. `[one, two]`)' : params.type === 'string' ? ' (quote it if it looks like a number or `yes`/`no`)' : ''}.`
     case 'pattern':
+      if (inEntry[inEntry.length - 1] === 'link') {
+        return `${locate(dataPath)}${entryName}: ${field} is ${got}, which is not an http(s) address. Fix: link to the stylebook or your own guide with an address that starts with \`https://\`.`
+      }
       return `${locate(dataPath)}${entryName}: ${field} is ${got}, which does not match ${String(params.pattern)}. Fix: use lowercase letters, digits and dashes.`
     case 'minLength':
     case 'minItems':

@@ -5,6 +5,13 @@
  */
 import type {Kind} from './kind.js'
 
+/**
+ * A link must be an http(s) address: it becomes each message's `url`, which
+ * reports, editors and the LanguageTool endpoint show as a link, so
+ * `javascript:` or `data:` would run or load whatever the rules file says.
+ */
+export const linkPattern = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>"]+$'
+
 /** Header fields every rules file has. */
 export const headerSchema = {
   kind: {type: 'string', description: 'The kind of check: decides which fields entries have.'},
@@ -18,7 +25,11 @@ export const headerSchema = {
     enum: ['suggestion', 'warning', 'error', 'off'],
     description: 'Severity: suggestion (info), warning, error (blocks publishing), or off (switched off).'
   },
-  link: {type: 'string', description: 'Stylebook section or README anchor shown with each message.'},
+  link: {
+    type: 'string',
+    pattern: linkPattern,
+    description: 'Stylebook section or README anchor shown with each message: an http(s) address.'
+  },
   scope: {
     enum: ['text', 'headline', 'all'],
     description: 'Where the rule applies: body text, headlines, or both (default: text).'
@@ -46,7 +57,11 @@ export const commonEntrySchema = {
       'Severity of this entry (default: the file level); `off` removes the entry, like `enabled: false`.'
   },
   note: {type: 'string', description: 'Why: shown to the copy editor with the message.'},
-  link: {type: 'string', description: 'Stylebook section for this entry (overrides the file link).'},
+  link: {
+    type: 'string',
+    pattern: linkPattern,
+    description: 'Stylebook section for this entry (overrides the file link): an http(s) address.'
+  },
   examples: {
     type: 'object',
     additionalProperties: false,

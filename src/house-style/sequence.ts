@@ -339,6 +339,8 @@ export interface Pattern {
   text: string
   items: Item[]
   caseMode: CaseMode
+  /** A listed slot has alternatives sharing a first token, so matching may try one place twice (see `matchItems`). */
+  branches?: boolean
 }
 
 /** What a pattern matched. */
@@ -422,7 +424,10 @@ export function compilePattern(
   }
   while (items.length > 0 && items[items.length - 1].type === 'space') items.pop()
   if (items.length === 0) throw new PatternError(`\`${text}\` has no words`)
-  return {text, items, caseMode}
+  const branches = items.some(
+    (item) => item.type === 'slot' && [...(item.slot.byFirst?.values() || [])].some((list) => list.length > 1)
+  )
+  return {text, items, caseMode, branches}
 }
 
 function slotFor(name: string, slots: Readonly<Record<string, SlotSource>>, compiled: Map<string, Slot>): Slot {
@@ -473,7 +478,8 @@ function matchItems(
   tokens: ReadonlyArray<Token>,
   index: number,
   caseMode: CaseMode,
-  captures: Map<string, Capture> | undefined
+  captures: Map<string, Capture> | undefined,
+  failed?: Set<number>
 ): number {
   if (k === items.length) return index
   const item = items[k]
@@ -481,32 +487,42 @@ function matchItems(
     if (tokens[index]?.type !== 'space') return -1
     let next = index
     while (tokens[next]?.type === 'space') next++
-    return matchItems(items, k + 1, tokens, next, caseMode, captures)
+    return matchItems(items, k + 1, tokens, next, caseMode, captures, failed)
   }
   const token = tokens[index]
   if (!token || token.type === 'space') return -1
   if (item.type === 'literal') {
     const equal = caseMode === 'insensitive' ? token.lower === item.lower : token.value === item.value
-    return equal ? matchItems(items, k + 1, tokens, index + 1, caseMode, captures) : -1
+    return equal ? matchItems(items, k + 1, tokens, index + 1, caseMode, captures, failed) : -1
   }
   const {slot} = item
   if (slot.class) {
     const found = slot.class.match(tokens, index)
     if (!found) return -1
-    const end = matchItems(items, k + 1, tokens, found.end, caseMode, captures)
+    const end = matchItems(items, k + 1, tokens, found.end, caseMode, captures, failed)
     if (end !== -1 && captures) captures.set(slot.name, capture(tokens, index, found.end, found.value))
     return end
   }
   // Listed alternatives are matched as written (case-sensitive: `May` is a month, `may` is not).
   const candidates = slot.byFirst?.get(token.lower) || []
+  if (candidates.length === 0) return -1
+  // Alternatives of different lengths are the one place a pattern can try
+  // the same rest at the same token twice (`{s} {s} {s} !` with `s: [a, a a,
+  // a a a]` over `a a a a …`): remember what failed, so each item is tried
+  // at each token once and the cost stays polynomial in the entry, linear in
+  // the story. (Captures are set only on the way out of a success, so a
+  // failure leaves nothing to undo.)
+  const key = k * (tokens.length + 1) + index
+  if (failed?.has(key)) return -1
   for (const alternative of candidates) {
     const after = matchItems(alternative.items, 0, tokens, index, 'exact', undefined)
     if (after === -1) continue
-    const end = matchItems(items, k + 1, tokens, after, caseMode, captures)
+    const end = matchItems(items, k + 1, tokens, after, caseMode, captures, (failed ||= new Set()))
     if (end === -1) continue
     if (captures) captures.set(slot.name, capture(tokens, index, after, alternative.value))
     return end
   }
+  failed?.add(key)
   return -1
 }
 
@@ -521,11 +537,19 @@ export function textOf(tokens: ReadonlyArray<Token>, start: number, end: number)
   return text
 }
 
-/** Match a whole pattern at `start`, on word boundaries. */
-export function matchAt(pattern: Pattern, tokens: ReadonlyArray<Token>, start: number): Match | undefined {
+/**
+ * Match a whole pattern at `start`, on word boundaries. `failed` carries
+ * what failed from earlier starts in the same tokens (see `matchItems`).
+ */
+export function matchAt(
+  pattern: Pattern,
+  tokens: ReadonlyArray<Token>,
+  start: number,
+  failed?: Set<number>
+): Match | undefined {
   if (!tokens[start] || tokens[start].type === 'space' || !startsWord(tokens, start)) return
   const captures = new Map<string, Capture>()
-  const end = matchItems(pattern.items, 0, tokens, start, pattern.caseMode, captures)
+  const end = matchItems(pattern.items, 0, tokens, start, pattern.caseMode, captures, failed)
   if (end === -1 || !endsWord(tokens, end)) return
   return {start, end, captures}
 }
@@ -694,6 +718,8 @@ export class PatternIndex<T extends {pattern: Pattern}> {
   matches(tokens: ReadonlyArray<Token>): Array<{rule: T; match: Match}> {
     const found: Array<{rule: T; match: Match}> = []
     let tried: Set<string> | undefined
+    // What failed where does not depend on the start: share it across starts.
+    const failures = new Map<Pattern, Set<number>>()
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]
       if (token.type === 'space') continue
@@ -716,7 +742,15 @@ export class PatternIndex<T extends {pattern: Pattern}> {
               if (tried.has(key)) continue
               tried.add(key)
             }
-            const match = matchAt(rule.pattern, tokens, start)
+            let failed: Set<number> | undefined
+            if (rule.pattern.branches) {
+              failed = failures.get(rule.pattern)
+              if (!failed) {
+                failed = new Set()
+                failures.set(rule.pattern, failed)
+              }
+            }
+            const match = matchAt(rule.pattern, tokens, start, failed)
             if (match) found.push({rule, match})
           }
         }

@@ -304,6 +304,7 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>
       tokens.push({node, value, lower: value.toLowerCase(), word: node.type === 'WordNode', at})
     })
     const hits: Hit[] = []
+    const memo = new Map<Token[], Int32Array>()
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       for (const file of files) {
@@ -323,7 +324,7 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>
     return 'skip'
 
     function collect(phrase: Phrase, index: number, file: CompiledRuleFile<ExistenceData>): void {
-      const to = matchAt(tokens, index, phrase.tokens, phrase.entry.sensitive)
+      const to = matchAt(tokens, index, phrase.tokens, phrase.entry.sensitive, memo)
       if (to === undefined) return
       const {entry} = phrase
       if (entry.position !== 'anywhere') {
@@ -369,27 +370,58 @@ function flatten(paragraph: Paragraph): SentenceContent[] {
 /**
  * Match `pattern` at `tokens[index]`; the index of the last token matched, or
  * `undefined`. `…` takes the shortest run that lets the rest match.
+ *
+ * What the rest of a pattern matches from a token does not depend on where
+ * the match started, so it is worked out once per paragraph (`memo`, shared
+ * by every start): a pattern with several `…` (`a … a … a … !` over
+ * `a a a …`) costs at most `maxRun` steps per token and pattern item, not
+ * `maxRun` to the power of its gaps.
  */
-function matchAt(tokens: TextToken[], index: number, pattern: Token[], sensitive: boolean): number | undefined {
-  return step(index, 0)
+function matchAt(
+  tokens: TextToken[],
+  index: number,
+  pattern: Token[],
+  sensitive: boolean,
+  memo?: Map<Token[], Int32Array>
+): number | undefined {
+  // Without `…` there is nothing to try twice.
+  let known: Int32Array | undefined
+  if (pattern.some((token) => token.kind === 'any')) {
+    known = memo?.get(pattern)
+    if (!known) {
+      // -2: not worked out yet; -1: no match; else the last token matched.
+      known = new Int32Array((pattern.length + 1) * (tokens.length + 1)).fill(-2)
+      memo?.set(pattern, known)
+    }
+  }
+  const end = step(index, 0)
+  return end < 0 ? undefined : end
 
-  function step(at: number, p: number): number | undefined {
+  function step(at: number, p: number): number {
     if (p === pattern.length) return at - 1
+    const key = p * (tokens.length + 1) + at
+    if (known !== undefined && known[key] !== -2) return known[key]
+    const end = stepOnce(at, p)
+    if (known !== undefined) known[key] = end
+    return end
+  }
+
+  function stepOnce(at: number, p: number): number {
     const token = pattern[p]
     if (token.kind === 'any') {
       for (let run = 1; run <= maxRun && at + run <= tokens.length; run++) {
         const end = step(at + run, p + 1)
-        if (end !== undefined) return end
+        if (end !== -1) return end
       }
-      return undefined
+      return -1
     }
     const text = tokens[at]
-    if (!text) return undefined
-    if (token.kind === 'anyWord') return text.word ? step(at + 1, p + 1) : undefined
-    if (token.kind === 'figure') return text.word && isFigure(text.value) ? step(at + 1, p + 1) : undefined
-    if ((token.kind === 'word') !== text.word) return undefined
+    if (!text) return -1
+    if (token.kind === 'anyWord') return text.word ? step(at + 1, p + 1) : -1
+    if (token.kind === 'figure') return text.word && isFigure(text.value) ? step(at + 1, p + 1) : -1
+    if ((token.kind === 'word') !== text.word) return -1
     const same = sensitive ? text.value === token.value : text.lower === token.value.toLowerCase()
-    return same ? step(at + 1, p + 1) : undefined
+    return same ? step(at + 1, p + 1) : -1
   }
 }
 

@@ -1,10 +1,16 @@
 /**
- * Strapi 5: check a story when an editor presses Publish, in process.
+ * Strapi 5: check a story before it is published, in process.
  *
- * A Document Service middleware runs before `publish`: it loads the draft,
- * asks copydesk for a verdict, and throws an ApplicationError — which the
- * admin panel shows as a red notice — when the story has errors. Warnings are
- * logged and the story publishes.
+ * A Document Service middleware runs before every document operation that
+ * puts a story on the site: `publish`, and `create` or `update` with
+ * `status: 'published'` (or on a content type without Draft & Publish, where
+ * every save is live). It reads the headline and body (Strapi 5's default
+ * rich-text field, Blocks JSON, or a Markdown/text string), asks copydesk
+ * for a verdict, and lets the operation through only when copydesk finished
+ * the check (`complete: true`) with verdict `pass` or `warn`. Anything else
+ * (errors in the story, a check that ran out of time, a `hold`, copydesk
+ * failing) throws an ApplicationError, which the admin panel shows as a red
+ * notice with the reason, and nothing is published. Drafts save as usual.
  *
  * In your Strapi app (`npm install copydesk`), in `src/index.js`:
  *
@@ -21,51 +27,183 @@ import {createChecker, prePublish} from 'copydesk'
 /**
  * Register the pre-publish check.
  *
- * Options: `uid` (content type, default `'api::article.article'`), `headline`
- * and `body` (field names, default `'title'` and `'body'`), `format` of the
- * body (`'markdown'` for Strapi's Markdown field, `'html'` for a rich-text
- * field that stores HTML; default `'markdown'`), `policy` (default: errors
- * block, warnings warn), `timeoutMs` (default 2000), `copydesk` (checker
- * options such as `{rules: ['./newsroom-rules']}`).
+ * Options: `uid` (content type or list of them, default
+ * `'api::article.article'`), `headline` and `body` (field names, default
+ * `'title'` and `'body'`), `format` of a string body (`'markdown'`, the
+ * default, for Strapi's Markdown rich-text field; `'html'`; `'text'`; a
+ * Blocks body is always read as blocks), `policy` (default: errors block,
+ * warnings warn), `timeoutMs` (default 5000), `copydesk` (checker options
+ * such as `{rules: ['./newsroom-rules']}`).
  */
 export function registerCopydesk(strapi, options = {}) {
+  strapi.documents.use(copydeskMiddleware(strapi, options))
+}
+
+/** The middleware itself (registered by {@link registerCopydesk}). */
+export function copydeskMiddleware(strapi, options = {}) {
   const {
     uid = 'api::article.article',
     headline = 'title',
     body = 'body',
     format = 'markdown',
     policy,
-    timeoutMs = 2000,
+    timeoutMs = 5000,
     copydesk
   } = options
+  const uids = Array.isArray(uid) ? uid : [uid]
   // Dictionaries and rules load once, at boot, not on the first Publish.
   const checker = createChecker(copydesk)
 
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== uid || context.action !== 'publish') return next()
-
-    const {documentId, locale} = context.params
-    const draft = await strapi.documents(uid).findOne({documentId, locale, status: 'draft'})
-    if (!draft) return next()
-
-    const result = await prePublish(
-      {headline: draft[headline] ?? undefined, body: draft[body] ?? '', format},
-      policy,
-      {checker, timeoutMs}
-    )
-    if (result.verdict === 'block') {
-      const ApplicationError = await applicationError()
-      const first = result.messages.filter((message) => message.severity === 'error').slice(0, 3)
-      throw new ApplicationError(
-        `copydesk: fix before publishing: ${first.map((message) => `${message.field} ${message.line}:${message.column} ${message.reason}`).join('; ')}`,
-        {copydesk: result}
-      )
+  return async function copydeskCheck(context, next) {
+    if (!uids.includes(context.uid) || !goesLive(strapi, context)) return next()
+    const label = context.params?.documentId || 'new document'
+    let versions
+    try {
+      versions = await storiesOf(strapi, context, headline, body)
+    } catch (error) {
+      return hold(`copydesk could not read the story to check it (${messageOf(error)})`)
     }
-    if (result.verdict === 'warn' || !result.complete) {
-      strapi.log.warn(`copydesk: ${documentId}: ${result.counts.warning} warnings${result.complete ? '' : ' (check ran out of time)'}`)
+    for (const version of versions) {
+      let story
+      try {
+        story = toStory(version, headline, body, format)
+      } catch (error) {
+        return hold(messageOf(error))
+      }
+      let result
+      try {
+        result = await prePublish(story, policy, {checker, timeoutMs})
+      } catch (error) {
+        return hold(`copydesk could not check this story (${messageOf(error)})`)
+      }
+      const decision = decide(result)
+      if (!decision.publish) return hold(decision.reason, result)
+      if (result.verdict === 'warn') strapi.log.warn(`copydesk: ${label}: ${result.counts.warning} warning(s); published`)
     }
     return next()
-  })
+
+    async function hold(reason, result) {
+      const ApplicationError = await applicationError()
+      strapi.log.warn(`copydesk: ${label}: not published: ${reason}`)
+      throw new ApplicationError(`copydesk: not published: ${reason}`, {copydesk: result ?? null})
+    }
+  }
+}
+
+/**
+ * What to do with a result: publish only when the check finished
+ * (`complete: true`) with verdict `pass` or `warn`. Any other verdict
+ * (`block`, `hold`, one this recipe does not know) holds the story.
+ */
+export function decide(result) {
+  if (!result || typeof result !== 'object' || typeof result.verdict !== 'string') {
+    return {publish: false, reason: "copydesk's answer is not a result it understands"}
+  }
+  const reason = typeof result.reason === 'string' && result.reason ? result.reason : ''
+  if (result.verdict === 'block' && result.complete !== false) {
+    const errors = (result.messages || []).filter((message) => message.severity === 'error').slice(0, 3)
+    const list = errors.map((message) => `${message.reason} (${message.field || 'body'} ${message.line}:${message.column})`)
+    return {publish: false, reason: `fix before publishing: ${list.join('; ') || 'see the findings'}${reason ? ` (${reason})` : ''}`}
+  }
+  if (result.complete !== true) {
+    return {publish: false, reason: `copydesk did not finish checking this story${reason ? `: ${reason}` : ''}`}
+  }
+  if (result.verdict === 'pass' || result.verdict === 'warn') return {publish: true}
+  if (result.verdict === 'hold') return {publish: false, reason: `copydesk held the story${reason ? `: ${reason}` : ''}`}
+  return {publish: false, reason: `copydesk answered verdict "${result.verdict}", which this recipe does not know`}
+}
+
+/** Whether the operation puts content on the site. */
+function goesLive(strapi, context) {
+  if (context.action === 'publish') return true
+  if (context.action !== 'create' && context.action !== 'update') return false
+  if (context.params?.status === 'published') return true
+  const contentType = context.contentType || strapi.contentType?.(context.uid) || strapi.getModel?.(context.uid)
+  // Without Draft & Publish, every save is live.
+  return contentType?.options?.draftAndPublish === false
+}
+
+/** The versions of the story that would go live: the drafts for `publish`, the saved data merged over the draft otherwise. */
+async function storiesOf(strapi, context, headline, body) {
+  const {documentId, locale, data} = context.params || {}
+  const documents = strapi.documents(context.uid)
+  if (context.action === 'publish') {
+    const locales = Array.isArray(locale) ? locale : [locale]
+    const drafts = []
+    for (const one of locales) {
+      if (one === '*') {
+        drafts.push(...(await documents.findMany({filters: {documentId}, locale: '*', status: 'draft'})))
+      } else {
+        const draft = await documents.findOne({documentId, locale: one, status: 'draft'})
+        if (!draft) throw new Error(`no draft of ${documentId}${one ? ` in locale ${one}` : ''}`)
+        drafts.push(draft)
+      }
+    }
+    return drafts
+  }
+  const given = data || {}
+  if (context.action === 'update' && documentId && (!(headline in given) || !(body in given))) {
+    const draft = await documents.findOne({documentId, locale, status: 'draft'})
+    return [{...(draft || {}), ...given}]
+  }
+  return [given]
+}
+
+/** A document version as a copydesk story. */
+function toStory(version, headline, body, format) {
+  const title = version[headline]
+  const value = version[body]
+  if (title !== undefined && title !== null && typeof title !== 'string') {
+    throw new Error(`copydesk cannot read the \`${headline}\` field (${typeof title}); point \`headline\` at a text field`)
+  }
+  const story = {headline: title ?? undefined}
+  if (Array.isArray(value)) return {...story, body: blocksToText(value), format: 'text'}
+  if (value === undefined || value === null) return {...story, body: '', format}
+  if (typeof value === 'string') return {...story, body: value, format}
+  throw new Error(`copydesk cannot read the \`${body}\` field (${typeof value}); it reads Blocks, Markdown and text fields`)
+}
+
+/**
+ * The text of a Strapi 5 Blocks value, one block per paragraph: paragraphs,
+ * headings, quotes and code as written, list items one per line (nested
+ * lists included), links by their text, image captions.
+ */
+export function blocksToText(blocks) {
+  return blocks
+    .map(blockText)
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
+}
+
+function blockText(node) {
+  if (!node || typeof node !== 'object') return ''
+  switch (node.type) {
+    case 'list':
+      return (node.children || [])
+        .map((item) => (item && item.type === 'list' ? blockText(item) : inlineText(item?.children)))
+        .filter((text) => text.trim() !== '')
+        .join('\n')
+    case 'image':
+      return typeof node.image?.caption === 'string' ? node.image.caption : ''
+    default:
+      return inlineText(node.children)
+  }
+}
+
+function inlineText(children) {
+  if (!Array.isArray(children)) return ''
+  let text = ''
+  for (const child of children) {
+    if (!child || typeof child !== 'object') continue
+    if (child.type === 'text') text += typeof child.text === 'string' ? child.text : ''
+    else if (child.type === 'list') text += '\n' + blockText(child)
+    else text += inlineText(child.children)
+  }
+  return text
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** Strapi's ApplicationError (a 400 the admin panel shows); a stand-in outside Strapi. */
