@@ -76,8 +76,8 @@ describe('acronyms', () => {
     'Fighters from JNIM, an al-Qaida-linked group, attacked a fuel convoy.',
     'BAMAKO, Mali (AP) — The blockade went on.',
     'The meeting starts at 9 a.m. (EST).',
-    // Unlisted and never spelled out: tickers and company names.
-    'BHP shares rose. ICI and the NYSE were quiet.',
+    // Company names and tickers are not acronyms to explain.
+    'BHP shares rose. Shares of Acme Corp. (NYSE: ACM) fell 2%.',
     // Inside a name, or the start of one.
     'Japan Australia LNG Pty Ltd signed. Later, liquefied natural gas prices fell.',
     'ING Barings, the investment bank of Internationale Nederlanden Groep, agreed.',
