@@ -35,7 +35,7 @@ import {RuleDataError} from '../house-style/kind.js'
 import {eachSentence} from '../house-style/sequence.js'
 import {locateEntry} from '../house-style/load.js'
 import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
-import {isAllCaps, isSentenceStart, wordText} from '../nlcst/words.js'
+import {isAllCaps, isCapitalized, isSentenceStart, wordText} from '../nlcst/words.js'
 import type {Level} from '../types.js'
 
 /** How an acronym is said. */
@@ -260,7 +260,10 @@ const titleWords = new Set([
   'Adm.', 'Col.', 'Lt.', 'Maj.', 'Capt.', 'Sgt.'
 ])
 // "BHP shares rose": a company's name, which AP does not spell out.
-const companyWords = new Set(['shares', 'share', 'stock', 'stocks', 'stockholders', 'shareholders', 'index', 'Inc.', 'Corp.', 'Co.', 'Ltd.', 'Ltd', 'Plc', 'PLC', 'Group', 'Holdings'])
+const companyWords = new Set([
+  'shares', 'share', 'stock', 'stocks', 'stockholders', 'shareholders', 'index', 'Inc', 'Corp', 'Co', 'Ltd', 'Plc', 'PLC',
+  'Group', 'Holdings', 'a.s', 'S.A', 'N.V', 'GmbH', 'SpA', 'Oyj'
+])
 // "Dutch bank ABN AMRO", "tank builder GIAT", "the Czech news agency CTK": a
 // company or body introduced by what it is, the way wire copy names companies.
 const descriptors = new Set([
@@ -389,7 +392,7 @@ function scanStory(tree: Root, files: ReadonlyArray<CompiledRuleFile<AcronymData
         }
       } else if (file.data.spelledOutLater && bare(key).length >= 3 && !first.startsName) {
         needed.add(bare(key))
-      } else if (file.data.unexplained && unexplainedCandidate(first, file.data.unexplained.except)) {
+      } else if (file.data.unexplained && unexplainedCandidate(first, file.data.unexplained.except, list)) {
         needed.add(bare(key))
       }
     }
@@ -455,15 +458,32 @@ function scanStory(tree: Root, files: ReadonlyArray<CompiledRuleFile<AcronymData
  * capitals or a unit (the data's `except`), and not a company's name
  * (`ING Barings`, `BHP shares`; a title such as `ECB President` is no name).
  */
-function unexplainedCandidate(use: Use, except: ReadonlySet<string>): boolean {
+function unexplainedCandidate(use: Use, except: ReadonlySet<string>, list: ReadonlyArray<Use>): boolean {
   if (!/^\p{Lu}{3,}$/u.test(use.key) || except.has(use.key)) return false
-  if (use.next && companyWords.has(use.next)) return false
+  // "NCR Corp", "Lloyds TSB", "KLM Royal Dutch Airlines" anywhere in the story: a name, used as it is.
+  if (list.some((other) => other.inName || (other.next && companyWords.has(other.next.replace(/\.$/, ''))))) return false
+  if (list.some((other) => other.startsName && !(other.next && titleWords.has(other.next)))) return false
+  if (inListOfNames(use)) return false
   if (use.previous && descriptors.has(use.previous)) return false
   // "ABN AMRO": capitals next to capitals are one name.
   if ((use.next && isAllCaps(use.next)) || (use.previous && isAllCaps(use.previous))) return false
   // "TCP/IP", "VML 251", "CESI 1,391.77": a compound, a product code or an index with its value.
   if (use.after && (use.after === '/' || /^\d/.test(use.after))) return false
   return !use.startsName || (use.next !== undefined && titleWords.has(use.next))
+}
+
+/** "Alitalia, KLM, Martinair and Cargolux": an acronym between names in a list is one of them. */
+function inListOfNames(use: Use): boolean {
+  const children = use.sentence.children
+  const side = (step: 1 | -1): boolean => {
+    const mark = neighbor(children, use.childIndex, step)
+    if (!mark) return false
+    const value = textOf(children[mark.index])
+    if (value !== ',' && !(step === 1 && value === 'and') && !(step === -1 && value === 'and')) return false
+    const word = neighbor(children, mark.index, step)
+    return word !== undefined && children[word.index].type === 'WordNode' && isCapitalized(textOf(children[word.index]))
+  }
+  return side(-1) && side(1)
 }
 
 /** One letter-bearing part of a word, for initials. */
@@ -890,7 +910,7 @@ function judge(story: Story, file: CompiledRuleFile<AcronymData>, scan: Scan): v
       continue
     }
     if (!data.unexplained || spelled || nearby !== undefined || scan.glossed.has(bare(key))) continue
-    if (!unexplainedCandidate(first, data.unexplained.except)) continue
+    if (!unexplainedCandidate(first, data.unexplained.except, list)) continue
     emit(
       story,
       file,
