@@ -291,6 +291,8 @@ const namings = [
   ['known', 'by', 'its', 'initials'],
   ['known', 'by', 'the', 'acronym'],
   ['known', 'by', 'the', 'initials'],
+  ['known', 'by', 'their', 'acronym'],
+  ['known', 'by', 'their', 'initials'],
   ['called'],
   ['dubbed'],
   ['named'],
