@@ -488,6 +488,9 @@ function inListOfNames(use: Use): boolean {
   return side(-1) && side(1)
 }
 
+// Acronyms longer than this are not looked for by their initials (none of AP's is).
+const maxInitials = 10
+
 /** One letter-bearing part of a word, for initials. */
 interface Part {
   letters: string
@@ -531,18 +534,35 @@ function partsOf(text: string, word: number): Part[] | undefined {
  * that must give a letter is capitalized (a name anywhere in the story).
  * The index of the last part used, or -1.
  */
-function fits(parts: Part[], at: number, key: string, k: number, capitals: boolean, words: number, lastWord: number): number {
+function fits(
+  parts: Part[],
+  at: number,
+  key: string,
+  k: number,
+  capitals: boolean,
+  words: number,
+  lastWord: number,
+  memo: Int32Array = new Int32Array(parts.length * (key.length + 1) * 6).fill(-2)
+): number {
   if (k === key.length) return words >= 2 ? at - 1 : -1
   if (at >= parts.length) return -1
+  // Remembered by position, letters used, and whether two words gave letters yet: no input makes it blow up.
+  const state = ((at * (key.length + 1) + k) * 3 + Math.min(words, 2)) * 2 + (lastWord === parts[at].word ? 1 : 0)
+  if (memo[state] !== -2) return memo[state]
+  let result = -1
   const part = parts[at]
-  if (!part.optional && capitals && !part.capital) return -1
-  const most = Math.min(part.letters.length, key.length - k)
-  for (let length = most; length >= 1; length--) {
-    if (part.letters.slice(0, length) !== key.slice(k, k + length)) continue
-    const end = fits(parts, at + 1, key, k + length, capitals, words + (part.word === lastWord ? 0 : 1), part.word)
-    if (end !== -1) return end
+  if (part.optional || !capitals || part.capital) {
+    let length = 0
+    const most = Math.min(part.letters.length, key.length - k)
+    // Every prefix of the part that the key continues with, longest first.
+    while (length < most && part.letters.charCodeAt(length) === key.charCodeAt(k + length)) length++
+    for (; length >= 1 && result === -1; length--) {
+      result = fits(parts, at + 1, key, k + length, capitals, words + (part.word === lastWord ? 0 : 1), part.word, memo)
+    }
+    if (result === -1 && part.optional) result = fits(parts, at + 1, key, k, capitals, words, lastWord, memo)
   }
-  return part.optional ? fits(parts, at + 1, key, k, capitals, words, lastWord) : -1
+  memo[state] = result
+  return result
 }
 
 /** The words from `from` (index into `words`) as parts, or undefined if one cannot be part of a spelling. */
@@ -563,6 +583,7 @@ function partsOfWords(words: ReadonlyArray<string>): Part[] | undefined {
  * words at least; the child index of the last word, or undefined.
  */
 function spelledOut(sentence: Sentence, childIndex: number, key: string): number | undefined {
+  if (key.length > maxInitials) return undefined
   const run = wordRun(sentence, childIndex, 1, 12)
   if (run.length < 2) return undefined
   const parts = partsOfWords(run.map((item) => wordText(item.word)))
@@ -594,6 +615,7 @@ function wordRun(sentence: Sentence, childIndex: number, step: 1 | -1, limit: nu
  * Seven (G7)", "Jama'at Nusrat al-Islam wal-Muslimin, known as JNIM".
  */
 function introducedAt(sentence: Sentence, childIndex: number, key: string): boolean {
+  if (key.length > maxInitials) return false
   const children = sentence.children
   // The tokens before the acronym, nearest first.
   const before: Array<{value: string; index: number}> = []
