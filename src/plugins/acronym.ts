@@ -70,6 +70,8 @@ export interface AcronymData {
   parenthetical?: {policy: Policy; except: ReadonlySet<string>}
   spelledOutLater?: {policy: Policy}
   unexplained?: {policy: Policy; except: ReadonlySet<string>}
+  /** Acronyms a newsroom switched off (`gop: {level: off}`): accepted as they are, never flagged as unexplained. */
+  accepted: ReadonlySet<string>
   level: Level
 }
 
@@ -196,7 +198,10 @@ function compileFile(file: LoadedRuleFile, others: ReadonlyArray<LoadedRuleFile>
     }
   })
   for (const bucket of expansions.values()) bucket.sort((a, b) => b.words.length - a.words.length)
-  return {pronounced, acronyms, expansions, parenthetical, spelledOutLater, unexplained, level: dataLevel(file.header)}
+  // A newsroom that switches one of ours off accepts that acronym as it is.
+  const accepted = new Set<string>()
+  for (const entry of (file.off || []) as AcronymEntry[]) if (entry.acronym) accepted.add(bare(entry.acronym))
+  return {pronounced, acronyms, expansions, parenthetical, spelledOutLater, unexplained, accepted, level: dataLevel(file.header)}
 }
 
 /** Letters of an acronym without periods: `U.N.` → `UN`. */
@@ -392,6 +397,8 @@ function scanStory(tree: Root, files: ReadonlyArray<CompiledRuleFile<AcronymData
           needed.add(bare(key))
           expansionsNeeded.add(listed.acronym)
         }
+      } else if (file.data.accepted.has(bare(key))) {
+        continue
       } else if (file.data.spelledOutLater && bare(key).length >= 3 && !first.startsName) {
         needed.add(bare(key))
       } else if (file.data.unexplained && unexplainedCandidate(first, file.data.unexplained.except, list)) {
@@ -912,7 +919,7 @@ function judge(story: Story, file: CompiledRuleFile<AcronymData>, scan: Scan): v
       continue
     }
     // Two letters are too often something else ("SA" after a company's name).
-    if (bare(key).length < 3) continue
+    if (bare(key).length < 3 || data.accepted.has(bare(key))) continue
     if (nearby !== undefined && nearby <= first.index) continue
     const spelled = scan.initials.get(bare(key))
     // "ING Barings": an acronym that starts a name is the name.
