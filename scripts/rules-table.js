@@ -66,6 +66,7 @@ export function describe(kind, entry) {
     case 'acronym': {
       if (entry.check === 'parenthetical') return 'an acronym in parentheses or dashes after a name → rewrite'
       if (entry.check === 'spelled-out-later') return 'an unlisted acronym used before it is spelled out → spell out first'
+      if (entry.check === 'unexplained') return 'an unlisted acronym the story never spells out → give the full name'
       const said = entry.pronounced === 'word' ? 'said as a word' : 'said as letters'
       return entry.first === 'second'
         ? `${code(entry.acronym)} before ${list(entry.expansion).slice(0, 1).map(code).join('')} → spell out first (${said})`

@@ -75,7 +75,13 @@ describe('states', () => {
     ['The candidate campaigned in Austin, Tex.', '1:37-1:40: Use `Texas`, not `Tex`.'],
     ['A Lake Forest, Ill.-based maker cut jobs.', '1:16-1:20: Use `Illinois`, not `Ill.`.'],
     ['Sen. Tim Scott, R-South Carolina, voted no.', '1:19-1:33: Use `S.C.`, not `South Carolina`.'],
-    ['Rep. Jane Doe, D-CA, spoke.', '1:18-1:20: Use `Calif.`, not `CA`.']
+    ['Rep. Jane Doe, D-CA, spoke.', '1:18-1:20: Use `Calif.`, not `CA`.'],
+    // Postal codes after a city in body text.
+    ['The plant is in Reno, NV, near the lake.', '1:23-1:25: Use `Nevada`, not `NV`.'],
+    ['She grew up in Sacramento, CA, and moved east.', '1:28-1:30: Use `California`, not `CA`.'],
+    ['Police in Boise, ID, arrested two men.', '1:18-1:20: Use `Idaho`, not `ID`.'],
+    // Codes that are also credentials count only after a place.
+    ['The company moved to Baltimore, MD, last year.', '1:33-1:35: Use `Maryland`, not `MD`.']
   ])('flags %j', async (text, line) => {
     expect(await flagged(text)).toEqual([line])
   })
@@ -88,6 +94,7 @@ describe('states', () => {
     'Sen. Ted Cruz, R-Texas, objected.',
     'Miss. Smith was not there. The Ind. team won. Wash. your hands.',
     'Jane Doe, MD, treated the patients in Perth, WA.',
+    'John Smith, PA, assisted in the surgery.',
     'Traffic on I-95 was heavy.'
   ])('leaves %j alone', async (text) => {
     expect(await flagged(text)).toEqual([])
@@ -102,7 +109,11 @@ describe('percent', () => {
     ['Sales rose 4.4 per cent.', '1:12-1:24: Use `4.4%`, not `4.4 per cent`.'],
     ['The stake is 12 %.', '1:14-1:18: Use `12%`, not `12 %`.'],
     ['Turnout fell five percent.', '1:14-1:26: Use `5%`, not `five percent`.'],
-    ['Costs rose 1,000 percent.', '1:12-1:25: Use `1,000%`, not `1,000 percent`.']
+    ['Costs rose 1,000 percent.', '1:12-1:25: Use `1,000%`, not `1,000 percent`.'],
+    // A spelled-out number becomes one figure, never "forty%" or "forty-5%".
+    ['About forty percent of the harvest was lost.', '1:7-1:20: Use `40%`, not `forty percent`.'],
+    ['Nearly forty-five percent of the vote went to the governor.', '1:8-1:26: Use `45%`, not `forty-five percent`.'],
+    ['Prices rose twelve per cent in a year.', '1:13-1:28: Use `12%`, not `twelve per cent`.']
   ])('flags %j', async (text, line) => {
     expect(await flagged(text)).toEqual([line])
   })
@@ -110,6 +121,9 @@ describe('percent', () => {
   test.each([
     'Inflation rose 5% in March.',
     'Five percent of voters stayed home.',
+    // The start of a sentence keeps the number and percent spelled out.
+    'Forty percent of the harvest was lost.',
+    'Forty-five percent of the vote went to the governor.',
     'The bank offered a zero percent rate.',
     'The rate rose 2 percentage points.',
     'A large percentage of voters stayed home.'
@@ -121,6 +135,10 @@ describe('percent', () => {
     const file = await check('Sales rose 5 per cent.', only)
     expect(file.messages.map((message) => `${message.ruleId}: ${String(message)}`)).toEqual([
       'percent: 1:12-1:22: Use `5%`, not `5 per cent`.'
+    ])
+    const words = await check('Prices rose twenty-five per cent in a year.', only)
+    expect(words.messages.map((message) => `${message.ruleId}: ${String(message)}`)).toEqual([
+      'percent: 1:13-1:33: Use `25%`, not `twenty-five per cent`.'
     ])
   })
 })

@@ -44,6 +44,14 @@ describe('house-forms', () => {
     ['The convoy left the US.', ['1:21-1:24: Use `U.S.`, not `US.`.']],
     ['The UN Security Council met.', ['1:5-1:7: Use `U.N.`, not `UN`.']],
     ['Talks with the E.U. stalled.', ['1:16-1:20: Use `EU`, not `E.U.`.']],
+    // That period also ends the sentence: the fix keeps it, never "the EU The officials".
+    ['Talks with the E.U. The officials said nothing.', ['1:16-1:20: Use `EU.`, not `E.U.`.']],
+    ['Talks with the E.U. Commission stalled.', ['1:16-1:20: Use `EU`, not `E.U.`.']],
+    ['Exports rose in the UK. The pound fell.', ['1:21-1:24: Use `U.K.`, not `UK.`.']],
+    // A title or a government body after it is no name.
+    ['US President Joe Biden spoke by phone with the emir.', ['1:1-1:3: Use `U.S.`, not `US`.']],
+    ['UK Prime Minister Keir Starmer met the king.', ['1:1-1:3: Use `U.K.`, not `UK`.']],
+    ['The US Army Corps of Engineers rebuilt the levee.', ['1:5-1:7: Use `U.S.`, not `US`.']],
     ['A few per cent of voters stayed home.', ['1:7-1:15: Use `percent`, not `per cent`.']],
     ['The convoy moved towards Bamako.', ['1:18-1:25: Use `toward`, not `towards`.']],
     // Case follows the text: capital at the start of a sentence, capitals in capitals.
@@ -68,6 +76,12 @@ describe('house-forms', () => {
     'U.S. officials said the talks would resume.',
     'Let us go to the market.',
     'The loan came from US Bank.',
+    // Inside a proper name the name's own form stays.
+    'US Airways canceled 40 flights because of the storm.',
+    'She reached the final of the US Open in 2019.',
+    'UK Coal closed its last deep mine.',
+    'The UK Independence Party won two seats.',
+    'Shares in UK Coal fell. UK Coal said output dropped.',
     'The deal was worth US$455 million (A$602 million).',
     'The region is us-east-1.',
     'The UNHCR opened a camp.',

@@ -49,6 +49,8 @@ export interface LoadedRuleFile {
   paths: string[]
   header: RuleHeader
   entries: RuleEntry[]
+  /** Entries a layer switched off (`enabled: false`, `level: off`), merged: a kind may still need to know them. */
+  off?: RuleEntry[]
   /** Resolve a data path (`['entries', 3, 'expected']`) to `path:line:column`. */
   locate: (path: ReadonlyArray<string | number>) => string
 }

@@ -426,11 +426,13 @@ function finish(file: Merging): LoadedRuleFile {
     )
   }
   const entries = file.entries.filter((entry) => entry.enabled !== false && entry.level !== 'off')
+  const off = file.entries.filter((entry) => entry.enabled === false || entry.level === 'off').map(plainEntry)
   const loaded: LoadedRuleFile = {
     ruleId: file.ruleId,
     paths: file.paths,
     header: file.header,
     entries,
+    ...(off.length > 0 ? {off} : {}),
     locate: (dataPath) => {
       const [first, index, ...rest] = dataPath
       if (first === 'entries' && typeof index === 'number' && entries[index]) {

@@ -59,6 +59,7 @@ export interface SubstitutionEntry extends RuleEntry, EntrySettings {
   case?: SubstitutionCase
   exceptions?: string[]
   skipNames?: boolean
+  notNames?: string[]
 }
 
 /** One avoided phrase, compiled. */
@@ -82,6 +83,8 @@ export interface SubstitutionRule {
 export interface CompiledEntry {
   policy: Policy
   skipNames: boolean
+  /** Capitalized words that do not make a name of the phrase (`US President`). */
+  notNames: ReadonlySet<string>
 }
 
 /** What the plugin gets per file. */
@@ -124,7 +127,13 @@ const entrySchema = {
     },
     skipNames: {
       type: 'boolean',
-      description: 'Leave the phrase alone inside a capitalized name (`Internet Explorer`, `World Wide Web`).'
+      description: 'Leave the phrase alone inside a capitalized name (`Internet Explorer`, `World Wide Web`, `US Airways`).'
+    },
+    notNames: {
+      type: 'array',
+      items: {type: 'string', minLength: 1},
+      description:
+        'With `skipNames`: capitalized words next to the phrase that are titles or bodies, not part of a name, so the phrase is still flagged (`US President`, `UK Parliament`).'
     },
     ...entryPolicySchema
   }
@@ -176,7 +185,8 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
     const entry = raw as SubstitutionEntry
     const compiled: CompiledEntry = {
       policy: policyOf(file.header, entry),
-      skipNames: entry.skipNames === true
+      skipNames: entry.skipNames === true,
+      notNames: new Set((entry.notNames || []).map((word) => word.replace(/\.$/, '')))
     }
     const mode = entry.case || 'smart'
     const mine: SubstitutionRule[] = []
@@ -450,7 +460,7 @@ function report(
 ): boolean {
   const {tokens} = stream
   const {entry} = rule
-  if (entry.skipNames && inName(stream, start, end)) return false
+  if (entry.skipNames && inName(stream, start, end, entry.notNames)) return false
   let actual = textOf(tokens, start, end)
   let expected = rule.use
   if (rule.follow === 'shape') {
@@ -468,6 +478,10 @@ function report(
   if (expected[0].endsWith('.') && !actual.endsWith('.') && tokens[end]?.value === '.' && sentenceEndsAt(tokens, end)) {
     last = end + 1
     actual += '.'
+  }
+  // "talks with the E.U. He said …" → "the EU. He said …": that period also ends the sentence; keep it.
+  if (actual.endsWith('.') && !expected[0].endsWith('.') && periodEndsSentence(tokens, end - 1)) {
+    expected = expected.map((use) => use + '.')
   }
   return emit(
     story,
@@ -489,17 +503,35 @@ function sentenceEndsAt(tokens: ReadonlyArray<Token>, index: number): boolean {
   return true
 }
 
-/** Whether tokens `[start, end)` sit inside a capitalized name: a capitalized word touches them. */
-function inName(stream: Stream, start: number, end: number): boolean {
+// Words that start a sentence after an abbreviation's period ("… the E.U. The talks …").
+const starters = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'This', 'That', 'These', 'Those', 'There', 'But',
+  'And', 'In', 'On', 'At', 'By', 'For', 'From', 'His', 'Her', 'Its', 'Their', 'Our', 'Officials', 'Some', 'Many',
+  'Most', 'No', 'Now', 'Then', 'When', 'While', 'After', 'Before', 'Since', 'If', 'As', 'Both', 'Neither', 'Others'
+])
+
+/** Whether the period at `index` also ends the sentence: nothing but closing marks follow, or a word that starts one. */
+function periodEndsSentence(tokens: ReadonlyArray<Token>, index: number): boolean {
+  if (tokens[index]?.value !== '.') return false
+  for (let next = index + 1; next < tokens.length; next++) {
+    const token = tokens[next]
+    if (token.type === 'space' || token.value === '"' || token.value === '”' || token.value === ')') continue
+    return token.type === 'text' && token.first && starters.has(token.value)
+  }
+  return true
+}
+
+/** Whether tokens `[start, end)` sit inside a capitalized name: a capitalized word touches them (not one of `notNames`). */
+function inName(stream: Stream, start: number, end: number, notNames: ReadonlySet<string>): boolean {
   const {tokens, words} = stream
   const first = tokens[start].word
   const last = tokens[end - 1].word
   const before = first > 0 ? words[first - 1] : undefined
-  if (before && adjacent(tokens, before.last, start) && capitalized(tokens[before.last].value)) {
+  if (before && adjacent(tokens, before.last, start) && capitalized(tokens[before.last].value) && !notNames.has(before.text.replace(/\.$/, ''))) {
     if (!isSentenceStart(stream.sentence, before.child)) return true
   }
   const after = last >= 0 && last + 1 < words.length ? words[last + 1] : undefined
-  return Boolean(after && adjacent(tokens, end - 1, after.first) && capitalized(tokens[after.first].value))
+  return Boolean(after && adjacent(tokens, end - 1, after.first) && capitalized(tokens[after.first].value) && !notNames.has(tokens[after.first].value))
 }
 
 function adjacent(tokens: ReadonlyArray<Token>, from: number, to: number): boolean {
