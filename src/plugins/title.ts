@@ -848,7 +848,8 @@ function lastNameAlone(sentence: Sentence, list: SentenceWord[], index: number):
   if (word.possessive) return true
   const next = list[index + 1]
   if (!next || !adjacent(sentence, word, next)) return true
-  return /^(said|says|told|added|signed|announced|vetoed|declined|denied|urged|warned)$/.test(next.lower)
+  // "president Obama said", "president Obama on Monday", not "major Chinese newspapers".
+  return /^(said|says|told|added|signed|announced|vetoed|declined|denied|urged|warned|on|in|at|and|to|for|with|who|whose|has|had|was|is|will|would|but|or|as|from|by|during|after|before|when|while)$/.test(next.lower)
 }
 
 function capitalizedAfter(sentence: Sentence, list: SentenceWord[], index: number): boolean {
