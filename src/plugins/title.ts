@@ -811,7 +811,7 @@ function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sen
   const bare = first.text.replace(/\.$/, '')
   if (bare.charAt(0) !== bare.charAt(0).toUpperCase() || bare.slice(1) !== bare.slice(1).toLowerCase()) return
   let end = found.end
-  for (let index = found.end + 1; index < list.length && index <= found.end + 4; index++) {
+  for (let index = found.end + 1; index < list.length && index <= found.end + 6; index++) {
     const word = list[index]
     if (!adjacent(sentence, list[index - 1], word)) break
     const head = word.text.charAt(0)
@@ -820,7 +820,9 @@ function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sen
       /^(?:jr\.?|sr\.?)$/.test(word.lower) ||
       (index === found.end + 1 && firstNameLike(sentence, list, index)) ||
       // "Mr. de Klerk", "Mr. van Gaal".
-      (/^(?:de|van|von|da|del|della|di|du|le|bin|ibn)$/.test(word.lower) && capitalizedAfter(sentence, list, index))
+      (/^(?:de|van|von|da|del|della|di|du|le|bin|ibn)$/.test(word.lower) && capitalizedAfter(sentence, list, index)) ||
+      // "Messrs. Lopez and Chen".
+      (word.lower === 'and' && found.form.type === 'plural' && index > found.end + 1 && capitalizedAfter(sentence, list, index))
     if (!nameWord) break
     end = index
     if (word.possessive) break
