@@ -42,13 +42,17 @@ const ceilings: Record<string, {max: number; why: string}> = {
   // 0.23/1000 measured. Real: Reuters writes "December 31", "September 30" (AP: Dec. 31,
   // Sept. 30) and table-style "Sept 2".
   dates: {max: 0.35, why: 'months with dates'},
-  // 0.21/1000 measured, 22 hits, each reviewed: Gov. for Governor before a name (Patten,
-  // Tosovsky), Rep., Sen., "the Pope said", "the Attorney General", "the Prime Minister",
-  // lowercase titles before full names (economy minister Heizo Takenaka, minority leader Tom
-  // Daschle, British foreign minister Jack Straw). One false positive: BBC's "The Queen's song"
-  // is the band Queen. Names and institutions (General Motors, Major League, Prime Minister
-  // John Major, Chairman Bill Gates, the Office of the Deputy Prime Minister) stay silent.
-  titles: {max: 0.25, why: 'titles of people'}
+  // 0.21/1000 measured, 22 hits, each reviewed (test/titles-corpus.test.ts lists them): Gov.
+  // for Governor before a name (Patten, Tosovsky), Rep., Sen., "the Pope said", "the Attorney
+  // General", "the Prime Minister", "U.S. Senators", lowercase titles before full names
+  // (economy minister Heizo Takenaka, minority leader Tom Daschle, British foreign minister
+  // Jack Straw). BBC's "The Queen's song" (the band) is silent: music copy. Names and
+  // institutions (General Motors, Major League, Prime Minister John Major, Chairman Bill Gates,
+  // the Office of the Deputy Prime Minister) stay silent.
+  titles: {max: 0.23, why: 'titles of people'},
+  // 1.02/1000 measured, 106 hits, all BBC "Mr Blair", "Ms Cooper" (AP uses no courtesy titles
+  // outside quotations); a sample is read in test/titles-corpus.test.ts.
+  'courtesy-titles': {max: 1.1, why: 'Mr., Mrs., Ms. outside quotations'}
 }
 
 describe.skipIf(!available)('house-style precision on the news corpus', () => {

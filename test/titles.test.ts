@@ -158,6 +158,51 @@ describe('titles', () => {
     ])
   })
 
+  // Issue 8: every shape of a name after a lowercase title, and of a title used as a noun.
+  // Our own wire sentences.
+  test.each([
+    ["The state budget was signed by governor JB Pritzker late on Friday.", `1:32-1:40: Use \`Gov.\`, not \`governor\`: AP abbreviates this title before a name (Gov.).`],
+    ["Crowds lined the Mall as king Charles III rode to Westminster.", `1:26-1:30: Use \`King\`, not \`king\`: ${capitalize}.`],
+    ["The amendment was drafted by senator Bill Hagerty of Tennessee.", `1:30-1:37: Use \`Sen.\`, not \`senator\`: AP abbreviates this title before a name (Sen.).`],
+    ["The curfew was announced by mayor Eric Adams at City Hall.", `1:29-1:34: Use \`Mayor\`, not \`mayor\`: ${capitalize}.`],
+    ["The talks in Riyadh were led by secretary of state Marco Rubio.", `1:33-1:51: Use \`Secretary of State\`, not \`secretary of state\`: ${capitalize}.`],
+    ["Britain's prime minister Keir Starmer flew to Kyiv on Saturday.", `1:11-1:25: Use \`Prime Minister\`, not \`prime minister\`: ${capitalize}.`],
+    ["The pact was signed with defense secretary Pete Hegseth present.", `1:26-1:43: Use \`Defense Secretary\`, not \`defense secretary\`: ${capitalize}.`],
+    ["The veto came hours after governor Hochul said no.", `1:27-1:35: Use \`Gov.\`, not \`governor\`: AP abbreviates this title before a name (Gov.).`],
+    ["He met Secretary of state Marco Rubio on Tuesday.", `1:8-1:26: Use \`Secretary of State\`, not \`Secretary of state\`: ${capitalize}.`],
+    ["The letter was signed by Lars Olsen, the Danish Trade Minister, last week.", `1:49-1:63: Use \`trade minister\`, not \`Trade Minister\`: ${alone}.`],
+    ["She is a Democratic Governor from the Midwest.", `1:21-1:29: Use \`governor\`, not \`Governor\`: ${alone}.`],
+    ["The former Prime Minister declined to comment.", `1:12-1:26: Use \`prime minister\`, not \`Prime Minister\`: ${alone}.`],
+    ["The President said the deal was done.", `1:5-1:14: Use \`president\`, not \`President\`: ${alone}.`],
+    ["The Senators voted 52-48 to confirm her.", `1:5-1:13: Use \`senators\`, not \`Senators\`: ${alone}.`],
+    ["The Foreign minister said talks would resume.", `1:5-1:21: Use \`foreign minister\`, not \`Foreign minister\`: ${alone}.`],
+    ["The deputy Prime Minister said the vote would be held on Sunday.", `1:5-1:26: Use \`deputy prime minister\`, not \`deputy Prime Minister\`: ${alone}.`],
+    ["Two Republican Senators said they would oppose the nominee.", `1:16-1:24: Use \`senators\`, not \`Senators\`: ${alone}.`],
+    ["Officials at the U.S. Attorney's office declined to comment.", `1:18-1:33: Use \`U.S. attorney's\`, not \`U.S. Attorney's\`: ${alone}.`],
+    ['The order drew fire from president Obama on Monday.', `1:26-1:35: Use \`President\`, not \`president\`: ${capitalize}.`]
+  ])('issue 8 flags %j', async (text, line) => {
+    expect(await flagged(text)).toEqual([line])
+  })
+
+  test.each([
+    'Deputy Secretary Christopher Landau met the delegation.',
+    "A spokesman for the Prime Minister's Office said no decision had been made.",
+    'President of the Senate is a ceremonial role.',
+    'The Democratic Governors Association spent $10 million on the race.',
+    'Major Chinese newspapers said the talks had failed.',
+    'Block bookings will be taken at the major Manchester hotels.',
+    'The Senators beat the Bruins 4-2 in overtime.',
+    "The Queen's song was lackluster, and the album sold poorly.",
+    '"The Foreign minister is wrong," she said.',
+    'THE PRESIDENT SAID THE DEAL WAS DONE',
+    'Gov. JB Pritzker signed the budget.',
+    'He met Defense Secretary Pete Hegseth on Tuesday.',
+    'Pope Leo XIV celebrated Mass.',
+    "The filing went to the Secretary of State's office."
+  ])('issue 8 leaves %j alone', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
   test('the kind is registered under its name', () => {
     expect(kinds.get('title')).toBe(kind)
   })

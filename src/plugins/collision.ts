@@ -28,6 +28,25 @@ export interface CollisionEntry extends RuleEntry, EntrySettings {
   particles?: string[]
   /** Phrases containing a pair that are English: `out of`, `and beyond of`, `the a cappella`; `*` is any word (`* of course`). */
   allow?: string[]
+  /**
+   * Words of `first` that a verb can leave at the end of its phrase, so another
+   * preposition may follow: "dealt with on a global scale", "unaccounted for in
+   * the area", "can work with across networks". The pair is fine after a
+   * participle (`-ed`, or one of `participles`) or after a bare verb that
+   * follows a modal or `to`.
+   */
+  stranded?: string[]
+  /**
+   * What the first word most often stands for in this pair, best suggestion
+   * first: `it's` for `its the` ("I think its the best song").
+   */
+  contraction?: string
+  /** Words right before a `stranded` word that end its verb: irregular participles (`dealt`, `paid`) and forms of be (`was`); `-ed` forms need no listing. */
+  verbs?: string[]
+  /** Words of `first` a relative clause can strand ("the woman he was with at the time"): fine when one of `subjects` is up to three words back. */
+  relative?: string[]
+  /** Subjects for `relative`: `he` in "the woman he was with at the time". */
+  subjects?: string[]
   /** `insensitive` (default): `On of` too; `sensitive`: only as written (`the A shares` is not `the a`). */
   case?: 'sensitive' | 'insensitive'
 }
@@ -38,6 +57,11 @@ interface CompiledEntry {
   fields: Record<string, unknown>
   sensitive: boolean
   second: ReadonlySet<string>
+  stranded: ReadonlySet<string>
+  contraction?: string
+  verbs: ReadonlySet<string>
+  relative: ReadonlySet<string>
+  subjects: ReadonlySet<string>
   /** Allowed phrases (lower case), each with where its pair sits. */
   allow: ReadonlyArray<{words: string[]; at: number}>
 }
@@ -74,6 +98,31 @@ export const kind: Kind<CollisionData> = {
         type: 'array',
         items: {type: 'string', minLength: 1},
         description: 'Phrases containing a pair that are English (`off of`, `and beyond of`); `*` is any word (`* of course`).'
+      },
+      stranded: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Words of `first` a verb can strand (`dealt with on`, `accounted for in`): fine after a participle or after a bare verb that follows a modal or `to`.'
+      },
+      contraction: {
+        type: 'string',
+        minLength: 1,
+        description: 'What the first word stands for in this pair, suggested first (`it\'s` for `its the`).'
+      },
+      verbs: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Words right before a `stranded` word that end its verb (`dealt`, `paid`, `was`); words ending in -ed need no listing.'
+      },
+      relative: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Words of `first` a relative clause can strand: fine when one of `subjects` is up to three words back.'
+      },
+      subjects: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Subjects of a relative clause that strands a `stranded` word, up to three words back (`he` in "the woman he was with at the time").'
       },
       case: {
         enum: ['sensitive', 'insensitive'],
@@ -123,9 +172,9 @@ function compile(file: LoadedRuleFile): CollisionData {
         )
       }
     })
-    // `*` in an allowed phrase stands for any first word: "* of course".
+    // `*` in an allowed phrase stands for any word: "* of course", "his will *" (the noun).
     const flagged = (a: string, b: string) =>
-      (a === '*' || (first.has(a) && !particles.has(a))) && second.has(b) && a.toLowerCase() !== b.toLowerCase()
+      (a === '*' || (first.has(a) && !particles.has(a))) && (b === '*' || second.has(b)) && a.toLowerCase() !== b.toLowerCase()
 
     for (const a of first) {
       if (particles.has(a)) continue
@@ -185,6 +234,11 @@ function compile(file: LoadedRuleFile): CollisionData {
       fields: entry,
       sensitive,
       second,
+      stranded: words(entry.stranded || [], 'stranded'),
+      contraction: entry.contraction,
+      verbs: words(entry.verbs || [], 'verbs'),
+      relative: words(entry.relative || [], 'relative'),
+      subjects: words(entry.subjects || [], 'subjects'),
       allow
     }
     const map = sensitive ? exact : folded
@@ -258,13 +312,15 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
       // "of of", "the the": the `repeated-word` check has these.
       if (!entry.second.has(second) || a.toLowerCase() === b.toLowerCase()) return
       if (entry.allow.some((phrase) => allowed(sentence, index, phrase))) return
+      if (entry.stranded.has(fold(a)) && strandedBy(sentence, index, entry)) return
+      if (entry.relative.has(fold(a)) && inRelative(sentence, index, entry)) return
       // As written: "on\nof" split over a line stays so.
       const start = node.position?.start.offset
       const end = next.position?.end.offset
       const actual = start !== undefined && end !== undefined ? String(story.file.value).slice(start, end) : `${a} ${b}`
       emit(story, file, file.data.level, entry.policy, {start: node, end: next}, {
         actual,
-        expected: [a, b],
+        expected: entry.contraction ? [`${matchCase(entry.contraction, a)} ${b}`, a, b] : [a, b],
         values: {...entry.fields, first: a, second: b}
       })
     }
@@ -307,6 +363,69 @@ function allowed(
   function same(expected: string, node: Sentence['children'][number]): boolean {
     return expected === '*' || toString(node).toLowerCase() === expected
   }
+}
+
+/**
+ * Whether the word before the pair at `index` is a verb that left its
+ * preposition there: a participle ("dealt with on", "provided for at") or a
+ * bare verb after a modal or `to` ("can work with across").
+ */
+function strandedBy(sentence: Sentence, index: number, entry: CompiledEntry): boolean {
+  const children = sentence.children
+  const before = wordBefore(index)
+  if (before === undefined) return false
+  const verb = text(children[before] as Word).toLowerCase()
+  if (beForm.test(verb)) return true
+  const earlier = wordBefore(before)
+  // "can be dealt with on", "remain unaccounted for in", "we're appropriately provided for at":
+  // a passive participle. "She worked for with the agency" is active, and residue.
+  if ((verb.length > 4 && verb.endsWith('ed')) || entry.verbs.has(verb)) {
+    let at = earlier
+    for (let step = 0; step < 3 && at !== undefined; step++) {
+      if (beForm.test(text(children[at] as Word))) return true
+      at = wordBefore(at)
+    }
+    return false
+  }
+  if (earlier === undefined) return false
+  return /^(to|can|cannot|could|will|would|shall|should|may|might|must)$/i.test(text(children[earlier] as Word))
+
+  function wordBefore(at: number): number | undefined {
+    const space = children[at - 1]
+    const word = children[at - 2]
+    return space?.type === 'WhiteSpaceNode' && word?.type === 'WordNode' ? at - 2 : undefined
+  }
+}
+
+/** Forms of be (and get, remain) before a passive participle: "can be dealt with", "we're provided for". */
+const beForm = /^(?:be|is|are|was|were|been|being|am|remain|remains|remained|get|gets|got|gotten)$|['’]re$/i
+
+/**
+ * Whether a subject of a relative clause is up to three words before the
+ * pair at `index`: "the company she works for in Chicago", "who you vote for
+ * in the election", "the woman he was with at the time".
+ */
+function inRelative(sentence: Sentence, index: number, entry: CompiledEntry): boolean {
+  const children = sentence.children
+  let at = index
+  for (let step = 0; step < 4; step++) {
+    const space = children[at - 1]
+    const word = children[at - 2]
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') return false
+    at -= 2
+    const value = text(word).toLowerCase()
+    if (!entry.subjects.has(value)) continue
+    // "who", "which" open a clause anywhere; "she" only inside one ("the company she works
+    // for"), not as the sentence's own subject ("She worked for with the agency").
+    if (/^(?:who|whom|which|what|whose)$/.test(value)) return true
+    return children[at - 1]?.type === 'WhiteSpaceNode' && children[at - 2]?.type === 'WordNode'
+  }
+  return false
+}
+
+/** `it's` as `It's` when the word was written `Its`. */
+function matchCase(value: string, like: string): string {
+  return like.charAt(0) !== like.charAt(0).toLowerCase() ? value.charAt(0).toUpperCase() + value.slice(1) : value
 }
 
 /** A word's text; most words are one text node, so skip the generic walk. */

@@ -44,7 +44,7 @@ import {isSentenceStart} from '../nlcst/words.js'
 import type {Level} from '../types.js'
 
 /** How a title behaves. */
-export type TitleClass = 'formal' | 'ambiguous' | 'descriptive'
+export type TitleClass = 'formal' | 'ambiguous' | 'descriptive' | 'courtesy'
 
 /** One entry as written. */
 export interface TitleEntry extends RuleEntry, EntrySettings {
@@ -108,9 +108,9 @@ const entrySchema = {
       description: 'Plural forms (default: an s on the last word of each form).'
     },
     class: {
-      enum: ['formal', 'ambiguous', 'descriptive'],
+      enum: ['formal', 'ambiguous', 'descriptive', 'courtesy'],
       description:
-        'formal (default): capitalized before a name, lowercase alone. ambiguous: also a plain job word (director, chief), so only lowercase-alone is checked. descriptive: lowercase even before a name (spokesperson, coach).'
+        'formal (default): capitalized before a name, lowercase alone. ambiguous: also a plain job word (director, chief), so only lowercase-alone is checked. descriptive: lowercase even before a name (spokesperson, coach). courtesy: not used at all (Mr., Mrs., Ms.); the name alone is expected.'
     },
     abbreviation: {
       type: 'string',
@@ -335,7 +335,9 @@ const determiners = new Set(
 const modifiers = new Set(
   (
     'former then acting late outgoing incoming new current interim deposed retired future longtime ' +
-    'embattled ousted exiled veteran powerful popular young first elected designated sitting previous next'
+    'embattled ousted exiled veteran powerful popular young first elected designated sitting previous next ' +
+    // "a Democratic Governor from the Midwest", "two Republican Senators".
+    'democratic republican conservative liberal socialist progressive labour labor independent top senior'
   ).split(' ')
 )
 
@@ -533,12 +535,19 @@ function coreWords(list: SentenceWord[], found: Occurrence): string[] {
 
 const minor = new Set(['of', 'the', 'and', 'for', 'on', 'to', 'in'])
 
+/** "U.S.", "U.N.", "UN": capitals that are no sign of a title's case. */
+function isAbbreviation(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && /^[\p{Lu}.]+$/u.test(word)
+}
+
 /** Case of a title as written: every main word capitalized, all lowercase, or mixed. */
 function caseOf(words: string[], initial: boolean): 'upper' | 'lower' | 'mixed' {
   let upper = 0
   let lower = 0
   words.forEach((word, index) => {
     if (minor.has(word.toLowerCase()) && index > 0) return
+    // "U.S. attorney", "U.N. envoy": an abbreviation keeps its capitals whatever the title's case.
+    if (isAbbreviation(word)) return
     // The first letter of a sentence says nothing.
     if (index === 0 && initial && words.length > 1) return
     const head = word.charAt(0)
@@ -561,9 +570,14 @@ function nameAfter(sentence: Sentence, list: SentenceWord[], end: number, plural
       previous = word
       continue
     }
+    // "King Charles III", "Pope Leo XIV": a regnal number after a name.
+    if (count > 0 && romanNumeral.test(word.text)) {
+      count++
+      break
+    }
     // The first word must look like a given name or an unknown word ("General Motors" is no
     // person); later ones may be common words ("Jack Straw", "Gordon Brown").
-    if (!nameLike(word.text, count === 0)) break
+    if (!nameLike(word.text, count === 0) && !(count === 0 && firstNameLike(sentence, list, index))) break
     count++
     if (word.possessive) break
     previous = word
@@ -584,7 +598,44 @@ function following(sentence: Sentence, list: SentenceWord[], end: number): 'name
   const head = next.text.charAt(0)
   if (head === head.toLowerCase()) return 'none'
   if (notNames.has(next.lower) && /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(today|tonight)$/.test(next.lower)) return 'none'
-  return nameLike(next.text, false) ? 'name' : 'unclear'
+  return nameLike(next.text, false) || firstNameLike(sentence, list, end + 1) ? 'name' : 'unclear'
+}
+
+/** Words that mark a sentence about a game, where "the Senators" and "the Kings" are teams. */
+const sportsWords = new Set(
+  (
+    'game games season seasons playoff playoffs postseason scored score goal goals goalie coach coached overtime inning innings ' +
+    'nhl nba nfl mlb wnba hockey basketball baseball football soccer team teams fans beat beating rout routed defeated win streak ' +
+    'standings roster rookie draft traded trade puck quarter period arena won win wins lost lose loses victory'
+  ).split(' ')
+)
+
+/** Words that mark a sentence about music, where "Queen" and "Prince" are performers. */
+const musicWords = new Set(
+  'song songs album albums band single singles chart charts concert concerts gig tour lyrics guitarist singer track tracks eurovision grammy record'.split(' ')
+)
+
+function sportsSentence(list: SentenceWord[]): boolean {
+  return list.some((word) => sportsWords.has(word.core))
+}
+
+const romanNumeral = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)$/
+
+/**
+ * A first name that a plain test rejects, when a surname follows it:
+ * initials in capitals ("governor JB Pritzker", "AJ Styles") and given names
+ * that are also institution words ("senator Bill Hagerty": "bill" alone is a
+ * law).
+ */
+function firstNameLike(sentence: Sentence, list: SentenceWord[], index: number): boolean {
+  const word = list[index]
+  const next = list[index + 1]
+  if (!word || !next || word.possessive || !adjacent(sentence, word, next)) return false
+  const initials = /^\p{Lu}{2,3}$/u.test(word.text)
+  const given = notNames.has(word.lower) && words().proper.has(word.text)
+  if (!initials && !given) return false
+  // The surname: a capitalized word that is no institution word and not all caps ("Senate Bill HB 20").
+  return nameLike(next.text, false) && !romanNumeral.test(next.text) && next.text !== next.text.toUpperCase()
 }
 
 /** Why the title is used as a noun here (so its capital is wrong): a determiner, possessive, commas … */
@@ -655,6 +706,10 @@ function judge(
   const {form} = found
   const entry = form.entry
   if (isName(list, found)) return
+  if (entry.class === 'courtesy') {
+    courtesy(story, file, sentence, list, found)
+    return
+  }
   const first = list[found.start]
   const last = list[found.end]
   const initial = isSentenceStart(sentence, first.child)
@@ -723,10 +778,17 @@ function judge(
   // Standing alone: lowercase when the sentence shows it is a noun.
   if (casing === 'lower') return
   if (!usedAlone(sentence, list, found, plural)) return
-  // A bare one-word plural is often a team ("the Senators", "the Kings").
-  if (plural && form.words.length === 1 && !previousAdjacent?.possessive) return
-  if (casing === 'mixed' && !initial) return
-  const words = core.map((word) => word.toLowerCase())
+  // "the Prime Minister's Office", "the President's Cup": a possessive title before a capitalized
+  // word is part of a name.
+  if (last.possessive) {
+    const next = list[found.end + 1]
+    if (next && adjacent(sentence, last, next) && next.text.charAt(0) !== next.text.charAt(0).toLowerCase()) return
+  }
+  // "The Queen's song was lackluster": the band Queen, the musician Prince, in music copy.
+  if (form.words.length === 1 && (form.words[0] === 'queen' || form.words[0] === 'prince') && list.some((word) => musicWords.has(word.core))) return
+  // A bare one-word plural in sports copy is a team ("the Senators beat the Bruins", "the Kings' season").
+  if (plural && form.words.length === 1 && !previousAdjacent?.possessive && sportsSentence(list)) return
+  const words = core.map((word) => (isAbbreviation(word) ? word : word.toLowerCase()))
   if (initial && !found.prefix) words[0] = capitalizeFirst(words[0])
   let expected = words.join(' ')
   if (found.prefix) expected = `${found.prefix}-${expected}`
@@ -736,6 +798,65 @@ function judge(
   const from = found.start
   const to = found.end
   say(from, to, expected, 'a title is capitalized only directly before a name')
+}
+
+/**
+ * "Mr. Pritzker said" → "Pritzker said"; "Ms. Jane Doe" → "Jane Doe": AP uses
+ * no courtesy titles outside quotations, so the name stands alone (the last
+ * name on second reference, which is what a bare "Mr. Pritzker" is).
+ */
+function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sentence, list: SentenceWord[], found: Occurrence): void {
+  const first = list[found.start]
+  // "MS Dhoni", "MRS" in a headline: only the title as written, capital then lowercase.
+  const bare = first.text.replace(/\.$/, '')
+  if (bare.charAt(0) !== bare.charAt(0).toUpperCase() || bare.slice(1) !== bare.slice(1).toLowerCase()) return
+  let end = found.end
+  for (let index = found.end + 1; index < list.length && index <= found.end + 6; index++) {
+    const word = list[index]
+    if (!adjacent(sentence, list[index - 1], word)) break
+    const head = word.text.charAt(0)
+    const nameWord =
+      (head !== head.toLowerCase() && !notNames.has(word.lower)) ||
+      /^(?:jr\.?|sr\.?)$/.test(word.lower) ||
+      (index === found.end + 1 && firstNameLike(sentence, list, index)) ||
+      // "Mr. de Klerk", "Mr. van Gaal".
+      (/^(?:de|van|von|da|del|della|di|du|le|bin|ibn)$/.test(word.lower) && capitalizedAfter(sentence, list, index)) ||
+      // "Messrs. Lopez and Chen".
+      (word.lower === 'and' && found.form.type === 'plural' && index > found.end + 1 && capitalizedAfter(sentence, list, index))
+    if (!nameWord) break
+    end = index
+    if (word.possessive) break
+  }
+  if (end === found.end) return
+  const name = textBetween(sentence, list[found.end + 1], list[end])
+  emit(
+    story,
+    file,
+    file.data.level,
+    found.form.entry.policy,
+    {start: list[found.start].node, end: list[end].node},
+    {actual: textBetween(sentence, list[found.start], list[end]), expected: [name], values: {why: 'AP uses courtesy titles only in direct quotations'}},
+    list[found.start].node
+  )
+}
+
+/** A lone surname after a lowercase title: an unknown word, or a word the sentence pauses after. */
+function lastNameAlone(sentence: Sentence, list: SentenceWord[], index: number): boolean {
+  const word = list[index]
+  if (!word || demonyms.has(word.core)) return false
+  const {lower, proper} = words()
+  const bare = word.text.replace(/'s$/, '')
+  if (!lower.has(bare.toLowerCase()) && !proper.has(bare)) return true
+  if (word.possessive) return true
+  const next = list[index + 1]
+  if (!next || !adjacent(sentence, word, next)) return true
+  // "president Obama said", "president Obama on Monday", not "major Chinese newspapers".
+  return /^(said|says|told|added|signed|announced|vetoed|declined|denied|urged|warned|on|in|at|and|to|for|with|who|whose|has|had|was|is|will|would|but|or|as|from|by|during|after|before|when|while)$/.test(next.lower)
+}
+
+function capitalizedAfter(sentence: Sentence, list: SentenceWord[], index: number): boolean {
+  const next = list[index + 1]
+  return next !== undefined && adjacent(sentence, list[index], next) && next.text.charAt(0) !== next.text.charAt(0).toLowerCase()
 }
 
 type Say = (start: number, end: number, expected: string, why: string, level?: Level) => void
@@ -808,7 +929,7 @@ function beforeName(
     abbreviation &&
     !found.suffix &&
     (casing === 'lower'
-      ? entry.class === 'formal' && names >= Math.max(needed, 2) && openBefore(sentence, list, found)
+      ? entry.class === 'formal' && names >= needed && openBefore(sentence, list, found)
       : names >= needed)
   if (abbreviation && abbreviate) {
     let expected = abbreviation
@@ -823,7 +944,9 @@ function beforeName(
 
   // "deputy secretary of state Christopher Landau" → "Deputy Secretary of State".
   if (entry.class !== 'formal' || casing === 'upper') return
-  const strongName = names >= 2 || ((found.prefix !== undefined || found.suffix !== undefined) && names >= 1)
+  // "governor Pritzker said": one name word is enough when it is no dictionary word
+  // ("major Chinese newspapers", "the major Manchester hotels") or the phrase ends there.
+  const strongName = names >= 2 || (names === 1 && (found.prefix !== undefined || found.suffix !== undefined || lastNameAlone(sentence, list, found.end + 1)))
   if (!strongName || !openBefore(sentence, list, found)) return
   // "the president of Mali, Assimi Goita": "of" after the title is not this case; handled by adjacency.
   let expected = form.text
