@@ -96,6 +96,12 @@ describe('spelling', () => {
     ['A well-knwon figure spoke.', ['1:8-1:13: `knwon` is not in the dictionary; did you mean `known`?']],
     // Possessives are reported whole, with the suggestion in the same form.
     ['The goverment’s plan failed.', ['1:5-1:16: `goverment’s` is not in the dictionary; did you mean `government’s`?']],
+    // Between commas, dashes or parentheses: an ordinary word (retext-spell
+    // took these for literals and skipped them).
+    ['They bombed ports, airfeilds, and railways.', ['1:20-1:29: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['Ports, airfeilds and railways were hit.', ['1:8-1:17: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['The targets (airfeilds) were hit.', ['1:14-1:23: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['Goverment: the plan failed.', ['1:1-1:10: `Goverment` is not in the dictionary; did you mean `Government`?']],
     // Inside quotation marks: still a typo (AP fixes spelling in quotes).
     ['“I had to come here to really beleive it,” she said.', ['1:31-1:38: `beleive` is not in the dictionary; did you mean `believe`?']]
   ])('flags: %s', async (text, expected) => {
@@ -123,6 +129,9 @@ describe('spelling', () => {
     // A name opening a sentence, nowhere else: a name.
     'Masao Yuki, executive vice president at the bank, said.',
     'Pascuale has been flooded with offers.',
+    // A term held up in quotation marks is a term, not a typo.
+    'He coined the word “covfefe” on Tuesday.',
+    'The so-called "fauxbama" ad ran, and ‘flexitarian’ too.',
     // Datelines and wire furniture.
     'BAMAKO, Mali (AP) — Days after American diplomats were told to leave.',
     'LONDON, Jan 5 (Reuter) - Shares rose.',
@@ -162,6 +171,21 @@ describe('spelling', () => {
       '1:5-1:14: `importats` is not in the dictionary; did you mean `imports`?'
     ])
   })
+})
+
+describe('spelling: cost grows linearly with a long sentence of unknown words', () => {
+  // Issue 12: `'qz/ '.repeat(2500)` (10 KB, one sentence) took 4.1 s and
+  // 20 KB 18.5 s, because each unknown word searched its whole sentence
+  // again; 40 KB would have taken over a minute. Now about 100 ms per KB
+  // under load; the bound only proves there is no quadratic path left.
+  test('40 KB of `qz/ ` in one sentence', async () => {
+    const text = 'qz/ '.repeat(10_000)
+    const start = performance.now()
+    const file = await check(text, only)
+    const seconds = (performance.now() - start) / 1000
+    expect(file.messages.filter((message) => message.ruleId === ruleId).length).toBe(10_000)
+    expect(seconds).toBeLessThan(30)
+  }, 60_000)
 })
 
 describe('spelling: the seed story', () => {

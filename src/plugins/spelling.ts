@@ -71,6 +71,9 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   // Where each sentence's story context is, for the message rewriter (which
   // sees only the message); a WeakMap so concurrent files never mix.
   const stories = new WeakMap<Sentence, Story>()
+  // Per sentence, worked out once for all its unknown words: a long sentence
+  // full of them (`qz/ qz/ …`) must cost linear time, not quadratic.
+  const layouts = new WeakMap<Sentence, Layout>()
   const nearCache = new Map<string, string[]>()
 
   // retext-spell builds its own copy of the dictionary (~150–200 ms), so it
@@ -95,7 +98,12 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
         dictionary: hunspellFor(dialect),
         personal: dictionary.join('\n'),
         // Never call nspell's `suggest` (~60 ms a word); we fill `expected`.
-        max: -1
+        max: -1,
+        // retext-spell skips "literal" words, which include any word between
+        // commas (`ports, airfeilds, and railways`), dashes or parentheses.
+        // In news those are ordinary words; only a word standing alone in
+        // quotation marks (`the word “covfefe”`) is let be (see `rewrite`).
+        ignoreLiteral: false
       }
     ).call(processor) as Transformer<Root>
     return spellTransformer(tree, file, () => undefined)
@@ -155,8 +163,11 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const [sentence, word] = (message.ancestors ?? []) as [Sentence?, Word?]
     const story = sentence && stories.get(sentence)
     if (!story || !word || word.type !== 'WordNode') return undefined
-    if (sourceWords(sentence).has(word)) return false
-    const index = sentence.children.indexOf(word)
+    const layout = layoutOf(sentence)
+    if (layout.sources.has(word)) return false
+    const index = layout.positions.get(word) ?? sentence.children.indexOf(word)
+    // "the word “covfefe”", "the so-called “fauxbama”": a term held up as a term.
+    if (isQuotedTerm(sentence, index)) return false
     const after = nextWord(sentence, index)
     const context: Context = {
       story,
@@ -179,6 +190,19 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
       report(story.file, finding.piece.position, {ruleId: 'spelling', level, note: finding.note, ...messages[index]})
     })
     return false
+  }
+
+  function layoutOf(sentence: Sentence): Layout {
+    let layout = layouts.get(sentence)
+    if (!layout) {
+      const positions = new Map<Word, number>()
+      sentence.children.forEach((child, index) => {
+        if (child.type === 'WordNode') positions.set(child, index)
+      })
+      layout = {sources: sourceWords(sentence), positions}
+      layouts.set(sentence, layout)
+    }
+    return layout
   }
 
   /**
@@ -350,6 +374,36 @@ interface Finding {
   /** Suggestions, best first. */
   expected: string[]
   note?: string
+}
+
+/** A sentence's URL-like words and where each word node is among its children. */
+interface Layout {
+  sources: Set<Word>
+  positions: Map<Word, number>
+}
+
+/** Quotation marks that open a quoted term, with the marks that close it. */
+const termQuotes: Record<string, string[]> = {
+  '"': ['"'],
+  '“': ['”'],
+  '‘': ['’'],
+  "'": ["'"]
+}
+
+/**
+ * Whether the word at `index` stands alone between quotation marks
+ * (`the word “covfefe”`, `the so-called ‘fauxbama’`): a term written as a
+ * term, which retext-spell's `ignoreLiteral` leaves alone and so do we.
+ * Commas, dashes and parentheses do not make a word a term
+ * (`ports, airfeilds, and railways`).
+ */
+function isQuotedTerm(sentence: Sentence, index: number): boolean {
+  const before = sentence.children[index - 1]
+  const after = sentence.children[index + 1]
+  if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
+  const open = 'value' in before ? before.value : undefined
+  const close = 'value' in after ? after.value : undefined
+  return open !== undefined && close !== undefined && (termQuotes[open]?.includes(close) ?? false)
 }
 
 /** Where a word is: its story, and whether a capitalized word follows (`van der Veer`). */
