@@ -76,9 +76,9 @@ describe('spelling', () => {
     ['He spoke to parliament’s budget committtee on Wednesday.', ['1:33-1:43: `committtee` is not in the dictionary; did you mean `committee`?']],
     ['Nothing matches xyzzq here.', ['1:17-1:22: `xyzzq` is not in the dictionary; check the spelling']],
     // Two words run together: the split is a suggestion.
-    ['Operating cashflow should at least double.', ['1:11-1:19: `cashflow` is not in the dictionary; did you mean `cash flow`?']],
+    ['The newsdesk said so.', ['1:5-1:13: `newsdesk` is not in the dictionary; did you mean `news desk`?']],
     // Nothing within two edits: a short second word, or three edits away.
-    ['The company took a writeoff on the plant.', ['1:20-1:28: `writeoff` is not in the dictionary; did you mean `write off`?']],
+    ['The firm took a chargeoff on the plant.', ['1:17-1:26: `chargeoff` is not in the dictionary; did you mean `charge off`?']],
     ['It is a global phenonmon, the minister said.', ['1:16-1:25: `phenonmon` is not in the dictionary; did you mean `phenomenon`?']],
     // Capitalized inside a sentence: a name, unless a slip of a common name.
     ['The talks resume on Tuesdy in Geneva.', ['1:21-1:27: `Tuesdy` is not in the dictionary; did you mean `Tuesday`?']],
@@ -146,6 +146,9 @@ describe('spelling', () => {
     'Pre-tax profit rose on a pre-emptive, co-ordinated, socio-economic plan after the mis-selling.',
     // Productive affixes hunspell lacks.
     'The shares were rerated on outperformance, congressionally mandated.',
+    // The larger word list (src/spell/wordlist.ts) and current vocabulary.
+    'Operating cashflow reached breakeven in primetime, despite deepfakes and microplastics.',
+    'Telehealth and rideshare firms, esports and telemedicine.',
     // Other dialect: left to the `dialect` check.
     'The defence programme of the organisation.',
     // House dictionary (rules/dictionary.txt).
@@ -247,7 +250,8 @@ describe('spelling: corpus precision', () => {
     // Reuters
     'agressive', 'aquisition', 'aquisitions', 'asets', 'authoritiarian', 'beleive', 'brough', 'busines',
     'cames', 'capcity', 'capitalisaiton', 'chidren', 'commbined', 'commerical', 'committtee', 'cooly',
-    'delgates', 'difficulity', 'diouble', 'earnied', 'embarassing', 'expectaions', 'forcasts', 'guerillas',
+    // (`guerillas` is not here: a variant spelling the larger word list holds.)
+    'delgates', 'difficulity', 'diouble', 'earnied', 'embarassing', 'expectaions', 'forcasts',
     'maratime', 'maxiumum', 'newroom', 'occuring', 'officialy', 'particualrly', 'patern', 'pedastal',
     'permanment', 'phalynx', 'phenomenona', 'phenonmon', 'poeple', 'preceeding', 'prgram', 'procesing',
     'profitablity', 'provisons', 'reasonaly', 'recapitalistion', 'recenly', 'relaistic', 'seaking',
@@ -258,8 +262,11 @@ describe('spelling: corpus precision', () => {
     'embarassment', 'goodlooks', 'presneted', 'probem', 'redifining', 'ridiculuous'
   ])
 
-  /** False positives per 1,000 words: measured 1.13 (117 in 103,733 words). */
-  const ceiling = 1.3
+  /**
+   * False positives per 1,000 words: measured 0.92 (95 in 103,733 words;
+   * 1.13 before the larger word list, 1.26 once words between commas were checked).
+   */
+  const ceiling = 1.0
 
   test(`spelling false positives stay under ${ceiling} per 1,000 words, and every known slip is found`, async () => {
     let words = 0

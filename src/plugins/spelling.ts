@@ -15,6 +15,7 @@ import {subtlexFrequency} from '../spell/suggest.js'
 import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {editDistance, isSlip, oneEditAway} from '../spell/edits.js'
 import {personalWords} from '../spell/personal.js'
+import {loadWordList} from '../spell/wordlist.js'
 import {
   elisionParts,
   likeWritten,
@@ -68,6 +69,10 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   const personal = personalWords(dictionary)
   const speller = spellerFor(dialect)
   const other = spellerFor(otherDialect(dialect))
+  // The larger word lists (src/spell/wordlist.ts), loaded on the first story.
+  let listed: ReadonlySet<string> = new Set()
+  let otherListed: ReadonlySet<string> = new Set()
+  let listsLoaded = false
   // Where each sentence's story context is, for the message rewriter (which
   // sees only the message); a WeakMap so concurrent files never mix.
   const stories = new WeakMap<Sentence, Story>()
@@ -110,6 +115,13 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   }
 
   return async function (tree, file) {
+    if (!listsLoaded) {
+      ;[listed, otherListed] = await Promise.all([
+        loadWordList(dialect, (word) => speller.correct(word)),
+        loadWordList(other.dialect, (word) => other.correct(word))
+      ])
+      listsLoaded = true
+    }
     const story = new Story(tree, file)
     const unknown: Sentence[] = []
     for (const sentence of sentencesOf(tree)) {
@@ -325,12 +337,12 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   }
 
   function known(word: string): boolean {
-    return personal.has(word) || speller.correct(word)
+    return personal.has(word) || speller.correct(word) || inList(listed, word)
   }
 
-  /** Whether the other dialect's dictionary knows the word (loaded only when asked). */
+  /** Whether the other dialect's dictionary or word list knows the word (loaded only when asked). */
   function inOtherDialect(value: string, base: string): boolean {
-    return other.correct(value) || other.correct(base)
+    return other.correct(value) || other.correct(base) || inList(otherListed, base)
   }
 
   /**
@@ -374,6 +386,20 @@ interface Finding {
   /** Suggestions, best first. */
   expected: string[]
   note?: string
+}
+
+/**
+ * Whether a word list (lower-case entries) holds `word`, as written, at the
+ * start of a sentence (`Cashflow`), in capitals (`CASHFLOW`) or possessive
+ * (`cashflow's`).
+ */
+function inList(list: ReadonlySet<string>, word: string): boolean {
+  if (list.size === 0) return false
+  const base = word.replace(/['’]s$/i, '')
+  if (list.has(base)) return true
+  const lower = base.toLowerCase()
+  if (lower === base || !list.has(lower)) return false
+  return base === base.toUpperCase() || base === lower.charAt(0).toUpperCase() + lower.slice(1)
 }
 
 /** A sentence's URL-like words and where each word node is among its children. */
