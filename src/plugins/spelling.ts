@@ -13,7 +13,8 @@ import {findQuotes, isQuoted, type QuoteRanges} from '../nlcst/quotes.js'
 import {isSentenceStart, nextWord, wordText} from '../nlcst/words.js'
 import {subtlexFrequency} from '../spell/suggest.js'
 import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
-import {editDistance, isSlip, oneEditAway} from '../spell/edits.js'
+import {editDistance, isSlip, isTypingSlip, oneEditAway} from '../spell/edits.js'
+import {irregularForms} from '../spell/irregular.js'
 import {personalWords} from '../spell/personal.js'
 import {loadWordList} from '../spell/wordlist.js'
 import {
@@ -263,7 +264,10 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
       if (particles.has(base) && !piece.next && context.nextCapitalized) return []
       // "pre-war", "socio-economic", "mis-selling": a prefix, only ever written joined.
       if (piece.next && prefixes.has(base)) return []
-      if (isDerived(base)) return []
+      // "rerated", "outperformance": a prefix or suffix on a known word,
+      // unless the whole is a slip of a common word ("repubic" is not `re` +
+      // `pubic` but `republic`; "happyness" is `happiness`).
+      if (isDerived(base) && !slipOfCommon(base)) return []
       return [misspelling(piece)]
     }
 
@@ -328,16 +332,22 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const near = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 2) <= 2
     const split = splitInTwo(piece.value, near ? 4 : 3)
     if (split) {
-      // "cashflow" → "cash flow"; after a one-letter fix, which is likelier ("forcasts").
+      // "newsdesk" → "news desk"; after a one-letter fix, which is likelier
+      // ("forcasts"), and after a word within two edits more common than the
+      // split's rarer half ("campane" is `campaign`, not `cam pane`).
       const close = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 1) <= 1
-      suggestions.splice(close ? 1 : 0, 0, split)
+      const rarer = Math.min(...split.split(' ').map((part) => frequency(part)))
+      const likelier = near && frequency(suggestions[0].toLowerCase()) > rarer
+      suggestions.splice(close || likelier ? 1 : 0, 0, split)
     }
-    const expected = [...new Set([...first, ...suggestions])].slice(0, 5)
+    // "bringed" → "brought", "throwed" → "threw", "thrown": from the table, first.
+    const irregular = (irregularForms(piece.value) ?? []).map((form) => likeCase(form, piece.value))
+    const expected = [...new Set([...irregular, ...first, ...suggestions])].slice(0, 5)
     return {piece, expected, note}
   }
 
   function known(word: string): boolean {
-    return personal.has(word) || speller.correct(word) || inList(listed, word)
+    return personal.has(word) || speller.correct(word) || (inList(listed, word) && !irregularForms(word))
   }
 
   /** Whether the other dialect's dictionary or word list knows the word (loaded only when asked). */
@@ -355,13 +365,26 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     for (const prefix of derivingPrefixes) {
       if (word.startsWith(prefix) && word.length - prefix.length >= 5 && known(word.slice(prefix.length))) return true
     }
-    // "congressionally", "dizzyingly", "purposefully"
-    const ly = /^(.{3,}(?:al|ing|ed|ive|ful|ous|ic))ly$/.exec(word)
+    // "congressionally", "dizzyingly", "purposefully"; not "basicly",
+    // "heroicly": `-ic` takes `-ally`.
+    const ly = /^(.{3,}(?:al|ing|ed|ive|ful|ous))ly$/.exec(word)
     if (ly && known(ly[1])) return true
     // "sightedness", "fleshiness" (fleshy)
     const ness = /^(.{4,}?)(i?)ness$/.exec(word)
     if (ness && known(ness[1] + (ness[2] ? 'y' : ''))) return true
     return false
+  }
+
+  /**
+   * Whether a lower-case word is one slip (see `isTypingSlip`) from a
+   * dictionary word common enough ({@link minimumFrequency}) to be the
+   * likelier reading: `repubic` (`republic`), `happyness` (`happiness`);
+   * not `rerated` (`related` is a changed letter no key or sound explains).
+   */
+  function slipOfCommon(word: string): boolean {
+    return speller
+      .suggest(word, 5)
+      .some((near) => frequency(near.toLowerCase()) >= minimumFrequency && isTypingSlip(word, near.toLowerCase()))
   }
 
   /**
@@ -400,6 +423,12 @@ function inList(list: ReadonlySet<string>, word: string): boolean {
   const lower = base.toLowerCase()
   if (lower === base || !list.has(lower)) return false
   return base === base.toUpperCase() || base === lower.charAt(0).toUpperCase() + lower.slice(1)
+}
+
+/** `brought` cased like `Bringed` or `BRINGED`. */
+function likeCase(word: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase()
+  return like.charAt(0) === like.charAt(0).toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word
 }
 
 /** A sentence's URL-like words and where each word node is among its children. */
