@@ -102,6 +102,32 @@ describe('spelling', () => {
     ['Ports, airfeilds and railways were hit.', ['1:8-1:17: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
     ['The targets (airfeilds) were hit.', ['1:14-1:23: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
     ['Goverment: the plan failed.', ['1:1-1:10: `Goverment` is not in the dictionary; did you mean `Government`?']],
+    // A prefix or suffix on a known word is a word, unless the whole is a
+    // slip of a common word: `re` + `pubic`, `happy` + `ness`, `-icly`.
+    ['The repubic was founded in 1960.', ['1:5-1:12: `repubic` is not in the dictionary; did you mean `republic`?']],
+    ['A sense of happyness returned.', ['1:12-1:21: `happyness` is not in the dictionary; did you mean `happiness`?']],
+    ['The officials spoke basicly and dramaticly.', [
+      '1:21-1:28: `basicly` is not in the dictionary; did you mean `basically`?',
+      '1:33-1:43: `dramaticly` is not in the dictionary; did you mean `dramatically`?'
+    ]],
+    // Regularised irregular verbs: the irregular form first, from the table.
+    ['He bringed the papers and thinked it over.', [
+      '1:4-1:11: `bringed` is not in the dictionary; did you mean `brought`?',
+      '1:27-1:34: `thinked` is not in the dictionary; did you mean `thought`?'
+    ]],
+    ['She teached there and catched the bus. They goed home.', [
+      '1:5-1:12: `teached` is not in the dictionary; did you mean `taught`?',
+      '1:23-1:30: `catched` is not in the dictionary; did you mean `caught`?',
+      '1:45-1:49: `goed` is not in the dictionary; did you mean `went`?'
+    ]],
+    ['Teached by elders, he throwed it.', [
+      '1:1-1:8: `Teached` is not in the dictionary; did you mean `Taught`?',
+      '1:23-1:30: `throwed` is not in the dictionary; did you mean `threw`?'
+    ]],
+    // Suggestion order: one edit before two (`county`), a common word before
+    // a name for a lower-case typo (`Jude`).
+    ['The communty gathered.', ['1:5-1:13: `communty` is not in the dictionary; did you mean `community`?']],
+    ['The jude ruled on Tuesday.', ['1:5-1:9: `jude` is not in the dictionary; did you mean `judge`?']],
     // Inside quotation marks: still a typo (AP fixes spelling in quotes).
     ['“I had to come here to really beleive it,” she said.', ['1:31-1:38: `beleive` is not in the dictionary; did you mean `believe`?']]
   ])('flags: %s', async (text, expected) => {

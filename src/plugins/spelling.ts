@@ -239,6 +239,8 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const shape = shapeOf(base)
     if (shape === 'skip') return []
     if (known(value) || known(base)) return []
+    // "Teached by elders, …": a regularised irregular verb is never a name.
+    if (irregularForms(base)) return [misspelling(piece)]
     // "pre-emptive", "co-ordinated", "e-mail": a hyphenated dictionary word.
     if (piece.next && known(value + piece.next)) return []
     if (piece.previous && known(piece.previous + value)) return []

@@ -2,7 +2,7 @@
  * Words `spelling` accepts beyond hunspell: the lower-case words of cspell's
  * English dictionaries (`@cspell/dict-en_us`, `@cspell/dict-en-gb-mit`, both
  * MIT; SCOWL-based, kept current: `breakeven`, `cashflow`, `primetime`,
- * `deepfakes`, `microplastics`) that dictionary-en lacks, less any entry that
+ * `writeoff`, `horseracing`) that dictionary-en lacks, less any entry that
  * could be a slip of a much more common word.
  *
  * The list is accepted, never suggested: a suggestion still comes from
