@@ -16,7 +16,7 @@ import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {editDistance, isSlip, isTypingSlip, oneEditAway} from '../spell/edits.js'
 import {irregularForms} from '../spell/irregular.js'
 import {personalWords} from '../spell/personal.js'
-import {loadWordList} from '../spell/wordlist.js'
+import {loadWordList, type WordList} from '../spell/wordlist.js'
 import {
   elisionParts,
   likeWritten,
@@ -71,8 +71,8 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   const speller = spellerFor(dialect)
   const other = spellerFor(otherDialect(dialect))
   // The larger word lists (src/spell/wordlist.ts), loaded on the first story.
-  let listed: ReadonlySet<string> = new Set()
-  let otherListed: ReadonlySet<string> = new Set()
+  let listed: WordList | undefined
+  let otherListed: WordList | undefined
   let listsLoaded = false
   // Where each sentence's story context is, for the message rewriter (which
   // sees only the message); a WeakMap so concurrent files never mix.
@@ -418,8 +418,8 @@ interface Finding {
  * start of a sentence (`Cashflow`), in capitals (`CASHFLOW`) or possessive
  * (`cashflow's`).
  */
-function inList(list: ReadonlySet<string>, word: string): boolean {
-  if (list.size === 0) return false
+function inList(list: WordList | undefined, word: string): boolean {
+  if (!list || list.size === 0) return false
   const base = word.replace(/['’]s$/i, '')
   if (list.has(base)) return true
   const lower = base.toLowerCase()

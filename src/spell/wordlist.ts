@@ -16,7 +16,7 @@
  * worked out at run time from the packages, with the same result
  * (test/spell-cache.test.ts).
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {gunzipSync} from 'node:zlib'
@@ -58,27 +58,92 @@ function packagePath(dialect: Dialect): string {
 
 /** Which lists are installed (package file sizes) and the filter and SUBTLEX they went through. */
 export function wordListIdentity(dialect: Dialect): string {
-  const bytes = readFileSync(packagePath(dialect)).byteLength
-  return `${packages[dialect].name}:${bytes}:filter${filterVersion}:${subtlexIdentity()}`
+  let identity = identities.get(dialect)
+  if (!identity) {
+    const bytes = statSync(packagePath(dialect)).size
+    identity = `${packages[dialect].name}:${bytes}:filter${filterVersion}:${subtlexIdentity()}`
+    identities.set(dialect, identity)
+  }
+  return identity
 }
 
-const lists = new Map<Dialect, ReadonlySet<string>>()
+const identities = new Map<Dialect, string>()
+
+/**
+ * A sorted word list kept as one string, looked up by binary search: no
+ * 50,000 strings and hash entries to make on the first story.
+ */
+export class WordList implements Iterable<string> {
+  readonly size: number
+  private readonly starts: Uint32Array
+
+  constructor(private readonly text: string) {
+    let count = text === '' ? 0 : 1
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++
+    this.starts = new Uint32Array(count + 1)
+    let at = 1
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts[at++] = i + 1
+    this.starts[count] = text.length + 1
+    this.size = count
+  }
+
+  has(word: string): boolean {
+    let low = 0
+    let high = this.size - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const order = this.compare(middle, word)
+      if (order === 0) return true
+      if (order < 0) low = middle + 1
+      else high = middle - 1
+    }
+    return false
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let at = 0; at < this.size; at++) yield this.text.slice(this.starts[at], this.starts[at + 1] - 1)
+  }
+
+  /** Order of entry `at` against `word`, by UTF-16 code units (the order `sort()` left them in). */
+  private compare(at: number, word: string): number {
+    const start = this.starts[at]
+    const length = this.starts[at + 1] - 1 - start
+    const shorter = Math.min(length, word.length)
+    for (let i = 0; i < shorter; i++) {
+      const difference = this.text.charCodeAt(start + i) - word.charCodeAt(i)
+      if (difference !== 0) return difference
+    }
+    return length - word.length
+  }
+}
+
+const lists = new Map<Dialect, WordList>()
 
 /**
  * The dialect's extra words (lower case), from the build's artefact or
  * worked out from the packages; once per process. `known` is hunspell's
  * `correct` for the dialect (only used when working it out).
  */
-export async function loadWordList(dialect: Dialect, known: Known, folder: URL | false = artefactFolder): Promise<ReadonlySet<string>> {
+export async function loadWordList(dialect: Dialect, known: Known, folder: URL | false = artefactFolder): Promise<WordList> {
   const cached = folder === artefactFolder ? lists.get(dialect) : undefined
   if (cached) return cached
-  const list = (folder && readWordList(dialect, folder)) || new Set(await computeWordList(dialect, known))
+  const stored = folder && (readWordList(dialect, folder) ?? (folder === artefactFolder ? readWordList(dialect, builtFolder) : undefined))
+  const list = stored || new WordList((await computeWordList(dialect, known)).join('\n'))
   if (folder === artefactFolder) lists.set(dialect, list)
   return list
 }
 
+/**
+ * Where the build stores the lists when these modules run from `src/`
+ * (vitest): working a list out takes seconds, so sources use the build's when
+ * it was made from the same packages, SUBTLEX and filter version
+ * (test/spell-cache.test.ts checks the build's list is the one these
+ * sources make). From `dist/` it is the same folder as `artefactFolder`.
+ */
+const builtFolder = new URL('../../dist/spell/', import.meta.url)
+
 /** The stored list, if there is one made from the installed packages. */
-export function readWordList(dialect: Dialect, folder: URL): ReadonlySet<string> | undefined {
+export function readWordList(dialect: Dialect, folder: URL): WordList | undefined {
   const artefact = readArtefact(new URL(fileName(dialect), folder))
   if (!artefact) return undefined
   try {
@@ -87,7 +152,7 @@ export function readWordList(dialect: Dialect, folder: URL): ReadonlySet<string>
     return undefined
   }
   const words = artefact.sections.get('words')
-  return typeof words === 'string' ? new Set(words === '' ? [] : words.split('\n')) : undefined
+  return typeof words === 'string' ? new WordList(words) : undefined
 }
 
 /** Work out and store a dialect's list in `folder` (the build). */
