@@ -6,11 +6,18 @@
 // without these files does the same work at run time, with the same results.
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {usableArtefacts, writeSpellArtefacts} from '../dist/spell/dictionaries.js'
+import {createSpeller, usableArtefacts, writeSpellArtefacts} from '../dist/spell/dictionaries.js'
 import {artefactFolder} from '../dist/spell/suggest.js'
+import {readWordList, writeWordList} from '../dist/spell/wordlist.js'
 
 const start = performance.now()
 const written = writeSpellArtefacts(artefactFolder)
+// The larger word lists `spelling` accepts (src/spell/wordlist.ts), filtered.
+for (const dialect of ['en-US', 'en-GB']) {
+  const speller = createSpeller(dialect)
+  written.push(await writeWordList(dialect, (word) => speller.correct(word), artefactFolder))
+  if (!readWordList(dialect, artefactFolder)) throw new Error(`build-spell: the ${dialect} word list does not read back`)
+}
 const total = written.reduce((sum, {bytes}) => sum + bytes, 0)
 for (const {path: file, bytes} of written) {
   console.log(`  ${path.relative(process.cwd(), fileURLToPath(file))}  ${(bytes / 1024).toFixed(0)} KB`)

@@ -26,6 +26,7 @@ import {
   unpackIndex
 } from '../src/spell/suggest.js'
 import type {Dialect} from '../src/types.js'
+import {loadWordList, readWordList, writeWordList} from '../src/spell/wordlist.js'
 
 interface NSpell {
   data: Record<string, string[]>
@@ -138,6 +139,27 @@ describe('stored artefacts', () => {
   })
 })
 
+describe('stored word lists (src/spell/wordlist.ts)', () => {
+  test.each(dialects)('%s: the stored list is the one worked out at run time', async (dialect) => {
+    const known = (word: string) => checkers.get(dialect)!.correct(word)
+    await writeWordList(dialect, known, artefacts)
+    const stored = readWordList(dialect, artefacts)
+    const fresh = await loadWordList(dialect, known, false)
+    expect(stored?.size).toBeGreaterThan(30_000)
+    expect([...stored!]).toEqual([...fresh])
+  }, 120_000)
+
+  test('a list made from another package or filter is ignored', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-words-'))
+    const url = pathToFileURL(copy + '/')
+    const text = fs.readFileSync(path.join(folder, 'words-en-US.bin')).toString('latin1')
+    fs.writeFileSync(path.join(copy, 'words-en-US.bin'), Buffer.from(text.replace(':filter', ':other'), 'latin1'))
+    expect(readWordList('en-US', url)).toBeUndefined()
+    expect(readWordList('en-GB', url)).toBeUndefined()
+    fs.rmSync(copy, {recursive: true, force: true})
+  })
+})
+
 describe('packed index', () => {
   test('unpacks to the arrays buildIndex made', () => {
     const words = Object.keys(checkers.get('en-US')!.data)
@@ -195,4 +217,11 @@ describe.skipIf(!fs.existsSync(new URL('lexicon.bin', built)))('the build’s ar
     const fresh = createSpeller(dialect, {artefacts: false})
     for (const word of fixtureTypos()) expect(stored.suggest(word), word).toEqual(fresh.suggest(word))
   }, 60_000)
+
+  test.each(dialects)('%s: the word list as these sources make it', async (dialect) => {
+    const speller = createSpeller(dialect, {artefacts: false})
+    const stored = readWordList(dialect, built)
+    expect(stored, 'dist/spell/words-' + dialect + '.bin is missing or stale: npm run build').toBeDefined()
+    expect([...stored!]).toEqual([...(await loadWordList(dialect, (word) => speller.correct(word), false))])
+  }, 120_000)
 })

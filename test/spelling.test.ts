@@ -76,9 +76,9 @@ describe('spelling', () => {
     ['He spoke to parliament’s budget committtee on Wednesday.', ['1:33-1:43: `committtee` is not in the dictionary; did you mean `committee`?']],
     ['Nothing matches xyzzq here.', ['1:17-1:22: `xyzzq` is not in the dictionary; check the spelling']],
     // Two words run together: the split is a suggestion.
-    ['Operating cashflow should at least double.', ['1:11-1:19: `cashflow` is not in the dictionary; did you mean `cash flow`?']],
+    ['The newsdesk said so.', ['1:5-1:13: `newsdesk` is not in the dictionary; did you mean `news desk`?']],
     // Nothing within two edits: a short second word, or three edits away.
-    ['The company took a writeoff on the plant.', ['1:20-1:28: `writeoff` is not in the dictionary; did you mean `write off`?']],
+    ['The firm took a chargeoff on the plant.', ['1:17-1:26: `chargeoff` is not in the dictionary; did you mean `charge off`?']],
     ['It is a global phenonmon, the minister said.', ['1:16-1:25: `phenonmon` is not in the dictionary; did you mean `phenomenon`?']],
     // Capitalized inside a sentence: a name, unless a slip of a common name.
     ['The talks resume on Tuesdy in Geneva.', ['1:21-1:27: `Tuesdy` is not in the dictionary; did you mean `Tuesday`?']],
@@ -96,6 +96,38 @@ describe('spelling', () => {
     ['A well-knwon figure spoke.', ['1:8-1:13: `knwon` is not in the dictionary; did you mean `known`?']],
     // Possessives are reported whole, with the suggestion in the same form.
     ['The goverment’s plan failed.', ['1:5-1:16: `goverment’s` is not in the dictionary; did you mean `government’s`?']],
+    // Between commas, dashes or parentheses: an ordinary word (retext-spell
+    // took these for literals and skipped them).
+    ['They bombed ports, airfeilds, and railways.', ['1:20-1:29: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['Ports, airfeilds and railways were hit.', ['1:8-1:17: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['The targets (airfeilds) were hit.', ['1:14-1:23: `airfeilds` is not in the dictionary; did you mean `airfields`?']],
+    ['Goverment: the plan failed.', ['1:1-1:10: `Goverment` is not in the dictionary; did you mean `Government`?']],
+    // A prefix or suffix on a known word is a word, unless the whole is a
+    // slip of a common word: `re` + `pubic`, `happy` + `ness`, `-icly`.
+    ['The repubic was founded in 1960.', ['1:5-1:12: `repubic` is not in the dictionary; did you mean `republic`?']],
+    ['A sense of happyness returned.', ['1:12-1:21: `happyness` is not in the dictionary; did you mean `happiness`?']],
+    ['The officials spoke basicly and dramaticly.', [
+      '1:21-1:28: `basicly` is not in the dictionary; did you mean `basically`?',
+      '1:33-1:43: `dramaticly` is not in the dictionary; did you mean `dramatically`?'
+    ]],
+    // Regularised irregular verbs: the irregular form first, from the table.
+    ['He bringed the papers and thinked it over.', [
+      '1:4-1:11: `bringed` is not in the dictionary; did you mean `brought`?',
+      '1:27-1:34: `thinked` is not in the dictionary; did you mean `thought`?'
+    ]],
+    ['She teached there and catched the bus. They goed home.', [
+      '1:5-1:12: `teached` is not in the dictionary; did you mean `taught`?',
+      '1:23-1:30: `catched` is not in the dictionary; did you mean `caught`?',
+      '1:45-1:49: `goed` is not in the dictionary; did you mean `went`?'
+    ]],
+    ['Teached by elders, he throwed it.', [
+      '1:1-1:8: `Teached` is not in the dictionary; did you mean `Taught`?',
+      '1:23-1:30: `throwed` is not in the dictionary; did you mean `threw`?'
+    ]],
+    // Suggestion order: one edit before two (`county`), a common word before
+    // a name for a lower-case typo (`Jude`).
+    ['The communty gathered.', ['1:5-1:13: `communty` is not in the dictionary; did you mean `community`?']],
+    ['The jude ruled on Tuesday.', ['1:5-1:9: `jude` is not in the dictionary; did you mean `judge`?']],
     // Inside quotation marks: still a typo (AP fixes spelling in quotes).
     ['“I had to come here to really beleive it,” she said.', ['1:31-1:38: `beleive` is not in the dictionary; did you mean `believe`?']]
   ])('flags: %s', async (text, expected) => {
@@ -123,6 +155,9 @@ describe('spelling', () => {
     // A name opening a sentence, nowhere else: a name.
     'Masao Yuki, executive vice president at the bank, said.',
     'Pascuale has been flooded with offers.',
+    // A term held up in quotation marks is a term, not a typo.
+    'He coined the word “covfefe” on Tuesday.',
+    'The so-called "fauxbama" ad ran, and ‘flexitarian’ too.',
     // Datelines and wire furniture.
     'BAMAKO, Mali (AP) — Days after American diplomats were told to leave.',
     'LONDON, Jan 5 (Reuter) - Shares rose.',
@@ -137,6 +172,9 @@ describe('spelling', () => {
     'Pre-tax profit rose on a pre-emptive, co-ordinated, socio-economic plan after the mis-selling.',
     // Productive affixes hunspell lacks.
     'The shares were rerated on outperformance, congressionally mandated.',
+    // The larger word list (src/spell/wordlist.ts) and current vocabulary.
+    'Operating cashflow reached breakeven in primetime, despite deepfakes and microplastics.',
+    'Telehealth and rideshare firms, esports and telemedicine.',
     // Other dialect: left to the `dialect` check.
     'The defence programme of the organisation.',
     // House dictionary (rules/dictionary.txt).
@@ -162,6 +200,21 @@ describe('spelling', () => {
       '1:5-1:14: `importats` is not in the dictionary; did you mean `imports`?'
     ])
   })
+})
+
+describe('spelling: cost grows linearly with a long sentence of unknown words', () => {
+  // Issue 12: `'qz/ '.repeat(2500)` (10 KB, one sentence) took 4.1 s and
+  // 20 KB 18.5 s, because each unknown word searched its whole sentence
+  // again; 40 KB would have taken over a minute. Now about 100 ms per KB
+  // under load; the bound only proves there is no quadratic path left.
+  test('40 KB of `qz/ ` in one sentence', async () => {
+    const text = 'qz/ '.repeat(10_000)
+    const start = performance.now()
+    const file = await check(text, only)
+    const seconds = (performance.now() - start) / 1000
+    expect(file.messages.filter((message) => message.ruleId === ruleId).length).toBe(10_000)
+    expect(seconds).toBeLessThan(30)
+  }, 60_000)
 })
 
 describe('spelling: the seed story', () => {
@@ -223,7 +276,8 @@ describe('spelling: corpus precision', () => {
     // Reuters
     'agressive', 'aquisition', 'aquisitions', 'asets', 'authoritiarian', 'beleive', 'brough', 'busines',
     'cames', 'capcity', 'capitalisaiton', 'chidren', 'commbined', 'commerical', 'committtee', 'cooly',
-    'delgates', 'difficulity', 'diouble', 'earnied', 'embarassing', 'expectaions', 'forcasts', 'guerillas',
+    // (`guerillas` is not here: a variant spelling the larger word list holds.)
+    'delgates', 'difficulity', 'diouble', 'earnied', 'embarassing', 'expectaions', 'forcasts',
     'maratime', 'maxiumum', 'newroom', 'occuring', 'officialy', 'particualrly', 'patern', 'pedastal',
     'permanment', 'phalynx', 'phenomenona', 'phenonmon', 'poeple', 'preceeding', 'prgram', 'procesing',
     'profitablity', 'provisons', 'reasonaly', 'recapitalistion', 'recenly', 'relaistic', 'seaking',
@@ -234,8 +288,11 @@ describe('spelling: corpus precision', () => {
     'embarassment', 'goodlooks', 'presneted', 'probem', 'redifining', 'ridiculuous'
   ])
 
-  /** False positives per 1,000 words: measured 1.13 (117 in 103,733 words). */
-  const ceiling = 1.3
+  /**
+   * False positives per 1,000 words: measured 0.92 (95 in 103,733 words;
+   * 1.13 before the larger word list, 1.26 once words between commas were checked).
+   */
+  const ceiling = 1.0
 
   test(`spelling false positives stay under ${ceiling} per 1,000 words, and every known slip is found`, async () => {
     let words = 0

@@ -13,8 +13,10 @@ import {findQuotes, isQuoted, type QuoteRanges} from '../nlcst/quotes.js'
 import {isSentenceStart, nextWord, wordText} from '../nlcst/words.js'
 import {subtlexFrequency} from '../spell/suggest.js'
 import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
-import {editDistance, isSlip, oneEditAway} from '../spell/edits.js'
+import {editDistance, isSlip, isTypingSlip, oneEditAway} from '../spell/edits.js'
+import {irregularForms} from '../spell/irregular.js'
 import {personalWords} from '../spell/personal.js'
+import {loadWordList, type WordList} from '../spell/wordlist.js'
 import {
   elisionParts,
   likeWritten,
@@ -68,9 +70,16 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   const personal = personalWords(dictionary)
   const speller = spellerFor(dialect)
   const other = spellerFor(otherDialect(dialect))
+  // The larger word lists (src/spell/wordlist.ts), loaded on the first story.
+  let listed: WordList | undefined
+  let otherListed: WordList | undefined
+  let listsLoaded = false
   // Where each sentence's story context is, for the message rewriter (which
   // sees only the message); a WeakMap so concurrent files never mix.
   const stories = new WeakMap<Sentence, Story>()
+  // Per sentence, worked out once for all its unknown words: a long sentence
+  // full of them (`qz/ qz/ …`) must cost linear time, not quadratic.
+  const layouts = new WeakMap<Sentence, Layout>()
   const nearCache = new Map<string, string[]>()
 
   // retext-spell builds its own copy of the dictionary (~150–200 ms), so it
@@ -95,13 +104,25 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
         dictionary: hunspellFor(dialect),
         personal: dictionary.join('\n'),
         // Never call nspell's `suggest` (~60 ms a word); we fill `expected`.
-        max: -1
+        max: -1,
+        // retext-spell skips "literal" words, which include any word between
+        // commas (`ports, airfeilds, and railways`), dashes or parentheses.
+        // In news those are ordinary words; only a word standing alone in
+        // quotation marks (`the word “covfefe”`) is let be (see `rewrite`).
+        ignoreLiteral: false
       }
     ).call(processor) as Transformer<Root>
     return spellTransformer(tree, file, () => undefined)
   }
 
   return async function (tree, file) {
+    if (!listsLoaded) {
+      ;[listed, otherListed] = await Promise.all([
+        loadWordList(dialect, (word) => speller.correct(word)),
+        loadWordList(other.dialect, (word) => other.correct(word))
+      ])
+      listsLoaded = true
+    }
     const story = new Story(tree, file)
     const unknown: Sentence[] = []
     for (const sentence of sentencesOf(tree)) {
@@ -155,8 +176,11 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const [sentence, word] = (message.ancestors ?? []) as [Sentence?, Word?]
     const story = sentence && stories.get(sentence)
     if (!story || !word || word.type !== 'WordNode') return undefined
-    if (sourceWords(sentence).has(word)) return false
-    const index = sentence.children.indexOf(word)
+    const layout = layoutOf(sentence)
+    if (layout.sources.has(word)) return false
+    const index = layout.positions.get(word) ?? sentence.children.indexOf(word)
+    // "the word “covfefe”", "the so-called “fauxbama”": a term held up as a term.
+    if (isQuotedTerm(sentence, index)) return false
     const after = nextWord(sentence, index)
     const context: Context = {
       story,
@@ -181,6 +205,19 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     return false
   }
 
+  function layoutOf(sentence: Sentence): Layout {
+    let layout = layouts.get(sentence)
+    if (!layout) {
+      const positions = new Map<Word, number>()
+      sentence.children.forEach((child, index) => {
+        if (child.type === 'WordNode') positions.set(child, index)
+      })
+      layout = {sources: sourceWords(sentence), positions}
+      layouts.set(sentence, layout)
+    }
+    return layout
+  }
+
   /**
    * The words of a message: the text as written (curly apostrophes and
    * all), suggestions in the same typography.
@@ -202,6 +239,8 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const shape = shapeOf(base)
     if (shape === 'skip') return []
     if (known(value) || known(base)) return []
+    // "Teached by elders, …": a regularised irregular verb is never a name.
+    if (irregularForms(base)) return [misspelling(piece)]
     // "pre-emptive", "co-ordinated", "e-mail": a hyphenated dictionary word.
     if (piece.next && known(value + piece.next)) return []
     if (piece.previous && known(piece.previous + value)) return []
@@ -227,7 +266,10 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
       if (particles.has(base) && !piece.next && context.nextCapitalized) return []
       // "pre-war", "socio-economic", "mis-selling": a prefix, only ever written joined.
       if (piece.next && prefixes.has(base)) return []
-      if (isDerived(base)) return []
+      // "rerated", "outperformance": a prefix or suffix on a known word,
+      // unless the whole is a slip of a common word ("repubic" is not `re` +
+      // `pubic` but `republic`; "happyness" is `happiness`).
+      if (isDerived(base) && !slipOfCommon(base)) return []
       return [misspelling(piece)]
     }
 
@@ -292,21 +334,27 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     const near = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 2) <= 2
     const split = splitInTwo(piece.value, near ? 4 : 3)
     if (split) {
-      // "cashflow" → "cash flow"; after a one-letter fix, which is likelier ("forcasts").
+      // "newsdesk" → "news desk"; after a one-letter fix, which is likelier
+      // ("forcasts"), and after a word within two edits more common than the
+      // split's rarer half ("campane" is `campaign`, not `cam pane`).
       const close = suggestions.length > 0 && editDistance(suggestions[0].toLowerCase(), lower, 1) <= 1
-      suggestions.splice(close ? 1 : 0, 0, split)
+      const rarer = Math.min(...split.split(' ').map((part) => frequency(part)))
+      const likelier = near && frequency(suggestions[0].toLowerCase()) > rarer
+      suggestions.splice(close || likelier ? 1 : 0, 0, split)
     }
-    const expected = [...new Set([...first, ...suggestions])].slice(0, 5)
+    // "bringed" → "brought", "throwed" → "threw", "thrown": from the table, first.
+    const irregular = (irregularForms(piece.value) ?? []).map((form) => likeCase(form, piece.value))
+    const expected = [...new Set([...irregular, ...first, ...suggestions])].slice(0, 5)
     return {piece, expected, note}
   }
 
   function known(word: string): boolean {
-    return personal.has(word) || speller.correct(word)
+    return personal.has(word) || speller.correct(word) || (inList(listed, word) && !irregularForms(word))
   }
 
-  /** Whether the other dialect's dictionary knows the word (loaded only when asked). */
+  /** Whether the other dialect's dictionary or word list knows the word (loaded only when asked). */
   function inOtherDialect(value: string, base: string): boolean {
-    return other.correct(value) || other.correct(base)
+    return other.correct(value) || other.correct(base) || inList(otherListed, base)
   }
 
   /**
@@ -319,13 +367,26 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     for (const prefix of derivingPrefixes) {
       if (word.startsWith(prefix) && word.length - prefix.length >= 5 && known(word.slice(prefix.length))) return true
     }
-    // "congressionally", "dizzyingly", "purposefully"
-    const ly = /^(.{3,}(?:al|ing|ed|ive|ful|ous|ic))ly$/.exec(word)
+    // "congressionally", "dizzyingly", "purposefully"; not "basicly",
+    // "heroicly": `-ic` takes `-ally`.
+    const ly = /^(.{3,}(?:al|ing|ed|ive|ful|ous))ly$/.exec(word)
     if (ly && known(ly[1])) return true
     // "sightedness", "fleshiness" (fleshy)
     const ness = /^(.{4,}?)(i?)ness$/.exec(word)
     if (ness && known(ness[1] + (ness[2] ? 'y' : ''))) return true
     return false
+  }
+
+  /**
+   * Whether a lower-case word is one slip (see `isTypingSlip`) from a
+   * dictionary word common enough ({@link minimumFrequency}) to be the
+   * likelier reading: `repubic` (`republic`), `happyness` (`happiness`);
+   * not `rerated` (`related` is a changed letter no key or sound explains).
+   */
+  function slipOfCommon(word: string): boolean {
+    return speller
+      .suggest(word, 5)
+      .some((near) => frequency(near.toLowerCase()) >= minimumFrequency && isTypingSlip(word, near.toLowerCase()))
   }
 
   /**
@@ -350,6 +411,56 @@ interface Finding {
   /** Suggestions, best first. */
   expected: string[]
   note?: string
+}
+
+/**
+ * Whether a word list (lower-case entries) holds `word`, as written, at the
+ * start of a sentence (`Cashflow`), in capitals (`CASHFLOW`) or possessive
+ * (`cashflow's`).
+ */
+function inList(list: WordList | undefined, word: string): boolean {
+  if (!list || list.size === 0) return false
+  const base = word.replace(/['’]s$/i, '')
+  if (list.has(base)) return true
+  const lower = base.toLowerCase()
+  if (lower === base || !list.has(lower)) return false
+  return base === base.toUpperCase() || base === lower.charAt(0).toUpperCase() + lower.slice(1)
+}
+
+/** `brought` cased like `Bringed` or `BRINGED`. */
+function likeCase(word: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase()
+  return like.charAt(0) === like.charAt(0).toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word
+}
+
+/** A sentence's URL-like words and where each word node is among its children. */
+interface Layout {
+  sources: Set<Word>
+  positions: Map<Word, number>
+}
+
+/** Quotation marks that open a quoted term, with the marks that close it. */
+const termQuotes: Record<string, string[]> = {
+  '"': ['"'],
+  '“': ['”'],
+  '‘': ['’'],
+  "'": ["'"]
+}
+
+/**
+ * Whether the word at `index` stands alone between quotation marks
+ * (`the word “covfefe”`, `the so-called ‘fauxbama’`): a term written as a
+ * term, which retext-spell's `ignoreLiteral` leaves alone and so do we.
+ * Commas, dashes and parentheses do not make a word a term
+ * (`ports, airfeilds, and railways`).
+ */
+function isQuotedTerm(sentence: Sentence, index: number): boolean {
+  const before = sentence.children[index - 1]
+  const after = sentence.children[index + 1]
+  if (!before || !after || before.type === 'WordNode' || after.type === 'WordNode') return false
+  const open = 'value' in before ? before.value : undefined
+  const close = 'value' in after ? after.value : undefined
+  return open !== undefined && close !== undefined && (termQuotes[open]?.includes(close) ?? false)
 }
 
 /** Where a word is: its story, and whether a capitalized word follows (`van der Veer`). */

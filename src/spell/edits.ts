@@ -88,3 +88,41 @@ export function isSlip(written: string, intended: string): boolean {
   while (at < written.length && written[at] === intended[at]) at++
   return at > 0 && at < intended.length - 1 && written.slice(at) === intended.slice(at + 1)
 }
+
+const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y'])
+const keyboard = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+
+/** Whether two lower-case letters are neighbours on a QWERTY keyboard. */
+function adjacentKeys(x: string, y: string): boolean {
+  for (let row = 0; row < keyboard.length; row++) {
+    const at = keyboard[row].indexOf(x)
+    if (at < 0) continue
+    const around = [keyboard[row][at - 1], keyboard[row][at + 1], keyboard[row - 1]?.[at], keyboard[row - 1]?.[at + 1], keyboard[row + 1]?.[at], keyboard[row + 1]?.[at - 1]]
+    return around.includes(y)
+  }
+  return false
+}
+
+/**
+ * Whether `written` is one ordinary typing slip from `intended` (both lower
+ * case): a slip by {@link isSlip} (two neighbours swapped, a letter dropped
+ * inside), a letter doubled or undoubled, a vowel for a vowel (`happyness`),
+ * or a neighbouring key. A changed letter that neither a key nor a sound
+ * explains (`rerated`/`related`) is not one.
+ */
+export function isTypingSlip(written: string, intended: string): boolean {
+  if (isSlip(written, intended)) return true
+  if (written.length === intended.length) {
+    let at = 0
+    while (at < written.length && written[at] === intended[at]) at++
+    if (at === written.length || written.slice(at + 1) !== intended.slice(at + 1)) return false
+    const [x, y] = [written[at], intended[at]]
+    return (vowels.has(x) && vowels.has(y)) || adjacentKeys(x, y)
+  }
+  // A doubled letter added or dropped: "occurred"/"occured", "untill"/"until".
+  const [long, short] = written.length > intended.length ? [written, intended] : [intended, written]
+  if (long.length !== short.length + 1) return false
+  let at = 0
+  while (at < short.length && long[at] === short[at]) at++
+  return long.slice(at + 1) === short.slice(at) && (long[at] === long[at - 1] || long[at] === long[at + 1])
+}

@@ -582,7 +582,7 @@ const costs = {
   echo: 0.65,
   /** A silent `h` left out after c, g, r, t or w (`wich`). */
   silentH: 0.6,
-  omission: 0.95,
+  omission: 0.75,
   addition: 0.9,
   /** Vowel for vowel (`seperate`, `existance`): spelling by ear. */
   vowel: 0.7,
@@ -599,6 +599,10 @@ const costs = {
   edgeDoubling: 0.3,
   /** Score bonus for names when the input is capitalized. */
   name: 0.3,
+  /** Score penalty for names (`Jude`) when the input is lower case (`jude`). */
+  lowerName: 0.5,
+  /** Score penalty per edit beyond the nearest candidate's (one edit beats two). */
+  extraEdit: 0.2,
   /** Score penalty per natural-log unit of frequency. */
   frequency: 0.13
 }
@@ -839,12 +843,21 @@ function rankCandidates(
   // A capital mid-sentence usually means a name, and names are rarer in
   // SUBTLEX than in news copy (`Beijng` is `Beijing`, not `Being`).
   const nameBonus = isCapitalized(word) && !isAllCaps(word) ? costs.name : 0
+  // A lower-case typo is a common word more often than a name: `jude` is
+  // `judge`, not `Jude` (but `wahsington` is still `Washington`).
+  const namePenalty = word === lower ? costs.lowerName : 0
+  // One edit beats two unless the farther word is far more common
+  // (`communty` is `community`, not `county`).
+  let nearest = Infinity
+  for (const distance of distances) if (distance < nearest) nearest = distance
   const ranked: ScoredHead[] = heads.map((head, k) => {
     const key = index.word(head).toLowerCase()
     const count = index.frequencies ? index.frequencies[head] : frequency(key)
     let score =
       weightedCost(query, key) - costs.frequency * Math.log1p(count)
     if (nameBonus > 0 && isName(index, head, key)) score -= nameBonus
+    if (namePenalty > 0 && isName(index, head, key)) score += namePenalty
+    score += costs.extraEdit * (distances[k] - nearest)
     return {head, score, distance: distances[k]}
   })
   ranked.sort((x, y) => x.score - y.score || x.distance - y.distance)

