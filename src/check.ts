@@ -6,7 +6,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
-import {piecesOf, shiftPoint} from './parse.js'
+import {markdownCuts, piecesOf, shiftPoint, type Piece} from './parse.js'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
@@ -62,8 +62,9 @@ export function createChecker(options: Options = {}): Checker {
       if (format !== 'text') await loadMarkup()
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
-      if (format === 'text' && String(file.value).length > sectionSize) {
-        await runSections(processor(format), file)
+      const pieces = piecesFor(String(file.value), format)
+      if (pieces) {
+        await runSections(processor(format), file, pieces)
       } else {
         await run(processor(format), file)
       }
@@ -143,12 +144,41 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
  */
 export const sectionSize = 256 * 1024
 
-async function runSections(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  for (const piece of piecesOf(String(file.value), sectionSize)) {
+/**
+ * Markdown longer than this is checked in sections too, cut at blank lines
+ * outside fenced code (src/parse.ts `markdownCuts`). Smaller than for text:
+ * the mdast and hast trees are kept beside the nlcst tree while a section is
+ * checked.
+ */
+export const markdownSectionSize = 64 * 1024
+
+/**
+ * The sections `value` is checked in, or `undefined` when it is checked whole.
+ * A leading byte order mark is never handed to a parser (they disagree on
+ * whether it counts): the story is checked from the character after it, and
+ * places are shifted back, so columns on line 1 count the mark as text does.
+ */
+function piecesFor(value: string, format: Format): Piece[] | undefined {
+  const bom = value.charCodeAt(0) === 0xfeff ? 1 : 0
+  const size = format === 'text' ? sectionSize : format === 'markdown' ? markdownSectionSize : Number.POSITIVE_INFINITY
+  if (bom === 0 && value.length <= size) return undefined
+  const start = {line: 1, column: 1 + bom, offset: bom}
+  const body = value.slice(bom)
+  if (body.length <= size) return [{text: body, start}]
+  const cut = format === 'markdown' ? markdownCuts : undefined
+  const pieces = [...piecesOf(body, size, cut)]
+  for (const piece of pieces) shiftPoint(piece.start, start)
+  return pieces
+}
+
+async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, pieces: Iterable<Piece>): Promise<void> {
+  let first = true
+  for (const piece of pieces) {
     const section = new VFile({value: piece.text, path: file.path})
     section.data = {...file.data}
     // Only the first section can hold the headline line.
-    if (piece.start.offset > 0) delete (section.data as HeadlineData).headlineLines
+    if (!first) delete (section.data as HeadlineData).headlineLines
+    first = false
     await run(processor, section)
     for (const message of section.messages) {
       shiftMessage(message, piece.start)

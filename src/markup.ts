@@ -19,13 +19,14 @@ import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
 import type {Node, Parent} from 'unist'
 import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import type {Options} from './options.js'
 import {codeChecks} from './types.js'
 import {copydesk, styleFor} from './preset.js'
-import {recordText, realign} from './nlcst/source-map.js'
+import {parseView, recordText, realign} from './nlcst/source-map.js'
 import {control} from './nlcst/control.js'
 import {withDeadlines} from './deadline.js'
 
@@ -36,6 +37,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   if (format === 'markdown') {
     return unified()
       .use(remarkParse)
+      .use(viewPlugin)
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(remarkRetext, retext as never)
@@ -44,7 +46,9 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   }
   return unified()
     .use(rehypeParse, {fragment: true})
+    .use(viewPlugin)
     .use(flattenPlugin)
+    .use(rootPlugin)
     .use(skipPlugin)
     .use(recordPlugin, 'html')
     .use(rehypeRetext, retext as never)
@@ -61,8 +65,8 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
     format === 'markdown'
-      ? unified().use(remarkParse).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(flattenPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
+      ? unified().use(remarkParse).use(viewPlugin).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
+      : unified().use(rehypeParse, {fragment: true}).use(viewPlugin).use(flattenPlugin).use(rootPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
@@ -144,6 +148,34 @@ function leavesOf(node: Node): Node[] {
     else leaves.push(current)
   }
   return leaves
+}
+
+/** Parse the same-length view of the story (src/nlcst/source-map.ts `parseView`). */
+function viewPlugin(this: Processor) {
+  const parse = this.parser as (document: string, file: VFile) => Node
+  this.parser = ((document: string, file: VFile) => parse(parseView(document), file)) as never
+}
+
+/**
+ * hast-util-to-nlcst needs a positioned root (an empty fragment, `<html>`
+ * alone or a lone NUL has none: it threw "expected position on nodes") and
+ * only looks for paragraphs inside elements, so text at the top of a
+ * fragment ("The oil importats fell." with no tags) was never checked. Give
+ * the root the whole story's span, and its children a `div` to live in.
+ */
+function rootPlugin() {
+  return function (tree: Node, file: VFile): undefined {
+    const doc = String(file)
+    const place = location(doc)
+    const span = {start: place.toPoint(0)!, end: place.toPoint(doc.length)!}
+    tree.position = span
+    const root = tree as Parent
+    if (root.children.length > 0) {
+      const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: root.children, position: span}
+      root.children = [wrapper]
+    }
+    return undefined
+  }
 }
 
 function recordPlugin(language: 'html' | 'markdown') {

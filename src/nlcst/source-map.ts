@@ -41,13 +41,21 @@ const spans = new WeakMap<VFile, TextSpan[]>()
  * mdast-util-to-nlcst tokenizes from `start + 2`).
  */
 export function recordText(tree: Node, file: VFile, language: SourceLanguage): void {
-  const doc = String(file)
+  const doc = parseView(String(file))
+  const place = location(doc)
   const list: TextSpan[] = []
   walk(tree)
   list.sort((a, b) => a.start - b.start)
   spans.set(file, list)
 
   function walk(node: Node): void {
+    // The bridges turn a node's line and column back into an offset: derive
+    // them from the offset (parse5 counts a line twice after `&` and a
+    // newline, and ends a comment cut off by the end of the text past it).
+    if (node.position && node.position.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const moved = toPosition(place, doc, node.position.start.offset, node.position.end.offset)
+      if (moved) node.position = moved
+    }
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start !== undefined && end !== undefined) {
@@ -73,12 +81,18 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
  * Move every leaf of `tree` to the source characters its value came from,
  * then give each parent the span of its children. Run on the nlcst tree of a
  * file passed to `recordText` first; a file without a record is left alone.
+ *
+ * Every leaf's line and column are then derived from its offsets in the
+ * file, never taken from the parser: parse5 counts a line twice after `&`
+ * and a newline, and the parsers disagree with vfile-location on a lone CR.
+ * Offsets are kept inside the text and off the middle of a surrogate pair.
  */
 export function realign(tree: Root, file: VFile): void {
   const list = spans.get(file)
   if (!list) return
   spans.delete(file)
-  const place = location(file)
+  const doc = String(file)
+  const place = location(doc)
   visit(tree as unknown as Node)
 
   function visit(node: Node): void {
@@ -100,15 +114,26 @@ export function realign(tree: Root, file: VFile): void {
     const from = position?.start.offset
     const to = position?.end.offset
     if (from === undefined || to === undefined) return
+    let start = from
+    let end = to
     const span = spanAt(list as TextSpan[], from)
-    if (!span || !span.starts || !span.ends) return
-    const index = from - span.start
-    const last = Math.min(Math.max(to - span.start - 1, index), span.value.length - 1)
-    const start = span.start + span.starts[index]
-    const end = to > from ? span.start + span.ends[last] : start
-    const moved = toPosition(place, start, end)
+    if (span && span.starts && span.ends) {
+      const index = from - span.start
+      const last = Math.min(Math.max(to - span.start - 1, index), span.value.length - 1)
+      start = span.start + span.starts[index]
+      end = to > from ? span.start + span.ends[last] : start
+    }
+    const moved = toPosition(place, doc, start, end)
     if (moved) node.position = moved
   }
+}
+
+/**
+ * The place of `start`..`end` in `doc`, moved inside the text and off the
+ * middle of a surrogate pair, with line and column from the offsets.
+ */
+export function placeIn(doc: string, start: number, end: number, place = location(doc)): Position | undefined {
+  return toPosition(place, doc, start, end)
 }
 
 /** The text span whose converted offsets `[start, start + value.length)` hold `offset`. */
@@ -128,10 +153,32 @@ function spanAt(list: TextSpan[], offset: number): TextSpan | undefined {
   return found && offset < found.start + found.value.length ? found : undefined
 }
 
-function toPosition(place: ReturnType<typeof location>, start: number, end: number): Position | undefined {
+function toPosition(place: ReturnType<typeof location>, doc: string, start: number, end: number): Position | undefined {
+  start = Math.min(Math.max(start, 0), doc.length)
+  end = Math.min(Math.max(end, start), doc.length)
+  if (splits(doc, start)) start--
+  if (splits(doc, end)) end++
   const from = place.toPoint(start)
   const to = place.toPoint(end)
   return from && to ? {start: from, end: to} : undefined
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splits(doc: string, offset: number): boolean {
+  const code = doc.charCodeAt(offset)
+  const before = doc.charCodeAt(offset - 1)
+  return code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff
+}
+
+/**
+ * What the Markdown and HTML parsers are given instead of `value`: the same
+ * length, with a lone CR as LF and NUL as U+FFFD. The parsers treat them so
+ * anyway (HTML drops NUL in text), but then their values no longer match the
+ * source character for character; given them up front, every offset still
+ * points at the same source character.
+ */
+export function parseView(value: string): string {
+  return /[\r\0]/.test(value) ? value.replace(/\r(?!\n)/g, '\n').replace(/\0/g, '\uFFFD') : value
 }
 
 // `&amp;`, `&#8217;`, `&#x2019;`, `&nbsp` (HTML allows some without `;`).
