@@ -96,10 +96,12 @@ export function cuts(value: string, size: number): number[] {
       break
     }
     const limit = start + size
-    let end = value.lastIndexOf('\n\n', limit)
-    if (end > start) end += 2
-    else {
-      end = value.lastIndexOf('\n', limit)
+    // A blank line ends in LF LF, CR CR or LF CR LF (CRLF CRLF).
+    let end = Math.max(value.lastIndexOf('\n\n', limit) + 2, value.lastIndexOf('\r\r', limit) + 2, value.lastIndexOf('\n\r\n', limit) + 3)
+    if (end > start + 3) {
+      // Cut after the line end.
+    } else {
+      end = Math.max(value.lastIndexOf('\n', limit), value.lastIndexOf('\r', limit))
       if (end > start) end += 1
       else {
         end = Math.max(value.lastIndexOf(' ', limit), value.lastIndexOf('\t', limit))
