@@ -37,7 +37,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   if (format === 'markdown') {
     return unified()
       .use(remarkParse)
-      .use(viewPlugin)
+      .use(viewPlugin, 'markdown')
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(remarkRetext, retext as never)
@@ -46,7 +46,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   }
   return unified()
     .use(rehypeParse, {fragment: true})
-    .use(viewPlugin)
+    .use(viewPlugin, 'html')
     .use(flattenPlugin)
     .use(rootPlugin)
     .use(skipPlugin)
@@ -65,8 +65,8 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
     format === 'markdown'
-      ? unified().use(remarkParse).use(viewPlugin).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(viewPlugin).use(flattenPlugin).use(rootPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
+      ? unified().use(remarkParse).use(viewPlugin, 'markdown').use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
+      : unified().use(rehypeParse, {fragment: true}).use(viewPlugin, 'html').use(flattenPlugin).use(rootPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
@@ -151,9 +151,9 @@ function leavesOf(node: Node): Node[] {
 }
 
 /** Parse the same-length view of the story (src/nlcst/source-map.ts `parseView`). */
-function viewPlugin(this: Processor) {
+function viewPlugin(this: Processor, language: 'html' | 'markdown') {
   const parse = this.parser as (document: string, file: VFile) => Node
-  this.parser = ((document: string, file: VFile) => parse(parseView(document), file)) as never
+  this.parser = ((document: string, file: VFile) => parse(parseView(document, language), file)) as never
 }
 
 /**
