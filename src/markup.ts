@@ -51,7 +51,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     .use(rootPlugin)
     .use(skipPlugin)
     .use(recordPlugin, 'html')
-    .use(rehypeRetext, retext as never)
+    .use(sectionedRetext, retext as never)
     .use(control, {language: 'html', known})
     .freeze()
 }
@@ -176,6 +176,84 @@ function rootPlugin() {
     }
     return undefined
   }
+}
+
+/**
+ * HTML longer than this is turned into nlcst and checked in parts of about
+ * this much source, cut between elements (src/check.ts cuts text and
+ * Markdown before parsing; HTML cannot be cut safely before it is parsed).
+ * The hast tree is kept whole, so inline control comments see it all; only
+ * one part's nlcst tree (~200 bytes a character) lives at a time.
+ */
+export const htmlPartSize = 64 * 1024
+
+/** rehype-retext in bridge mode, once per part of the tree (see {@link htmlParts}). */
+function sectionedRetext(destination: Processor) {
+  const bridge = rehypeRetext(destination as never) as unknown as (tree: Node, file: VFile) => Promise<void>
+  return async function (tree: Node, file: VFile): Promise<undefined> {
+    for (const part of htmlParts(tree as Parent, htmlPartSize)) await bridge(part, file)
+    return undefined
+  }
+}
+
+// Elements whose content hast-util-to-nlcst ignores or reads as source: never split.
+const whole = new Set(['script', 'style', 'svg', 'math', 'del', 'code', 'kbd', 'samp', 'var', 'tt', 'pre', 'textarea', 'template', 'noscript', 'iframe', 'object', 'select'])
+
+/**
+ * `root` itself when its source is at most `size` long; else runs of
+ * children of about `size`, each in a `div` (flow content, so the
+ * converter finds the paragraphs in it as it would in place), splitting any
+ * child that is itself longer, down to a single paragraph.
+ */
+export function* htmlParts(root: Parent, size: number): Generator<Node> {
+  if (lengthOf(root) <= size) {
+    yield root
+    return
+  }
+  yield* split(root)
+
+  function* split(node: Parent): Generator<Node> {
+    let group: Node[] = []
+    let length = 0
+    for (const child of node.children as Node[]) {
+      const childLength = lengthOf(child)
+      if (childLength > size && splittable(child)) {
+        yield* part(group)
+        group = []
+        length = 0
+        yield* split(child as Parent)
+        continue
+      }
+      if (length + childLength > size) {
+        yield* part(group)
+        group = []
+        length = 0
+      }
+      group.push(child)
+      length += childLength
+    }
+    yield* part(group)
+  }
+
+  function* part(group: Node[]): Generator<Node> {
+    const placed = group.filter((node) => node.position)
+    if (placed.length === 0) return
+    const position = {start: placed[0].position!.start, end: placed[placed.length - 1].position!.end}
+    const div: Element = {type: 'element', tagName: 'div', properties: {}, children: group as Element['children'], position}
+    yield div
+  }
+}
+
+function splittable(node: Node): boolean {
+  if (node.type !== 'element') return false
+  const {tagName, properties, children} = node as Element
+  return children.length > 1 && !whole.has(tagName) && properties.dataNlcst === undefined
+}
+
+function lengthOf(node: Node): number {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? 0 : end - start
 }
 
 function recordPlugin(language: 'html' | 'markdown') {

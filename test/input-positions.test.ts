@@ -95,3 +95,25 @@ describe('sections', () => {
     expect(placeProblems(text, file)).toEqual([])
   }, 120_000)
 })
+
+describe('HTML in parts', () => {
+  test('a long story in one <article> is checked part by part: every paragraph once, skips and comments kept', async () => {
+    const paragraph = '<p>The minister said the the blockade had eased.</p>\n'
+    const count = Math.ceil((200 * 1024) / paragraph.length)
+    const html =
+      '<article>\n' +
+      paragraph.repeat(count) +
+      '<div class="copydesk-skip"><p>Skipped the the credit.</p></div>\n' +
+      '<!-- copydesk disable repeated-word -->\n' +
+      paragraph.repeat(3) +
+      '<!-- copydesk enable repeated-word -->\n' +
+      paragraph +
+      '</article>\n'
+    const file = await check(html, {format: 'html'})
+    const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
+    expect(repeated.length).toBe(count + 1)
+    for (const message of repeated) expect(message.actual).toBe('the the')
+    expect(repeated.at(-1)!.line).toBe(count + 8)
+    expect(placeProblems(html, file)).toEqual([])
+  }, 120_000)
+})

@@ -88,9 +88,9 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
  * Offsets are kept inside the text and off the middle of a surrogate pair.
  */
 export function realign(tree: Root, file: VFile): void {
+  // Kept, not deleted: HTML is realigned part by part (src/markup.ts `htmlParts`).
   const list = spans.get(file)
   if (!list) return
-  spans.delete(file)
   const doc = String(file)
   const place = location(doc)
   visit(tree as unknown as Node)
