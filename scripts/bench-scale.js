@@ -13,6 +13,11 @@
  *   nopunct    the same words with no punctuation and no line breaks
  *   giantword  one word of letters, as long as the size
  *   caps       the prose in capitals
+ * and the slow shapes of issue 12 (any format; give small sizes):
+ *   dt         nested `<dt>` around a short story
+ *   dashes     `- ` repeated (list markers)
+ *   quotes     `>` repeated (block quote markers)
+ *   qz         `qz/ ` repeated (unknown words in one sentence)
  * Markdown wraps every fifth paragraph as a `##` heading; HTML puts each
  * paragraph in `<p>` (headings in `<h2>`), escaped.
  */
@@ -54,7 +59,7 @@ function parent() {
           line = [
             shape.padEnd(10),
             format.padEnd(9),
-            `${size} MB`.padEnd(7),
+            (size < 1 ? `${Math.round(size * 1024)} KB` : `${size} MB`).padEnd(7),
             String(r.ms).padEnd(7),
             r.msPerKb.toFixed(2).padEnd(7),
             `${r.rssMb} MB`.padEnd(9),
@@ -83,6 +88,12 @@ async function child(shape, format, megabytes) {
 }
 
 function build(shape, format, size) {
+  // The slow shapes of issue 12, at any size (use small ones: --sizes 0.01,0.02,0.04,0.08).
+  const story = 'The minister said the the blockade had eased. '
+  if (shape === 'dt') return ('<dt>'.repeat(Math.ceil((size - story.length) / 9)) + story + '</dt>'.repeat(Math.ceil((size - story.length) / 9))).slice(0, size)
+  if (shape === 'dashes') return '- '.repeat(Math.ceil(size / 2)).slice(0, size)
+  if (shape === 'quotes') return '>'.repeat(size)
+  if (shape === 'qz') return 'qz/ '.repeat(Math.ceil(size / 4)).slice(0, size)
   if (shape === 'giantword') return wrap(['abcdefghij'.repeat(Math.ceil(size / 10)).slice(0, size)], format, size)
   let paragraphs = prose()
   if (shape === 'nopunct') {

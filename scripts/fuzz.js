@@ -30,13 +30,22 @@ let slowestPerKb = {ms: 0, perKb: 0, format: '', length: 0}
 const found = []
 const arbitrary = fc.tuple(story(), formats)
 
+// Stopped early (Ctrl-C, a time limit): print what was run.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log('stopped early')
+    summary()
+    process.exit(process.exitCode ?? 0)
+  })
+}
+
 for (let round = 0; cases < runs; round++) {
   const values = fc.sample(arbitrary, {numRuns: Math.min(batch, runs - cases), seed: seed + round})
   for (const [text, format] of values) {
     const {crash, problems, ms} = await probe(check, text, format)
     cases++
     const perKb = ms / Math.max(text.length / 1024, 1)
-    if (ms > slowest.ms) slowest = {ms, perKb, format, length: text.length}
+    if (ms > slowest.ms) slowest = {ms, perKb, format, length: text.length, text}
     if (perKb > slowestPerKb.perKb) slowestPerKb = {ms, perKb, format, length: text.length}
     if (crash) {
       crashes++
@@ -47,20 +56,26 @@ for (let round = 0; cases < runs; round++) {
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
-  process.stderr.write(`\r${cases} cases, ${crashes} crashes, ${failures} invariant failures, ${seconds} s`)
+  process.stderr.write(`${cases} cases, ${crashes} crashes, ${failures} invariant failures, ${seconds} s\n`)
+  if (found.length > 0) fs.writeFileSync('fuzz-failures.json', JSON.stringify(found.slice(0, 200), null, 2) + '\n')
+  // Let a signal in between batches.
+  await new Promise((resolve) => setImmediate(resolve))
 }
-process.stderr.write('\n')
+summary()
 
-const round2 = (value) => Math.round(value * 100) / 100
-console.log(`seed ${seed}`)
-console.log(`cases: ${cases} (text, markdown, html at random)`)
-console.log(`crashes: ${crashes}`)
-console.log(`invariant failures: ${failures}`)
-console.log(`slowest case: ${round2(slowest.ms)} ms (${slowest.format}, ${slowest.length} chars)`)
-console.log(`slowest per KB (inputs under 1 KB count as 1 KB): ${round2(slowestPerKb.perKb)} ms/KB (${slowestPerKb.format}, ${slowestPerKb.length} chars)`)
-console.log(`total: ${((performance.now() - started) / 1000).toFixed(0)} s`)
-if (found.length > 0) {
-  fs.writeFileSync('fuzz-failures.json', JSON.stringify(found.slice(0, 200), null, 2) + '\n')
-  console.log(`first failures written to fuzz-failures.json; first: ${JSON.stringify(found[0]).slice(0, 400)}`)
-  process.exitCode = 1
+function summary() {
+  const round2 = (value) => Math.round(value * 100) / 100
+  console.log(`seed ${seed}`)
+  console.log(`cases: ${cases} (text, markdown, html at random)`)
+  console.log(`crashes: ${crashes}`)
+  console.log(`invariant failures: ${failures}`)
+  console.log(`slowest case: ${round2(slowest.ms)} ms (${slowest.format}, ${slowest.length} chars): ${JSON.stringify(slowest.text).slice(0, 300)}`)
+  console.log(`slowest per KB (inputs under 1 KB count as 1 KB): ${round2(slowestPerKb.perKb)} ms/KB (${slowestPerKb.format}, ${slowestPerKb.length} chars)`)
+  console.log(`total: ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  if (found.length > 0) {
+    fs.writeFileSync('fuzz-failures.json', JSON.stringify(found.slice(0, 200), null, 2) + '\n')
+    console.log(`first failures written to fuzz-failures.json; first: ${JSON.stringify(found[0]).slice(0, 400)}`)
+    process.exitCode = 1
+  }
 }
+

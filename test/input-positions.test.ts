@@ -117,3 +117,20 @@ describe('HTML in parts', () => {
     expect(placeProblems(html, file)).toEqual([])
   }, 120_000)
 })
+
+describe('slow shapes of issue 12 finish', () => {
+  // Not a speed test (scripts/bench-scale.js measures that): each took from
+  // 7 s to forever before; the bound only catches a super-linear stall.
+  const story = 'The minister said the the blockade had eased. '
+  test.each([
+    ['HTML, <dt> 8,000 deep around a story', 'html', '<dt>'.repeat(8000) + story + '</dt>'.repeat(8000)],
+    ['Markdown, `- ` × 4,000', 'markdown', '- '.repeat(4000)],
+    ['Markdown, `>` × 64,000', 'markdown', '>'.repeat(64_000)],
+    ['Markdown, `>` × 300,000', 'markdown', '>'.repeat(300_000)]
+  ] as Array<[string, Format, string]>)('%s', async (_name, format, text) => {
+    const start = performance.now()
+    const file = await check(text, {format})
+    expect(performance.now() - start).toBeLessThan(10_000 + 200 * (text.length / 1024))
+    expect(placeProblems(text, file)).toEqual([])
+  }, 300_000)
+})
