@@ -29,6 +29,7 @@ import {copydesk, styleFor} from './preset.js'
 import {parseView, recordText, realign} from './nlcst/source-map.js'
 import {control} from './nlcst/control.js'
 import {withDeadlines} from './deadline.js'
+import {shiftNode} from './parse.js'
 
 /** A processor that parses Markdown or HTML and runs the copydesk preset over its text. */
 export function markupProcessor(format: 'markdown' | 'html', options: Options): Processor<any, any, any, any, any> {
@@ -61,6 +62,12 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
  * positions in the original; no checks run.
  */
 export function markupTree(value: string, format: 'markdown' | 'html'): Root {
+  // As in `check()`: no parser sees a leading byte order mark.
+  if (value.charCodeAt(0) === 0xfeff) {
+    const tree = markupTree(value.slice(1), format)
+    for (const child of tree.children) shiftNode(child, {line: 1, column: 2, offset: 1})
+    return tree
+  }
   const file = new VFile({value})
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
