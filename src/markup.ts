@@ -254,7 +254,7 @@ export function* htmlParts(root: Parent, size: number): Generator<Node> {
 function splittable(node: Node): boolean {
   if (node.type !== 'element') return false
   const {tagName, properties, children} = node as Element
-  return children.length > 1 && !whole.has(tagName) && properties.dataNlcst === undefined
+  return children.length > 0 && !whole.has(tagName) && properties.dataNlcst === undefined
 }
 
 function lengthOf(node: Node): number {

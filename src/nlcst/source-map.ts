@@ -31,6 +31,52 @@ interface TextSpan {
   ends?: Int32Array
 }
 
+/**
+ * Longest text node handed to the bridges. They spread each node's tokens
+ * into their parent's (`results.push(...result)`), which overflows the stack
+ * past ~100,000 tokens: a megabyte of prose with no paragraph break crashed.
+ * Longer text nodes are cut at white space into siblings.
+ */
+export const maxTextLength = 16 * 1024
+
+interface TextNode extends Node {
+  type: 'text'
+  value: string
+}
+
+/** `node` cut at white space into text nodes of at most {@link maxTextLength}, each with its source span. */
+function splitText(node: TextNode, doc: string, language: SourceLanguage): Node[] {
+  const {value, position} = node
+  const start = position?.start.offset
+  const end = position?.end.offset
+  if (value.length <= maxTextLength || start === undefined || end === undefined) return [node]
+  const raw = doc.slice(start, end)
+  const map = raw === value ? undefined : align(raw, value, language)
+  const pieces: Node[] = []
+  let from = 0
+  while (from < value.length) {
+    let to = Math.min(from + maxTextLength, value.length)
+    if (to < value.length) {
+      const space = Math.max(value.lastIndexOf(' ', to), value.lastIndexOf('\n', to), value.lastIndexOf('\t', to))
+      if (space > from) to = space + 1
+      const code = value.charCodeAt(to - 1)
+      if (code >= 0xd800 && code <= 0xdbff) to++
+    }
+    const sourceFrom = map ? (from < value.length ? map.starts[from] : raw.length) : from
+    const sourceTo = map ? (to < value.length ? map.starts[to] : raw.length) : to
+    pieces.push({
+      type: 'text',
+      value: value.slice(from, to),
+      position: {
+        start: {line: 1, column: 1, offset: start + sourceFrom},
+        end: {line: 1, column: 1, offset: start + sourceTo}
+      }
+    } as TextNode)
+    from = to
+  }
+  return pieces
+}
+
 /** Which escapes the source language has. */
 export type SourceLanguage = 'html' | 'markdown'
 
@@ -66,7 +112,12 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
       }
     }
     const children = (node as Parent).children
-    if (children) for (const child of children) walk(child)
+    if (children) {
+      if (children.some((child) => child.type === 'text' && (child as Node & {value: string}).value.length > maxTextLength)) {
+        ;(node as Parent).children = children.flatMap((child) => (child.type === 'text' ? splitText(child as TextNode, doc, language) : [child]))
+      }
+      for (const child of (node as Parent).children) walk(child)
+    }
   }
 
   function add(start: number, end: number, value: string): void {
