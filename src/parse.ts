@@ -135,7 +135,7 @@ function isBlank(value: string, index: number): boolean {
  * the last blank line outside fenced code before `size` (a blank line ends
  * every paragraph and block quote; a list item after it starts a list of its
  * own, which reads the same). With no such line within `size`, the piece runs
- * on to the next one, up to four times `size`.
+ * on to the next one, up to twice `size`.
  */
 export function markdownCuts(value: string, size: number): number[] {
   const ends: number[] = []
@@ -166,10 +166,10 @@ export function markdownCuts(value: string, size: number): number[] {
       ends.push(candidate)
       start = candidate
     }
-    // A paragraph longer than four sections (one line of a megabyte): cut it
+    // A paragraph longer than two sections (one line of a megabyte): cut it
     // between lines, else at white space, as text is. It reads as two
     // paragraphs; the bridges could not take it whole.
-    while (!open && end - start >= size * 4) {
+    while (!open && end - start >= size * 2) {
       let cut = index > start ? index : Math.max(value.lastIndexOf(' ', start + size), value.lastIndexOf('\t', start + size)) + 1
       if (cut <= start) cut = start + size
       cut = safeEnd(value, cut)
