@@ -134,3 +134,18 @@ describe('slow shapes of issue 12 finish', () => {
     expect(placeProblems(text, file)).toEqual([])
   }, 300_000)
 })
+
+describe('a paragraph with no break', () => {
+  // 130 KB in one paragraph: the bridges spread each text node's tokens into
+  // its parent and overflowed the stack ("Maximum call stack size exceeded").
+  const run = 'a '.repeat(65_000) + 'the the end.'
+  test.each([
+    ['Markdown', 'markdown', run],
+    ['HTML, in a <span> in a <p>', 'html', '<p><span>' + run + '</span></p>']
+  ] as Array<[string, Format, string]>)('%s: checked to the end, places exact', async (_name, format, text) => {
+    const file = await check(text, {format})
+    const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
+    expect(repeated.map((message) => text.slice(message.place!.start.offset, (message.place as {end: {offset: number}}).end.offset))).toEqual(['the the'])
+    expect(placeProblems(text, file)).toEqual([])
+  }, 300_000)
+})
