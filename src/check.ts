@@ -6,7 +6,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
-import {piecesOf, shiftPoint} from './parse.js'
+import {markdownCuts, piecesOf, shiftPoint, type Piece} from './parse.js'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
@@ -169,7 +169,8 @@ function headlineMessages(head: VFile, file: VFile): VFileMessage[] {
 
 /** Run `processor` over all of `file`, in sections when it is long plain text. */
 async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, format: Format, checks: string[] = []): Promise<void> {
-  if (format === 'text' && String(file.value).length > sectionSize) await runSections(processor, file, checks)
+  const pieces = piecesFor(String(file.value), format)
+  if (pieces) await runSections(processor, file, pieces, checks)
   else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
   else await run(processor, file)
 }
@@ -234,8 +235,36 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
  */
 export const sectionSize = 256 * 1024
 
-async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, checks: string[]): Promise<void> {
-  for (const piece of piecesOf(String(file.value), sectionSize)) {
+/**
+ * Markdown longer than this is checked in sections too, cut at blank lines
+ * outside fenced code (src/parse.ts `markdownCuts`). Smaller than for text:
+ * the mdast and hast trees are kept beside the nlcst tree while a section is
+ * checked.
+ */
+export const markdownSectionSize = 64 * 1024
+
+/**
+ * The sections `value` is checked in, or `undefined` when it is checked whole.
+ * A leading byte order mark is never handed to a parser (they disagree on
+ * whether it counts): the story is checked from the character after it, and
+ * places are shifted back, so columns on line 1 count the mark as text does.
+ */
+function piecesFor(value: string, format: Format): Piece[] | undefined {
+  const bom = value.charCodeAt(0) === 0xfeff ? 1 : 0
+  const size = format === 'text' ? sectionSize : format === 'markdown' ? markdownSectionSize : Number.POSITIVE_INFINITY
+  if (bom === 0 && value.length <= size) return undefined
+  const start = {line: 1, column: 1 + bom, offset: bom}
+  const body = value.slice(bom)
+  if (body.length <= size) return [{text: body, start}]
+  const cut = format === 'markdown' ? markdownCuts : undefined
+  const pieces = [...piecesOf(body, size, cut)]
+  for (const piece of pieces) shiftPoint(piece.start, start)
+  return pieces
+}
+
+async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, pieces: Iterable<Piece>, checks: string[]): Promise<void> {
+  let first = true
+  for (const piece of pieces) {
     // Past the deadline, later sections are not even parsed: every check is incomplete.
     if (checks.length > 0 && pastDeadline(file)) {
       markSkipped(file, checks)
@@ -244,13 +273,14 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     const section = new VFile({value: piece.text, path: file.path})
     section.data = {...file.data, copydeskSkipped: undefined}
     // Only the first section can hold the headline line.
-    if (piece.start.offset > 0) delete (section.data as HeadlineData).headlineLines
+    if (!first) delete (section.data as HeadlineData).headlineLines
+    first = false
     await run(processor, section)
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
       // A blank section of a long story is not an empty story.
-      if (message.ruleId === 'empty-story' && (piece.start.offset > 0 || /\S/.test(String(file.value)))) continue
+      if (message.ruleId === 'empty-story' && /\S/.test(String(file.value))) continue
       shiftMessage(message, piece.start)
       message.file = file.path || ''
       file.messages.push(message)

@@ -19,15 +19,17 @@ import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import {ParseEnglish} from 'parse-english'
 import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
 import type {Node, Parent} from 'unist'
 import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import type {Options} from './options.js'
 import {codeChecks} from './types.js'
 import {copydesk, styleFor} from './preset.js'
-import {recordText, realign} from './nlcst/source-map.js'
+import {parseView, recordText, realign} from './nlcst/source-map.js'
 import {control} from './nlcst/control.js'
 import {withDeadlines} from './deadline.js'
+import {shiftNode} from './parse.js'
 
 /** A processor that parses Markdown or HTML and runs the copydesk preset over its text. */
 export function markupProcessor(format: 'markdown' | 'html', options: Options): Processor<any, any, any, any, any> {
@@ -36,6 +38,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   if (format === 'markdown') {
     return unified()
       .use(remarkParse)
+      .use(viewPlugin, 'markdown')
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(remarkRetext, retext as never)
@@ -44,11 +47,12 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   }
   return unified()
     .use(rehypeParse, {fragment: true})
+    .use(viewPlugin, 'html')
     .use(flattenPlugin)
+    .use(rootPlugin)
     .use(skipPlugin)
     .use(recordPlugin, 'html')
-    .use(positionRoot)
-    .use(rehypeRetext, retext as never)
+    .use(sectionedRetext, retext as never)
     .use(control, {language: 'html', known})
     .freeze()
 }
@@ -58,12 +62,18 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
  * positions in the original; no checks run.
  */
 export function markupTree(value: string, format: 'markdown' | 'html'): Root {
+  // As in `check()`: no parser sees a leading byte order mark.
+  if (value.charCodeAt(0) === 0xfeff) {
+    const tree = markupTree(value.slice(1), format)
+    for (const child of tree.children) shiftNode(child, {line: 1, column: 2, offset: 1})
+    return tree
+  }
   const file = new VFile({value})
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
     format === 'markdown'
-      ? unified().use(remarkParse).use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
-      : unified().use(rehypeParse, {fragment: true}).use(flattenPlugin).use(skipPlugin).use(recordPlugin, 'html').use(positionRoot).use(rehypeRetext, new ParseEnglish() as never)
+      ? unified().use(remarkParse).use(viewPlugin, 'markdown').use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
+      : unified().use(rehypeParse, {fragment: true}).use(viewPlugin, 'html').use(flattenPlugin).use(rootPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
@@ -147,29 +157,115 @@ function leavesOf(node: Node): Node[] {
   return leaves
 }
 
-function recordPlugin(language: 'html' | 'markdown') {
+/** Parse the same-length view of the story (src/nlcst/source-map.ts `parseView`). */
+function viewPlugin(this: Processor, language: 'html' | 'markdown') {
+  const parse = this.parser as (document: string, file: VFile) => Node
+  this.parser = ((document: string, file: VFile) => parse(parseView(document, language), file)) as never
+}
+
+/**
+ * hast-util-to-nlcst needs a positioned root (an empty fragment, `<html>`
+ * alone or a lone NUL has none: it threw "expected position on nodes") and
+ * only looks for paragraphs inside elements, so text at the top of a
+ * fragment ("The oil importats fell." with no tags) was never checked. Give
+ * the root the whole story's span, and its children a `div` to live in.
+ */
+function rootPlugin() {
   return function (tree: Node, file: VFile): undefined {
-    recordText(tree, file, language)
+    const doc = String(file)
+    const place = location(doc)
+    const span = {start: place.toPoint(0)!, end: place.toPoint(doc.length)!}
+    tree.position = span
+    const root = tree as Parent
+    if (root.children.length > 0) {
+      const wrapper: Element = {type: 'element', tagName: 'div', properties: {}, children: root.children, position: span}
+      root.children = [wrapper]
+    }
     return undefined
   }
 }
 
 /**
- * rehype-parse gives an HTML fragment with no elements (``, `<html>`, a
- * lone NUL) a root without a position, and hast-util-to-nlcst then throws
- * "expected position on nodes". Such a story is empty (`empty-story`), not
- * an internal error: give the root the whole input as its place.
+ * HTML longer than this is turned into nlcst and checked in parts of about
+ * this much source, cut between elements (src/check.ts cuts text and
+ * Markdown before parsing; HTML cannot be cut safely before it is parsed).
+ * The hast tree is kept whole, so inline control comments see it all; only
+ * one part's nlcst tree (~200 bytes a character) lives at a time.
  */
-function positionRoot() {
-  return function (tree: Node, file: VFile): undefined {
-    if (!tree.position) {
-      const value = String(file.value ?? '')
-      const lines = value.split(/\r\n|\r|\n/)
-      tree.position = {
-        start: {line: 1, column: 1, offset: 0},
-        end: {line: lines.length, column: lines[lines.length - 1].length + 1, offset: value.length}
+export const htmlPartSize = 64 * 1024
+
+/** rehype-retext in bridge mode, once per part of the tree (see {@link htmlParts}). */
+function sectionedRetext(destination: Processor) {
+  const bridge = rehypeRetext(destination as never) as unknown as (tree: Node, file: VFile) => Promise<void>
+  return async function (tree: Node, file: VFile): Promise<undefined> {
+    for (const part of htmlParts(tree as Parent, htmlPartSize)) await bridge(part, file)
+    return undefined
+  }
+}
+
+// Elements whose content hast-util-to-nlcst ignores or reads as source: never split.
+const whole = new Set(['script', 'style', 'svg', 'math', 'del', 'code', 'kbd', 'samp', 'var', 'tt', 'pre', 'textarea', 'template', 'noscript', 'iframe', 'object', 'select'])
+
+/**
+ * `root` itself when its source is at most `size` long; else runs of
+ * children of about `size`, each in a `div` (flow content, so the
+ * converter finds the paragraphs in it as it would in place), splitting any
+ * child that is itself longer, down to a single paragraph.
+ */
+export function* htmlParts(root: Parent, size: number): Generator<Node> {
+  if (lengthOf(root) <= size) {
+    yield root
+    return
+  }
+  yield* split(root)
+
+  function* split(node: Parent): Generator<Node> {
+    let group: Node[] = []
+    let length = 0
+    for (const child of node.children as Node[]) {
+      const childLength = lengthOf(child)
+      if (childLength > size && splittable(child)) {
+        yield* part(group)
+        group = []
+        length = 0
+        yield* split(child as Parent)
+        continue
       }
+      if (length + childLength > size) {
+        yield* part(group)
+        group = []
+        length = 0
+      }
+      group.push(child)
+      length += childLength
     }
+    yield* part(group)
+  }
+
+  function* part(group: Node[]): Generator<Node> {
+    const placed = group.filter((node) => node.position)
+    if (placed.length === 0) return
+    const position = {start: placed[0].position!.start, end: placed[placed.length - 1].position!.end}
+    const div: Element = {type: 'element', tagName: 'div', properties: {}, children: group as Element['children'], position}
+    yield div
+  }
+}
+
+function splittable(node: Node): boolean {
+  if (node.type !== 'element') return false
+  const {tagName, properties, children} = node as Element
+  return children.length > 0 && !whole.has(tagName) && properties.dataNlcst === undefined
+}
+
+function lengthOf(node: Node): number {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? 0 : end - start
+}
+
+function recordPlugin(language: 'html' | 'markdown') {
+  return function (tree: Node, file: VFile): undefined {
+    recordText(tree, file, language)
     return undefined
   }
 }

@@ -54,15 +54,20 @@ export interface Piece {
   start: Required<Point>
 }
 
-/** `value` cut into pieces of at most `size` characters (see {@link cuts}), with where each starts. */
-export function* piecesOf(value: string, size: number): Generator<Piece> {
+/**
+ * `value` cut into pieces of at most `size` characters (see {@link cuts}, or
+ * `cut`), with where each starts. Lines end at LF, CR or CRLF, as in
+ * vfile-location.
+ */
+export function* piecesOf(value: string, size: number, cut: typeof cuts = cuts): Generator<Piece> {
   let offset = 0
   let line = 1
   let column = 1
-  for (const end of cuts(value, size)) {
+  for (const end of cut(value, size)) {
     yield {text: value.slice(offset, end), start: {line, column, offset}}
     for (let index = offset; index < end; index++) {
-      if (value.charCodeAt(index) === 10) {
+      const code = value.charCodeAt(index)
+      if (code === 10 || (code === 13 && value.charCodeAt(index + 1) !== 10)) {
         line++
         column = 1
       } else column++
@@ -91,26 +96,93 @@ export function cuts(value: string, size: number): number[] {
       break
     }
     const limit = start + size
-    let end = value.lastIndexOf('\n\n', limit)
-    if (end > start) end += 2
-    else {
-      end = value.lastIndexOf('\n', limit)
+    // A blank line ends in LF LF, CR CR or LF CR LF (CRLF CRLF).
+    let end = Math.max(value.lastIndexOf('\n\n', limit) + 2, value.lastIndexOf('\r\r', limit) + 2, value.lastIndexOf('\n\r\n', limit) + 3)
+    if (end > start + 3) {
+      // Cut after the line end.
+    } else {
+      end = Math.max(value.lastIndexOf('\n', limit), value.lastIndexOf('\r', limit))
       if (end > start) end += 1
       else {
         end = Math.max(value.lastIndexOf(' ', limit), value.lastIndexOf('\t', limit))
         end = end > start ? end + 1 : limit
       }
     }
-    // Do not cut a surrogate pair in two.
-    const code = value.charCodeAt(end - 1)
-    if (code >= 0xd800 && code <= 0xdbff) end++
-    ends.push(end)
-    start = end
+    ends.push(safeEnd(value, end))
+    start = ends[ends.length - 1]
   }
   return ends
 }
 
-function shiftNode(node: RootContent | Paragraph, start: Required<Point>): void {
+/** Do not cut a surrogate pair or a CRLF in two. */
+function safeEnd(value: string, end: number): number {
+  const code = value.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) return end + 1
+  if (code === 13 && value.charCodeAt(end) === 10) return end + 1
+  return end
+}
+
+const fence = /^[ \t>]*(`{3,}|~{3,})/
+const blankLine = /[ \t]*(?:\r\n|\n|\r|$)/y
+
+function isBlank(value: string, index: number): boolean {
+  blankLine.lastIndex = index
+  return blankLine.test(value)
+}
+
+/**
+ * Where to cut Markdown `value` into pieces of about `size` characters: at
+ * the last blank line outside fenced code before `size` (a blank line ends
+ * every paragraph and block quote; a list item after it starts a list of its
+ * own, which reads the same). With no such line within `size`, the piece runs
+ * on to the next one, up to twice `size`.
+ */
+export function markdownCuts(value: string, size: number): number[] {
+  const ends: number[] = []
+  let start = 0
+  let candidate = -1
+  let open: string | undefined
+  let index = 0
+  // Next LF and CR at or after `index`, looked up again only once passed (linear in CR-only text).
+  let lf = value.indexOf('\n')
+  let cr = value.indexOf('\r')
+  while (index < value.length) {
+    if (lf !== -1 && lf < index) lf = value.indexOf('\n', index)
+    if (cr !== -1 && cr < index) cr = value.indexOf('\r', index)
+    let next = lf
+    if (cr !== -1 && (next === -1 || cr < next)) next = value.charCodeAt(cr + 1) === 10 ? cr + 1 : cr
+    const end = next === -1 ? value.length : next + 1
+    const line = value.slice(index, Math.min(end, index + 256)).replace(/\r?\n$|\r$/, '')
+    const marker = fence.exec(line)?.[1]
+    if (open) {
+      // "```" closes "```", "````" closes "```"; "~~~" does not.
+      if (marker && marker[0] === open[0] && marker.length >= open.length) open = undefined
+    } else if (marker) {
+      open = marker
+    } else if (end < value.length && isBlank(value, index)) {
+      candidate = end
+    }
+    if (end - start >= size && candidate > start) {
+      ends.push(candidate)
+      start = candidate
+    }
+    // A paragraph longer than two sections (one line of a megabyte): cut it
+    // between lines, else at white space, as text is. It reads as two
+    // paragraphs; the bridges could not take it whole.
+    while (!open && end - start >= size * 2) {
+      let cut = index > start ? index : Math.max(value.lastIndexOf(' ', start + size), value.lastIndexOf('\t', start + size)) + 1
+      if (cut <= start) cut = start + size
+      cut = safeEnd(value, cut)
+      ends.push(cut)
+      start = cut
+    }
+    index = end
+  }
+  ends.push(value.length)
+  return ends
+}
+
+export function shiftNode(node: RootContent | Paragraph, start: Required<Point>): void {
   const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [node]
   // Points may be shared between a parent and its first or last child: shift each once.
   const seen = new WeakSet<Point>()
