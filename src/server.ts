@@ -4,8 +4,8 @@
  *
  * - `POST /v1/check` — JSON `{headline?, body, format?, policy?}` → the same
  *   result as `prePublish()`: `{verdict, counts, messages, complete}`.
- * - `POST /v2/check` — LanguageTool: form-encoded `text` or `data`, `language`.
- * - `GET /v2/languages`, `GET /health`.
+ * - `/v2/check`, `/v2/languages`, `/v2/words` — LanguageTool's protocol (src/languagetool-routes.ts).
+ * - `GET /` — the copy-desk page (src/page-routes.ts); `GET /health`.
  *
  * One checker is made when the server is created (dictionaries and rules
  * loaded once) and shared by every request. Errors are JSON
@@ -23,7 +23,11 @@ import {formats, levels} from './types.js'
 import {prePublish, type Policy, type Story} from './hook.js'
 import {toResultMessage} from './result.js'
 import {setDeadline, skippedChecks} from './deadline.js'
-import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
+import {AnnotationError} from './languagetool.js'
+import {languageToolRoutes} from './languagetool-routes.js'
+import {pageRoutes} from './page-routes.js'
+import type {ResultMessage} from './result.js'
+import type {Format} from './types.js'
 import {version} from './version.js'
 
 /** Options for `createServer`. */
@@ -46,6 +50,25 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger']
 }
 
+/** One story for a route plugin to check (contract 4 of the brief). */
+export interface StoryRun {
+  body: string
+  headline?: string
+  format: Format
+  dialect: Dialect
+}
+
+/** What checking one story gave. */
+export interface RunOutcome {
+  messages: ResultMessage[]
+  complete: boolean
+  incomplete: string[]
+  reason?: string
+}
+
+/** Check one story within `budgetMs`; route plugins call this and never a checker. */
+export type RunStory = (story: StoryRun, budgetMs: number) => Promise<RunOutcome>
+
 /** The body of `POST /v1/check`. */
 export interface CheckRequest extends Story {
   policy?: Policy
@@ -67,18 +90,6 @@ const v1Schema = {
         additionalProperties: false,
         properties: {block: levelList, warn: levelList}
       }
-    }
-  }
-} as const
-
-const v2Schema = {
-  body: {
-    type: 'object',
-    properties: {
-      text: {type: 'string'},
-      data: {type: 'string'},
-      language: {type: 'string'},
-      disabledRules: {type: 'string'}
     }
   }
 } as const
@@ -156,46 +167,22 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     })
   })
 
-  // Form-encoded only, as LanguageTool.
-  app.register(async (v2) => {
-    v2.removeAllContentTypeParsers()
-    await v2.register(formbody)
-    v2.get('/v2/languages', async () => languages)
-    v2.post<{Body: {text?: string; data?: string; language?: string; disabledRules?: string}}>(
-      '/v2/check',
-      {schema: v2Schema},
-      async (request, reply) => {
-        const {text, data, language, disabledRules} = request.body ?? {}
-        if (text === undefined && data === undefined) {
-          return reply.code(400).send({statusCode: 400, error: 'Bad Request', message: "Missing 'text' or 'data' parameter"})
-        }
-        const dialect = dialectFor(language)
-        if (!dialect) {
-          return reply.code(400).send({
-            statusCode: 400,
-            error: 'Bad Request',
-            message: `copydesk checks English only: use language 'en-US', 'en-GB' or 'auto', not ${JSON.stringify(language)}`
-          })
-        }
-        const annotated = text === undefined ? fromAnnotation(data as string) : fromText(text)
-        const file = new VFile({value: annotated.plain})
-        await lane.run(() => {
-          setDeadline(file, remaining(reply.elapsedTime))
-          return checkerFor(dialect).check(file, {format: 'text'})
-        })
-        return toLanguageTool(
-          file.messages.map((message) => toResultMessage(message)),
-          annotated,
-          {
-            dialect,
-            version,
-            complete: skippedChecks(file) === 0,
-            disabledRules: disabledRules ? disabledRules.split(',').map((rule) => rule.trim()) : []
-          }
-        )
+  // Today's in-process lane behind the route plugins' `runStory` (contract 4).
+  const runStory: RunStory = (story, budgetMs) =>
+    lane.run(async () => {
+      const file = new VFile({value: story.body})
+      setDeadline(file, budgetMs)
+      await checkerFor(story.dialect).check(file, {format: story.format, headline: story.headline})
+      const complete = skippedChecks(file) === 0
+      return {
+        messages: file.messages.map((message) => toResultMessage(message, 'body')),
+        complete,
+        incomplete: [],
+        ...(complete ? {} : {reason: 'The time budget ran out before every check ran.'})
       }
-    )
-  })
+    })
+  app.register(languageToolRoutes, {runStory, dialect: checker.settings.dialect, timeoutMs})
+  app.register(pageRoutes, {runStory, dialect: checker.settings.dialect, timeoutMs})
 
   return app
 }
