@@ -103,6 +103,7 @@ const state = {
   sequence: 0,
   controller: null as AbortController | null,
   timer: 0 as number | ReturnType<typeof setTimeout>,
+  pending: false,
   frame: 0
 }
 
@@ -251,7 +252,7 @@ function renderList(shown: Finding[]): void {
     const ignore = document.createElement('button')
     ignore.type = 'button'
     ignore.textContent = 'Ignore check'
-    ignore.setAttribute('aria-label', `Ignore the ${checkName(ruleId).toLowerCase()} check for this story`)
+    ignore.setAttribute('aria-label', `Ignore check: ${checkName(ruleId).toLowerCase()}, for this story`)
     ignore.addEventListener('click', () => ignoreCheck(ruleId))
     head.append(heading, ignore)
     const list = document.createElement('ul')
@@ -409,8 +410,8 @@ function snapshot(): void {
   state.undo.push({
     body: story.value,
     headline: headlineInput.value,
-    findings: state.findings,
-    ignoredSpans: state.ignoredSpans,
+    findings: [...state.findings],
+    ignoredSpans: [...state.ignoredSpans],
     ignoredChecks: [...state.ignoredChecks]
   })
   if (state.undo.length > 100) state.undo.shift()
@@ -422,8 +423,8 @@ function undo(): void {
   const changed = last.body !== story.value || last.headline !== headlineInput.value
   setValue(story, last.body)
   headlineInput.value = last.headline
-  state.findings = last.findings
-  state.ignoredSpans = last.ignoredSpans
+  state.findings = [...last.findings]
+  state.ignoredSpans = [...last.ignoredSpans]
   state.ignoredChecks = new Set(last.ignoredChecks)
   state.lastBody = story.value
   state.lastHeadline = headlineInput.value
@@ -533,13 +534,21 @@ function announce(text: string): void {
 
 // ---------------------------------------------------------------- checking
 
+/** `data-state` on `<body>`: `pending`, `checking` or `idle`, for tests and styles. */
+function setBusy(value: 'pending' | 'checking' | 'idle'): void {
+  document.body.dataset.state = value === 'idle' && state.pending ? 'pending' : value
+}
+
 function scheduleCheck(delay = debounceMs): void {
+  state.pending = true
+  setBusy('pending')
   clearTimeout(state.timer)
   state.timer = setTimeout(() => void check(), delay)
 }
 
 async function check(): Promise<void> {
   clearTimeout(state.timer)
+  state.pending = false
   state.controller?.abort()
   const controller = new AbortController()
   state.controller = controller
@@ -547,6 +556,7 @@ async function check(): Promise<void> {
   const body = story.value
   const headline = headlineInput.value
   state.verdict = 'checking'
+  setBusy('checking')
   renderVerdict(visible())
   let answer: CheckAnswer
   try {
@@ -562,6 +572,7 @@ async function check(): Promise<void> {
   } catch (error) {
     if (controller.signal.aborted || sequence !== state.sequence) return
     fail((error as Error).message)
+    setBusy('idle')
     return
   }
   if (sequence !== state.sequence) return
@@ -595,6 +606,7 @@ async function check(): Promise<void> {
   state.reason = answer.reason ?? (answer.complete === false ? 'The check did not finish: not every check ran over the whole story.' : '')
   state.counts = answer.counts
   render()
+  setBusy('idle')
 }
 
 async function failure(response: Response): Promise<string> {
@@ -778,6 +790,11 @@ document.addEventListener('keydown', (event) => {
     step(next as 1 | -1)
     return
   }
+  if (event.key === 'Escape' && state.selected !== null) {
+    // Let go of the current finding; F8 then starts from the caret.
+    select(null, false)
+    return
+  }
   if (!event.altKey) return
   if (event.key === 'Enter' && state.selected !== null) {
     event.preventDefault()
@@ -793,6 +810,7 @@ document.addEventListener('keydown', (event) => {
   }
 })
 
+setBusy('idle')
 restore()
 state.lastBody = story.value
 state.lastHeadline = headlineInput.value
