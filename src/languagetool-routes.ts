@@ -15,7 +15,6 @@
  * starting `Error: `.
  */
 import type {FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
-import formbody from '@fastify/formbody'
 import type {Dialect} from './types.js'
 import type {RunStory} from './server.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
@@ -53,9 +52,12 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
   const timeoutMs = options.timeoutMs ?? 3000
   const version = options.version ?? copydeskVersion
 
-  // Form-encoded only, as LanguageTool.
+  // Every body is read as a form, whatever its Content-Type says, as
+  // LanguageTool does: LTeX 16 sends its form labelled application/json.
   app.removeAllContentTypeParsers()
-  await app.register(formbody)
+  app.addContentTypeParser('*', {parseAs: 'string'}, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+  })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const {statusCode, message} = describe(error)
@@ -166,8 +168,6 @@ function describe(error: FastifyError): {statusCode: number; message: string} {
     return {statusCode: error instanceof RequestError ? error.statusCode : 400, message: error.message}
   }
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {statusCode: 415, message: 'Send the request as application/x-www-form-urlencoded (text=…&language=en-US), as LanguageTool.'}
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {statusCode: 413, message: 'The request is larger than the limit (1 MB by default); check the text in parts.'}
     default:

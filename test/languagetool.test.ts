@@ -200,16 +200,23 @@ describe('/v2/check', () => {
     ['data that is not JSON', () => form({data: '{annotation', language: 'en-US'}), 400, "Error: Parameter 'data' is not valid JSON"],
     ['data without annotation', () => form({data: '{"text": "x"}', language: 'en-US'}), 400, 'Error: Parameter \'data\' must be JSON such as {"annotation"'],
     [
-      'JSON instead of a form',
+      'JSON instead of a form (read as a form, as LanguageTool)',
       () => fetch(base + '/v2/check', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"text": "x"}'}),
-      415,
-      'Error: Send the request as application/x-www-form-urlencoded'
+      400,
+      "Error: Missing 'text' or 'data' parameter"
     ]
   ])('%s → %d and a plain-text Error', async (_name, request, status, message) => {
     const response = await request()
     expect(response.status).toBe(status)
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     expect(await response.text()).toContain(message)
+  })
+
+  test('a form labelled application/json is read as a form (LTeX 16 sends that)', async () => {
+    const data = JSON.stringify({annotation: [{markup: '\\textbf{'}, {text: 'the'}, {markup: '}'}, {text: ' the town'}]})
+    const body = new URLSearchParams({language: 'en-US', data}).toString()
+    const response = await fetch(base + '/v2/check', {method: 'POST', headers: {'content-type': 'application/json; charset=UTF-8'}, body})
+    expect(await matches(response)).toEqual(['8+8 COPYDESK_REPEATED_WORD duplication Other'])
   })
 
   test('still answers after bad requests', async () => {
