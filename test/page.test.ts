@@ -41,6 +41,8 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
   let base: string
   let browser: Browser
   let page: Page
+  const outside: string[] = []
+  const scriptErrors: string[] = []
 
   beforeAll(async () => {
     const {default: puppeteer} = await import('puppeteer-core')
@@ -57,16 +59,12 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     })
     page = await browser.newPage()
     await page.setViewport({width: 1280, height: 860})
-    // Nothing but this server: a request anywhere else fails the test.
-    const outside: string[] = []
+    // Nothing but this server: the last test fails on a request anywhere else, or a script error.
     page.on('request', (request) => {
       if (!request.url().startsWith(base) && !request.url().startsWith('data:')) outside.push(request.url())
     })
-    page.on('pageerror', (error) => {
-      throw error
-    })
+    page.on('pageerror', (error) => scriptErrors.push(String(error)))
     await page.goto(base + '/')
-    expect(outside).toEqual([])
   })
 
   afterAll(async () => {
@@ -236,6 +234,21 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     expect(await verdict()).toBe('✖ Block — 1 error, 3 warnings, 0 suggestions (1 ignored here)')
   })
 
+  test('open a Markdown file: its text and format come in, and undo takes it back', async () => {
+    const before = await value()
+    const input = await page.$('#file')
+    if (!input) throw new Error('no file input')
+    await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(path.join(root, 'examples', 'story.md'))
+    await page.waitForFunction(() => (document.querySelector('#format') as HTMLSelectElement).value === 'markdown')
+    expect(await value()).toBe(readFileSync(path.join(root, 'examples', 'story.md'), 'utf8'))
+    await idle()
+    expect((await list()).map((group) => group.check)).toContain('Leftovers (1)')
+    await page.click('#undo')
+    expect(await value()).toBe(before)
+    await page.select('#format', 'text')
+    await idle()
+  })
+
   test('passes axe-core with no serious or critical violations', async () => {
     await page.click('.finding ::-p-text(TK)')
     await page.addScriptTag({content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')})
@@ -315,4 +328,8 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
       await page.setRequestInterception(false)
     }
   }, 60_000)
+
+  test('no script errors, and no request went anywhere but this server', () => {
+    expect({outside, scriptErrors}).toEqual({outside: [], scriptErrors: []})
+  })
 })
