@@ -234,6 +234,37 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     expect(await verdict()).toBe('✖ Block — 1 error, 3 warnings, 0 suggestions (1 ignored here)')
   })
 
+  test.each<[string, object, string]>([
+    [
+      'an incomplete check is hold, never pass',
+      {verdict: 'pass', counts: {error: 0, warning: 0, suggestion: 0}, messages: [], complete: false, incomplete: ['spelling'], reason: 'The time budget ran out.'},
+      '⏸ Hold: incomplete — The time budget ran out.'
+    ],
+    [
+      'an incomplete block says it is incomplete',
+      {verdict: 'block', counts: {error: 1, warning: 0, suggestion: 0}, messages: [], complete: false, incomplete: ['spelling'], reason: 'The time budget ran out.'},
+      '✖ Block — 1 error, 0 warnings, 0 suggestions · incomplete: The time budget ran out.'
+    ],
+    ['an answer that is not a result', {hello: 'world'}, '? Not checked']
+  ])('%s', async (_name, answer, expected) => {
+    await page.setRequestInterception(true)
+    const respond = (request: import('puppeteer-core').HTTPRequest) => {
+      if (request.url().endsWith('/page/check')) void request.respond({status: 200, contentType: 'application/json', body: JSON.stringify(answer)})
+      else void request.continue()
+    }
+    page.on('request', respond)
+    try {
+      await page.click('#recheck')
+      await idle()
+      expect(await verdict()).toBe(expected)
+    } finally {
+      page.off('request', respond)
+      await page.setRequestInterception(false)
+    }
+    await page.click('#recheck')
+    await idle()
+  })
+
   test('open a Markdown file: its text and format come in, and undo takes it back', async () => {
     const before = await value()
     const input = await page.$('#file')

@@ -350,6 +350,8 @@ function renderVerdict(shown: Finding[]): void {
     text = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${suggestion} suggestion${suggestion === 1 ? '' : 's'}`
     const ignored = state.findings.length - shown.length
     if (ignored > 0) text += ` (${ignored} ignored here)`
+    // A block from a story not checked to the end: say so, the rest may hold more.
+    if (!state.complete) text += ` · incomplete: ${state.reason}`
   }
   detail.textContent = text ? `— ${text}` : ''
 }
