@@ -6,7 +6,7 @@
  * LanguageTool does.
  */
 import type {ResultMessage} from './result.js'
-import type {Dialect} from './types.js'
+import type {Dialect, Level} from './types.js'
 import {codeChecks} from './types.js'
 
 /** The text to check and how to map its offsets back to what was sent. */
@@ -15,8 +15,14 @@ export interface Annotated {
   original: string
   /** What is checked: the text, with markup replaced by its `interpretAs` (default: nothing). */
   plain: string
-  /** Offset in `plain` → offset in `original`. */
+  /** Where a span starting at `offset` in `plain` starts in `original`. */
   toOriginal(offset: number): number
+  /**
+   * Where a span ending at `offset` (exclusive) in `plain` ends in `original`.
+   * A span ending inside the stand-in for markup (`%` for `\%`) ends after
+   * the whole markup, so an editor replacing it replaces all of it.
+   */
+  toOriginalEnd(offset: number): number
 }
 
 /** A request's `data` parameter was not LanguageTool annotation JSON. */
@@ -26,7 +32,17 @@ export class AnnotationError extends Error {
 
 /** Plain `text`: checked as sent. */
 export function fromText(text: string): Annotated {
-  return {original: text, plain: text, toOriginal: (offset) => offset}
+  return {original: text, plain: text, toOriginal: (offset) => offset, toOriginalEnd: (offset) => offset}
+}
+
+/** A stretch of `plain` and where it came from in `original`. */
+interface Segment {
+  plainStart: number
+  plainEnd: number
+  originalStart: number
+  originalEnd: number
+  /** Text maps character by character; markup's stand-in maps as a whole. */
+  markup: boolean
 }
 
 /**
@@ -47,44 +63,60 @@ export function fromAnnotation(data: string): Annotated {
   }
   let original = ''
   let plain = ''
-  // Runs of plain text: [plainStart, originalStart, length].
-  const runs: Array<[number, number, number]> = []
+  const segments: Segment[] = []
   for (const [index, item] of items.entries()) {
     const {text, markup, interpretAs} = (item ?? {}) as {text?: unknown; markup?: unknown; interpretAs?: unknown}
     if (typeof text === 'string' && markup === undefined) {
-      runs.push([plain.length, original.length, text.length])
+      if (text) {
+        segments.push({plainStart: plain.length, plainEnd: plain.length + text.length, originalStart: original.length, originalEnd: original.length + text.length, markup: false})
+      }
       plain += text
       original += text
     } else if (typeof markup === 'string' && text === undefined) {
       if (interpretAs !== undefined && typeof interpretAs !== 'string') {
         throw new AnnotationError(`Parameter 'data': annotation[${index}].interpretAs must be a string`)
       }
-      // Characters standing in for markup map to where the markup starts.
-      if (interpretAs) runs.push([plain.length, original.length, 0])
-      plain += interpretAs ?? ''
+      const stand = interpretAs ?? ''
+      if (stand) {
+        segments.push({plainStart: plain.length, plainEnd: plain.length + stand.length, originalStart: original.length, originalEnd: original.length + markup.length, markup: true})
+      }
+      plain += stand
       original += markup
     } else {
       throw new AnnotationError(`Parameter 'data': annotation[${index}] must have either "text" or "markup" (a string)`)
     }
   }
+  // The last segment with `plainStart <= offset` (or `< offset` for ends).
+  const find = (offset: number, end: boolean): Segment | undefined => {
+    let low = 0
+    let high = segments.length - 1
+    let found: Segment | undefined
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const start = segments[middle].plainStart
+      if (end ? start < offset : start <= offset) {
+        found = segments[middle]
+        low = middle + 1
+      } else {
+        high = middle - 1
+      }
+    }
+    return found
+  }
   return {
     original,
     plain,
     toOriginal(offset) {
-      let low = 0
-      let high = runs.length - 1
-      let found: [number, number, number] | undefined
-      while (low <= high) {
-        const middle = (low + high) >> 1
-        if (runs[middle][0] <= offset) {
-          found = runs[middle]
-          low = middle + 1
-        } else {
-          high = middle - 1
-        }
-      }
-      if (!found) return 0
-      return found[1] + Math.min(offset - found[0], found[2])
+      const segment = find(offset, false)
+      if (!segment) return 0
+      if (offset >= segment.plainEnd) return segment.originalEnd
+      return segment.markup ? segment.originalStart : segment.originalStart + offset - segment.plainStart
+    },
+    toOriginalEnd(offset) {
+      const segment = find(offset, true)
+      if (!segment) return 0
+      if (offset >= segment.plainEnd || segment.markup) return segment.originalEnd
+      return segment.originalStart + offset - segment.plainStart
     }
   }
 }
@@ -116,6 +148,8 @@ export interface LanguageToolMatch {
   }
   ignoreForIncompleteSentence: boolean
   contextForSureMatch: number
+  /** copydesk's own name and severity for the match (LanguageTool clients ignore it). */
+  copydesk: {ruleId: string | null; severity: Level}
 }
 
 /** Names and codes of the languages copydesk checks. */
@@ -124,32 +158,71 @@ export const languages: ReadonlyArray<{name: string; code: string; longCode: Dia
   {name: 'English (GB)', code: 'en', longCode: 'en-GB'}
 ]
 
+const codeCheckNames = new Set(Object.keys(codeChecks))
+
+// English variants that spell as Britain does.
+const britishVariants = new Set(['en-gb', 'en-uk', 'en-au', 'en-nz', 'en-za', 'en-ie'])
+
 /**
- * The dialect for a LanguageTool `language` value: `en-GB` (and `en-UK`) is
- * British; `en`, `en-US`, other English variants and `auto` are American.
- * Anything else is `undefined`: copydesk checks English only.
+ * The dialect for a LanguageTool `language` value: `en-GB` (and `en-UK`,
+ * `en-AU`, `en-NZ`, `en-ZA`, `en-IE`) is British, `en-US` (and `en-CA`)
+ * American; `en` and `auto` are the server's own dialect (`fallback`, default
+ * `en-US`): copydesk detects no language, it checks English. Anything else
+ * is `undefined`.
  */
-export function dialectFor(language: string | undefined): Dialect | undefined {
+export function dialectFor(language: string | undefined, fallback: Dialect = 'en-US'): Dialect | undefined {
   const code = (language ?? 'auto').trim().toLowerCase()
-  if (code === 'en-gb' || code === 'en-uk') return 'en-GB'
-  if (code === 'auto' || code === 'en' || code.startsWith('en-')) return 'en-US'
+  if (britishVariants.has(code)) return 'en-GB'
+  if (code === 'auto' || code === 'en') return fallback
+  if (code.startsWith('en-')) return 'en-US'
   return undefined
 }
 
-// Spelling and its kin are misspellings; the code checks that are neither
-// are grammar; every rules file (titles, leftovers, house forms …) is house style.
-const spellingChecks = new Set(['spelling', 'dialect', 'name-consistency'])
-const codeCheckNames = new Set(Object.keys(codeChecks))
+/** A LanguageTool category. */
+export interface Category {
+  id: string
+  name: string
+}
 
-/** LanguageTool's issue type, category and match type for a copydesk check. */
-export function classify(ruleId: string | null): {issueType: string; category: {id: string; name: string}; typeName: string} {
-  if (ruleId && spellingChecks.has(ruleId)) {
-    return {issueType: 'misspelling', category: {id: 'TYPOS', name: 'Possible Typo'}, typeName: 'UnknownWord'}
-  }
-  if (!ruleId || codeCheckNames.has(ruleId) || ruleId === 'control-comment') {
-    return {issueType: 'grammar', category: {id: 'GRAMMAR', name: 'Grammar'}, typeName: 'Other'}
-  }
-  return {issueType: 'style', category: {id: 'STYLE', name: 'Style'}, typeName: 'Hint'}
+const categories = {
+  typos: {id: 'TYPOS', name: 'Possible Typo'},
+  grammar: {id: 'GRAMMAR', name: 'Grammar'},
+  repetitions: {id: 'REPETITIONS', name: 'Repetitions'},
+  leftovers: {id: 'LEFTOVERS', name: 'Edit leftovers'},
+  style: {id: 'STYLE', name: 'Style'},
+  misc: {id: 'MISC', name: 'Miscellaneous'}
+} as const satisfies Record<string, Category>
+
+/** The categories copydesk's matches come in, for `enabledCategories` and `disabledCategories`. */
+export const categoryList: ReadonlyArray<Category> = Object.values(categories)
+
+const issueTypes: Record<string, {issueType: string; category: Category}> = {
+  spelling: {issueType: 'misspelling', category: categories.typos},
+  dialect: {issueType: 'misspelling', category: categories.typos},
+  'name-consistency': {issueType: 'misspelling', category: categories.typos},
+  'repeated-word': {issueType: 'duplication', category: categories.repetitions},
+  'word-collision': {issueType: 'grammar', category: categories.grammar},
+  'indefinite-article': {issueType: 'grammar', category: categories.grammar},
+  // A "TK" or a note to the desk: something is missing from the story.
+  leftovers: {issueType: 'omission', category: categories.leftovers},
+  'empty-story': {issueType: 'omission', category: categories.leftovers}
+}
+
+/**
+ * LanguageTool's issue type, category and match type for a copydesk check at
+ * a severity. Spelling and its kin are misspellings (`UnknownWord`), repeated
+ * words duplication, word collisions and a/an grammar, leftovers (`TK`)
+ * omission; every other rules file (titles, house forms …) is house style.
+ * Only suggestion-level style is a `Hint`: an error or a warning is `Other`,
+ * which editors underline as a problem rather than a mild hint.
+ */
+export function classify(ruleId: string | null, severity: Level = 'warning'): {issueType: string; category: Category; typeName: string} {
+  const known = ruleId ? issueTypes[ruleId] : undefined
+  const {issueType, category} = known ?? (!ruleId || codeCheckNames.has(ruleId) || ruleId === 'control-comment'
+    ? {issueType: 'other', category: categories.misc}
+    : {issueType: 'style', category: categories.style})
+  const typeName = issueType === 'misspelling' ? 'UnknownWord' : severity === 'suggestion' || (issueType === 'style' && severity !== 'error') ? 'Hint' : 'Other'
+  return {issueType, category: {...category}, typeName}
 }
 
 /** LanguageTool-style rule id: `repeated-word` → `COPYDESK_REPEATED_WORD`. */
@@ -157,13 +230,33 @@ export function ruleIdFor(ruleId: string | null): string {
   return 'COPYDESK_' + (ruleId ?? 'other').toUpperCase().replace(/[^A-Z\d]+/g, '_')
 }
 
+/**
+ * Which matches a request wants, from LanguageTool's parameters. Rule ids may
+ * be LanguageTool-style (`COPYDESK_REPEATED_WORD`) or copydesk's
+ * (`repeated-word`); categories are ids such as `TYPOS` or `STYLE`.
+ */
+export interface MatchFilter {
+  /** Leave these rules out (`disabledRules`). */
+  disabledRules?: ReadonlyArray<string>
+  /** Rules to include; with `enabledOnly`, the only ones (`enabledRules`). */
+  enabledRules?: ReadonlyArray<string>
+  /** Leave these categories out (`disabledCategories`). */
+  disabledCategories?: ReadonlyArray<string>
+  /** Categories to include; with `enabledOnly`, the only ones (`enabledCategories`). */
+  enabledCategories?: ReadonlyArray<string>
+  /** Only the enabled rules and categories (`enabledOnly=true`). */
+  enabledOnly?: boolean
+  /** `picky` adds suggestion-level findings, which are left out by default (`level`). */
+  level?: 'default' | 'picky'
+}
+
 /** Options for `toLanguageTool`. */
-export interface ToLanguageToolOptions {
+export interface ToLanguageToolOptions extends MatchFilter {
   dialect: Dialect
   version: string
   complete: boolean
-  /** Rule ids (LanguageTool-style or copydesk's) whose matches to leave out. */
-  disabledRules?: ReadonlyArray<string>
+  /** Whether the language was `auto` (copydesk answers with its dialect, and says it detected nothing). */
+  auto?: boolean
 }
 
 /** Turn copydesk messages on `annotated.plain` into a LanguageTool response. */
@@ -172,18 +265,18 @@ export function toLanguageTool(
   annotated: Annotated,
   options: ToLanguageToolOptions
 ): LanguageToolResponse {
-  const disabled = new Set(options.disabledRules ?? [])
+  const wanted = matchFilter(options)
   const language = languages.find((item) => item.longCode === options.dialect) ?? languages[0]
   const matches: LanguageToolMatch[] = []
   for (const message of messages) {
     if (message.offset === null) continue
     const id = ruleIdFor(message.ruleId)
-    if (disabled.has(id) || (message.ruleId !== null && disabled.has(message.ruleId))) continue
+    const {issueType, category, typeName} = classify(message.ruleId, message.severity)
+    if (!wanted(id, message.ruleId, category.id, message.severity)) continue
     const start = message.offset
     const end = Math.max(message.endOffset ?? start, start)
     const offset = annotated.toOriginal(start)
-    const length = end > start ? annotated.toOriginal(end - 1) + 1 - offset : 0
-    const {issueType, category, typeName} = classify(message.ruleId)
+    const length = end > start ? Math.max(0, annotated.toOriginalEnd(end) - offset) : 0
     const label = shortLabel(message.ruleId)
     matches.push({
       message: message.reason,
@@ -202,7 +295,8 @@ export function toLanguageTool(
         ...(message.url ? {urls: [{value: message.url}]} : {})
       },
       ignoreForIncompleteSentence: false,
-      contextForSureMatch: 0
+      contextForSureMatch: 0,
+      copydesk: {ruleId: message.ruleId, severity: message.severity}
     })
   }
   return {
@@ -211,9 +305,26 @@ export function toLanguageTool(
     language: {
       name: language.name,
       code: language.longCode,
-      detectedLanguage: {name: language.name, code: language.longCode, confidence: 1}
+      // copydesk detects no language: for `auto` it says so with confidence 0.
+      detectedLanguage: {name: language.name, code: language.longCode, confidence: options.auto ? 0 : 1}
     },
     matches
+  }
+}
+
+function matchFilter(options: MatchFilter): (id: string, ruleId: string | null, category: string, severity: Level) => boolean {
+  const set = (values: ReadonlyArray<string> | undefined) => new Set((values ?? []).map((value) => value.trim().toUpperCase()).filter(Boolean))
+  const disabledRules = set(options.disabledRules)
+  const enabledRules = set(options.enabledRules)
+  const disabledCategories = set(options.disabledCategories)
+  const enabledCategories = set(options.enabledCategories)
+  return (id, ruleId, category, severity) => {
+    const ids = [id, (ruleId ?? '').toUpperCase()]
+    if (ids.some((value) => disabledRules.has(value)) || disabledCategories.has(category)) return false
+    const enabled = ids.some((value) => enabledRules.has(value)) || enabledCategories.has(category)
+    if (options.enabledOnly) return enabled
+    // Suggestions only for picky requests or a rule asked for by name.
+    return severity !== 'suggestion' || options.level === 'picky' || enabled
   }
 }
 

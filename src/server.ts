@@ -4,8 +4,8 @@
  *
  * - `POST /v1/check` — JSON `{headline?, body, format?, policy?}` → the same
  *   result as `prePublish()`: `{verdict, counts, messages, complete, incomplete, reason?}`.
- * - `POST /v2/check` — LanguageTool: form-encoded `text` or `data`, `language`.
- * - `GET /v2/languages`, `GET /health`.
+ * - `/v2/check`, `/v2/languages`, `/v2/words` — LanguageTool's protocol (src/languagetool-routes.ts).
+ * - `GET /` — the copy-desk page (src/page-routes.ts); `GET /health`.
  *
  * Stories are checked off the event loop in a pool of worker threads
  * (src/pool.ts), each with its checker loaded once; a story that overruns
@@ -23,7 +23,9 @@ import {createChecker, type Checker} from './check.js'
 import {normalizeOptions, type Options} from './options.js'
 import {formats, levels} from './types.js'
 import {resultFor, type Policy, type Story} from './hook.js'
-import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
+import {AnnotationError} from './languagetool.js'
+import {languageToolRoutes} from './languagetool-routes.js'
+import {pageRoutes} from './page-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
 import {version} from './version.js'
 
@@ -93,18 +95,6 @@ const v1Schema = {
         additionalProperties: false,
         properties: {block: levelList, warn: levelList}
       }
-    }
-  }
-} as const
-
-const v2Schema = {
-  body: {
-    type: 'object',
-    properties: {
-      text: {type: 'string'},
-      data: {type: 'string'},
-      language: {type: 'string'},
-      disabledRules: {type: 'string'}
     }
   }
 } as const
@@ -255,37 +245,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     })
   })
 
-  // Form-encoded only, as LanguageTool.
-  app.register(async (v2) => {
-    v2.removeAllContentTypeParsers()
-    await v2.register(formbody)
-    v2.get('/v2/languages', async () => languages)
-    v2.post<{Body: {text?: string; data?: string; language?: string; disabledRules?: string}}>(
-      '/v2/check',
-      {schema: v2Schema},
-      async (request, reply) => {
-        const {text, data, language, disabledRules} = request.body ?? {}
-        if (text === undefined && data === undefined) {
-          return reply.code(400).send(errorBody(400, "Missing 'text' or 'data' parameter", request.id))
-        }
-        const dialect = dialectFor(language)
-        if (!dialect) {
-          return reply
-            .code(400)
-            .send(errorBody(400, `copydesk checks English only: use language 'en-US', 'en-GB' or 'auto', not ${quote(String(language))}`, request.id))
-        }
-        const annotated = text === undefined ? fromAnnotation(data as string) : fromText(text)
-        request.copydesk = {size: annotated.plain.length}
-        const outcome = await runStory({body: annotated.plain, format: 'text', dialect}, remaining(reply.elapsedTime))
-        return toLanguageTool(outcome.messages, annotated, {
-          dialect,
-          version,
-          complete: outcome.complete,
-          disabledRules: disabledRules ? disabledRules.split(',').map((rule) => rule.trim()) : []
-        })
-      }
-    )
-  })
+  // The LanguageTool protocol and the copy-desk page, over the same pool.
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs})
+  app.register(pageRoutes, {runStory, dialect, timeoutMs})
 
   return app
 }

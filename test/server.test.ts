@@ -28,10 +28,6 @@ function post(path: string, body: string, type = 'application/json') {
   return fetch(base + path, {method: 'POST', headers: {'content-type': type}, body})
 }
 
-function form(fields: Record<string, string>) {
-  return post('/v2/check', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded')
-}
-
 const story = {headline: 'Storm floods the the harbor', body: 'Residents left the the town.\n\nCasualties: TK.'}
 
 describe('GET /health', () => {
@@ -88,80 +84,6 @@ describe('POST /v1/check', () => {
     const response = await post('/v1/check', JSON.stringify({body: 'word '.repeat(220_000)}))
     expect(response.status).toBe(413)
     expect(((await response.json()) as {message: string}).message).toContain('larger than the limit')
-  })
-})
-
-describe('POST /v2/check (LanguageTool)', () => {
-  test('text: matches with offsets, replacements, context, sentence and rule', async () => {
-    const text = 'The storm hit. Residents left the the town on Tuesday.'
-    const response = await form({text, language: 'en-US'})
-    expect(response.status).toBe(200)
-    const result = (await response.json()) as {
-      software: {name: string; apiVersion: number}
-      language: {code: string}
-      warnings: {incompleteResults: boolean}
-      matches: Array<{offset: number; length: number; message: string; replacements: Array<{value: string}>; context: {text: string; offset: number; length: number}; sentence: string; rule: {id: string; issueType: string; category: {id: string}}}>
-    }
-    expect(result.software).toMatchObject({name: 'copydesk', apiVersion: 1})
-    expect(result.language.code).toBe('en-US')
-    expect(result.warnings.incompleteResults).toBe(false)
-    const match = result.matches.find((item) => item.rule.id === 'COPYDESK_REPEATED_WORD')
-    expect(match).toMatchObject({
-      offset: text.indexOf('the the'),
-      length: 7,
-      replacements: [{value: 'the'}],
-      sentence: 'Residents left the the town on Tuesday.',
-      rule: {issueType: 'grammar', category: {id: 'GRAMMAR'}}
-    })
-    const context = match?.context
-    expect(context?.text.slice(context.offset, context.offset + context.length)).toBe('the the')
-  })
-
-  test('spelling is a misspelling, house style is style', async () => {
-    const result = (await (await form({text: 'Oil importats fell. Casualties: TK.', language: 'auto'})).json()) as {
-      matches: Array<{rule: {id: string; issueType: string}}>
-    }
-    const types = Object.fromEntries(result.matches.map((match) => [match.rule.id, match.rule.issueType]))
-    expect(types).toMatchObject({COPYDESK_SPELLING: 'misspelling', COPYDESK_LEFTOVERS: 'style'})
-  })
-
-  test('data: offsets count the markup too, as LanguageTool', async () => {
-    const data = {annotation: [{markup: '<p>'}, {text: 'Left '}, {markup: '<em>', interpretAs: ''}, {text: 'the'}, {markup: '</em>'}, {text: ' the town.'}, {markup: '</p>'}]}
-    const original = data.annotation.map((item) => ('text' in item ? item.text : item.markup)).join('')
-    const result = (await (await form({data: JSON.stringify(data), language: 'en-US'})).json()) as {
-      matches: Array<{offset: number; length: number; rule: {id: string}}>
-    }
-    const match = result.matches.find((item) => item.rule.id === 'COPYDESK_REPEATED_WORD')
-    expect(match && original.slice(match.offset, match.offset + match.length)).toBe('the</em> the')
-  })
-
-  test('en-GB uses the British checker', async () => {
-    const result = (await (await form({text: 'The colour of the the sky.', language: 'en-GB'})).json()) as {language: {code: string}}
-    expect(result.language.code).toBe('en-GB')
-  })
-
-  test('disabledRules leaves matches out', async () => {
-    const result = (await (await form({text: 'Left the the town.', language: 'en-US', disabledRules: 'COPYDESK_REPEATED_WORD'})).json()) as {
-      matches: Array<{rule: {id: string}}>
-    }
-    expect(result.matches.map((match) => match.rule.id)).not.toContain('COPYDESK_REPEATED_WORD')
-  })
-
-  test.each<[string, () => Promise<Response>, number, string]>([
-    ['no text or data', () => form({language: 'en-US'}), 400, "Missing 'text' or 'data' parameter"],
-    ['a language copydesk does not check', () => form({text: 'Hallo', language: 'de-DE'}), 400, 'English only'],
-    ['data that is not JSON', () => form({data: '{annotation', language: 'en-US'}), 400, "Parameter 'data' is not valid JSON"],
-    ['data without annotation', () => form({data: '{"text": "x"}', language: 'en-US'}), 400, '"annotation"'],
-    ['JSON instead of a form', () => post('/v2/check', JSON.stringify({text: 'x'})), 415, 'x-www-form-urlencoded']
-  ])('%s → %d', async (_name, request, status, message) => {
-    const response = await request()
-    expect(response.status).toBe(status)
-    expect(((await response.json()) as {message: string}).message).toContain(message)
-  })
-
-  test('GET /v2/languages', async () => {
-    const languages = (await (await fetch(base + '/v2/languages')).json()) as Array<{longCode: string}>
-    expect(languages.map((language) => language.longCode)).toEqual(['en-US', 'en-GB'])
   })
 })
 

@@ -1,0 +1,112 @@
+/**
+ * The copy-desk page as a Fastify plugin: `GET /` and its assets (built by
+ * `npm run build` into `dist/page/`, served from disk, no CDN), and the one
+ * JSON call the page makes, `POST /page/check`.
+ *
+ * `POST /page/check` takes `{body, headline?, format?, dialect?}` and answers
+ * `{verdict, counts, messages, complete, incomplete, reason?}` (contract 1):
+ * a story whose checks did not all run is `hold`, never `pass`.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import path from 'node:path'
+import type {FastifyPluginAsync} from 'fastify'
+import type {Dialect, Format} from './types.js'
+import {dialects, formats} from './types.js'
+import type {RunStory} from './server.js'
+import {countMessages, type Verdict} from './result.js'
+import {verdictFor} from './hook.js'
+import {version} from './version.js'
+
+/** Options for the page plugin. */
+export interface PageRoutesOptions {
+  /** Checks one story within a time budget. */
+  runStory: RunStory
+  /** The server's dialect, the page's default. */
+  dialect: Dialect
+  /** Time budget per request in milliseconds, counted from arrival (default 3000). */
+  timeoutMs?: number
+  /** Folder with the built page (default: `dist/page` of this package). */
+  assets?: string
+}
+
+/** The body of `POST /page/check`. */
+export interface PageCheckRequest {
+  body: string
+  headline?: string
+  format?: Format
+  dialect?: Dialect
+}
+
+const schema = {
+  body: {
+    type: 'object',
+    required: ['body'],
+    additionalProperties: false,
+    properties: {
+      body: {type: 'string'},
+      headline: {type: 'string'},
+      format: {type: 'string', enum: [...formats]},
+      dialect: {type: 'string', enum: [...dialects]}
+    }
+  }
+} as const
+
+const files: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'app.css': 'text/css; charset=utf-8'
+}
+
+/** `GET /`, `GET /page/app.js`, `GET /page/app.css`, `GET /page/config.json`, `POST /page/check`. */
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, options) => {
+  const {runStory} = options
+  const timeoutMs = options.timeoutMs ?? 3000
+  const folder = options.assets ?? defaultAssets()
+  // Read once: the page is small and does not change while the server runs.
+  const read = (name: string): Buffer | undefined => {
+    const file = path.join(folder, name)
+    return existsSync(file) ? readFileSync(file) : undefined
+  }
+  const index = read('index.html')
+  const assets = new Map(Object.keys(files).map((name) => [name, read(name)]))
+
+  app.get('/', async (_request, reply) => {
+    if (!index) {
+      return reply.code(404).send({statusCode: 404, error: 'Not Found', message: 'The page is not built: run `npm run build`.'})
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index)
+  })
+
+  app.get<{Params: {name: string}}>('/page/:name', async (request, reply) => {
+    const content = assets.get(request.params.name)
+    if (!content) return reply.callNotFound()
+    return reply.type(files[request.params.name]).header('cache-control', 'no-cache').send(content)
+  })
+
+  app.get('/page/config.json', async () => ({dialect: options.dialect, dialects, formats, version}))
+
+  app.register(async (json) => {
+    json.removeContentTypeParser('text/plain')
+    json.post<{Body: PageCheckRequest}>('/page/check', {schema}, async (request, reply) => {
+      const {body, headline, format = 'text', dialect = options.dialect} = request.body
+      const outcome = await runStory({body, headline, format, dialect}, Math.max(1, timeoutMs - reply.elapsedTime))
+      const verdict: Verdict | 'hold' = outcome.complete ? verdictFor(outcome.messages) : 'hold'
+      return {
+        verdict,
+        counts: countMessages(outcome.messages),
+        messages: outcome.messages,
+        complete: outcome.complete,
+        incomplete: outcome.incomplete,
+        ...(outcome.reason ? {reason: outcome.reason} : {})
+      }
+    })
+  })
+}
+
+/** `dist/page` next to the compiled module, or of the package when run from `src/` (tests). */
+function defaultAssets(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const beside = path.join(here, 'page')
+  if (existsSync(path.join(beside, 'app.js'))) return beside
+  return path.join(here, '..', 'dist', 'page')
+}
