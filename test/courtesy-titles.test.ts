@@ -52,7 +52,9 @@ describe('courtesy-titles', () => {
     'The cricket team was led by MS Dhoni.',
     'Patients with MS may qualify for the trial.',
     'MR. SMITH GOES TO WASHINGTON',
-    'Okafor told reporters the plant would reopen.'
+    'Okafor told reporters the plant would reopen.',
+    // A form of address, not a name.
+    'He opened with Mr. President, then read the statement.'
   ])('leaves %j alone', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

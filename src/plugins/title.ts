@@ -810,6 +810,9 @@ function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sen
   // "MS Dhoni", "MRS" in a headline: only the title as written, capital then lowercase.
   const bare = first.text.replace(/\.$/, '')
   if (bare.charAt(0) !== bare.charAt(0).toUpperCase() || bare.slice(1) !== bare.slice(1).toLowerCase()) return
+  // "Mr. President", "Madam Speaker": a form of address, not a name.
+  const next = list[found.end + 1]
+  if (next && /^(?:president|speaker|chairman|chairwoman|chair|secretary|justice|mayor|ambassador|minister|prime)$/.test(next.core)) return
   let end = found.end
   for (let index = found.end + 1; index < list.length && index <= found.end + 6; index++) {
     const word = list[index]
