@@ -395,7 +395,9 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
    * when nothing is within two edits: it splits too much (`clubman`).
    */
   function splitInTwo(word: string, shortestTail: number): string | undefined {
-    if (word.length < 6 || word !== word.toLowerCase()) return undefined
+    // Longer than any two words run together: `'a'.repeat(100_000)` would
+    // look up every head and tail (quadratic).
+    if (word.length < 6 || word.length > longestSplit || word !== word.toLowerCase()) return undefined
     for (let at = 3; at <= word.length - shortestTail; at++) {
       const head = word.slice(0, at)
       const tail = word.slice(at)
@@ -493,6 +495,9 @@ class Story {
     return this.cachedQuotes
   }
 }
+
+/** Longest word `splitInTwo` tries to split. */
+const longestSplit = 40
 
 /** Sentences retext-spell sees before it is made afresh (see `spell`). */
 const renewAfterSentences = 200_000
