@@ -53,6 +53,12 @@ import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.
  *   `Jama’at`); possessives by their base (`Mali’s`).
  * - A word the other dialect's dictionary knows (`defence` under en-US) is
  *   left to the `dialect` check.
+ * - Also accepted: the larger word lists of `src/spell/wordlist.ts`
+ *   (`cashflow`, `breakeven`), never suggested; and a word alone in
+ *   quotation marks (`the word “covfefe”`). Words between commas, dashes or
+ *   parentheses are spelled like any other.
+ * - Regularised irregular verbs get the irregular form first (`bringed` →
+ *   `brought`, from `src/spell/irregular.ts`).
  *
  * Options: `level` (default `'warning'`), `dialect` (`'en-US'`), `dictionary`
  * (extra words, one per entry: the house dictionary and `options.dictionary`).
