@@ -53,6 +53,12 @@ import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.
  *   `Jama’at`); possessives by their base (`Mali’s`).
  * - A word the other dialect's dictionary knows (`defence` under en-US) is
  *   left to the `dialect` check.
+ * - Also accepted: the larger word lists of `src/spell/wordlist.ts`
+ *   (`cashflow`, `breakeven`), never suggested; and a word alone in
+ *   quotation marks (`the word “covfefe”`). Words between commas, dashes or
+ *   parentheses are spelled like any other.
+ * - Regularised irregular verbs get the irregular form first (`bringed` →
+ *   `brought`, from `src/spell/irregular.ts`).
  *
  * Options: `level` (default `'warning'`), `dialect` (`'en-US'`), `dictionary`
  * (extra words, one per entry: the house dictionary and `options.dictionary`).
@@ -395,7 +401,9 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
    * when nothing is within two edits: it splits too much (`clubman`).
    */
   function splitInTwo(word: string, shortestTail: number): string | undefined {
-    if (word.length < 6 || word !== word.toLowerCase()) return undefined
+    // Longer than any two words run together: `'a'.repeat(100_000)` would
+    // look up every head and tail (quadratic).
+    if (word.length < 6 || word.length > longestSplit || word !== word.toLowerCase()) return undefined
     for (let at = 3; at <= word.length - shortestTail; at++) {
       const head = word.slice(0, at)
       const tail = word.slice(at)
@@ -493,6 +501,9 @@ class Story {
     return this.cachedQuotes
   }
 }
+
+/** Longest word `splitInTwo` tries to split. */
+const longestSplit = 40
 
 /** Sentences retext-spell sees before it is made afresh (see `spell`). */
 const renewAfterSentences = 200_000
