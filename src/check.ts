@@ -180,6 +180,9 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     if (!first) delete (section.data as HeadlineData).headlineLines
     first = false
     await run(processor, section)
+    // Checks a section skipped at the deadline count for the story (the count started from the story's).
+    const skipped = (section.data as {copydeskSkipped?: number}).copydeskSkipped
+    if (skipped !== undefined) (file.data as {copydeskSkipped?: number}).copydeskSkipped = skipped
     for (const message of section.messages) {
       shiftMessage(message, piece.start)
       message.file = file.path || ''
