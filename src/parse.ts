@@ -134,8 +134,9 @@ function isBlank(value: string, index: number): boolean {
  * Where to cut Markdown `value` into pieces of about `size` characters: at
  * the last blank line outside fenced code before `size` (a blank line ends
  * every paragraph and block quote; a list item after it starts a list of its
- * own, which reads the same). With no such line within `size`, the piece runs
- * on to the next one, up to twice `size`.
+ * own, which reads the same). With no such line within `size`, it is cut
+ * between lines, else at white space (the bridges cannot take a paragraph
+ * of ~100,000 tokens).
  */
 export function markdownCuts(value: string, size: number): number[] {
   const ends: number[] = []
@@ -166,10 +167,10 @@ export function markdownCuts(value: string, size: number): number[] {
       ends.push(candidate)
       start = candidate
     }
-    // A paragraph longer than two sections (one line of a megabyte): cut it
+    // A paragraph longer than a section (one line of a megabyte): cut it
     // between lines, else at white space, as text is. It reads as two
     // paragraphs; the bridges could not take it whole.
-    while (!open && end - start >= size * 2) {
+    while (!open && end - start >= size) {
       let cut = index > start ? index : Math.max(value.lastIndexOf(' ', start + size), value.lastIndexOf('\t', start + size)) + 1
       if (cut <= start) cut = start + size
       cut = safeEnd(value, cut)

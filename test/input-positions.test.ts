@@ -149,3 +149,18 @@ describe('a paragraph with no break', () => {
     expect(placeProblems(text, file)).toEqual([])
   }, 300_000)
 })
+
+describe('sections and the deadline', () => {
+  test('a story checked in sections (here: after a BOM) that runs out of time says so', async () => {
+    const {createChecker} = await import('../src/index.js')
+    const {setDeadline, skippedChecks} = await import('../src/deadline.js')
+    const {VFile} = await import('vfile')
+    const checker = createChecker()
+    for (const value of ['\ufeffThe the end.', 'The the end.']) {
+      const file = new VFile({value})
+      setDeadline(file, -1)
+      await checker.check(file)
+      expect(skippedChecks(file)).toBeGreaterThan(0)
+    }
+  })
+})
