@@ -87,20 +87,32 @@ export function createChecker(options: Options = {}): Checker {
   async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
     const found: VFileMessage[] = []
+    // Plain text in one section is parsed once for both runs (the checks read the tree, never change it).
+    let tree: unknown
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      await runWhole(processor(format, 'critical'), critical, format)
-      found.push(...critical.messages)
+      if (format === 'text' && String(file.value).length <= sectionSize) {
+        tree = parse(processor('text'), file)
+        await processor('text', 'critical').run(tree as never, critical)
+      } else {
+        await runWhole(processor(format, 'critical'), critical, format)
+      }
+      // Only the critical checks' own findings: anything else the pipeline
+      // reports (a bad control comment) comes again from the second run.
+      const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
+      found.push(...critical.messages.filter(own))
       if (head !== undefined) {
         const criticalHead = headlineFile(head, file)
         await run(processor('text', 'critical'), criticalHead)
-        found.push(...headlineMessages(criticalHead, file))
+        found.push(...headlineMessages(criticalHead, file).filter(own))
       }
       file.messages.push(...found)
     }
     hooks.onCritical?.(found)
-    await runWhole(processor(format), file, format, plan.rest)
+    if (tree === undefined) await runWhole(processor(format), file, format, plan.rest)
+    else if (pastDeadline(file)) markSkipped(file, plan.rest)
+    else await processor('text').run(tree as never, file)
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
@@ -210,9 +222,12 @@ export class StoryError extends Error {
 }
 
 async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  let tree
+  await processor.run(parse(processor, file), file)
+}
+
+function parse(processor: Processor<any, any, any, any, any>, file: VFile): unknown {
   try {
-    tree = processor.parse(file)
+    return processor.parse(file)
   } catch (error) {
     // The HTML and Markdown parsers recurse: markup nested thousands deep
     // overflows the stack. Say what is wrong instead of "Maximum call stack".
@@ -223,7 +238,6 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
     }
     throw error
   }
-  await processor.run(tree, file)
 }
 
 /**
