@@ -68,12 +68,14 @@ export function createChecker(options: Options = {}): Checker {
   // Two pipelines per format: the critical checks alone, then every other check.
   const off = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'off' as const]))
   const presetOptions: Record<Phase, Options> = {
+    all: {...options, style},
     critical: {...options, style, checks: {...options.checks, ...off([...Object.keys(codeChecks), ...plan.rest])}},
     rest: {...options, style, checks: {...options.checks, ...off(plan.critical)}}
   }
   const processors = new Map<string, Processor<any, any, any, any, any>>()
 
   function processor(format: Format, phase: Phase = 'rest') {
+    // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
     const key = phase + ':' + format
     let value = processors.get(key)
     if (!value) {
@@ -86,6 +88,16 @@ export function createChecker(options: Options = {}): Checker {
   /** Run both phases over `file`: critical (no deadline, whole text), then the rest (under the deadline). */
   async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
+    // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
+    if (deadlineOf(file) === undefined && !hooks.onCritical) {
+      await runWhole(processor(format, 'all'), file, format)
+      if (head !== undefined) {
+        const allHead = headlineFile(head, file)
+        await run(processor('text', 'all'), allHead)
+        file.messages.push(...headlineMessages(allHead, file))
+      }
+      return
+    }
     const found: VFileMessage[] = []
     // Plain text in one section is parsed once for both runs (the checks read the tree, never change it).
     let tree: unknown
@@ -124,8 +136,7 @@ export function createChecker(options: Options = {}): Checker {
   }
 
   // Build the text processors now so a bad option or rules file fails here, not on first story.
-  processor('text')
-  processor('text', 'critical')
+  processor('text', 'all')
 
   const checker: Checker = {
     style,
@@ -149,7 +160,7 @@ export function createChecker(options: Options = {}): Checker {
   return checker
 }
 
-type Phase = keyof CheckPlan
+type Phase = keyof CheckPlan | 'all'
 
 function planFor(settings: Settings, style: Style): CheckPlan {
   const plan: CheckPlan = {critical: [], rest: []}
