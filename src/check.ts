@@ -68,12 +68,14 @@ export function createChecker(options: Options = {}): Checker {
   // Two pipelines per format: the critical checks alone, then every other check.
   const off = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'off' as const]))
   const presetOptions: Record<Phase, Options> = {
+    all: {...options, style},
     critical: {...options, style, checks: {...options.checks, ...off([...Object.keys(codeChecks), ...plan.rest])}},
     rest: {...options, style, checks: {...options.checks, ...off(plan.critical)}}
   }
   const processors = new Map<string, Processor<any, any, any, any, any>>()
 
   function processor(format: Format, phase: Phase = 'rest') {
+    // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
     const key = phase + ':' + format
     let value = processors.get(key)
     if (!value) {
@@ -86,21 +88,43 @@ export function createChecker(options: Options = {}): Checker {
   /** Run both phases over `file`: critical (no deadline, whole text), then the rest (under the deadline). */
   async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
+    // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
+    if (deadlineOf(file) === undefined && !hooks.onCritical) {
+      await runWhole(processor(format, 'all'), file, format)
+      if (head !== undefined) {
+        const allHead = headlineFile(head, file)
+        await run(processor('text', 'all'), allHead)
+        file.messages.push(...headlineMessages(allHead, file))
+      }
+      return
+    }
     const found: VFileMessage[] = []
+    // Plain text in one section is parsed once for both runs (the checks read the tree, never change it).
+    let tree: unknown
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      await runWhole(processor(format, 'critical'), critical, format)
-      found.push(...critical.messages)
+      if (format === 'text' && String(file.value).length <= sectionSize) {
+        tree = parse(processor('text'), file)
+        await processor('text', 'critical').run(tree as never, critical)
+      } else {
+        await runWhole(processor(format, 'critical'), critical, format)
+      }
+      // Only the critical checks' own findings: anything else the pipeline
+      // reports (a bad control comment) comes again from the second run.
+      const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
+      found.push(...critical.messages.filter(own))
       if (head !== undefined) {
         const criticalHead = headlineFile(head, file)
         await run(processor('text', 'critical'), criticalHead)
-        found.push(...headlineMessages(criticalHead, file))
+        found.push(...headlineMessages(criticalHead, file).filter(own))
       }
       file.messages.push(...found)
     }
     hooks.onCritical?.(found)
-    await runWhole(processor(format), file, format, plan.rest)
+    if (tree === undefined) await runWhole(processor(format), file, format, plan.rest)
+    else if (pastDeadline(file)) markSkipped(file, plan.rest)
+    else await processor('text').run(tree as never, file)
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
@@ -112,8 +136,7 @@ export function createChecker(options: Options = {}): Checker {
   }
 
   // Build the text processors now so a bad option or rules file fails here, not on first story.
-  processor('text')
-  processor('text', 'critical')
+  processor('text', 'all')
 
   const checker: Checker = {
     style,
@@ -137,7 +160,7 @@ export function createChecker(options: Options = {}): Checker {
   return checker
 }
 
-type Phase = keyof CheckPlan
+type Phase = keyof CheckPlan | 'all'
 
 function planFor(settings: Settings, style: Style): CheckPlan {
   const plan: CheckPlan = {critical: [], rest: []}
@@ -211,9 +234,12 @@ export class StoryError extends Error {
 }
 
 async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  let tree
+  await processor.run(parse(processor, file), file)
+}
+
+function parse(processor: Processor<any, any, any, any, any>, file: VFile): unknown {
   try {
-    tree = processor.parse(file)
+    return processor.parse(file)
   } catch (error) {
     // The HTML and Markdown parsers recurse: markup nested thousands deep
     // overflows the stack. Say what is wrong instead of "Maximum call stack".
@@ -224,7 +250,6 @@ async function run(processor: Processor<any, any, any, any, any>, file: VFile): 
     }
     throw error
   }
-  await processor.run(tree, file)
 }
 
 /**

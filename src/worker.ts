@@ -48,7 +48,12 @@ function checkerFor(dialect: Dialect): Checker {
 
 // Load the rules, dictionaries and every format's parser before the first story.
 const first = checkerFor(normalizeOptions(options).dialect)
-for (const format of formats) await first.check('Ready.', {format})
+// (With a budget, as stories come: the budgeted pipelines are the ones built.)
+for (const format of formats) {
+  const file = new VFile({value: 'Ready.'})
+  setDeadline(file, 60_000)
+  await first.check(file, {format})
+}
 
 /** Check one story; the port is closed when done. */
 export default async function checkStory(task: WorkerTask): Promise<WorkerResult> {
