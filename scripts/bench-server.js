@@ -24,7 +24,7 @@ if (isMainThread) await bench()
 else await serve()
 
 async function serve() {
-  const {createServer} = await import('../dist/server.js')
+  const {createServer} = await import('../dist/faces/server.js')
   // A budget no run here reaches: the figures are about throughput, not cut-offs.
   const app = createServer({workers: workerData.workers, timeoutMs: 120_000, maxQueue: 10_000})
   await app.listen({port: 0, host: '127.0.0.1'})

@@ -32,7 +32,7 @@ const summaries = {
 
 /** Every check: code checks first, then rules files, in the order they run. */
 export const checks = [
-  ...Object.entries(codeChecks).map(([id, level]) => ({id, level, kind: 'code', source: `src/plugins/${id}.ts`})),
+  ...Object.entries(codeChecks).map(([id, level]) => ({id, level, kind: 'code', source: `src/checks/${id}.ts`})),
   ...files.map((file) => ({
     id: file.ruleId,
     level: file.header.level,

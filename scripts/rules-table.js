@@ -4,7 +4,7 @@
 // Run after `npm run build`.
 // Usage: node scripts/rules-table.js [ruleId …] [--rules folder]   (a newsroom folder layers over ours)
 import {defaultRulesFolder} from '../dist/house-style/compile.js'
-import {kinds} from '../dist/house-style/kinds.js'
+import {kinds} from '../dist/house-style/kinds/index.js'
 import {loadRules} from '../dist/house-style/load.js'
 
 /** The Markdown table of `files`' entries (loaded rule files). */

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {kinds} from '../dist/house-style/kinds.js'
+import {kinds} from '../dist/house-style/kinds/index.js'
 import {publishedSchema} from '../dist/house-style/schema.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

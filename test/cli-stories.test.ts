@@ -16,7 +16,7 @@ import path from 'node:path'
 import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
-import {main} from '../src/cli.js'
+import {main} from '../src/faces/cli.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {expect, test} from 'vitest'
 import {codeChecks} from '../src/types.js'
 import {defaultRulesFolder} from '../src/house-style/compile.js'
-import {kinds} from '../src/house-style/kinds.js'
+import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules} from '../src/house-style/load.js'
 
 const root = new URL('..', import.meta.url)

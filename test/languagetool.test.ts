@@ -10,8 +10,8 @@
 import {createRequire} from 'node:module'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
-import {createServer} from '../src/server.js'
-import {classify, fromAnnotation} from '../src/languagetool.js'
+import {createServer} from '../src/faces/server.js'
+import {classify, fromAnnotation} from '../src/faces/languagetool.js'
 
 const require = createRequire(import.meta.url)
 

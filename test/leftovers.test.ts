@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
-import {loadStyle} from '../src/house-style/compile.js'
+import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits} from './util/corpus.js'
 

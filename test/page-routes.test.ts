@@ -5,7 +5,7 @@
  */
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
-import {createServer} from '../src/server.js'
+import {createServer} from '../src/faces/server.js'
 
 let app: FastifyInstance
 let base: string

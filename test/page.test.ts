@@ -14,7 +14,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import type {Browser, Page} from 'puppeteer-core'
-import {createServer} from '../src/server.js'
+import {createServer} from '../src/faces/server.js'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)

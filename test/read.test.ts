@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {describe, expect, test} from 'vitest'
-import {decodeStory, encodeStory, readStory, ReadError} from '../src/read.js'
+import {decodeStory, encodeStory, readStory, ReadError} from '../src/faces/read.js'
 
 const latin1 = Buffer.from('The caf\xe9 owner said the the price.\n', 'latin1')
 

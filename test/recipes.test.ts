@@ -15,7 +15,7 @@ import vm from 'node:vm'
 import path from 'node:path'
 import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {createServer} from '../src/server.js'
+import {createServer} from '../src/faces/server.js'
 
 const repo = path.resolve(import.meta.dirname, '..')
 const webhook = path.join(repo, 'examples/cms/webhook.sh')

@@ -3,7 +3,7 @@
  * story, a rules file or a file name that a terminal would obey.
  */
 import {describe, expect, test} from 'vitest'
-import {formatReport, safeJson, visible} from '../src/report.js'
+import {formatReport, safeJson, visible} from '../src/faces/report.js'
 import type {FileResult, ResultMessage} from '../src/result.js'
 
 function message(fields: Partial<ResultMessage>): ResultMessage {

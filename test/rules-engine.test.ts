@@ -9,8 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {check, createChecker} from '../src/index.js'
-import {clearStyleCache, defaultRulesFolder, fillTemplate, loadStyle} from '../src/house-style/compile.js'
-import {kinds} from '../src/house-style/kinds.js'
+import {clearStyleCache, defaultRulesFolder, fillTemplate, loadStyle} from '../src/style.js'
+import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules, RulesError} from '../src/house-style/load.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures')

@@ -6,7 +6,7 @@
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {defaultRulesFolder} from '../src/house-style/compile.js'
-import {kinds} from '../src/house-style/kinds.js'
+import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules} from '../src/house-style/load.js'
 
 const files = loadRules([defaultRulesFolder], kinds)

@@ -10,9 +10,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
 import {createChecker} from '../src/index.js'
-import {loadStyle, defaultRulesFolder} from '../src/house-style/compile.js'
+import {loadStyle, defaultRulesFolder} from '../src/style.js'
 import {RulesError} from '../src/house-style/load.js'
-import {ConfigError, readConfig} from '../src/config.js'
+import {ConfigError, readConfig} from '../src/faces/config.js'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-rules-safety-'))
 afterAll(() => fs.rmSync(root, {recursive: true, force: true}))

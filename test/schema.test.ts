@@ -9,8 +9,8 @@ import path from 'node:path'
 import {Ajv} from 'ajv'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
-import {defaultRulesFolder, loadStyle} from '../src/house-style/compile.js'
-import {kinds} from '../src/house-style/kinds.js'
+import {defaultRulesFolder, loadStyle} from '../src/style.js'
+import {kinds} from '../src/house-style/kinds/index.js'
 import {publishedSchema} from '../src/house-style/schema.js'
 
 const schemaFile = path.join(defaultRulesFolder, 'schema.json')

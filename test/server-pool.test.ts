@@ -11,7 +11,7 @@ import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
-import {createServer, type ServerOptions} from '../src/server.js'
+import {createServer, type ServerOptions} from '../src/faces/server.js'
 
 const stallWorker = fileURLToPath(new URL('fixtures/server/stall-worker.mjs', import.meta.url))
 const bin = fileURLToPath(new URL('../bin/copydesk.js', import.meta.url))

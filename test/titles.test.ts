@@ -6,8 +6,8 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
-import {kinds} from '../src/house-style/kinds.js'
-import {kind} from '../src/plugins/title.js'
+import {kinds} from '../src/house-style/kinds/index.js'
+import {kind} from '../src/house-style/kinds/title.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'titles'

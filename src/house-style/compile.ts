@@ -1,13 +1,14 @@
 /**
  * Compile loaded rules files into what the kind plugins use, once, and cache
- * the result per set of sources.
+ * the result per set of sources. The engine knows kinds only through the
+ * `Kind` interface: the caller hands it the registry (src/style.ts joins the
+ * engine and the shipped kinds of src/house-style/kinds/).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {CompiledRuleFile, Kind, LoadedRuleFile} from './kind.js'
 import {RuleDataError} from './kind.js'
-import {kinds} from './kinds.js'
 import {loadRules, locateEntry, RulesError, sourceStamp} from './load.js'
 
 export {fillTemplate} from './template.js'
@@ -38,13 +39,13 @@ const cache = new Map<string, {stamp: string; style: Style}>()
  * paths and modification times, so an edited rules file is picked up by the
  * next checker made (a running checker keeps the style it was made with).
  */
-export function loadStyle(sources: ReadonlyArray<string> = [defaultRulesFolder]): Style {
-  const key = sources.map((source) => path.resolve(source)).join('\0')
+export function loadStyleWith(kinds: ReadonlyMap<string, Kind>, sources: ReadonlyArray<string>): Style {
+  const key = [...kinds.keys()].join(',') + '\0' + sources.map((source) => path.resolve(source)).join('\0')
   const stamp = sourceStamp(sources)
   const cached = cache.get(key)
   if (cached && cached.stamp === stamp) return cached.style
   // Our own rules are validated by the tests; a newsroom's at every load.
-  const style = compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources)
+  const style = compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources, kinds)
   cache.set(key, {stamp, style})
   return style
 }
@@ -57,7 +58,8 @@ export function clearStyleCache(): void {
 /** Compile loaded files with their kinds. */
 export function compileStyle(
   loaded: ReadonlyArray<LoadedRuleFile>,
-  sources: ReadonlyArray<string>
+  sources: ReadonlyArray<string>,
+  kinds: ReadonlyMap<string, Kind>
 ): Style {
   const files: CompiledRuleFile[] = []
   for (const file of loaded) {

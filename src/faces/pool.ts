@@ -19,12 +19,12 @@ import os from 'node:os'
 import {MessageChannel} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import {createChecker, planOf, type CheckPlan, type Checker} from './check.js'
-import {normalizeOptions, type Options} from './options.js'
-import type {Dialect, Format} from './types.js'
-import {toResultMessage, type ResultMessage} from './result.js'
+import {createChecker, planOf, type CheckPlan, type Checker} from '../check.js'
+import {normalizeOptions, type Options} from '../options.js'
+import type {Dialect, Format} from '../types.js'
+import {toResultMessage, type ResultMessage} from '../result.js'
 import {VFile} from 'vfile'
-import {incompleteChecks, setDeadline} from './deadline.js'
+import {incompleteChecks, setDeadline} from '../deadline.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
 
 /** A story as the routes hand it to a `RunStory`. */
@@ -272,7 +272,7 @@ class Lane {
 function workerFile(): string {
   const here = fileURLToPath(new URL('worker.js', import.meta.url))
   if (fs.existsSync(here)) return here
-  return fileURLToPath(new URL('../dist/worker.js', import.meta.url))
+  return fileURLToPath(new URL('../../dist/faces/worker.js', import.meta.url))
 }
 
 /** Checker options as data a worker can receive (no functions or class instances: a `style` object stays here). */

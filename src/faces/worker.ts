@@ -9,12 +9,12 @@
 import type {MessagePort} from 'node:worker_threads'
 import {workerData} from 'piscina'
 import {VFile} from 'vfile'
-import {createChecker, type Checker} from './check.js'
-import {normalizeOptions, type Options} from './options.js'
-import type {Dialect, Format} from './types.js'
-import {formats} from './types.js'
-import {incompleteChecks, setDeadline} from './deadline.js'
-import {toResultMessage, type ResultMessage} from './result.js'
+import {createChecker, type Checker} from '../check.js'
+import {normalizeOptions, type Options} from '../options.js'
+import type {Dialect, Format} from '../types.js'
+import {formats} from '../types.js'
+import {incompleteChecks, setDeadline} from '../deadline.js'
+import {toResultMessage, type ResultMessage} from '../result.js'
 
 /** What the pool sends for one story. */
 export interface WorkerTask {

@@ -3,13 +3,13 @@
  * Publish button can act on. The HTTP face (src/server.ts) returns the same.
  */
 import {VFile} from 'vfile'
-import type {Checker} from './check.js'
-import {check} from './check.js'
-import type {Options} from './options.js'
-import type {Format, Level} from './types.js'
-import {formats, levels} from './types.js'
-import {countMessages, toResultMessage, type Counts, type ResultMessage, type Verdict} from './result.js'
-import {incompleteChecks, setDeadline} from './deadline.js'
+import type {Checker} from '../check.js'
+import {check} from '../check.js'
+import type {Options} from '../options.js'
+import type {Format, Level} from '../types.js'
+import {formats, levels} from '../types.js'
+import {countMessages, toResultMessage, type Counts, type ResultMessage, type Verdict} from '../result.js'
+import {incompleteChecks, setDeadline} from '../deadline.js'
 
 /** A story as a CMS holds it. */
 export interface Story {

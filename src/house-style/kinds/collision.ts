@@ -10,10 +10,10 @@ import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {toString} from 'nlcst-to-string'
 import {SKIP, visit} from 'unist-util-visit'
-import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../house-style/kind.js'
-import {RuleDataError} from '../house-style/kind.js'
-import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
-import type {Level} from '../types.js'
+import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../kind.js'
+import {RuleDataError} from '../kind.js'
+import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
+import type {Level} from '../../types.js'
 
 /** One entry as written in a rules file. */
 export interface CollisionEntry extends RuleEntry, EntrySettings {

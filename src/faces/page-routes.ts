@@ -11,12 +11,12 @@ import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import path from 'node:path'
 import type {FastifyPluginAsync} from 'fastify'
-import type {Dialect, Format} from './types.js'
-import {dialects, formats} from './types.js'
+import type {Dialect, Format} from '../types.js'
+import {dialects, formats} from '../types.js'
 import type {RunStory} from './server.js'
-import {countMessages, type Verdict} from './result.js'
+import {countMessages, type Verdict} from '../result.js'
 import {verdictFor} from './hook.js'
-import {version} from './version.js'
+import {version} from '../version.js'
 
 /** Options for the page plugin. */
 export interface PageRoutesOptions {
@@ -106,7 +106,8 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
 /** `dist/page` next to the compiled module, or of the package when run from `src/` (tests). */
 function defaultAssets(): string {
   const here = path.dirname(fileURLToPath(import.meta.url))
-  const beside = path.join(here, 'page')
+  // dist/faces/page-routes.js → dist/page; src/faces/page-routes.ts → dist/page of the package.
+  const beside = path.join(here, '..', 'page')
   if (existsSync(path.join(beside, 'app.js'))) return beside
-  return path.join(here, '..', 'dist', 'page')
+  return path.join(here, '..', '..', 'dist', 'page')
 }

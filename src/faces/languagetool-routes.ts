@@ -15,10 +15,10 @@
  * starting `Error: `.
  */
 import type {FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
-import type {Dialect} from './types.js'
+import type {Dialect} from '../types.js'
 import type {RunStory} from './server.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
-import {version as copydeskVersion} from './version.js'
+import {version as copydeskVersion} from '../version.js'
 
 /** Options for the LanguageTool routes plugin. */
 export interface LanguageToolRoutesOptions {

@@ -8,7 +8,7 @@
  *
  *     1 warning in 1 story
  */
-import type {FileResult, ResultMessage} from './result.js'
+import type {FileResult, ResultMessage} from '../result.js'
 
 /** Options for `formatReport`. */
 export interface ReportOptions {

@@ -12,8 +12,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
-import {AliasBombError, aliasBombFix, toPlain} from './house-style/yaml.js'
-import type {Options} from './options.js'
+import {AliasBombError, aliasBombFix, toPlain} from '../house-style/yaml.js'
+import type {Options} from '../options.js'
 
 /** A configuration error: the message names the file and the fix. */
 export class ConfigError extends Error {

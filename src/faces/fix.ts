@@ -16,10 +16,10 @@
  * Every character outside the fixed spans is left as it was.
  */
 import type {Point, Position} from 'unist'
-import type {Style} from './house-style/compile.js'
-import type {Format} from './types.js'
-import {findQuotes, type QuoteRanges} from './nlcst/quotes.js'
-import {nlcstFor} from './formats.js'
+import type {Style} from '../house-style/compile.js'
+import type {Format} from '../types.js'
+import {findQuotes, type QuoteRanges} from '../nlcst/quotes.js'
+import {nlcstFor} from '../input/formats.js'
 
 /** What `applyFixes` reads from a message: a VFile message or a `ResultMessage`. */
 export interface FixableMessage {

@@ -32,8 +32,8 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import type {Plugin} from 'unified'
-import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../house-style/kind.js'
-import {RuleDataError} from '../house-style/kind.js'
+import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../kind.js'
+import {RuleDataError} from '../kind.js'
 import {
   eachSentence,
   PatternError,
@@ -50,9 +50,9 @@ import {
   type SlotSource,
   type Stream,
   type Token
-} from '../house-style/sequence.js'
-import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
-import type {Level} from '../types.js'
+} from '../sequence.js'
+import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
+import type {Level} from '../../types.js'
 
 /** One entry as written. */
 export interface PatternEntry extends RuleEntry, EntrySettings {

@@ -26,10 +26,10 @@ import {unified, type Processor} from 'unified'
 import {ParseEnglish} from 'parse-english'
 import type {Root} from 'nlcst'
 import {parseBlocks, retextBlocks} from './parse.js'
-import type {Options} from './options.js'
-import type {Format} from './types.js'
-import {copydesk} from './preset.js'
-import {withDeadlines} from './deadline.js'
+import type {Options} from '../options.js'
+import type {Format} from '../types.js'
+import {copydesk} from '../preset.js'
+import {withDeadlines} from '../deadline.js'
 
 type Markup = typeof import('./markup.js')
 

@@ -27,9 +27,9 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import type {Plugin} from 'unified'
-import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry, Scope} from '../house-style/kind.js'
-import {RuleDataError} from '../house-style/kind.js'
-import {locateEntry} from '../house-style/load.js'
+import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry, Scope} from '../kind.js'
+import {RuleDataError} from '../kind.js'
+import {locateEntry} from '../load.js'
 import {
   eachSentence,
   PatternIndex,
@@ -43,11 +43,11 @@ import {
   type Pattern,
   type Stream,
   type Token
-} from '../house-style/sequence.js'
-import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../house-style/runtime.js'
-import {isSentenceStart} from '../nlcst/words.js'
-import type {HeadlineData} from '../nlcst/scope.js'
-import type {Level} from '../types.js'
+} from '../sequence.js'
+import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
+import {isSentenceStart} from '../../nlcst/words.js'
+import type {HeadlineData} from '../../nlcst/scope.js'
+import type {Level} from '../../types.js'
 
 /** Case handling of an entry. */
 export type SubstitutionCase = 'smart' | 'exact' | 'any'

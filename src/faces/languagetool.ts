@@ -5,9 +5,9 @@
  * the text as sent — for `data`, of the markup and text together, as
  * LanguageTool does.
  */
-import type {ResultMessage} from './result.js'
-import type {Dialect, Level} from './types.js'
-import {codeChecks} from './types.js'
+import type {ResultMessage} from '../result.js'
+import type {Dialect, Level} from '../types.js'
+import {codeChecks} from '../types.js'
 
 /** The text to check and how to map its offsets back to what was sent. */
 export interface Annotated {
