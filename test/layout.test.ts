@@ -1,0 +1,37 @@
+/**
+ * The layout shows the design: no import circles in src/ (madge, type-only
+ * imports aside), the rules engine never imports a kind, and faces are the
+ * only code that touches files, the environment or the network.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import madge from 'madge'
+import {expect, test} from 'vitest'
+
+const root = new URL('..', import.meta.url)
+const src = new URL('src/', root)
+
+test('src/ has no import circles (madge --circular)', async () => {
+  const result = await madge(src.pathname, {
+    fileExtensions: ['ts'],
+    excludeRegExp: [/^page\//],
+    tsConfig: new URL('tsconfig.json', root).pathname,
+    detectiveOptions: {ts: {skipTypeImports: true}}
+  })
+  expect(Object.keys(result.obj()).length).toBeGreaterThan(40)
+  expect(result.circular()).toEqual([])
+}, 120_000)
+
+test('the rules engine imports no kind; kinds live in src/house-style/kinds/', () => {
+  const engine = fs.readdirSync(new URL('house-style/', src)).filter((name) => name.endsWith('.ts'))
+  const offenders = engine.filter((name) => /from '\.\/kinds\//.test(fs.readFileSync(new URL(`house-style/${name}`, src), 'utf8')))
+  expect(offenders).toEqual([])
+})
+
+test('below check() nothing reads files, the environment or the network', () => {
+  const below = ['checks', 'input', 'nlcst', 'spell'].flatMap((folder) =>
+    fs.readdirSync(new URL(`${folder}/`, src)).map((name) => path.join(folder, name))
+  )
+  const offenders = below.filter((file) => /process\.env|from 'node:(http|https|net|child_process)'/.test(fs.readFileSync(new URL(file, src), 'utf8')))
+  expect(offenders).toEqual([])
+})
