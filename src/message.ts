@@ -9,8 +9,20 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Level} from './types.js'
 
-/** Where each check is documented. */
-export const readme = 'https://github.com/copydesk/copydesk#'
+/**
+ * Where a check is documented: its page in the docs shipped with the package
+ * (`docs/checks/<ruleId>.md`), as a `file:` URL that resolves wherever
+ * copydesk is installed. The HTTP server answers the same pages at
+ * `/docs/checks/<ruleId>.md` and links there instead.
+ */
+export function docsUrl(ruleId: string): string {
+  return docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
+}
+
+/** A page of the shipped docs (`configuration.md#inline-control`), as a `file:` URL. */
+export function docsPageUrl(page: string): string {
+  return new URL(`../docs/${page}`, import.meta.url).href
+}
 
 /** What a check says about one span. */
 export interface Finding {
@@ -53,7 +65,7 @@ export function report(
   })
   message.actual = finding.actual
   message.expected = finding.expected
-  message.url = finding.url || readme + finding.ruleId
+  message.url = finding.url || docsUrl(finding.ruleId)
   if (finding.note) message.note = finding.note
   if (finding.cause) {
     // A message, not an Error: reporters print it as a place ("3:12 first used
@@ -130,7 +142,7 @@ export function wrap<Options extends unknown[]>(
         if (reason) message.reason = message.message = reason
         message.ruleId = stamp.ruleId
         message.source = 'copydesk'
-        message.url = stamp.url || readme + stamp.ruleId
+        message.url = stamp.url || docsUrl(stamp.ruleId)
         setLevel(message, stamp.level)
         file.messages.push(message)
       }

@@ -7,6 +7,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {spellerFor} from '../src/spell/dictionaries.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'dialect'
 const only = onlyChecks(ruleId)
@@ -27,7 +28,7 @@ describe('dialect', () => {
         },
         actual: 'defence',
         expected: ['defense'],
-        url: 'https://github.com/copydesk/copydesk#dialect',
+        url: docsUrl('dialect'),
         fatal: false,
         note: 'The story is checked as en-US (American spelling); set `dialect` to change it.',
         data: undefined

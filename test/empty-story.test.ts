@@ -7,6 +7,7 @@ import {check, createChecker} from '../src/index.js'
 import {toResultMessage} from '../src/result.js'
 import {fields, onlyChecks} from './util/messages.js'
 import type {Format} from '../src/types.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'empty-story'
 const only = onlyChecks('empty-story')
@@ -28,7 +29,7 @@ describe('empty-story', () => {
         place: {start: {line: 1, column: 1, offset: 0}, end: {line: 2, column: 1, offset: 3}},
         actual: undefined,
         expected: undefined,
-        url: 'https://github.com/copydesk/copydesk#empty-story',
+        url: docsUrl('empty-story'),
         note: undefined,
         fatal: true,
         cause: undefined,

@@ -8,6 +8,7 @@ import {check, createChecker} from '../src/index.js'
 import type {Style} from '../src/house-style/compile.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits} from './util/corpus.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'indefinite-article'
 const only = onlyChecks(ruleId)
@@ -28,7 +29,7 @@ describe('indefinite-article', () => {
         },
         actual: 'a',
         expected: ['an'],
-        url: 'https://github.com/copydesk/copydesk#indefinite-article',
+        url: docsUrl('indefinite-article'),
         fatal: false,
         data: undefined
       }

@@ -10,6 +10,7 @@ import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits} from './util/corpus.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'leftovers'
 const only = onlyChecks()
@@ -30,7 +31,7 @@ describe('leftovers', () => {
         },
         actual: 'TK',
         expected: [],
-        url: 'https://github.com/copydesk/copydesk#leftovers',
+        url: docsUrl('leftovers'),
         note: undefined,
         fatal: true,
         data: {entry: 'tk'}

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'name-consistency'
 const only = onlyChecks(ruleId)
@@ -28,7 +29,7 @@ describe('name-consistency', () => {
         },
         actual: 'Lyamouri',
         expected: ['Lyammouri'],
-        url: 'https://github.com/copydesk/copydesk#name-consistency',
+        url: docsUrl('name-consistency'),
         fatal: false,
         note: '`Lyammouri` is used once, `Lyamouri` once.',
         cause: {

@@ -6,6 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits} from './util/corpus.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'repeated-word'
 const only = onlyChecks(ruleId)
@@ -26,7 +27,7 @@ describe('repeated-word', () => {
         },
         actual: 'the the',
         expected: ['the'],
-        url: 'https://github.com/copydesk/copydesk#repeated-word',
+        url: docsUrl('repeated-word'),
         fatal: false,
         data: undefined
       }

@@ -38,6 +38,24 @@ describe('GET /health', () => {
   })
 })
 
+describe('GET /docs', () => {
+  test('messages link to the docs page of their check, which the server answers', async () => {
+    const result = (await (await post('/v1/check', JSON.stringify(story))).json()) as {messages: Array<{ruleId: string; url: string}>}
+    const repeated = result.messages.find((message) => message.ruleId === 'repeated-word')
+    expect(repeated?.url).toBe('/docs/checks/repeated-word.md')
+    const page = await fetch(base + repeated?.url)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(await page.text()).toMatch(/^# repeated-word\n/)
+  })
+
+  test('answers only its own pages', async () => {
+    for (const page of ['/docs/checks/nope.md', '/docs/..%2Fpackage.json', '/docs/checks/..%2F..%2Fpackage.json', '/docs/page.png']) {
+      expect((await fetch(base + page)).status, page).toBe(404)
+    }
+  })
+})
+
 describe('POST /v1/check', () => {
   test('returns the verdict, counts and messages with fields and positions', async () => {
     const response = await post('/v1/check', JSON.stringify(story))

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'spelling'
 const only = onlyChecks(ruleId)
@@ -26,7 +27,7 @@ describe('spelling', () => {
         },
         actual: 'signficantly',
         expected: ['significantly'],
-        url: 'https://github.com/copydesk/copydesk#spelling',
+        url: docsUrl('spelling'),
         fatal: false,
         note: undefined,
         data: undefined
@@ -48,7 +49,7 @@ describe('spelling', () => {
         },
         actual: 'Wahsington',
         expected: ['Washington'],
-        url: 'https://github.com/copydesk/copydesk#spelling',
+        url: docsUrl('spelling'),
         fatal: false,
         note: 'A capitalized word the dictionary does not know is taken for a name, unless it is one letter from a common name the dictionary knows.',
         data: undefined

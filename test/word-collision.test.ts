@@ -10,6 +10,7 @@ import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits} from './util/corpus.js'
+import {docsUrl} from '../src/message.js'
 
 const ruleId = 'word-collision'
 const only = onlyChecks()
@@ -30,7 +31,7 @@ describe('word-collision', () => {
         },
         actual: 'on of',
         expected: ['on', 'of'],
-        url: 'https://github.com/copydesk/copydesk#word-collision',
+        url: docsUrl('word-collision'),
         note: undefined,
         fatal: false,
         data: {entry: 'preposition-of'}

@@ -15,9 +15,10 @@
  * over the size limit, 415 wrong content type, 503 queue full (with
  * `Retry-After`); the server keeps serving after any of them.
  */
+import fs from 'node:fs/promises'
 import http from 'node:http'
 import {randomBytes, timingSafeEqual} from 'node:crypto'
-import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions} from 'fastify'
+import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
 import {createChecker, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
@@ -132,7 +133,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
   const remaining = (elapsed: number) => Math.max(1, timeoutMs - elapsed)
-  const runStory: RunStory = (story, budgetMs) => pool.run(story, budgetMs)
+  // Messages link to the docs shipped with the package (`file:` URLs on this
+  // machine); over HTTP they link to the same pages served below.
+  const runStory: RunStory = async (story, budgetMs) => {
+    const outcome = await pool.run(story, budgetMs)
+    for (const message of outcome.messages) {
+      if (message.url?.startsWith(docsFolder)) message.url = '/docs/' + message.url.slice(docsFolder.length)
+    }
+    return outcome
+  }
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -246,10 +255,33 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   })
 
   // The LanguageTool protocol and the copy-desk page, over the same pool.
+  // The docs pages messages link to (Markdown, as shipped).
+  app.get<{Params: {page: string}}>('/docs/:page', async (request, reply) => sendDoc(reply, request.params.page))
+  app.get<{Params: {folder: string; page: string}}>('/docs/:folder/:page', async (request, reply) =>
+    sendDoc(reply, `${request.params.folder}/${request.params.page}`)
+  )
+
   app.register(languageToolRoutes, {runStory, dialect, timeoutMs})
   app.register(pageRoutes, {runStory, dialect, timeoutMs})
 
   return app
+}
+
+/** Where the shipped docs are, as the `file:` URL prefix of their messages' links. */
+const docsFolder = new URL('../../docs/', import.meta.url).href
+
+async function sendDoc(reply: FastifyReply, page: string): Promise<FastifyReply> {
+  // Only our own page names: no dots, slashes or escapes from the request reach the filesystem.
+  if (!/^(?:checks\/)?[a-z][a-z0-9-]*\.md$/.test(page)) {
+    return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
+  }
+  let text: string
+  try {
+    text = await fs.readFile(new URL(page, docsFolder), 'utf8')
+  } catch {
+    return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
+  }
+  return reply.type('text/markdown; charset=utf-8').send(text)
 }
 
 function sameOrigin(request: FastifyRequest, origin: string, hasToken: boolean): boolean {

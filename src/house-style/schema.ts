@@ -114,7 +114,7 @@ export function fileSchema(kind: Kind, options: FileSchemaOptions = {}): Record<
 export function publishedSchema(kinds: ReadonlyArray<Kind>): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/copydesk/copydesk/rules/schema.json',
+    $id: 'urn:copydesk:rules-schema',
     title: 'copydesk rules file',
     description:
       'A house-style rules file: a header and entries with examples. Its file name is the ruleId. ' +

@@ -16,7 +16,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {messageControl, type Marker} from 'unified-message-control'
 import {visit} from 'unist-util-visit'
-import {readme, report} from '../message.js'
+import {docsPageUrl, report} from '../message.js'
 
 /** Options for `control`. */
 export interface ControlOptions {
@@ -78,7 +78,7 @@ function commentText(node: Node, language: 'html' | 'markdown'): string | undefi
 }
 
 function warn(file: VFile, node: Node, reason: string): void {
-  report(file, node, {ruleId: 'control-comment', reason, level: 'warning', url: readme + 'inline-control'})
+  report(file, node, {ruleId: 'control-comment', reason, level: 'warning', url: docsPageUrl('configuration.md#inline-control')})
 }
 
 /**
