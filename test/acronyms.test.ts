@@ -11,7 +11,7 @@ import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import type {AcronymData} from '../src/house-style/kinds/acronym.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits} from './util/corpus.js'
+import {corpusHits, testCorpus} from './util/corpus.js'
 
 const ruleId = 'acronyms'
 const only = onlyChecks()
@@ -336,7 +336,7 @@ const neverExplained: Array<[string, 'real' | 'false', string]> = [
 ]
 
 describe.skipIf(!fs.existsSync(path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'news')))('acronyms on the news corpus', () => {
-  test(
+  testCorpus(
     'every message read by hand: 76 in 103,733 words, 4 false (0.04 per 1,000 words)',
     async () => {
       const hits = await corpusHits(ruleId, only, (message, story) => {

@@ -8,6 +8,7 @@ import {check} from '../src/index.js'
 import {spellerFor} from '../src/spell/dictionaries.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {docsUrl} from '../src/message.js'
+import {corpusFileNames, describeCorpus, readShared} from './util/corpus.js'
 
 const ruleId = 'dialect'
 const only = onlyChecks(ruleId)
@@ -144,15 +145,8 @@ describe('dialect', () => {
  * write British spelling, so every `dialect` finding there should be a word
  * en-GB accepts and en-US does not, with an en-US word as the fix.
  */
-describe('dialect: corpus', () => {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const files = ['reuters', 'bbc'].flatMap((folder) =>
-    fs
-      .readdirSync(new URL(folder + '/', root))
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => folder + '/' + name)
-  )
+describeCorpus('dialect: corpus', () => {
+  const files = corpusFileNames()
 
   test('every finding is a British spelling with an American fix', async () => {
     const us = spellerFor('en-US')
@@ -160,7 +154,7 @@ describe('dialect: corpus', () => {
     const wrong: string[] = []
     let count = 0
     for (const name of files) {
-      const file = await check(fs.readFileSync(new URL(name, root), 'utf8'), only)
+      const file = await check(readShared('corpus/news/' + name), only)
       for (const message of file.messages) {
         if (message.ruleId !== ruleId) continue
         count++

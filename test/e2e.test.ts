@@ -10,6 +10,7 @@ import {describe, expect, test} from 'vitest'
 import {VFile} from 'vfile'
 import {check} from '../src/index.js'
 import {renderFindings} from './util/render.js'
+import {describeCorpus, readShared} from './util/corpus.js'
 
 const formats = [
   ['story.txt', 'text'],
@@ -36,8 +37,8 @@ describe('examples/story', () => {
   })
 })
 
-describe('seed story (../shared/corpus/seed/mali.txt)', () => {
-  const seed = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+describeCorpus('seed story (../shared/corpus/seed/mali.txt)', () => {
+  const seed = readShared('corpus/seed/mali.txt')
 
   test('reports the two slips, the page debris and the house-style findings, and no names', async () => {
     const file = await check(seed)

@@ -6,9 +6,10 @@
 import fs from 'node:fs'
 import {describe, expect, test, vi} from 'vitest'
 import {createChecker, prePublish} from '../src/index.js'
+import {readShared, testCorpus} from './util/corpus.js'
 
 const checker = createChecker()
-const seed = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+const seed = readShared('corpus/seed/mali.txt')
 
 /** `field line:column actual` of the messages of one check. */
 function of(ruleId: string, messages: ReadonlyArray<{ruleId: string | null; field?: string; line: number | null; column: number | null; actual: string | null}>) {
@@ -83,7 +84,7 @@ describe('prePublish', () => {
     expect(result).toEqual({verdict: 'pass', counts: {error: 0, warning: 0, suggestion: 0}, messages: [], complete: true, incomplete: []})
   })
 
-  test('a time budget returns what was found, marked incomplete', async () => {
+  testCorpus('a time budget returns what was found, marked incomplete', async () => {
     const long = Array.from({length: 4}, () => seed).join('\n\n')
     const full = await prePublish({body: long}, undefined, {checker})
     expect(full.complete).toBe(true)

@@ -14,7 +14,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {createChecker} from '../src/index.js'
-import {corpusStories} from './util/corpus.js'
+import {corpusStories, testCorpus} from './util/corpus.js'
 
 const samples: Record<string, string[]> = {
   'house-forms': [
@@ -123,7 +123,7 @@ const wrong: Record<string, string[]> = {'house-forms': [], states: [], percent:
 const ceilings: Record<string, number> = {'house-forms': 127, states: 26, percent: 326}
 
 describe('house-style samples read by hand', () => {
-  test(
+  testCorpus(
     'each sampled hit is still found, each file stays under its ceiling and ≥97% right in its sample',
     async () => {
       const checker = createChecker({

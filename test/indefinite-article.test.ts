@@ -7,7 +7,7 @@ import {describe, expect, test} from 'vitest'
 import {check, createChecker} from '../src/index.js'
 import type {Style} from '../src/house-style/compile.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits} from './util/corpus.js'
+import {corpusHits, readShared, testCorpus} from './util/corpus.js'
 import {docsUrl} from '../src/message.js'
 
 const ruleId = 'indefinite-article'
@@ -153,12 +153,12 @@ describe('indefinite-article', () => {
     ])
   })
 
-  test('the seed story uses its articles right', async () => {
-    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+  testCorpus('the seed story uses its articles right', async () => {
+    const text = readShared('corpus/seed/mali.txt')
     expect(await flagged(text)).toEqual([])
   })
 
-  test('edited news copy: every hit is a real slip', async () => {
+  testCorpus('edited news copy: every hit is a real slip', async () => {
     const slips = [
       'reuters/0015.txt 15:59 a interim → an',
       'reuters/0026.txt 15:90 a equity → an',

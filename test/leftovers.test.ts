@@ -9,7 +9,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits} from './util/corpus.js'
+import {corpusHits, readShared, testCorpus} from './util/corpus.js'
 import {docsUrl} from '../src/message.js'
 
 const ruleId = 'leftovers'
@@ -111,8 +111,8 @@ describe('leftovers', () => {
     expect(await flagged(text)).toEqual([])
   })
 
-  test('the seed story: every piece of scraped page furniture, nothing else', async () => {
-    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+  testCorpus('the seed story: every piece of scraped page furniture, nothing else', async () => {
+    const text = readShared('corpus/seed/mali.txt')
     expect(await flagged(text)).toEqual([
       "1:1-1:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy",
       '7:1-7:10: Remove `Must read` before publishing: it is a link widget from the web page, not copy',
@@ -126,7 +126,7 @@ describe('leftovers', () => {
     ])
   })
 
-  test('edited news copy: nothing flagged', async () => {
+  testCorpus('edited news copy: nothing flagged', async () => {
     const hits = await corpusHits(ruleId, only, (message, story) => `${story.name} ${String(message)}`)
     // Ceiling: zero. Real prose never holds these.
     expect(hits, `hits:\n${hits.join('\n')}`).toEqual([])

@@ -6,6 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {docsUrl} from '../src/message.js'
+import {corpusFileNames, describeCorpus, readShared} from './util/corpus.js'
 
 const ruleId = 'name-consistency'
 const only = onlyChecks(ruleId)
@@ -98,20 +99,13 @@ describe('name-consistency', () => {
  * Near-silent on the news corpus: every finding there was read in context and
  * is one name spelled two ways in one story.
  */
-describe('name-consistency: corpus', () => {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const files = ['reuters', 'bbc'].flatMap((folder) =>
-    fs
-      .readdirSync(new URL(folder + '/', root))
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => folder + '/' + name)
-  )
+describeCorpus('name-consistency: corpus', () => {
+  const files = corpusFileNames()
 
   test('finds the six inconsistencies and nothing else', async () => {
     const found: string[] = []
     for (const name of files) {
-      const file = await check(fs.readFileSync(new URL(name, root), 'utf8'), only)
+      const file = await check(readShared('corpus/news/' + name), only)
       for (const message of file.messages) {
         if (message.ruleId === ruleId) found.push(`${name} ${message.actual} → ${message.expected?.[0]}`)
       }

@@ -9,8 +9,9 @@ import fs from 'node:fs'
 import {beforeAll, describe, expect, test} from 'vitest'
 import type {VFile} from 'vfile'
 import {check} from '../src/index.js'
+import {describeCorpus, readShared} from './util/corpus.js'
 
-const seed = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+const seed = readShared('corpus/seed/mali.txt')
 const paragraphs = seed.split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== '')
 // The seed's own typo, wrapped in <em> / *…* to test an inline tag.
 const emphasized = 'importats'
@@ -63,7 +64,7 @@ function spans(file: VFile, source: string, words: (slice: string) => string): s
   })
 }
 
-describe('positions in the seed story', () => {
+describeCorpus('positions in the seed story', () => {
   let expected: string[]
   beforeAll(async () => {
     const file = await check(seed, {format: 'text'})

@@ -11,12 +11,12 @@
  */
 import {describe, expect, test} from 'vitest'
 import {createChecker} from '../src/index.js'
-import {corpusStories} from './util/corpus.js'
+import {corpusStories, testCorpus} from './util/corpus.js'
 
 const core = ['spelling', 'name-consistency', 'repeated-word', 'word-collision', 'indefinite-article', 'leftovers']
 
 describe('precision on ../shared/corpus/news', () => {
-  test('core checks stay under 3 messages per 1,000 words', async () => {
+  testCorpus('core checks stay under 3 messages per 1,000 words', async () => {
     const checker = createChecker()
     const stories = corpusStories()
     const words = stories.reduce((sum, story) => sum + story.words, 0)

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits} from './util/corpus.js'
+import {corpusHits, readShared, testCorpus} from './util/corpus.js'
 import {docsUrl} from '../src/message.js'
 
 const ruleId = 'repeated-word'
@@ -71,12 +71,12 @@ describe('repeated-word', () => {
     expect(await flagged(text)).toEqual([])
   })
 
-  test('the seed story has no repeated words', async () => {
-    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+  testCorpus('the seed story has no repeated words', async () => {
+    const text = readShared('corpus/seed/mali.txt')
     expect(await flagged(text)).toEqual([])
   })
 
-  test('edited news copy: every hit is a real slip', async () => {
+  testCorpus('edited news copy: every hit is a real slip', async () => {
     // The corpus README lists these slips; each was checked by hand.
     const slips = [
       'reuters/0001.txt 17:29 the the',

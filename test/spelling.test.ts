@@ -7,6 +7,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {docsUrl} from '../src/message.js'
+import {corpusFileNames, describeCorpus, readShared} from './util/corpus.js'
 
 const ruleId = 'spelling'
 const only = onlyChecks(ruleId)
@@ -218,8 +219,8 @@ describe('spelling: cost grows linearly with a long sentence of unknown words', 
   }, 60_000)
 })
 
-describe('spelling: the seed story', () => {
-  const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+describeCorpus('spelling: the seed story', () => {
+  const text = readShared('corpus/seed/mali.txt')
 
   test('flags `importats` with `imports` first, and nothing else', async () => {
     const file = await check(text, only)
@@ -262,15 +263,8 @@ describe('spelling: the seed story', () => {
  * below, read and confirmed one by one, or a false positive. The ceiling is
  * what we measured plus a little headroom; when it fails, it prints the words.
  */
-describe('spelling: corpus precision', () => {
-  const root = new URL('../../shared/corpus/news/', import.meta.url)
-  const files = ['reuters', 'bbc'].flatMap((folder) =>
-    fs
-      .readdirSync(new URL(folder + '/', root))
-      .filter((name) => name.endsWith('.txt'))
-      .sort()
-      .map((name) => folder + '/' + name)
-  )
+describeCorpus('spelling: corpus precision', () => {
+  const files = corpusFileNames()
 
   /** Misspellings in the corpus, each checked in context (see README.md, section spelling). */
   const slips = new Set([
@@ -300,7 +294,7 @@ describe('spelling: corpus precision', () => {
     const found: string[] = []
     const falsePositives: string[] = []
     for (const name of files) {
-      const text = fs.readFileSync(new URL(name, root), 'utf8')
+      const text = readShared('corpus/news/' + name)
       words += (text.match(/[A-Za-z0-9][A-Za-z0-9'’.-]*/g) || []).length
       const file = await check(text)
       for (const message of file.messages) {

@@ -5,7 +5,7 @@
  * AP differs is right; the target is ≥97% right.
  */
 import {describe, expect, test} from 'vitest'
-import {corpusHits, corpusStories} from './util/corpus.js'
+import {corpusHits, corpusStories, testCorpus} from './util/corpus.js'
 import {onlyChecks} from './util/messages.js'
 
 const only = onlyChecks()
@@ -20,7 +20,7 @@ try {
 }
 
 describe.skipIf(!available)('title rules on the news corpus', () => {
-  test('titles: every hit, read by hand', async () => {
+  testCorpus('titles: every hit, read by hand', async () => {
     // Each is AP style (A1, A2, A7): false positives are listed apart (none today).
     const right = [
       // "U.S. Senators on Tuesday sharply criticized": plural, no names.
@@ -62,7 +62,7 @@ describe.skipIf(!available)('title rules on the news corpus', () => {
     expect(hits).toEqual(right)
   }, 120_000)
 
-  test('courtesy-titles: a sample of every fifth hit, read by hand', async () => {
+  testCorpus('courtesy-titles: a sample of every fifth hit, read by hand', async () => {
     // BBC style uses Mr and Ms on second reference; AP does not (A1.9). Every one is right.
     const sample = [
       'bbc/0004.txt 5:147 Mr Sullivan → Sullivan',

@@ -9,7 +9,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits} from './util/corpus.js'
+import {corpusHits, readShared, testCorpus} from './util/corpus.js'
 import {docsUrl} from '../src/message.js'
 
 const ruleId = 'word-collision'
@@ -192,8 +192,8 @@ describe('word-collision', () => {
     expect(await flagged(text)).toEqual([])
   })
 
-  test('the seed story: `pressure on of the country’s`', async () => {
-    const text = fs.readFileSync(new URL('../../shared/corpus/seed/mali.txt', import.meta.url), 'utf8')
+  testCorpus('the seed story: `pressure on of the country’s`', async () => {
+    const text = readShared('corpus/seed/mali.txt')
     const file = await check(text, only)
     const messages = file.messages.filter((message) => message.ruleId === ruleId)
     expect(messages.map((message) => [String(message), message.actual, message.expected])).toEqual([
@@ -205,7 +205,7 @@ describe('word-collision', () => {
     ])
   })
 
-  test('edited news copy: every hit is a real slip', async () => {
+  testCorpus('edited news copy: every hit is a real slip', async () => {
     const slips = [
       // "in or out of a the single currency"
       'reuters/0009.txt 9:91 a the',

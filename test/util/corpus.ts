@@ -19,6 +19,18 @@ export const describeCorpus = describe.skipIf(!corpusAvailable)
 /** `test` for a case that needs the corpus: skipped without it. */
 export const testCorpus = test.skipIf(!corpusAvailable)
 
+/** Names of the news corpus's stories (`reuters/0001.txt`), Reuters then BBC; `[]` without the corpus. */
+export function corpusFileNames(): string[] {
+  if (!corpusAvailable) return []
+  return ['reuters', 'bbc'].flatMap((folder) =>
+    fs
+      .readdirSync(path.join(shared, 'corpus', 'news', folder))
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => folder + '/' + name)
+  )
+}
+
 /** A file of the shared material (`corpus/seed/mali.txt`), or '' when it is not there (its tests skip). */
 export function readShared(relative: string): string {
   const file = path.join(shared, relative)
