@@ -47,6 +47,20 @@ test('every relative link in README.md and docs/ points at a file that exists', 
   expect(broken).toEqual([])
 })
 
+test('the README shows what the quick start really prints', () => {
+  const pasted = /```console\n\$ npx copydesk examples\/story.txt\n([\s\S]*?)```/.exec(readme)?.[1]
+  expect(pasted).toBeDefined()
+  let output = ''
+  try {
+    execFileSync(process.execPath, ['bin/copydesk.js', 'examples/story.txt'], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  } catch (error) {
+    // Exit code 1: the example story has an error-level finding (its TK).
+    expect((error as {status: number}).status).toBe(1)
+    output = (error as {stdout: string}).stdout
+  }
+  expect(output).toBe(pasted)
+})
+
 test('the quick start is the two commands CI and a fresh clone use', () => {
   expect(readme).toContain('npm ci && npx copydesk examples/story.txt')
   expect(readme).toMatch(/^npm test +#/m)
