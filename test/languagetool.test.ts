@@ -192,11 +192,11 @@ describe('/v2/check', () => {
       'a language copydesk does not check',
       () => form({text: 'Hallo', language: 'de-DE'}),
       400,
-      "Error: 'de-DE' is not a language code copydesk checks: it checks English only. Supported language codes are: auto, en, en-US, en-GB"
+      'Error: "de-DE" is not a language code copydesk checks: it checks English only. Supported language codes are: auto, en, en-US, en-GB'
     ],
     ['preferredVariants without auto', () => get({text: 'x', language: 'en-US', preferredVariants: 'en-GB'}), 400, "Error: You specified 'preferredVariants' but you didn't specify 'language=auto'"],
     ['enabledOnly with nothing enabled', () => get({text: 'x', language: 'en-US', enabledOnly: 'true'}), 400, "Error: You cannot specify 'enabledOnly=true' when 'enabledRules' and 'enabledCategories' are empty"],
-    ['an unknown level', () => get({text: 'x', language: 'en-US', level: 'strict'}), 400, "Error: 'level' must be 'default' or 'picky', not 'strict'"],
+    ['an unknown level', () => get({text: 'x', language: 'en-US', level: 'strict'}), 400, 'Error: \'level\' must be \'default\' or \'picky\', not "strict"'],
     ['data that is not JSON', () => form({data: '{annotation', language: 'en-US'}), 400, "Error: Parameter 'data' is not valid JSON"],
     ['data without annotation', () => form({data: '{"text": "x"}', language: 'en-US'}), 400, 'Error: Parameter \'data\' must be JSON such as {"annotation"'],
     [

@@ -14,6 +14,7 @@
  * Bad requests answer as LanguageTool does: a status and a plain-text body
  * starting `Error: `.
  */
+import {quote} from './echo.js'
 import type {FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
 import type {Dialect} from '../types.js'
 import type {RunStory} from './server.js'
@@ -114,7 +115,7 @@ function requestDialect(parameters: Parameters, serverDialect: Dialect): Dialect
   if (!dialect) {
     throw new RequestError(
       400,
-      `'${language}' is not a language code copydesk checks: it checks English only. Supported language codes are: ${supported.join(', ')}`
+      `${quote(language)} is not a language code copydesk checks: it checks English only. Supported language codes are: ${supported.join(', ')}`
     )
   }
   if (auto) {
@@ -146,7 +147,7 @@ function list(value: string | undefined): string[] {
 function flag(parameters: Parameters, name: string): boolean {
   const value = parameters[name]
   if (value === undefined || value === '' || value === 'false') return false
-  if (value !== 'true') throw new RequestError(400, `'${name}' must be 'true' or 'false', not '${value}'`)
+  if (value !== 'true') throw new RequestError(400, `'${name}' must be 'true' or 'false', not ${quote(value)}`)
   if (list(parameters.enabledRules).length === 0 && list(parameters.enabledCategories).length === 0) {
     throw new RequestError(400, "You cannot specify 'enabledOnly=true' when 'enabledRules' and 'enabledCategories' are empty")
   }
@@ -156,7 +157,7 @@ function flag(parameters: Parameters, name: string): boolean {
 function level(value: string | undefined): 'default' | 'picky' {
   if (value === undefined || value === '' || value === 'default') return 'default'
   if (value === 'picky') return 'picky'
-  throw new RequestError(400, `'level' must be 'default' or 'picky', not '${value}'`)
+  throw new RequestError(400, `'level' must be 'default' or 'picky', not ${quote(value)}`)
 }
 
 function plain(reply: FastifyReply, statusCode: number, message: string) {

@@ -28,7 +28,10 @@ import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
+import {quote} from './echo.js'
 import {version} from '../version.js'
+
+export {quote} from './echo.js'
 
 export type {RunOutcome, RunStory, StoryRun} from './pool.js'
 export {BusyError} from './pool.js'
@@ -306,10 +309,6 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-/** At most a short prefix of what a client sent, JSON-escaped, for an error message. */
-export function quote(value: string, max = 40): string {
-  return JSON.stringify(value.length > max ? value.slice(0, max) : value) + (value.length > max ? '…' : '')
-}
 
 function errorBody(statusCode: number, message: string, requestId: string) {
   return {statusCode, error: statusText(statusCode), message, requestId}
