@@ -304,13 +304,28 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
-      // A blank section of a long story is not an empty story.
-      if (message.ruleId === 'empty-story' && /\S/.test(String(file.value))) continue
-      shiftMessage(message, piece.start)
+      if (message.ruleId === 'empty-story') {
+        // A blank section of a long story is not an empty story; an empty
+        // story's message spans all of it (a byte-order mark included).
+        if (/\S/.test(String(file.value).replace(/^\uFEFF/, ''))) continue
+        spanWhole(message, String(file.value))
+      } else {
+        shiftMessage(message, piece.start)
+      }
       message.file = file.path || ''
       file.messages.push(message)
     }
   }
+}
+
+function spanWhole(message: VFileMessage, value: string): void {
+  const lines = value.split(/\r\n|\r|\n/)
+  const start = {line: 1, column: 1, offset: 0}
+  const end = {line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: value.length}
+  message.place = {start, end}
+  message.line = 1
+  message.column = 1
+  message.name = stringifyPosition(message.place)
 }
 
 function shiftMessage(message: VFileMessage, start: Required<Point>): void {

@@ -82,7 +82,7 @@ describe('POST /page/check', () => {
 
   test('a story whose checks did not all run is hold, never pass', async () => {
     const result = (await (await check({body: 'A clean sentence.'}, starvedBase)).json()) as {verdict: string; complete: boolean; reason: string}
-    expect(result).toMatchObject({verdict: 'hold', complete: false, reason: 'The time budget ran out before every check ran.'})
+    expect(result).toMatchObject({verdict: 'hold', complete: false, reason: expect.stringContaining('ran out of time')})
   })
 
   test.each<[string, unknown, string]>([

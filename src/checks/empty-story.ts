@@ -11,9 +11,10 @@ import type {CodeCheckOptions} from '../types.js'
 
 /**
  * What is left when a story has no copy: white space, control characters
- * (a lone NUL) and invisible marks (a byte-order mark, zero-width spaces).
+ * (a lone NUL, which the parsers see as U+FFFD) and invisible marks (a
+ * byte-order mark, zero-width spaces).
  */
-const blank = /^[\s\p{Cc}\u200B-\u200D\u2060\uFEFF]*$/u
+const blank = /^[\s\p{Cc}\u200B-\u200D\u2060\uFEFF\uFFFD]*$/u
 
 /**
  * The `empty-story` check: one message for a story that holds no text once

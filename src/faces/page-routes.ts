@@ -14,8 +14,7 @@ import type {FastifyPluginAsync} from 'fastify'
 import type {Dialect, Format} from '../types.js'
 import {dialects, formats} from '../types.js'
 import type {RunStory} from './server.js'
-import {countMessages, type Verdict} from '../result.js'
-import {verdictFor} from './hook.js'
+import {resultFor} from './hook.js'
 import {version} from '../version.js'
 
 /** Options for the page plugin. */
@@ -90,15 +89,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
     json.post<{Body: PageCheckRequest}>('/page/check', {schema}, async (request, reply) => {
       const {body, headline, format = 'text', dialect = options.dialect} = request.body
       const outcome = await runStory({body, headline, format, dialect}, Math.max(1, timeoutMs - reply.elapsedTime))
-      const verdict: Verdict | 'hold' = outcome.complete ? verdictFor(outcome.messages) : 'hold'
-      return {
-        verdict,
-        counts: countMessages(outcome.messages),
-        messages: outcome.messages,
-        complete: outcome.complete,
-        incomplete: outcome.incomplete,
-        ...(outcome.reason ? {reason: outcome.reason} : {})
-      }
+      // The same verdict as /v1/check and prePublish(): hold when anything did not finish.
+      const unexplained = !outcome.complete && outcome.incomplete.length === 0 && outcome.reason === undefined
+      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason)
     })
   })
 }
