@@ -126,7 +126,10 @@ describe('slow shapes of issue 12 finish', () => {
     ['HTML, <dt> 8,000 deep around a story', 'html', '<dt>'.repeat(8000) + story + '</dt>'.repeat(8000)],
     ['Markdown, `- ` × 4,000', 'markdown', '- '.repeat(4000)],
     ['Markdown, `>` × 64,000', 'markdown', '>'.repeat(64_000)],
-    ['Markdown, `>` × 300,000', 'markdown', '>'.repeat(300_000)]
+    ['Markdown, `>` × 300,000', 'markdown', '>'.repeat(300_000)],
+    // Found by `npm run fuzz` (seed 7): parse-latin's paragraph regex backtracks 2^n on CRLF runs ending in a form feed.
+    ['text, 60 blank CRLF lines then a form feed', 'text', 'The minister said.' + '\r\n'.repeat(60) + '\fThe the blockade had eased. qz/ qz/'],
+    ['HTML, 60 CRLF line ends then a form feed', 'html', '<p>The minister said.' + '\r\n'.repeat(60) + '\fThe the blockade had eased.</p>']
   ] as Array<[string, Format, string]>)('%s', async (_name, format, text) => {
     const start = performance.now()
     const file = await check(text, {format})

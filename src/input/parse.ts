@@ -29,10 +29,10 @@ export const retextBlocks: Plugin<[], string, Root> = function () {
 
 /** Parse `value` in blocks, with every position in `value`'s coordinates. */
 export function parseBlocks(value: string, make: () => ParseEnglish): Root {
-  if (value.length <= blockSize) return make().parse(value)
+  if (value.length <= blockSize) return parseText(make(), value)
   const children: RootContent[] = []
   for (const piece of piecesOf(value, blockSize)) {
-    for (const child of make().parse(piece.text).children) {
+    for (const child of parseText(make(), piece.text).children) {
       shiftNode(child, piece.start)
       children.push(child)
     }
@@ -45,6 +45,32 @@ export function parseBlocks(value: string, make: () => ParseEnglish): Root {
       end: children.length > 0 ? children[children.length - 1].position!.end : {line: 1, column: 1, offset: 0}
     }
   }
+}
+
+/**
+ * `parser.parse(value)`, in time linear in runs of line breaks. parse-latin
+ * tells paragraphs apart with `/^[ \t]*((\r?\n|\r)[\t ]*)+$/` on each run of
+ * white space; a CRLF matches it two ways, so a run of CRLFs that ends in
+ * other white space (a form feed) backtracks 2^n times: 30 blank CRLF lines
+ * before `\f` never finished. The parser sees each CRLF as space + LF (the
+ * same length and the same lines), and white space nodes get their own text
+ * back afterwards.
+ */
+export function parseText(parser: ParseEnglish, value: string): Root {
+  if (!value.includes('\r\n')) return parser.parse(value)
+  const tree = parser.parse(value.replace(/\r\n/g, ' \n'))
+  restoreWhiteSpace(tree, value)
+  return tree
+}
+
+function restoreWhiteSpace(node: {type: string; value?: string; children?: unknown[]; position?: {start: Point; end: Point}}, value: string): void {
+  if (node.type === 'WhiteSpaceNode' && node.value?.includes(' \n')) {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined) node.value = value.slice(start, end)
+    return
+  }
+  if (node.children) for (const child of node.children) restoreWhiteSpace(child as typeof node, value)
 }
 
 /** A piece of a longer text and where it starts in it. */
