@@ -25,12 +25,20 @@ const server = {
   }
 }
 
+// Packages that find their own files from `import.meta.url` stay outside the
+// bundle: installed, they may be hoisted to another node_modules, so only
+// Node's own resolution finds them.
+const external = ['dictionary-en', 'dictionary-en-gb', 'import-meta-resolve']
+
 const metaUrl = {
   name: 'import-meta-url',
   setup(b) {
     b.onLoad({filter: /\.(c|m)?js$/}, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8')
       if (!text.includes('import.meta.url')) return undefined
+      if (args.path.includes('node_modules')) {
+        throw new Error(`${args.path} uses import.meta.url: add its package to \`external\` in scripts/build-cli.js`)
+      }
       const relative = path.relative(outdir, args.path).split(path.sep).join('/')
       return {contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'js', resolveDir: path.dirname(args.path)}
     })
@@ -50,6 +58,7 @@ const result = await build({
   logLevel: 'warning',
   // CommonJS modules in the bundle call require() for Node's own modules.
   banner: {js: "import {createRequire as __cdRequire} from 'node:module'; const require = __cdRequire(import.meta.url);"},
+  external,
   plugins: [server, metaUrl]
 })
 // bin/copydesk.js falls back to dist/cli.js when one of these was rebuilt
