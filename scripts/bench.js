@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Benchmark: copydesk against the plain retext stack (retext-spell +
-// dictionary-en + retext-repeated-words, defaults) on the same stories, in the
-// same run. Prints warm words/second, per-story p50/p99, CLI cold start, peak
-// RSS, the ratio to the baseline, and the HTTP figures (scripts/bench-server.js).
+// dictionary-en + retext-repeated-words, defaults) and against parse-english
+// alone, on the same stories, in the same run. Prints warm words/second,
+// per-story p50/p99, the worst story's cost per word against the median, CLI
+// cold start against the plain stack's (scripts/plain-stack.js), peak RSS of a
+// CLI run, every ratio of issue 10, and the HTTP figures (scripts/bench-server.js).
+// Without ../shared it falls back to the example stories and generated text.
 // Usage: npm run bench   (builds first: npm run build)
 import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -13,16 +16,18 @@ import retextEnglish from 'retext-english'
 import retextSpell from 'retext-spell'
 import retextRepeatedWords from 'retext-repeated-words'
 import dictionaryEn from 'dictionary-en'
+import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
 import {createChecker} from '../dist/index.js'
-import {loadCorpus, loadSeed} from './corpus.js'
+import {countWords, hasCorpus, loadCorpus, loadSeed} from './corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const rounds = Number(process.env.BENCH_ROUNDS || 3)
-const stories = [...loadCorpus(), loadSeed()]
+const corpus = hasCorpus()
+const stories = corpus ? [...loadCorpus(), loadSeed()] : fallbackStories()
 const words = stories.reduce((sum, story) => sum + story.words, 0)
 
-console.log(`copydesk bench: ${stories.length} stories, ${words} words, ${rounds} warm rounds, Node ${process.version}\n`)
+console.log(`copydesk bench: ${stories.length} stories${corpus ? '' : ' (no ../shared corpus: example stories and generated text)'}, ${words} words, ${rounds} warm rounds, Node ${process.version}\n`)
 
 const checker = createChecker()
 const copydesk = await measure('copydesk', (text) => checker.check(text))
@@ -35,9 +40,16 @@ const baseline = await measure('baseline (retext-spell + repeated-words)', async
   return file
 })
 
+const parser = new ParseEnglish()
+const parseOnly = await measure('parse-english alone', (text) => {
+  parser.parse(text)
+  return {messages: []}
+})
+
 const scaling = await scale(checker)
 const cold = coldStart()
 const rss = Math.round(process.resourceUsage().maxRSS / 1024)
+const ratio = (a, b) => (a / b).toFixed(2) + '×'
 
 console.log('| | copydesk | baseline |')
 console.log('|---|---:|---:|')
@@ -46,10 +58,22 @@ console.log(`| per story p50 | ${copydesk.p50.toFixed(2)} ms | ${baseline.p50.to
 console.log(`| per story p99 | ${copydesk.p99.toFixed(2)} ms | ${baseline.p99.toFixed(2)} ms |`)
 console.log(`| messages / 1,000 words | ${(copydesk.messages / words * 1000 / rounds).toFixed(2)} | ${(baseline.messages / words * 1000 / rounds).toFixed(2)} |`)
 console.log(`| first story (cold checker) | ${copydesk.first.toFixed(0)} ms | ${baseline.first.toFixed(0)} ms |`)
+console.log(`| CLI cold start, clean story | ${cold.copydesk.clean} ms | ${cold.plain.clean} ms |`)
+console.log(`| CLI cold start, story with typos | ${cold.copydesk.typo} ms | ${cold.plain.typo} ms |`)
+console.log(`| CLI peak RSS (story with typos) | ${cold.copydesk.rss} MB | ${cold.plain.rss} MB |`)
 console.log('')
-console.log(`copydesk / baseline speed: ${(copydesk.wordsPerSecond / baseline.wordsPerSecond).toFixed(2)}×`)
+console.log(`parse-english alone: ${fmt(parseOnly.wordsPerSecond)} words/s`)
+console.log('\nRatios (issue 10 targets), all from this run:')
+console.log(`  warm words/s, copydesk / plain stack:        ${ratio(copydesk.wordsPerSecond, baseline.wordsPerSecond)}  (target ≥ 1.5×)`)
+console.log(`  warm words/s, copydesk / parse-english:      ${ratio(copydesk.wordsPerSecond, parseOnly.wordsPerSecond)}  (target ≥ 0.35×)`)
+console.log(`  per-story p99, copydesk / plain stack:       ${ratio(copydesk.p99, baseline.p99)}  (target ≤ 1×)`)
+console.log(`  worst story cost per word / median:          ${ratio(copydesk.worstPerWord.ratio, 1)}  (${copydesk.worstPerWord.name}; target ≤ 3×)`)
+console.log(`  CLI cold start, clean, copydesk / plain:      ${ratio(cold.copydesk.clean, cold.plain.clean)}  (target ≤ 0.15× and < 400 ms)`)
+console.log(`  CLI cold start, typos, copydesk / plain:     ${ratio(cold.copydesk.typo, cold.plain.typo)}  (target ≤ 0.15× and < 400 ms)`)
+console.log(`  CLI peak RSS: ${cold.copydesk.rss} MB  (target ≤ 150 MB)`)
+console.log('')
 console.log(`spelling messages without a suggestion: ${spellMessages.unsuggested} of ${spellMessages.total}`)
-console.log(`CLI cold start, median of ${cold.runs}: ${cold.clean} ms on a clean story, ${cold.typo} ms on examples/story.txt (a typo loads the suggestion index)`)
+console.log(`CLI cold start is the median of ${cold.runs} runs of \`node bin/copydesk.js\` and \`node scripts/plain-stack.js\` on test/fixtures/clean-story.txt and examples/story.txt`)
 console.log(`long input (the corpus joined): ${scaling.map((row) => `${row.kb} KB in ${row.ms} ms (${row.perKb} ms/KB)`).join(', ')}`)
 console.log(`peak RSS of this process (both stacks loaded): ${rss} MB`)
 
@@ -67,25 +91,36 @@ async function measure(name, run) {
   const first = performance.now() - start
   for (const story of stories) await run(story.text) // warm-up round
   const times = []
+  const perStory = stories.map(() => [])
   let messages = 0
   start = performance.now()
   for (let round = 0; round < rounds; round++) {
-    for (const story of stories) {
+    for (const [index, story] of stories.entries()) {
       const t = performance.now()
       const file = await run(story.text)
-      times.push(performance.now() - t)
+      const ms = performance.now() - t
+      times.push(ms)
+      perStory[index].push(ms)
       messages += file.messages.length
     }
   }
   const total = performance.now() - start
   times.sort((a, b) => a - b)
+  // Cost per word of each story (its fastest round, the least disturbed by
+  // other load), the worst against the median.
+  const perWord = stories
+    .map((story, index) => ({name: story.name, cost: Math.min(...perStory[index]) / Math.max(1, story.words)}))
+    .sort((a, b) => a.cost - b.cost)
+  const medianCost = perWord[Math.floor(perWord.length / 2)].cost
+  const worst = perWord[perWord.length - 1]
   const result = {
     name,
     first,
     messages,
     wordsPerSecond: (words * rounds) / (total / 1000),
     p50: times[Math.floor(times.length * 0.5)],
-    p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]
+    p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
+    worstPerWord: {name: worst.name, ratio: worst.cost / medianCost}
   }
   console.error(`measured ${name}: ${fmt(result.wordsPerSecond)} words/s`)
   return result
@@ -120,25 +155,53 @@ async function scale(checker) {
 }
 
 function coldStart() {
-  const bin = path.join(root, 'bin', 'copydesk.js')
   const clean = path.join(root, 'test', 'fixtures', 'clean-story.txt')
   const typo = path.join(root, 'examples', 'story.txt')
+  const rssChild = path.join(root, 'scripts', 'rss-child.js')
   const runs = 5
-  const median = (file) => {
-    const times = []
-    for (let index = 0; index < runs; index++) {
-      const start = performance.now()
-      try {
-        execFileSync(process.execPath, [bin, file], {stdio: 'ignore'})
-      } catch {
-        // Exit code 1 means findings at error level: expected for the example story.
-      }
-      times.push(performance.now() - start)
-    }
-    times.sort((a, b) => a - b)
-    return Math.round(times[Math.floor(runs / 2)])
+  const run = (script, file) => {
+    const start = performance.now()
+    const result = spawnSync(process.execPath, [rssChild, script, file], {encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe']})
+    const ms = performance.now() - start
+    const match = /peak-rss (\d+)/.exec(result.stderr || '')
+    return {ms, rss: match ? Number(match[1]) : 0}
   }
-  return {runs, clean: median(clean), typo: median(typo)}
+  const scripts = {copydesk: path.join(root, 'bin', 'copydesk.js'), plain: path.join(root, 'scripts', 'plain-stack.js')}
+  const rows = {copydesk: {clean: [], typo: []}, plain: {clean: [], typo: []}}
+  // Interleave the two stacks so both see the same load on a shared machine.
+  for (let index = 0; index < runs; index++) {
+    for (const name of ['copydesk', 'plain']) {
+      rows[name].clean.push(run(scripts[name], clean))
+      rows[name].typo.push(run(scripts[name], typo))
+    }
+  }
+  const summary = (list) => {
+    const median = (items) => [...items].sort((a, b) => a.ms - b.ms)[Math.floor(items.length / 2)].ms
+    const rss = Math.max(...list.clean.map((row) => row.rss), ...list.typo.map((row) => row.rss))
+    return {clean: Math.round(median(list.clean)), typo: Math.round(median(list.typo)), rss: Math.round(rss / 1024)}
+  }
+  return {runs, copydesk: summary(rows.copydesk), plain: summary(rows.plain)}
+}
+
+// Without the shared corpus: the example stories and the clean fixture, and
+// generated stories made of their sentences in a fixed shuffled order.
+function fallbackStories() {
+  const files = ['examples/story.txt', 'test/fixtures/clean-story.txt']
+  const texts = files.map((file) => fs.readFileSync(path.join(root, file), 'utf8'))
+  const sentences = texts.join('\n').split(/(?<=[.!?])\s+/).filter((s) => s.trim())
+  const list = files.map((file, index) => ({name: file, set: 'examples', text: texts[index], words: countWords(texts[index])}))
+  let seed = 1
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+  for (let index = 0; index < 40; index++) {
+    const paragraphs = []
+    const length = 8 + Math.floor(random() * 40)
+    for (let count = 0; count < length; count += 3) {
+      paragraphs.push(Array.from({length: 3}, () => sentences[Math.floor(random() * sentences.length)]).join(' '))
+    }
+    const text = paragraphs.join('\n\n') + '\n'
+    list.push({name: `generated/${index}`, set: 'generated', text, words: countWords(text)})
+  }
+  return list
 }
 
 function fmt(value) {

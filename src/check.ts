@@ -262,7 +262,7 @@ export const sectionSize = 256 * 1024
 
 /**
  * Markdown longer than this is checked in sections too, cut at blank lines
- * outside fenced code (src/parse.ts `markdownCuts`). Smaller than for text:
+ * outside fenced code (src/input/parse.ts `markdownCuts`). Smaller than for text:
  * the mdast and hast trees are kept beside the nlcst tree while a section is
  * checked.
  */

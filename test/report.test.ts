@@ -1,5 +1,5 @@
 /**
- * The CLI's readable report (src/report.ts): exact lines, and nothing from a
+ * The CLI's readable report (src/faces/report.ts): exact lines, and nothing from a
  * story, a rules file or a file name that a terminal would obey.
  */
 import {describe, expect, test} from 'vitest'

@@ -3,7 +3,7 @@
  *
  * unified-engine finds the stories (files, folders, globs, or standard
  * input), honours `.copydeskignore`, and runs one plugin per story; that
- * plugin looks up the story's settings (src/config.ts) and calls `check()`.
+ * plugin looks up the story's settings (src/faces/config.ts) and calls `check()`.
  * The CLI never echoes a story back (`out: false`, no output files): it
  * prints a report, and with `--fix` rewrites only the fixed spans.
  *
@@ -498,7 +498,7 @@ async function serve(
   }
   const address = app.server.address()
   const where = typeof address === 'object' && address ? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}` : String(address)
-  io.stderr.write(`copydesk ${version} listening on ${where} (POST /v1/check, POST /v2/check, GET /health); Ctrl-C stops it\n`)
+  io.stderr.write(`copydesk ${version} listening on ${where} (the copy-desk page at ${where}/, POST /v1/check for a CMS, /v2/check for LanguageTool clients, GET /health); Ctrl-C stops it\n`)
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve())
     process.once('SIGTERM', () => resolve())

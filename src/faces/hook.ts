@@ -1,6 +1,6 @@
 /**
  * The CMS pre-publish hook, in process: `prePublish(story)` → a verdict a
- * Publish button can act on. The HTTP face (src/server.ts) returns the same.
+ * Publish button can act on. The HTTP face (src/faces/server.ts) returns the same.
  */
 import {VFile} from 'vfile'
 import type {Checker} from '../check.js'

@@ -2,7 +2,7 @@
  * LanguageTool's HTTP API (`/v2/...`) as a Fastify plugin, so editor plugins
  * that speak LanguageTool (LTeX, the browser add-on, CMS integrations) can
  * use a copydesk server. Checks go through `runStory`; the shape of the
- * answer is src/languagetool.ts.
+ * answer is src/faces/languagetool.ts.
  *
  * - `GET|POST /v2/check` — `text` or `data`, `language` (required; `auto`
  *   is the server's dialect), `preferredVariants`, `enabledRules`,

@@ -4,7 +4,7 @@
  *
  * - `POST /v1/check` — JSON `{headline?, body, format?, policy?}` → the same
  *   result as `prePublish()`: `{verdict, counts, messages, complete, incomplete, reason?}`.
- * - `/v2/check`, `/v2/languages`, `/v2/words` — LanguageTool's protocol (src/languagetool-routes.ts).
+ * - `/v2/check`, `/v2/languages`, `/v2/words` — LanguageTool's protocol (src/faces/languagetool-routes.ts).
  * - `GET /` — the copy-desk page (src/page-routes.ts); `GET /health`.
  *
  * Stories are checked off the event loop in a pool of worker threads

@@ -19,9 +19,12 @@
  * in the wrong file), changing a file's kind, and two files with one name in
  * one folder.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {fileURLToPath} from 'node:url'
+import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 import {LineCounter, isMap, isSeq, parseDocument, type Document} from 'yaml'
 import type {Kind, LoadedRuleFile, RuleEntry, RuleHeader} from './kind.js'
 import {entrySchema, fileSchema} from './schema.js'
@@ -62,8 +65,42 @@ export interface LoadOptions {
   trusted?: ReadonlyArray<string>
 }
 
-const ajv = new Ajv({allErrors: false, strict: false})
+// Ajv is loaded and validators compiled only when a file needs validating (a
+// newsroom's rules), so a run with copydesk's own rules never pays for them.
+const require = createRequire(import.meta.url)
+let ajv: Ajv | undefined
 const validators = new Map<string, ValidateFunction>()
+
+/**
+ * copydesk's own rules files as plain data, parsed at `npm run build`
+ * (scripts/build-rules.js writes `default-rules.json` beside this module),
+ * keyed by file name with the SHA-1 of the text they came from: a file that
+ * changed since the build is parsed again. YAML is parsed for such a file
+ * only when an error must point at a line in it.
+ */
+let precompiled: Map<string, {sha1: string; value: {[key: string]: unknown}}> | undefined
+
+function precompiledFor(filePath: string, text: string): {[key: string]: unknown} | undefined {
+  if (!precompiled) {
+    precompiled = new Map()
+    try {
+      const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'default-rules.json')
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {[name: string]: {sha1: string; value: {[key: string]: unknown}}}
+      for (const [name, entry] of Object.entries(data)) precompiled.set(name, entry)
+    } catch {
+      // No build output (running from source): parse every file.
+    }
+  }
+  const entry = precompiled.get(path.basename(filePath))
+  if (!entry || entry.sha1 !== sha1(text)) return undefined
+  // A copy: loading merges layers into entries in place.
+  return structuredClone(entry.value)
+}
+
+/** SHA-1 of a rules file's text (the key of its precompiled data). */
+export function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex')
+}
 
 /** Where each entry came from, so errors after merging still point at the right file. */
 export const locationKey = Symbol('location')
@@ -119,10 +156,11 @@ export function loadRules(
       }
       seen.set(ruleId, filePath)
       const existing = merged.get(ruleId)
-      const parsed = parseFile(filePath, fs.readFileSync(filePath, 'utf8'), kinds, {
-        partial: Boolean(existing),
-        trusted: trusted.has(path.resolve(source))
-      })
+      const text = fs.readFileSync(filePath, 'utf8')
+      const options = {partial: Boolean(existing), trusted: trusted.has(path.resolve(source))}
+      const parsed =
+        (options.trusted && !options.partial && fromPrecompiled(filePath, text, kinds)) ||
+        parseFile(filePath, text, kinds, options)
       if (existing) layerOver(existing, parsed, layer)
       else merged.set(ruleId, fromParsed(parsed, kinds, layer))
     }
@@ -188,6 +226,19 @@ export function parseFile(
   return {ruleId, filePath, value: record, locate}
 }
 
+/** A trusted file from its build-time data, parsing its YAML only if an error needs a location. */
+function fromPrecompiled(filePath: string, text: string, kinds: ReadonlyMap<string, Kind>): ParsedFile | undefined {
+  const value = precompiledFor(filePath, text)
+  if (!value || typeof value.kind !== 'string' || !kinds.has(value.kind)) return undefined
+  let full: ParsedFile | undefined
+  const locate = (dataPath: DataPath) => {
+    full ||= parseFile(filePath, text, kinds, {trusted: true})
+    return full.locate(dataPath)
+  }
+  checkUniqueIds((value.entries as RuleEntry[] | undefined) || [], locate)
+  return {ruleId: ruleIdOf(filePath), filePath, value, locate}
+}
+
 /** `path:line:column` of a field of an entry, in whichever layer set that field. */
 export function locateEntry(file: LoadedRuleFile, entry: RuleEntry, fieldPath: DataPath = []): string {
   const locate = (entry as Located)[locationKey]
@@ -202,6 +253,7 @@ function validatorFor(kind: Kind, what: 'file' | 'partial' | 'entry'): ValidateF
   const key = `${kind.name}\0${what}`
   let validator = validators.get(key)
   if (!validator) {
+    ajv ||= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false})
     validator = ajv.compile(what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'}))
     validators.set(key, validator)
   }
@@ -401,7 +453,6 @@ function checkIdsAcrossFiles(files: ReadonlyArray<Merging>): void {
 
 /** Validate merged entries, drop switched-off ones, and freeze the file's shape. */
 function finish(file: Merging): LoadedRuleFile {
-  const validator = validatorFor(file.kind, 'entry')
   if (file.header.message === undefined) {
     throw new RulesError(`${file.locateRoot([])}: the file is missing \`message\`. Fix: add \`message:\` to the header.`)
   }
@@ -411,6 +462,7 @@ function finish(file: Merging): LoadedRuleFile {
     const from = entry[originsKey] || []
     if (from.length === 1 && !from[0].partial) continue
     const plain = plainEntry(entry)
+    const validator = validatorFor(file.kind, 'entry')
     if (validator(plain)) continue
     const error = (validator.errors || [])[0]
     const origins = entry[originsKey] || []

@@ -2,10 +2,10 @@
  * Parsers per input format. Every message's place stays in the original
  * input:
  *
- * - `text`: retext-english's parser, fed in bounded blocks (src/parse.ts:
+ * - `text`: retext-english's parser, fed in bounded blocks (src/input/parse.ts:
  *   parse-english is superlinear on huge input).
  * - `markdown`: remark-parse, then remark-retext in bridge mode runs the
- *   checks on an nlcst tree made from the mdast tree (src/markup.ts).
+ *   checks on an nlcst tree made from the mdast tree (src/input/markup.ts).
  * - `html`: rehype-parse (as a fragment), then rehype-retext in bridge mode.
  *
  * The Markdown and HTML parsers are loaded on first use (`loadMarkup`).

@@ -1,7 +1,7 @@
 /**
  * Markdown and HTML: remark-parse / rehype-parse, then remark-retext /
  * rehype-retext in bridge mode run the checks on an nlcst tree made from the
- * mdast or hast tree. Loaded on first use (`loadMarkup` in src/formats.ts),
+ * mdast or hast tree. Loaded on first use (`loadMarkup` in src/input/formats.ts),
  * so plain-text callers and the CLI on a .txt story do not pay for parsing
  * libraries they never use.
  *

@@ -139,7 +139,7 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
  * Offsets are kept inside the text and off the middle of a surrogate pair.
  */
 export function realign(tree: Root, file: VFile): void {
-  // Kept, not deleted: HTML is realigned part by part (src/markup.ts `htmlParts`).
+  // Kept, not deleted: HTML is realigned part by part (src/input/markup.ts `htmlParts`).
   const list = spans.get(file)
   if (!list) return
   const doc = String(file)

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundle the CLI (dist/faces/cli.js and what it imports) with esbuild into
+// dist/bundle/, so a cold start reads a few files instead of ~430 modules.
+// Markdown/HTML parsing stays in a chunk loaded only on that path; the server
+// is not bundled (`copydesk serve` loads dist/faces/server.js). Each module's
+// `import.meta.url` is rewritten to its original file's address, so paths it
+// resolves (rules/, dist/spell/, package.json, dictionaries in node_modules)
+// are the same as unbundled. bin/copydesk.js uses the bundle when it is
+// newer than the modules it was made from, else dist/faces/cli.js.
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build} from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const outdir = path.join(root, 'dist', 'bundle')
+fs.rmSync(outdir, {recursive: true, force: true})
+
+// The server (Fastify, piscina, worker threads) is not bundled: `copydesk
+// serve` imports dist/faces/server.js as built by tsc.
+const server = {
+  name: 'server-unbundled',
+  setup(b) {
+    b.onResolve({filter: /^\.\/server\.js$/}, () => ({path: '../faces/server.js', external: true}))
+  }
+}
+
+// Packages that find their own files from `import.meta.url` stay outside the
+// bundle: installed, they may be hoisted to another node_modules, so only
+// Node's own resolution finds them.
+const external = ['dictionary-en', 'dictionary-en-gb', 'import-meta-resolve']
+
+const metaUrl = {
+  name: 'import-meta-url',
+  setup(b) {
+    b.onLoad({filter: /\.(c|m)?js$/}, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8')
+      if (!text.includes('import.meta.url')) return undefined
+      if (args.path.includes('node_modules')) {
+        throw new Error(`${args.path} uses import.meta.url: add its package to \`external\` in scripts/build-cli.js`)
+      }
+      const relative = path.relative(outdir, args.path).split(path.sep).join('/')
+      return {contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'js', resolveDir: path.dirname(args.path)}
+    })
+  }
+}
+
+const started = Date.now()
+const result = await build({
+  metafile: true,
+  entryPoints: {cli: path.join(root, 'dist', 'faces', 'cli.js')},
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  // CommonJS modules in the bundle call require() for Node's own modules.
+  banner: {js: "import {createRequire as __cdRequire} from 'node:module'; const require = __cdRequire(import.meta.url);"},
+  external,
+  plugins: [server, metaUrl]
+})
+// bin/copydesk.js falls back to dist/faces/cli.js when one of these was rebuilt
+// after the bundle (e.g. by a bare `tsc`), so the bundle is never stale.
+const inputs = Object.keys(result.metafile.inputs)
+  .filter((input) => !input.includes('node_modules'))
+  .map((input) => path.relative(path.join(root, 'dist'), path.resolve(root, input)).split(path.sep).join('/'))
+fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({built: started, inputs}))
+console.log(`build-cli: dist/bundle/cli.js from ${inputs.length} of copydesk's modules`)
