@@ -11,6 +11,7 @@ import {createRequire} from 'node:module'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
+import {listen} from './util/listen.js'
 import {classify, fromAnnotation} from '../src/faces/languagetool.js'
 
 const require = createRequire(import.meta.url)
@@ -39,13 +40,6 @@ let base: string
 // A server where repeated words are only a suggestion, for `level=picky`.
 let picky: FastifyInstance
 let pickyBase: string
-
-async function listen(server: FastifyInstance): Promise<string> {
-  await server.listen({port: 0, host: '127.0.0.1'})
-  const address = server.server.address()
-  if (!address || typeof address === 'string') throw new Error('no port')
-  return `http://127.0.0.1:${address.port}`
-}
 
 beforeAll(async () => {
   // A budget generous enough that a loaded test machine still runs every check.

@@ -6,19 +6,13 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
+import {listen} from './util/listen.js'
 
 let app: FastifyInstance
 let base: string
 // A budget so small that no check starts: every story comes back incomplete.
 let starved: FastifyInstance
 let starvedBase: string
-
-async function listen(server: FastifyInstance): Promise<string> {
-  await server.listen({port: 0, host: '127.0.0.1'})
-  const address = server.server.address()
-  if (!address || typeof address === 'string') throw new Error('no port')
-  return `http://127.0.0.1:${address.port}`
-}
 
 beforeAll(async () => {
   app = createServer({timeoutMs: 60_000})
