@@ -812,11 +812,13 @@ document.addEventListener('keydown', (event) => {
   }
 })
 
-setBusy('idle')
 restore()
 state.lastBody = story.value
 state.lastHeadline = headlineInput.value
+const restored = Boolean(story.value.trim() || headlineInput.value.trim())
+// A restored story is checked once the page knows its settings: pending until then, never idle.
+setBusy(restored ? 'pending' : 'idle')
 render()
 void configure().then(() => {
-  if (story.value.trim() || headlineInput.value.trim()) void check()
+  if (restored) void check()
 })
