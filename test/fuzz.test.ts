@@ -36,3 +36,17 @@ describe.each(['text', 'markdown', 'html'] as const)('%s', (format) => {
     )
   }, 600_000)
 })
+
+// Inputs `npm run fuzz` found, kept as fixtures (see the commit that fixed each).
+describe('found by npm run fuzz', () => {
+  test.each([
+    // An elision (`Jama'att`) split by offsets after an entity without `;` (`&nbsp`): its span ran past the text.
+    ['html', "&nbspJama'attx\u000b\u000b\u000b</p>"],
+    // CRLF blank lines ending in a form feed: parse-latin backtracked 2^n times.
+    ['text', 'PXJK' + '\r\n'.repeat(40) + '\fPXJK qz/ qz/']
+  ] as const)('%s: %j', async (format, text) => {
+    const {crash, problems} = await probe(check, text, format)
+    expect(crash).toBeUndefined()
+    expect(problems).toEqual([])
+  })
+})

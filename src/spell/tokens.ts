@@ -234,11 +234,16 @@ function closesQuote(node: SentenceContent | undefined): boolean {
 export function elisionParts(piece: Piece): Piece[] {
   const parts: Piece[] = []
   const {value} = piece
+  // Offsets along the piece are exact only where its source reads as its text
+  // (no entity or tag inside, as `&nbsp` in HTML can be): else each part keeps
+  // the whole piece's span, which is never outside the text.
+  const {start: from, end: to} = piece.position
+  const aligned = from.offset !== undefined && to.offset !== undefined && to.offset - from.offset === value.length
   const pattern = /[^']+/g
   let match: RegExpExecArray | null
   while ((match = pattern.exec(value))) {
-    const start = shift(piece.position.start, match.index)
-    const end = shift(piece.position.start, match.index + match[0].length)
+    const start = aligned ? shift(piece.position.start, match.index) : piece.position.start
+    const end = aligned ? shift(piece.position.start, match.index + match[0].length) : piece.position.end
     parts.push({
       ...piece,
       value: match[0],
