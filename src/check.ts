@@ -152,6 +152,7 @@ export function createChecker(options: Options = {}): Checker {
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
       await phases(format, file, hooks, typeof headline === 'string' ? headline : undefined)
+      snapToCodePoints(file)
       file.messages.sort(compareMessages)
       return file
     }
@@ -336,6 +337,38 @@ function shiftMessage(message: VFileMessage, start: Required<Point>): void {
     message.line = points[0].line
     message.column = points[0].column
     message.name = stringifyPosition(place) || '1:1'
+  }
+}
+
+/**
+ * parse-latin may cut between the two halves of an astral character (an
+ * emoji, a historic script), and a span that ends or starts at such a cut
+ * would split it: widen it to the whole character, on the same line.
+ */
+function snapToCodePoints(file: VFile): void {
+  const value = String(file.value)
+  const high = (index: number) => {
+    const code = value.charCodeAt(index)
+    return code >= 0xd800 && code <= 0xdbff
+  }
+  const low = (index: number) => {
+    const code = value.charCodeAt(index)
+    return code >= 0xdc00 && code <= 0xdfff
+  }
+  for (const message of file.messages) {
+    const place = message.place
+    if (!place || !('start' in place)) continue
+    const {start, end} = place
+    if (start.offset !== undefined && start.offset > 0 && low(start.offset) && high(start.offset - 1)) {
+      start.offset--
+      start.column--
+      message.column = start.column
+    }
+    if (end.offset !== undefined && end.offset < value.length && low(end.offset) && high(end.offset - 1)) {
+      end.offset++
+      end.column++
+    }
+    message.name = stringifyPosition(place) || message.name
   }
 }
 

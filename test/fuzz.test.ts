@@ -42,6 +42,8 @@ describe('found by npm run fuzz', () => {
   test.each([
     // An elision (`Jama'att`) split by offsets after an entity without `;` (`&nbsp`): its span ran past the text.
     ['html', "&nbspJama'attx\u000b\u000b\u000b</p>"],
+    // A name ending in astral characters: parse-latin cut between their halves, and a courtesy-title span ended there.
+    ['text', '\ufeff' + "'".repeat(22) + 'Mr. DialloGKxbud Xkeh Mr. Diallo\u{11339}\u{1bc0c}\u{1d8a7}\u{1f3aa}\u2fbb'],
     // CRLF blank lines ending in a form feed: parse-latin backtracked 2^n times.
     ['text', 'PXJK' + '\r\n'.repeat(40) + '\fPXJK qz/ qz/']
   ] as const)('%s: %j', async (format, text) => {
