@@ -11,11 +11,10 @@ import {check} from '../src/index.js'
 import {loadStyle} from '../src/style.js'
 import type {AcronymData} from '../src/house-style/kinds/acronym.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
-import {corpusHits, testCorpus} from './util/corpus.js'
+import {corpusAvailable, corpusHits, readShared, testCorpus} from './util/corpus.js'
 
 const ruleId = 'acronyms'
 const only = onlyChecks()
-const seed = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'seed', 'mali.txt')
 
 const flagged = flaggedBy(ruleId, only)
 
@@ -44,8 +43,8 @@ describe('acronyms', () => {
     ])
   })
 
-  test('the seed story: JNIM first appears as "(JNIM)", inside a quoted post', async () => {
-    const file = await check(fs.readFileSync(seed, 'utf8'), only)
+  testCorpus('the seed story: JNIM first appears as "(JNIM)", inside a quoted post', async () => {
+    const file = await check(readShared('corpus/seed/mali.txt'), only)
     const messages = file.messages.filter((message) => message.ruleId === ruleId)
     expect(messages.map(String)).toEqual([`11:96-11:102: \`(JNIM)\`: ${parenthetical('JNIM')}`])
     // AP does not alter quotations: a suggestion, marked quoted, never fixed.
@@ -335,7 +334,7 @@ const neverExplained: Array<[string, 'real' | 'false', string]> = [
   ['bbc/0050.txt:7:117 unexplained RSS', 'real', 'a technology never explained']
 ]
 
-describe.skipIf(!fs.existsSync(path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'news')))('acronyms on the news corpus', () => {
+describe.skipIf(!corpusAvailable)('acronyms on the news corpus', () => {
   testCorpus(
     'every message read by hand: 76 in 103,733 words, 4 false (0.04 per 1,000 words)',
     async () => {
