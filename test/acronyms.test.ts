@@ -308,46 +308,109 @@ describe('kind acronym: data errors', () => {
   })
 })
 
+
 /**
  * Every acronym message on ../shared/corpus/news (Reuters 1996–97, BBC
- * 2004–05: not AP copy), read by hand. `npm run build && node
- * scripts/precision.js` prints them too. Of 76: 55 parenthetical acronyms
- * (`the National Science Foundation (NSF)`: AP does not use that crutch, BBC
- * and Reuters do), 6 used before they are spelled out, and the 15 below, by
- * the entries that flag an acronym the story never explains.
+ * 2004–05: not AP copy), each read by hand in its story and judged against
+ * the AP Stylebook. `npm run build && node scripts/precision.js` prints them
+ * too. Of 70: 50 parenthetical acronyms (`the National Science Foundation
+ * (NSF)`: AP does not use that crutch, BBC and Reuters do), 6 used before
+ * they are spelled out, 2 listed second-reference acronyms never spelled out
+ * (NYSE, IAAF) and 12 unlisted ones never explained.
+ *
+ * No longer flagged (Nov 2026), all judged false before: names known by their
+ * initials, told by what they name — goods (`which makes CEMOI brands`, `new
+ * EMC machines`, `The RCA tapes`) and a market (`gold prices on COMEX`) — and
+ * a word put into a quote after an article, which is no acronym after a name
+ * (`in the (MGAM) division`, `throughout the (PC) sector`; unexplained
+ * acronyms in quotes are skipped, and AP accepts PC).
  */
-const neverExplained: Array<[string, 'real' | 'false', string]> = [
+const corpusVerdicts: Array<[string, 'real' | 'false', string]> = [
+  ['reuters/0003.txt:17:51 parenthetical (NSF)', 'real', 'after National Science Foundation'],
+  ['reuters/0005.txt:13:168 parenthetical (SCP)', 'real', 'after the Securities Registry'],
+  ['reuters/0006.txt:13:158 parenthetical (SCP)', 'real', 'after the Securities Registry'],
+  ['reuters/0009.txt:21:343 parenthetical (EBRD)', 'real', 'after its full name'],
   ['reuters/0009.txt:27:145 unexplained IRA', 'real', 'attacks by IRA guerillas: never spelled out'],
+  ['reuters/0014.txt:1:54 parenthetical (CBA)', 'real', 'after Commonwealth Bank of Australia'],
+  ['reuters/0015.txt:1:78 parenthetical (CBA)', 'real', 'after Commonwealth Bank of Australia'],
+  ['reuters/0020.txt:23:52 parenthetical (WHA)', 'real', 'after Western Hockey League (and a slip for WHL)'],
   ['reuters/0028.txt:25:109 unexplained VSLI', 'real', 'a slip for VLSI, and never spelled out'],
   ['reuters/0029.txt:19:110 unexplained VSLI', 'real', 'the same story, refiled'],
-  ['reuters/0081.txt:9:22 unexplained COMEX', 'false', 'an exchange known by its name (AP would still say what it is)'],
+  ['reuters/0029.txt:21:100 parenthetical (ASICs)', 'real', 'after Application Specific Integrated Circuits'],
+  ['reuters/0031.txt:17:173 parenthetical (CCPC)', 'real', 'after its full name'],
+  ['reuters/0033.txt:1:113 parenthetical (LDP)', 'real', 'after Liberal Democratic Party'],
+  ['reuters/0042.txt:3:50 parenthetical (CNB)', 'real', 'after Czech National Bank'],
+  ['reuters/0044.txt:3:84 parenthetical (CCTV)', 'real', 'after China Central Television'],
+  ['reuters/0045.txt:3:40 parenthetical (SCIS)', 'real', 'after its full name'],
+  ['reuters/0046.txt:7:200 spelled-out-later CAD', 'real', 'CAD in a quote, spelled out only later: a suggestion'],
+  ['reuters/0061.txt:11:160 parenthetical (FARC)', 'real', 'after Revolutionary Armed Forces (of Colombia)'],
+  ['reuters/0062.txt:3:98 parenthetical (FARC)', 'real', 'after Revolutionary Armed Forces (of Colombia)'],
+  ['reuters/0063.txt:5:59 parenthetical (FARC)', 'real', 'after Revolutionary Armed Forces (of Colombia)'],
+  ['reuters/0065.txt:1:41 parenthetical (ITV)', 'real', 'after British commercial television'],
+  ['reuters/0070.txt:3:54 parenthetical (PBL)', 'real', 'after Publishing and Broadcasting Ltd'],
+  ['reuters/0070.txt:3:171 parenthetical (SHC)', 'real', 'after Sydney Harbour Casino Holdings Ltd'],
+  ['reuters/0070.txt:15:167 parenthetical (NSW)', 'real', 'after New South Wales'],
+  ['reuters/0071.txt:3:46 parenthetical (SHC)', 'real', 'after Sydney Harbour Casino Holdings Ltd'],
+  ['reuters/0071.txt:3:127 parenthetical (PBL)', 'real', 'after Publishing and Broadcasting Ltd'],
+  ['reuters/0071.txt:13:136 parenthetical (NSW)', 'real', 'after New South Wales'],
+  ['reuters/0072.txt:7:201 parenthetical (IPC)', 'real', 'after Indicative Planning Council'],
+  ['reuters/0072.txt:9:105 parenthetical (MBA)', 'real', 'after Master Builders Association'],
+  ['reuters/0072.txt:31:89 parenthetical (HIA)', 'real', 'after Housing Industry Association'],
   ['reuters/0089.txt:33:12 unexplained RPR', 'real', 'the ruling RPR party: a French party never named'],
-  ['reuters/0098.txt:13:59 unexplained CEMOI', 'false', 'a brand in capitals'],
+  ['reuters/0090.txt:23:88 parenthetical (NATO)', 'real', 'after North Atlantic Treaty Organisation: the crutch, though NATO needs none'],
+  ['reuters/0097.txt:45:132 parenthetical (CFD)', 'real', 'after Caisse Francaise de Developpement'],
+  ['reuters/0103.txt:7:163 parenthetical (WTO)', 'real', 'after World Trade Organisation'],
+  ['reuters/0103.txt:11:188 parenthetical (IMF)', 'real', "after International Monetary Fund's"],
+  ['reuters/0104.txt:3:70 parenthetical (GMS)', 'real', 'after Greater Mekong Sub-region'],
+  ['reuters/0104.txt:3:216 parenthetical (ADB)', 'real', 'after Asian Development Bank'],
+  ['reuters/0104.txt:31:227 parenthetical (ASEAN)', 'real', 'after its full name'],
+  ['reuters/0115.txt:35:70 parenthetical (LCR)', 'real', 'after London & Continental Railways'],
+  ['reuters/0116.txt:25:56 parenthetical (DASA)', 'real', 'after Daimler-Benz Aerospace'],
   ['reuters/0119.txt:13:228 nyse NYSE', 'real', 'New York Stock Exchange on second reference only'],
-  ['reuters/0126.txt:35:130 unexplained EMC', 'false', 'a company (EMC Corp.) named by its initials'],
+  ['reuters/0121.txt:5:111 parenthetical (DARS)', 'real', 'after Digital Audio Radio Service'],
+  ['reuters/0135.txt:3:55 parenthetical (OPRA)', 'real', 'after its full name'],
+  ['reuters/0138.txt:7:98 parenthetical (SAR)', 'real', 'after Special Administrative Region'],
+  ['reuters/0144.txt:25:79 parenthetical (CCSB)', 'real', 'after Coca-Cola & Schweppes Beverages'],
+  ['bbc/0002.txt:15:891 parenthetical (SAIC)', 'real', 'after Shanghai Automotive Industry Corporation'],
   ['bbc/0003.txt:9:201 unexplained STMC', 'real', 'a slip for STMA; never spelled out'],
-  ['bbc/0014.txt:9:135 unexplained RCA', 'false', 'a record label known by its initials'],
+  ['bbc/0005.txt:1:21 spelled-out-later LSE', 'real', 'LSE in the headline, spelled out only after it'],
+  ['bbc/0005.txt:3:71 parenthetical (LSE)', 'real', 'after London Stock Exchange'],
+  ['bbc/0006.txt:7:477 parenthetical (ODPM)', 'real', 'after Office of the Deputy Prime Minister'],
+  ['bbc/0009.txt:3:32 parenthetical (ICBC)', 'real', 'after Industrial and Commercial Bank'],
+  ['bbc/0013.txt:5:57 parenthetical (FCC)', 'real', 'after Federal Communications Commission'],
+  ['bbc/0017.txt:5:46 parenthetical (RAD)', 'real', 'after Royal Academy of Dance'],
+  ['bbc/0025.txt:5:167 parenthetical (PA)', 'real', 'after Palestinian Authority'],
   ['bbc/0029.txt:15:132 unexplained RSPCA', 'real', 'a charity never named in full'],
+  ['bbc/0033.txt:1:5 spelled-out-later UKIP', 'real', 'UKIP in the headline, spelled out only after it'],
   ['bbc/0034.txt:1:25 unexplained TUC', 'real', 'Trades Union Congress never named'],
   ['bbc/0037.txt:5:786 unexplained EPO', 'real', 'erythropoietin never named'],
   ['bbc/0041.txt:5:49 iaaf IAAF', 'real', 'athletics federation never named'],
-  ['bbc/0050.txt:7:117 unexplained RSS', 'real', 'a technology never explained']
+  ['bbc/0042.txt:5:175 parenthetical (HKRFU)', 'real', 'after Hong Kong Rugby Football Union'],
+  ['bbc/0042.txt:5:313 parenthetical (JRFU)', 'real', 'after Japanese Rugby Football Union'],
+  ['bbc/0047.txt:1:1 spelled-out-later SFA', 'real', 'SFA in the headline, spelled out only after it'],
+  ['bbc/0050.txt:7:117 unexplained RSS', 'real', 'a technology never explained'],
+  ['bbc/0053.txt:3:111 parenthetical (RPG)', 'real', 'after role-playing game'],
+  ['bbc/0053.txt:5:482 parenthetical (MMORPGs)', 'real', 'after its full name'],
+  ['bbc/0053.txt:9:506 spelled-out-later PED', 'real', 'PED first, then (Project Entropia Dollars): the name belongs first'],
+  ['bbc/0057.txt:5:56 parenthetical (IAEA)', 'real', 'after International Atomic Energy Agency'],
+  ['bbc/0058.txt:5:125 parenthetical (IETF)', 'real', 'after Internet Engineering Task Force'],
+  ['bbc/0058.txt:11:188 spelled-out-later DSL', 'real', 'DSL first, then (Digital Subscriber Line): the name belongs first'],
+  ['bbc/0059.txt:7:598 parenthetical (NFL)', 'real', 'after National Football League'],
 ]
 
 describe.skipIf(!corpusAvailable)('acronyms on the news corpus', () => {
   testCorpus(
-    'every message read by hand: 76 in 103,733 words, 4 false (0.04 per 1,000 words)',
+    'every message read by hand: 70 in 103,733 words, none false; ≥97% right',
     async () => {
       const hits = await corpusHits(ruleId, only, (message, story) => {
         const entry = (message as {data?: {entry?: string}}).data?.entry
         return `${story.name}:${message.line}:${message.column} ${entry} ${message.actual}`
       })
-      const byEntry = (name: string) => hits.filter((line) => line.split(' ')[1] === name).length
-      expect(hits.filter((line) => !/ (parenthetical|spelled-out-later) /.test(line))).toEqual(neverExplained.map(([line]) => line))
-      expect(byEntry('parenthetical')).toBeLessThanOrEqual(55)
-      expect(byEntry('spelled-out-later')).toBeLessThanOrEqual(6)
-      expect(hits.length).toBeLessThanOrEqual(76)
-      expect(neverExplained.filter(([, verdict]) => verdict === 'false').length).toBe(4)
+      // Exactly the hits read: a new one must be read and judged, a lost one is a recall loss to look at.
+      expect(hits).toEqual(corpusVerdicts.map(([line]) => line))
+      const right = corpusVerdicts.filter(([, verdict]) => verdict === 'real').length / corpusVerdicts.length
+      expect(right).toBeGreaterThanOrEqual(0.97)
+      expect(corpusVerdicts.filter(([, verdict]) => verdict === 'false')).toEqual([])
     },
     180_000
   )

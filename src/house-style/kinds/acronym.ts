@@ -279,6 +279,23 @@ const descriptors = new Set([
   'broadcaster', 'channel', 'newspaper', 'daily', 'magazine', 'club', 'team', 'party', 'exchange', 'index', 'shipper',
   'refiner', 'miner', 'trader', 'publisher', 'studio', 'consultancy', 'consultant', 'regulator', 'watchdog'
 ])
+// "which makes CEMOI brands", "new EMC machines", "the RCA tapes": goods carry
+// their maker's or brand's name, which AP does not spell out (IBM computers).
+const goodsWords = new Set([
+  'brand', 'brands', 'product', 'products', 'machine', 'machines', 'computer', 'computers', 'chip', 'chips', 'phone',
+  'phones', 'handset', 'handsets', 'tape', 'tapes', 'car', 'cars', 'truck', 'trucks', 'software', 'printer',
+  'printers', 'server', 'servers', 'console', 'consoles', 'store', 'stores', 'dealers', 'dealership', 'dealerships',
+  'franchise', 'franchises'
+])
+// "gold prices on COMEX", "shares traded on the TASE": a market where prices
+// are made is named, like a ticker, not spelled out.
+const marketWords = new Set([
+  'price', 'prices', 'futures', 'share', 'shares', 'stock', 'stocks', 'traded', 'trading', 'trade', 'listed',
+  'listing', 'quoted', 'bonds', 'options', 'contract', 'contracts'
+])
+// "in the (MGAM) division", "throughout the (PC) sector": a word put into a
+// sentence or a quote after an article, not an acronym after a name.
+const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my'])
 // How copy introduces an acronym right after the name: "liquefied natural gas, or LNG",
 // "Jama'at Nusrat al-Islam wal-Muslimin, known as JNIM", "(FEMA)".
 const introductions = [
@@ -472,6 +489,8 @@ function unexplainedCandidate(use: Use, except: ReadonlySet<string>, list: Reado
   // "NCR Corp", "Lloyds TSB", "KLM Royal Dutch Airlines" anywhere in the story: a name, used as it is.
   if (list.some((other) => other.inName || (other.next && companyWords.has(other.next.replace(/\.$/, ''))))) return false
   if (list.some((other) => other.startsName && !(other.next && titleWords.has(other.next)))) return false
+  // "which makes CEMOI brands", "gold prices on COMEX": a maker's, brand's or market's name.
+  if (list.some((other) => (other.next && goodsWords.has(other.next.toLowerCase())) || onMarket(other))) return false
   if (inListOfNames(use)) return false
   if (use.previous && descriptors.has(use.previous)) return false
   // "ABN AMRO": capitals next to capitals are one name.
@@ -479,6 +498,20 @@ function unexplainedCandidate(use: Use, except: ReadonlySet<string>, list: Reado
   // "TCP/IP", "VML 251", "CESI 1,391.77": a compound, a product code or an index with its value.
   if (use.after && (use.after === '/' || /^\d/.test(use.after))) return false
   return !use.startsName || (use.next !== undefined && titleWords.has(use.next))
+}
+
+/**
+ * "gold prices on COMEX", "shares traded on the TASE": right after `on` (or
+ * `on the`), with a word of trading a few words before, an all-caps word
+ * names the market.
+ */
+function onMarket(use: Use): boolean {
+  const run = wordRun(use.sentence, use.childIndex, -1, 10).reverse().map((item) => wordText(item.word).toLowerCase())
+  // run[0] is the acronym itself; then the words before it, nearest first.
+  let at = 1
+  if (run[at] === 'the') at++
+  if (run[at] !== 'on') return false
+  return run.slice(at + 1).some((word) => marketWords.has(word))
 }
 
 /** "Alitalia, KLM, Martinair and Cargolux": an acronym between names in a list is one of them. */
@@ -837,7 +870,8 @@ function setOffAround(sentence: Sentence, childIndex: number): Use['setOff'] {
   // Something must come before: a name or a description ("militants (JNIM)").
   const previous = neighbor(children, before.index, -1)
   if (!previous || children[previous.index].type !== 'WordNode') return undefined
-  if (!/\p{L}/u.test(wordText(children[previous.index] as Word))) return undefined
+  const previousText = wordText(children[previous.index] as Word)
+  if (!/\p{L}/u.test(previousText) || determiners.has(previousText.toLowerCase())) return undefined
   return {start: children[before.index], end: children[after.index]}
 }
 
