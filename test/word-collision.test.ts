@@ -226,6 +226,164 @@ describe('word-collision', () => {
   }, 120_000)
 })
 
+/**
+ * Particle residue (issue 8): `in`, `on`, `by`, `off` are adverbs after a verb
+ * that takes them ("came in at", "stopped by on", "sold off in"), and residue
+ * after any other word ("said in at", "rose by with"). Our own wire sentences,
+ * not from any corpus: one slip each, or none.
+ */
+const particleSlips: Array<[string, string]> = [
+  ["Prices rose by with the dollar in late trading.", "by with"],
+  ["He said in at the meeting that the plan was dead.", "in at"],
+  ["The company was founded in on 1998 by two engineers.", "in on"],
+  ["The talks will resume on at noon on Monday.", "on at"],
+  ["Shares fell by in early trading in Tokyo.", "by in"],
+  ["Rebels attacked the town in during the night.", "in during"],
+  ["The strike ended in with a pay deal for nurses.", "in with"],
+  ["The mayor was elected by with 60% of the vote.", "by with"],
+  ["The plant will reopen in on March 3.", "in on"],
+  ["Officials met in with union leaders on Friday.", "in with"],
+  ["The ship docked on at the port of Mombasa.", "on at"],
+  ["Turnout was down by from 2019, officials said.", "by from"],
+  ["The boy was rescued by from the river by divers.", "by from"],
+  ["The bank cut rates by at its meeting on Thursday.", "by at"],
+  ["The envoy arrived in on a military flight.", "in on"],
+  ["The council approved the budget off at its last session.", "off at"],
+  ["The team won by with a late goal.", "by with"],
+  ["She was born in on a farm in Iowa.", "in on"],
+  ["The fire started in at a warehouse near the docks.", "in at"],
+  ["Exports grew by during the first quarter.", "by during"],
+  ["The suspect was charged on with murder.", "on with"],
+  ["Results will be announced on at a news conference.", "on at"],
+  ["The plane landed in at Heathrow after a delay.", "in at"],
+  ["Unemployment fell by in the spring.", "by in"],
+  ["Aid reached the camp on from Chad on Tuesday.", "on from"],
+  ["The museum reopened off on Saturday after repairs.", "off on"],
+  ["Voters went to the polls in on Sunday.", "in on"],
+  ["Talks between the two sides broke down by at the weekend.", "by at"],
+  ["The index closed on at a record high.", "on at"],
+  ["He was sworn in on at a ceremony in the Capitol.", "on at"],
+  ["The rebels withdrew off from the town.", "off from"],
+  ["The minister resigned in amid a scandal.", "in amid"],
+  ["Wages rose by for a third month.", "by for"],
+]
+
+/** Legitimate sequences: phrasal verbs + preposition, be + adverb, relative clauses, fixed phrases. */
+const particleEnglish: string[] = [
+  "Margins came in at 67 percent.",
+  "They let him in on the secret.",
+  "Shares sold off in late trading.",
+  "She stopped by on her way to the airport.",
+  "Profits rose by about 5 percent.",
+  "It sat in between the two camps.",
+  "The bill was voted on in June.",
+  "This is the house she grew up in on the coast.",
+  "Voters are in for a long night.",
+  "The French were booted out of partner countries.",
+  "Because of the blockade, fuel ran short.",
+  "Prices rose up to 5 percent.",
+  "A cat crept from under the car.",
+  "Every region except for the north voted yes.",
+  "Along with the minister, three aides resigned.",
+  "The decision was put off until after the election.",
+  "Do not give up on the talks, the envoy said.",
+  "The report turned out to be wrong.",
+  "More than 2,000 people signed up for the course.",
+  "Investors cashed in on the rally.",
+  "The army closed in on the city from three sides.",
+  "Negotiators zeroed in on a deal late Sunday.",
+  "The governor weighed in on the debate.",
+  "The new chief stepped in at a difficult time.",
+  "Turnout came in at 61 percent.",
+  "The president was sworn in at a ceremony in the Capitol.",
+  "Reporters listened in on the call.",
+  "France chipped in with $60 million.",
+  "The match kicks off at 3 p.m. Saturday.",
+  "The striker was sent off for a second yellow card.",
+  "The defender was sent off during the final.",
+  "The thieves made off with $2 million in cash.",
+  "The plane took off from Kabul at dawn.",
+  "The holiday season kicks off on Friday.",
+  "Investors held off from buying until the vote.",
+  "The fighting went on for hours.",
+  "The visitors held on for a 2-1 win.",
+  "Rebels pressed on toward the capital.",
+  "Fans cheered on from the sidelines.",
+  "Later on in the day, the minister resigned.",
+  "Early on in the campaign, she led the polls.",
+  "The refugees were let in at the border crossing.",
+  "The storm passed by in the night.",
+  "Crowds stood by with flags as the coffin passed.",
+  "Time went by in a blur, she said.",
+  "Many families get by on less than $2 a day.",
+  "He dropped by at the office on Tuesday.",
+  "Sales were off in the first quarter.",
+  "Shares were 5% off at the close.",
+  "The lights were still on in the ministry at midnight.",
+  "The concert is on at the stadium tonight.",
+  "The plan, which lawmakers agreed on in May, takes effect today.",
+  "The issue he campaigned on in 2020 is back.",
+  "The company she invested in at the time went bankrupt.",
+  "The strike was called off on Monday.",
+  "The union called the strike off on Monday.",
+  "Police moved in at dawn to clear the camp.",
+  "Reinforcements flew in from Nairobi overnight.",
+  "The rebels dug in for a long siege.",
+  "Panic set in among investors.",
+  "The senators filed in through a side door.",
+  "The deal was signed off on at the summit.",
+  "It is a loan the town has relied on for decades.",
+  "The town is cut off from the rest of the country.",
+  "Workers get a day off for voting.",
+  "Nobody was in on the plan, he said.",
+  "The bank was hit by at least three downgrades.",
+  "From here on in, the race is wide open.",
+  "The senator spoke with at length about the budget.",
+  "The rebels were driven off with heavy losses.",
+  "Several lawmakers walked off in protest.",
+  "Check-in opens at 6 a.m.; passengers must check in at the desk.",
+  "The veteran carried on with his work.",
+  "The protests spilled over into the streets.",
+  "The ruling party was voted in at the last election.",
+]
+
+describe('word-collision: particles', () => {
+  test('a whole message: `rose by with`', async () => {
+    const file = await check('Prices rose by with the dollar in late trading.', only)
+    expect(file.messages.filter((message) => message.ruleId === ruleId).map(fields)).toEqual([
+      {
+        reason: 'Keep `by` or `with`, not both: two prepositions in a row; one is left over from an edit',
+        ruleId: 'word-collision',
+        source: 'copydesk',
+        place: {start: {line: 1, column: 13, offset: 12}, end: {line: 1, column: 20, offset: 19}},
+        actual: 'by with',
+        expected: ['by', 'with'],
+        url: docsUrl('word-collision'),
+        note: undefined,
+        fatal: false,
+        data: {entry: 'particle-preposition'}
+      }
+    ])
+  })
+
+  test.each(particleSlips)('flags %j: %s', async (text, pair) => {
+    const file = await check(text, only)
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map((message) => [message.actual, message.expected, (message as {data?: {entry?: string}}).data?.entry])).toEqual([
+      [pair, pair.split(' '), 'particle-preposition']
+    ])
+  })
+
+  test.each(particleEnglish)('leaves alone %j', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('counts: at least 30 slips and 60 legitimate sentences', () => {
+    expect(particleSlips.length).toBeGreaterThanOrEqual(30)
+    expect(particleEnglish.length).toBeGreaterThanOrEqual(60)
+  })
+})
+
 describe('a broken collision rules file fails loudly', () => {
   test.each([
     [
@@ -247,6 +405,16 @@ describe('a broken collision rules file fails loudly', () => {
       'a pair flagged by two entries',
       'entries:\n  - id: one\n    note: x\n    first: [on]\n    second: [of]\n  - id: two\n    note: x\n    first: [at, on]\n    second: [of]\n',
       'word-collision.yml:12:5: `on of` is flagged by both entries "one" and "two". Fix: take `on` out of `first` or `of` out of `second` in one of them'
+    ],
+    [
+      'a phrasal particle that is not a first word',
+      'entries:\n  - id: p\n    note: x\n    first: [in]\n    second: [at]\n    phrasal:\n      up: [give]\n',
+      'word-collision.yml:13:7: phrasal `up` in entry "p" is not in `first`. Fix: add `up` to `first`, or remove it from `phrasal`'
+    ],
+    [
+      'a phrasal verb written as a phrase',
+      'entries:\n  - id: p\n    note: x\n    first: [in]\n    second: [at]\n    phrasal:\n      in: [give, come in]\n',
+      'word-collision.yml:13:18: phrasal "come in" in entry "p" is not one word. Fix: list one word per item, the verb in its base form (`come`, not `came in`)'
     ],
     [
       'a phrase where a word belongs',

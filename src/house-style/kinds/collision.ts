@@ -47,6 +47,17 @@ export interface CollisionEntry extends RuleEntry, EntrySettings {
   relative?: string[]
   /** Subjects for `relative`: `he` in "the woman he was with at the time". */
   subjects?: string[]
+  /**
+   * Words of `first` that are adverbs after some words (phrasal verbs), with
+   * those words in their base form: `{in: [come, step], by: [stop]}`. The
+   * pair is fine when one of them, in any form (`came`, `steps`, `stopped`),
+   * is up to three words back ("came in at 67%", "let him in on the secret",
+   * "sold off in late trading"), or right after a form of be, a figure or an
+   * article ("were off in May", "is in on the plan", "5% off at", "an in
+   * with"); otherwise it is residue ("said in at the meeting", "rose by with
+   * the dollar").
+   */
+  phrasal?: Record<string, string[]>
   /** `insensitive` (default): `On of` too; `sensitive`: only as written (`the A shares` is not `the a`). */
   case?: 'sensitive' | 'insensitive'
 }
@@ -62,6 +73,8 @@ interface CompiledEntry {
   verbs: ReadonlySet<string>
   relative: ReadonlySet<string>
   subjects: ReadonlySet<string>
+  /** Particle → the words (base forms, lower case) it ends a phrasal verb after. */
+  phrasal: ReadonlyMap<string, ReadonlySet<string>>
   /** Allowed phrases (lower case), each with where its pair sits. */
   allow: ReadonlyArray<{words: string[]; at: number}>
 }
@@ -124,6 +137,12 @@ export const kind: Kind<CollisionData> = {
         items: {type: 'string', minLength: 1},
         description: 'Subjects of a relative clause that strands a `stranded` word, up to three words back (`he` in "the woman he was with at the time").'
       },
+      phrasal: {
+        type: 'object',
+        additionalProperties: {type: 'array', items: {type: 'string', minLength: 1}},
+        description:
+          'Words of `first` that are adverbs after some words, each with those words in their base form (`in: [come, step]`): fine when one of them, in any form, is up to three words back (`came in at`), or after a form of be, a figure or an article.'
+      },
       case: {
         enum: ['sensitive', 'insensitive'],
         description: 'Whether words match only as written (default: insensitive).'
@@ -172,6 +191,20 @@ function compile(file: LoadedRuleFile): CollisionData {
         )
       }
     })
+    const phrasal = new Map<string, Set<string>>()
+    for (const [raw, list] of Object.entries(entry.phrasal || {})) {
+      const particle = fold(raw.trim())
+      if (!first.has(particle)) {
+        throw new RuleDataError(
+          `phrasal \`${particle}\` in entry "${entry.id}" is not in \`first\``,
+          [...path, 'phrasal', raw],
+          `add \`${particle}\` to \`first\`, or remove it from \`phrasal\``
+        )
+      }
+      const set = new Set<string>()
+      for (const word of words(list, 'phrasal', raw)) set.add(word.toLowerCase())
+      phrasal.set(particle, set)
+    }
     // `*` in an allowed phrase stands for any word: "* of course", "his will *" (the noun).
     const flagged = (a: string, b: string) =>
       (a === '*' || (first.has(a) && !particles.has(a))) && (b === '*' || second.has(b)) && a.toLowerCase() !== b.toLowerCase()
@@ -239,6 +272,7 @@ function compile(file: LoadedRuleFile): CollisionData {
       verbs: words(entry.verbs || [], 'verbs'),
       relative: words(entry.relative || [], 'relative'),
       subjects: words(entry.subjects || [], 'subjects'),
+      phrasal,
       allow
     }
     const map = sensitive ? exact : folded
@@ -249,21 +283,24 @@ function compile(file: LoadedRuleFile): CollisionData {
       map.set(word, list)
     }
 
-    function words(list: string[], field: string): Set<string> {
+    function words(list: string[], field: string, key?: string): Set<string> {
       const set = new Set<string>()
+      const at = key === undefined ? [...path, field] : [...path, field, key]
       list.forEach((word, item) => {
         const value = fold(word.trim())
         if (value === '' || /\s/.test(value)) {
           throw new RuleDataError(
             `${field} ${JSON.stringify(word)} in entry "${entry.id}" is not one word`,
-            [...path, field, item],
-            `list single words in \`${field}\`; put phrases in \`allow\``
+            [...at, item],
+            field === 'phrasal'
+              ? 'list one word per item, the verb in its base form (`come`, not `came in`)'
+              : `list single words in \`${field}\`; put phrases in \`allow\``
           )
         }
         if (set.has(value)) {
           throw new RuleDataError(
             `\`${value}\` is listed twice in \`${field}\` of entry "${entry.id}"`,
-            [...path, field, item],
+            [...at, item],
             'remove one'
           )
         }
@@ -314,6 +351,8 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
       if (entry.allow.some((phrase) => allowed(sentence, index, phrase))) return
       if (entry.stranded.has(fold(a)) && strandedBy(sentence, index, entry)) return
       if (entry.relative.has(fold(a)) && inRelative(sentence, index, entry)) return
+      const verbs = entry.phrasal.get(fold(a))
+      if (verbs && endsPhrasal(sentence, index, verbs)) return
       // As written: "on\nof" split over a line stays so.
       const start = node.position?.start.offset
       const end = next.position?.end.offset
@@ -395,6 +434,99 @@ function strandedBy(sentence: Sentence, index: number, entry: CompiledEntry): bo
     const word = children[at - 2]
     return space?.type === 'WhiteSpaceNode' && word?.type === 'WordNode' ? at - 2 : undefined
   }
+}
+
+/**
+ * Whether the particle at `index` ends a phrasal verb or stands as an adverb:
+ * one of `verbs`, in any form, up to three words back ("came in at 67%", "let
+ * him in on the secret", "sold off in late trading"), or right before it a
+ * form of be ("were off in May", "we're in for a shock", "is still in on
+ * it"), a figure ("5% off at Macy's") or an article ("an in with the mayor").
+ */
+function endsPhrasal(sentence: Sentence, index: number, verbs: ReadonlySet<string>): boolean {
+  const children = sentence.children
+  const before: string[] = []
+  let at = index
+  // The four words before, nearest first (the fourth only to see what precedes the third).
+  while (before.length < 4) {
+    const space = children[at - 1]
+    const word = children[at - 2]
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode') break
+    at -= 2
+    before.push(text(word).toLowerCase())
+  }
+  // "5% off at Macy's": the figure ends in a sign.
+  if (before.length === 0) {
+    const sign = children[index - 2]
+    return children[index - 1]?.type === 'WhiteSpaceNode' && sign !== undefined && toString(sign) === '%'
+  }
+  // "5 points off at the close", "an in with the mayor".
+  if (/^\d/.test(before[0]) || /^(?:a|an|the)$/.test(before[0])) return true
+  // "were off in May", "is still in on it": be right before, or with an adverb between.
+  if (beForm.test(before[0]) || (before.length > 1 && beForm.test(before[1]) && adverb.test(before[0]))) return true
+  // Three words back at most: a separable verb's object is short ("let him in", "called the strike
+  // off"); an intransitive one has none ("went to the polls in on Sunday" is residue).
+  for (let step = 0; step < Math.min(3, before.length); step++) {
+    if (!baseForms(before[step]).some((base) => verbs.has(base))) continue
+    // Further back, a word after a determiner is a noun ("The talks will resume on at noon"),
+    // right before the particle a compound is fine ("the sell off in bank shares").
+    if (step > 0 && before[step + 1] !== undefined && determiner.test(before[step + 1])) continue
+    return true
+  }
+  return false
+}
+
+const adverb = /^(?:\w+ly|still|also|not|never|already|now|just|all|well|way|far|then|even|once|back|n['’]t)$/
+const determiner = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/
+
+/**
+ * The base forms a word may have as a verb: itself, without `-s`, `-ed`,
+ * `-ing` (`steps`, `stopped`, `moving`, `carried`), or from the table of
+ * irregular verbs (`came` → `come`, `sold` → `sell`). Overgenerates (`sing` →
+ * `s`): the result is only looked up.
+ */
+function baseForms(word: string): string[] {
+  const forms = [word]
+  const irregular = irregularBase.get(word)
+  if (irregular) forms.push(irregular)
+  const doubled = (stem: string) => stem.length > 2 && stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : []
+  if (word.endsWith('s')) {
+    forms.push(word.slice(0, -1))
+    if (word.endsWith('es')) forms.push(word.slice(0, -2))
+    if (word.endsWith('ies')) forms.push(word.slice(0, -3) + 'y')
+  } else if (word.endsWith('ed')) {
+    const stem = word.slice(0, -2)
+    forms.push(stem, word.slice(0, -1), ...doubled(stem))
+    if (word.endsWith('ied')) forms.push(word.slice(0, -3) + 'y')
+  } else if (word.endsWith('ing')) {
+    const stem = word.slice(0, -3)
+    forms.push(stem, stem + 'e', ...doubled(stem))
+  }
+  return forms
+}
+
+// Irregular verbs: past tense and participle → base form (`came` → `come`).
+const irregularBase = new Map<string, string>()
+for (const line of `
+arise arose arisen|awake awoke awoken|bear bore borne born|beat beat beaten|become became|begin began begun|bend bent
+bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|break broke broken|breed bred|bring brought
+build built|burn burnt|burst burst|buy bought|cast cast|catch caught|choose chose chosen|cling clung|come came
+creep crept|cut cut|deal dealt|dig dug|do did done|draw drew drawn|drink drank drunk|drive drove driven|eat ate eaten
+fall fell fallen|feed fed|feel felt|fight fought|find found|flee fled|fling flung|fly flew flown|forbid forbade forbidden
+forget forgot forgotten|freeze froze frozen|get got gotten|give gave given|go went gone goes|grind ground|grow grew grown
+hang hung|have had has|hear heard|hide hid hidden|hit hit|hold held|hurt hurt|keep kept|kneel knelt|know knew known
+lay laid|lead led|lean leant|leap leapt|leave left|lend lent|let let|lie lay lain|light lit|lose lost|make made|mean meant
+meet met|pay paid|put put|quit quit|read read|ride rode ridden|ring rang rung|rise rose risen|run ran|say said|see saw seen
+seek sought|sell sold|send sent|set set|shake shook shaken|shed shed|shine shone|shoot shot|show showed shown|shrink shrank shrunk
+shut shut|sing sang sung|sink sank sunk|sit sat|sleep slept|slide slid|sling slung|slit slit|speak spoke spoken|speed sped
+spend spent|spin spun|spit spat|split split|spread spread|spring sprang sprung|stand stood|steal stole stolen|stick stuck
+sting stung|stride strode|strike struck|string strung|strive strove striven|swear swore sworn|sweep swept|swell swollen
+swim swam swum|swing swung|take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown
+tread trod trodden|wake woke woken|wear wore worn|weave wove woven|weep wept|win won|wind wound|withdraw withdrew withdrawn
+wring wrung|write wrote written
+`.trim().split(/[|\n]/)) {
+  const [base, ...forms] = line.trim().split(' ')
+  for (const form of forms) if (form !== base && !irregularBase.has(form)) irregularBase.set(form, base)
 }
 
 /** Forms of be (and get, remain) before a passive participle: "can be dealt with", "we're provided for". */
