@@ -16,7 +16,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {spellerFor} from '../src/spell/dictionaries.js'
 import {irregularForms, regularisedForms} from '../src/spell/irregular.js'
-import {loadWordList} from '../src/spell/wordlist.js'
+import {closedCompounds, loadWordList} from '../src/spell/wordlist.js'
 import {onlyChecks} from './util/messages.js'
 
 const only = onlyChecks('spelling')
@@ -110,6 +110,29 @@ describe('the larger word list swallows no misspelling', () => {
     expect(all.filter((word) => raw.has(word)).sort()).toEqual(['agio', 'calender', 'cooly', 'laders', 'underate', 'wether'])
     const list = await loadWordList('en-US', (word) => speller.correct(word))
     expect(['breakeven', 'cashflow', 'primetime', 'writeoff', 'horseracing'].filter((word) => !list.has(word))).toEqual([])
+  }, 120_000)
+})
+
+describe('closed compounds (src/spell/wordlist.ts)', () => {
+  test('`e-` and clipped compounds close; other one-letter compounds, longer prefixes and names do not', () => {
+    expect(
+      closedCompounds(['e-commerce', 'e-mail', 'WiFi', 'Hi-Fi', 'Hi-Fis', 'TeXes', 'T-shirt', 'X-ray', 'U-turn', 'ex-wife', 'in-law', 'YouTube', 'eBay', 'NaCl', 'e-co'])
+    ).toEqual(['ecommerce', 'email', 'hifi', 'hifis', 'wifi'])
+  })
+
+  test.each(['en-US', 'en-GB'] as const)('%s: `wifi` and `ecommerce` are in the list, whichever package spells them', async (dialect) => {
+    // `WiFi` is only in @cspell/dict-en_us, `e-commerce` only in @cspell/dict-en-gb-mit.
+    const list = await loadWordList(dialect, (word) => spellerFor(dialect).correct(word))
+    expect(['wifi', 'ecommerce', 'hifi'].filter((word) => !list.has(word))).toEqual([])
+    expect(['tshirt', 'xray', 'uturn', 'exwife', 'youtube', 'ebay', 'texes'].filter((word) => list.has(word))).toEqual([])
+  }, 120_000)
+
+  test('still flagged: missing hyphens that are no closed compound, and slips of the closed ones', async () => {
+    const flaggedWords = async (text: string) =>
+      (await check(text, only)).messages.filter((message) => message.ruleId === 'spelling').map((message) => message.actual)
+    expect(await flaggedWords('Free wifi and ecommerce sales rose.')).toEqual([])
+    expect(await flaggedWords('He wore a tshirt to the exwife\'s hearing on youtube.')).toEqual(['tshirt', 'exwife\'s', 'youtube'])
+    expect(await flaggedWords('The ecommerse site had free wiffi.')).toEqual(['ecommerse', 'wiffi'])
   }, 120_000)
 })
 

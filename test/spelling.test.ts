@@ -177,6 +177,8 @@ describe('spelling', () => {
     // The larger word list (src/spell/wordlist.ts) and current vocabulary.
     'Operating cashflow reached breakeven in primetime, despite deepfakes and microplastics.',
     'Telehealth and rideshare firms, esports and telemedicine.',
+    // Closed forms of the dictionaries' `e-` and clipped compounds (`e-commerce`, `WiFi`).
+    'Free wifi drew shoppers; ecommerce sales rose, and the store emailed receipts from its hifi section.',
     // Other dialect: left to the `dialect` check.
     'The defence programme of the organisation.',
     // House dictionary (rules/dictionary.txt).

@@ -5,6 +5,11 @@
  * `writeoff`, `horseracing`) that dictionary-en lacks, less any entry that
  * could be a slip of a much more common word.
  *
+ * Also accepted: the closed forms of the dictionaries' short compounds,
+ * which the lists write with a hyphen or inner capitals while current
+ * copy closes them ({@link closedCompounds}: `e-commerce` → `ecommerce`,
+ * `WiFi` → `wifi`, as `e-mail` became `email`).
+ *
  * The list is accepted, never suggested: a suggestion still comes from
  * hunspell's words. A larger list swallows misspellings (`agio` for `ago`,
  * `cooly` for `coolly`, `calender`, `underate`, `laders`, `wether`), so an
@@ -30,7 +35,7 @@ export type Known = (word: string) => boolean
  * Version of the filter below; bump it when {@link filterWords} changes so
  * stored lists made by another version are ignored.
  */
-const filterVersion = 1
+const filterVersion = 2
 
 /**
  * How much more common a hunspell word one edit away must be for an entry
@@ -60,8 +65,9 @@ function packagePath(dialect: Dialect): string {
 export function wordListIdentity(dialect: Dialect): string {
   let identity = identities.get(dialect)
   if (!identity) {
-    const bytes = statSync(packagePath(dialect)).size
-    identity = `${packages[dialect].name}:${bytes}:filter${filterVersion}:${subtlexIdentity()}`
+    // Closed compounds come from both packages (`WiFi` is only in en_US, `e-commerce` only in en_GB).
+    const bytes = [dialect, otherOf(dialect)].map((from) => `${packages[from].name}:${statSync(packagePath(from)).size}`).join(':')
+    identity = `${bytes}:filter${filterVersion}:${subtlexIdentity()}`
     identities.set(dialect, identity)
   }
   return identity
@@ -167,13 +173,49 @@ function fileName(dialect: Dialect): string {
   return `words-${dialect}.bin`
 }
 
-/** The package's words, filtered (see {@link filterWords}), sorted. */
+/**
+ * The package's words, filtered (see {@link filterWords}), and the closed
+ * forms of both packages' short compounds that hunspell lacks (see
+ * {@link closedCompounds}), sorted.
+ */
 export async function computeWordList(dialect: Dialect, known: Known): Promise<string[]> {
   // Loaded only here: it takes ~0.3 s, and runs of the build never need it.
   const {importTrie, iteratorTrieWords} = await import('cspell-trie-lib')
-  const text = gunzipSync(readFileSync(packagePath(dialect))).toString('utf8')
-  const words = iteratorTrieWords(importTrie(text.split('\n')))
-  return filterWords(words, known, subtlexFrequency())
+  const read = (from: Dialect) => [...iteratorTrieWords(importTrie(gunzipSync(readFileSync(packagePath(from))).toString('utf8').split('\n')))]
+  const words = read(dialect)
+  const closed = closedCompounds([...words, ...read(otherOf(dialect))]).filter((word) => !known(word))
+  return [...new Set([...filterWords(words, known, subtlexFrequency()), ...closed])].sort()
+}
+
+/**
+ * Closed, lower-case forms of the short compounds the dictionaries write
+ * with a hyphen or inner capitals, which current copy closes:
+ * - the `e-` (electronic) compounds: `e-commerce` → `ecommerce`, `e-mail` →
+ *   `email` (AP has written email since 2011; SCOWL lists both);
+ * - two clipped syllables: `WiFi`, `Hi-Fi` → `wifi`, `hifi`.
+ *
+ * These skip {@link filterWords}' slip test: that test catches rare entries
+ * shaped like typos (`agio`, `cooly`), and a closed compound is a word the
+ * dictionary has, only joined (`wifi` is one letter from `wife`, `ecommerce`
+ * from `commerce`). Other one-letter compounds stay hyphenated (`T-shirt`,
+ * `X-ray`, `U-turn`: `tshirt` is a slip), as do longer prefixes (`ex-wife`,
+ * `in-law`); names keep their capitals (`YouTube`, `eBay`, `iPhone`).
+ */
+export function closedCompounds(entries: Iterable<string>): string[] {
+  const all = new Set(entries)
+  const closed = new Set<string>()
+  for (const entry of all) {
+    // A plural only beside its singular: `Hi-Fis`, not `TeXes` (TeX's).
+    const syllables = /^[A-Z][aeiou]-?[A-Z][aeiou](s?)$/.exec(entry)
+    if (/^e-[a-z]{3,}$/.test(entry) || (syllables && (!syllables[1] || all.has(entry.slice(0, -1))))) {
+      closed.add(entry.replace('-', '').toLowerCase())
+    }
+  }
+  return [...closed].sort()
+}
+
+function otherOf(dialect: Dialect): Dialect {
+  return dialect === 'en-US' ? 'en-GB' : 'en-US'
 }
 
 /**
