@@ -7,7 +7,7 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createSpeller, usableArtefacts, writeSpellArtefacts} from '../dist/spell/dictionaries.js'
-import {artefactFolder} from '../dist/spell/suggest.js'
+import {artefactFolder} from '../dist/spell/index-store.js'
 import {readWordList, writeWordList} from '../dist/spell/wordlist.js'
 
 const start = performance.now()

@@ -208,7 +208,7 @@ describe('artefacts that cannot be used', () => {
 })
 
 // After `npm run build`: the artefacts in dist/ must match what these
-// sources make (if not, rebuild, or bump `artefactFormat` in suggest.ts).
+// sources make (if not, rebuild, or bump `artefactFormat` in index-store.ts).
 const built = new URL('../dist/spell/', import.meta.url)
 describe.skipIf(!fs.existsSync(new URL('lexicon.bin', built)))('the build’s artefacts', () => {
   test.each(dialects)('%s: suggest as these sources do', (dialect) => {

@@ -20,21 +20,15 @@ import dictionaryEnGb from 'dictionary-en-gb'
 import type {Dialect} from '../types.js'
 import {
   artefactFolder,
-  buildIndex,
   compactNumbers,
-  countOf,
-  createSuggester,
-  indexFrequencies,
-  loadSubtlex,
   packIndex,
   readArtefact,
-  subtlexIdentity,
   unpackIndex,
-  writeArtefact,
-  writeSubtlexArtefact,
-  type Suggester,
-  type WordIndex
-} from './suggest.js'
+  writeArtefact
+} from './index-store.js'
+import {countOf, loadSubtlex, subtlexIdentity, writeSubtlexArtefact} from './subtlex.js'
+import {createSuggester, type Suggester} from './suggest.js'
+import {buildIndex, indexFrequencies, type WordIndex} from './word-index.js'
 
 /** A hunspell dictionary as `dictionary-en` exports it. */
 export interface Hunspell {

@@ -26,7 +26,8 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {gunzipSync} from 'node:zlib'
 import type {Dialect} from '../types.js'
-import {artefactFolder, readArtefact, subtlexFrequency, subtlexIdentity, writeArtefact} from './suggest.js'
+import {artefactFolder, readArtefact, writeArtefact} from './index-store.js'
+import {subtlexFrequency, subtlexIdentity} from './subtlex.js'
 
 /** A hunspell check, to leave out the words it already knows. */
 export type Known = (word: string) => boolean
