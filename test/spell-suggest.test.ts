@@ -8,6 +8,7 @@ import {createRequire} from 'node:module'
 import dictionaryEn from 'dictionary-en'
 import {describe, expect, test} from 'vitest'
 import {createSuggester, subtlexFrequency} from '../src/spell/suggest.js'
+import {soundKey} from '../src/spell/rank.js'
 
 interface NSpell {
   data: Record<string, string[]>
@@ -401,3 +402,28 @@ function osaDistance(a: string, b: string): number {
   }
   return d[a.length][b.length]
 }
+
+describe('sound', () => {
+  test('soundKey folds what English confuses by ear', () => {
+    const pairs: Array<[string, string]> = [
+      ['pashents', 'patients'],
+      ['revenew', 'revenue'],
+      ['hospitle', 'hospital'],
+      ['lawsute', 'lawsuit'],
+      ['fone', 'phone'],
+      ['kampain', 'campaign'],
+      ['nite', 'night']
+    ]
+    expect(pairs.filter(([typo, word]) => soundKey(typo) !== soundKey(word))).toEqual([])
+    // Different sounds stay apart.
+    expect(soundKey('parents')).not.toBe(soundKey('patients'))
+    expect(soundKey('hostile')).not.toBe(soundKey('hospital'))
+  })
+
+  test('a candidate that sounds like the typo wins a near tie; a name does not for a lower-case word', () => {
+    // Both two edits away; `lawsuit` sounds like it, `lawsuits` adds a sound.
+    expect(suggester.suggest('lawsute', 1)).toEqual(['lawsuit'])
+    // `Jude` sounds exactly like `jude`, but a lower-case typo is a common word first.
+    expect(suggester.suggest('jude', 1)).toEqual(['judge'])
+  })
+})

@@ -45,7 +45,9 @@ const costs = {
   /** Score penalty per edit beyond the nearest candidate's (one edit beats two). */
   extraEdit: 0.2,
   /** Score penalty per natural-log unit of frequency. */
-  frequency: 0.13
+  frequency: 0.13,
+  /** Score bonus for a candidate that sounds like the input (`pashents` → `patients`, not `parents`). */
+  sound: 0.3
 }
 
 const substitutions = buildSubstitutions()
@@ -211,6 +213,38 @@ function transposeCost(x: number, y: number, first: number, n: number) {
   return first === 0 && n > 2 ? base + costs.firstLetter / 2 : base
 }
 
+/**
+ * How a word sounds, roughly: its consonants after the spellings English
+ * confuses by ear are folded together (`ph`/`f`, `c`/`k`/`s`, `ti`/`sh`,
+ * `v`/`f`, `z`/`s`, a silent `gh`, `w` or `h`, `gn` after a vowel), vowels
+ * dropped but the first, runs collapsed: `pashents` and `patients` are both
+ * `pXnts`, `parents` is `prnts`; `revenew` and `revenue` are `rfn`. Phonetic
+ * misspellings keep the sound and lose the letters.
+ */
+export function soundKey(word: string): string {
+  const folded = word
+    .replace(/[^a-z]/g, '')
+    .replace(/^(?:kn|gn|pn|wr)/, (pair) => pair.charAt(1))
+    .replace(/^x/, 's')
+    .replace(/^wh/, 'w')
+    .replace(/mb$/, 'm')
+    .replace(/tch/g, 'ch')
+    .replace(/ph/g, 'f')
+    .replace(/gh(?![aeiou])/g, '')
+    .replace(/(?<=[aeiou])gn/g, 'n')
+    .replace(/[tsc]i(?=[aeiou])|sh|ch/g, 'X')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/d?g(?=[eiy])/g, 'j')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'f')
+    .replace(/x/g, 'ks')
+    .replace(/[wyh](?![aeiou])/g, '')
+  const first = folded.charAt(0)
+  const rest = folded.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1')
+  return (/[aeiou]/.test(first) ? 'A' : first) + rest
+}
+
 /** A candidate as it will be shown, with its cost (lower is better). */
 export interface Scored {
   text: string
@@ -262,17 +296,34 @@ export function rankCandidates(
   // (`communty` is `community`, not `county`).
   let nearest = Infinity
   for (const distance of distances) if (distance < nearest) nearest = distance
-  const ranked: ScoredHead[] = heads.map((head, k) => {
+  const ranked: Array<ScoredHead & {key: string; name: boolean}> = heads.map((head, k) => {
     const key = index.word(head).toLowerCase()
     const count = index.frequencies ? index.frequencies[head] : frequency(key)
     let score =
       weightedCost(query, key) - costs.frequency * Math.log1p(count)
-    if (nameBonus > 0 && isName(index, head, key)) score -= nameBonus
-    if (namePenalty > 0 && isName(index, head, key)) score += namePenalty
+    const name = (nameBonus > 0 || namePenalty > 0) && isName(index, head, key)
+    if (name) score += namePenalty - nameBonus
     score += costs.extraEdit * (distances[k] - nearest)
-    return {head, score, distance: distances[k]}
+    return {head, score, distance: distances[k], key, name}
   })
   ranked.sort((x, y) => x.score - y.score || x.distance - y.distance)
+  // Sounding like the input lifts a candidate by `costs.sound`, so only those
+  // that can reach the cut need their sound worked out.
+  if (ranked.length > 0) {
+    const sound = soundKey(lower)
+    const reach = ranked[Math.min(limit, ranked.length) - 1].score + costs.sound
+    let lifted = false
+    for (const candidate of ranked) {
+      if (candidate.score > reach) break
+      // A lower-case word that sounds like a name is still not one (`jude` is `judge`).
+      if (candidate.name && namePenalty > 0) continue
+      if (soundKey(candidate.key) === sound) {
+        candidate.score -= costs.sound
+        lifted = true
+      }
+    }
+    if (lifted) ranked.sort((x, y) => x.score - y.score || x.distance - y.distance)
+  }
 
   // Casing is only worked out for the few that can make the cut.
   const scored: Scored[] = []
