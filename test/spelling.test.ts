@@ -188,6 +188,14 @@ describe('spelling', () => {
     expect(await flagged(text)).toEqual([])
   })
 
+  test('`protestor`: one message, the AP form first, whichever check gives it', async () => {
+    // Spelling and house-forms agree on the fix; the story gets it once (src/preset.ts `dedupe`).
+    const file = await check('Police detained a protestor.')
+    expect(file.messages.map((message) => [message.ruleId, message.actual, message.expected?.[0]])).toEqual([
+      ['spelling', 'protestor', 'protester']
+    ])
+  })
+
   test('`dictionary` option adds words, with their capitalized and possessive forms', async () => {
     const text = 'Prices for soymeal fell. The SOYMEAL index and soymeal’s price rose.'
     expect(await flagged(text)).toEqual([
