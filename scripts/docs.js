@@ -77,7 +77,7 @@ function checkList() {
 }
 
 function facts(check) {
-  const test = [`test/${check.id}.test.ts`, `test/${check.id}s.test.ts`, `test/${check.kind}.test.ts`].find((name) => fs.existsSync(path.join(root, name)))
+  const test = [`test/${check.id}.test.ts`].find((name) => fs.existsSync(path.join(root, name)))
   const rows = [
     ['ruleId and config key', `\`${check.id}\` (\`checks: {'${check.id}': 'off'}\` switches it off)`],
     ['default level', `\`${check.level}\``],

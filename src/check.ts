@@ -60,8 +60,10 @@ export interface Checker {
 /**
  * Make a checker with its own settings (dictionary additions, which checks
  * run, levels, dialect, a newsroom's rules). Make it once and reuse it.
+ * `Custom` names the ruleIds of a newsroom's own rules files so `checks`
+ * accepts them: `createChecker<'local-names'>({rules, checks: {'local-names': 'error'}})`.
  */
-export function createChecker(options: Options = {}): Checker {
+export function createChecker<Custom extends string = never>(options: Options<NoInfer<Custom>> = {}): Checker {
   const settings = normalizeOptions(options)
   const style = styleFor(options)
   const plan = planFor(settings, style)
@@ -203,9 +205,13 @@ const checkers = new Map<string, Checker>()
 
 /**
  * Check one story with copydesk's default checker (made on first call and
- * reused), or a cached checker for the given checker options.
+ * reused), or a cached checker for the given checker options (`Custom`: as
+ * for {@link createChecker}).
  */
-export async function check(input: string | VFile, options: Options & CheckOptions = {}): Promise<VFile> {
+export async function check<Custom extends string = never>(
+  input: string | VFile,
+  options: Options<NoInfer<Custom>> & CheckOptions = {}
+): Promise<VFile> {
   const {format, headline, ...checkerOptions} = options
   const key = JSON.stringify(checkerOptions)
   let checker = checkers.get(key)

@@ -2,21 +2,28 @@
  * User-facing options, validated once. A bad option is a `TypeError` naming
  * the option and the accepted values.
  */
-import type {Dialect, Format, Level, Setting} from './types.js'
+import type {CheckName, Dialect, Format, Level, Setting} from './types.js'
 import {codeChecks, dialects, formats, settings} from './types.js'
 import type {Style} from './house-style/compile.js'
 
-/** Options for `createChecker`, `check` and the `copydesk` preset. */
-export interface Options {
+/**
+ * Options for `createChecker`, `check` and the `copydesk` preset.
+ *
+ * `Custom` names the ruleIds of a newsroom's own rules files (default: none),
+ * so `checks` accepts them too: `const options: Options<'local-names'> = {rules:
+ * 'house', checks: {'local-names': 'error'}}`. Without it, a key that is not a
+ * check copydesk ships (`titels`) does not compile.
+ */
+export interface Options<Custom extends string = never> {
   /** Spelling dialect (default `'en-US'`). */
   dialect?: Dialect
   /**
    * Which checks run and at what level: `{spelling: 'off', titles: 'suggestion'}`.
    * Keys are code checks (`spelling`, `dialect`, `name-consistency`,
    * `repeated-word`, `indefinite-article`) and rules files (`titles`,
-   * `leftovers`, …). Unset checks use their default level.
+   * `leftovers`, …), plus `Custom`. Unset checks use their default level.
    */
-  checks?: Record<string, Setting | boolean>
+  checks?: {[Name in CheckName | Custom]?: Setting | boolean}
   /** Extra words the speller accepts (a newsroom's vocabulary). */
   dictionary?: ReadonlyArray<string>
   /**

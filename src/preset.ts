@@ -6,7 +6,7 @@ import type {Plugin, Processor} from 'unified'
 import type {Root} from 'nlcst'
 import type {Options} from './options.js'
 import {assertKnownChecks, levelFor, normalizeOptions} from './options.js'
-import type {CodeCheck, CodeCheckOptions} from './types.js'
+import type {CodeCheck, CodeCheckPlugin} from './types.js'
 import {codeChecks} from './types.js'
 import {defaultRulesFolder, loadStyle, type Style} from './style.js'
 import {kinds} from './house-style/kinds/index.js'
@@ -18,7 +18,7 @@ import {repeatedWord} from './checks/repeated-word.js'
 import {indefiniteArticle} from './checks/indefinite-article.js'
 
 /** The code checks, in the order they run. */
-export const codePlugins: Record<CodeCheck, Plugin<[CodeCheckOptions], Root>> = {
+export const codePlugins: Record<CodeCheck, CodeCheckPlugin> = {
   'empty-story': emptyStory,
   spelling,
   dialect,

@@ -7,7 +7,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
-import type {Level} from './types.js'
+import type {Level, RuleId} from './types.js'
 import {levelOf} from './message.js'
 
 /** Which part of a story a message is in. */
@@ -20,12 +20,16 @@ export type Field = 'headline' | 'body'
  */
 export type Verdict = 'block' | 'hold' | 'warn' | 'pass'
 
-/** One finding, as JSON. Lines and columns are 1-based; offsets 0-based, end exclusive, in UTF-16 code units of the field as sent. */
-export interface ResultMessage {
-  /** The check's stable name (`spelling`, `titles`, …). */
-  ruleId: string | null
+/**
+ * One finding, as JSON. Lines and columns are 1-based; offsets 0-based, end exclusive, in UTF-16 code units of the field as sent.
+ * `Custom`: the ruleIds of a newsroom's own rules files, if it loads any (`ResultMessage<'local-names'>`).
+ */
+export interface ResultMessage<Custom extends string = never> {
+  /** The check's stable name (`spelling`, `titles`, …, or one of `Custom`); `null` for a message from no check. */
+  ruleId: RuleId | Custom | null
   /** `copydesk` for checks; another tool's name for its messages. */
   source: string | null
+  /** `error`, `warning` or `suggestion` (the level of the check that reported it). */
   severity: Level
   /** One sentence for a copy editor. */
   reason: string
@@ -55,17 +59,17 @@ export interface Counts {
 }
 
 /** One checked story. */
-export interface FileResult {
+export interface FileResult<Custom extends string = never> {
   /** The file as given (`<stdin>` for standard input). */
   path: string
   verdict?: Verdict
   counts: Counts
-  messages: ResultMessage[]
+  messages: Array<ResultMessage<Custom>>
 }
 
 /** What `copydesk --format json` prints. */
-export interface Result {
-  files: FileResult[]
+export interface Result<Custom extends string = never> {
+  files: Array<FileResult<Custom>>
 }
 
 /** A VFile message as plain JSON data. */
@@ -74,7 +78,9 @@ export function toResultMessage(message: VFileMessage, field?: Field): ResultMes
   const data = (message as {data?: {field?: unknown}}).data
   const ownField = data?.field === 'headline' || data?.field === 'body' ? data.field : undefined
   const result: ResultMessage = {
-    ruleId: message.ruleId ?? null,
+    // Copydesk's checks stamp only these (test/types.test.ts); a newsroom's
+    // rules files add the ids its `Custom` names.
+    ruleId: (message.ruleId ?? null) as RuleId | null,
     source: message.source ?? null,
     severity: levelOf(message),
     reason: message.reason,

@@ -1,3 +1,5 @@
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
 import type {Style} from './house-style/compile.js'
 
 /**
@@ -44,6 +46,38 @@ export const codeChecks = {
 /** Name of a check written in code. */
 export type CodeCheck = keyof typeof codeChecks
 
+/**
+ * The rules files copydesk ships, by ruleId (`rules/<ruleId>.yml`).
+ * test/types.test.ts fails when this list and `rules/` differ.
+ */
+export const defaultRuleIds = [
+  'acronyms',
+  'courtesy-titles',
+  'dates',
+  'house-forms',
+  'leftovers',
+  'percent',
+  'states',
+  'titles',
+  'word-collision'
+] as const
+
+/** Name of a rules file copydesk ships. */
+export type DefaultRuleId = (typeof defaultRuleIds)[number]
+
+/**
+ * A check copydesk knows: a code check or a shipped rules file. The keys of
+ * the `checks` option; a newsroom's own rules files add names this type
+ * cannot know (see `Options`).
+ */
+export type CheckName = CodeCheck | DefaultRuleId
+
+/**
+ * The `ruleId` of a copydesk message: a check's name, or `control-comment`
+ * (a comment naming no check).
+ */
+export type RuleId = CheckName | 'control-comment'
+
 /** What the preset passes to each code check. */
 export interface CodeCheckOptions {
   /** Level of this check's messages. */
@@ -55,3 +89,10 @@ export interface CodeCheckOptions {
   /** The compiled house style (e.g. acronym pronunciations for a/an). */
   style: Style
 }
+
+/**
+ * A code check as a unified plugin: `retext().use(spelling)` runs it with
+ * its defaults (level from `codeChecks`, `en-US`, no extra words, no house
+ * style); any option may be given alone.
+ */
+export type CodeCheckPlugin = Plugin<[Partial<CodeCheckOptions>?], Root>

@@ -29,6 +29,15 @@ test('every check has a page named after its ruleId, listed in the README', () =
   expect(unlisted).toEqual([])
 })
 
+test('every check is found by its ruleId in one hop: its code or rules file, its test, its page', () => {
+  const code = new Set(Object.keys(codeChecks))
+  const lost = names.filter((name) => {
+    const source = code.has(name) ? `src/checks/${name}.ts` : `rules/${name}.yml`
+    return ![source, `test/${name}.test.ts`].every((file) => fs.existsSync(new URL(file, root)))
+  })
+  expect(lost).toEqual([])
+})
+
 test('the README is a front door, not a manual', () => {
   expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15 * 1024)
 })

@@ -3,15 +3,13 @@
  * (`defence`, `programme`, `organisation` in American copy; `color`,
  * `center`, `organize` in British copy).
  */
-import type {Plugin} from 'unified'
-import type {Root} from 'nlcst'
 import {report} from '../message.js'
 import {findQuotes, isQuoted} from '../nlcst/quotes.js'
 import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {personalWords} from '../spell/personal.js'
 import {likeWritten, namesInside, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
 import {counterpart} from '../spell/variants.js'
-import {codeChecks, dialects, type CodeCheckOptions, type Dialect, type Level} from '../types.js'
+import {codeChecks, dialects, type CodeCheckPlugin, type Dialect, type Level} from '../types.js'
 
 /**
  * The `dialect` check: a word the dictionary of the story's dialect lacks but
@@ -34,7 +32,7 @@ import {codeChecks, dialects, type CodeCheckOptions, type Dialect, type Level} f
  * Options: `level` (default `'warning'`), `dialect` (`'en-US'`; `'en-GB'`
  * reports American spellings), `dictionary` (extra words, never reported).
  */
-export const dialect: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const dialect: CodeCheckPlugin = function (options) {
   const level: Level = options?.level ?? codeChecks.dialect
   const target: Dialect = options?.dialect ?? 'en-US'
   if (!dialects.includes(target)) {

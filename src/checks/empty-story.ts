@@ -3,11 +3,9 @@
  * often a failed export or fetch (`curl … | copydesk` when the CMS was down),
  * and a gate that says "no problems" about nothing waves the failure through.
  */
-import type {Plugin} from 'unified'
-import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {report} from '../message.js'
-import type {CodeCheckOptions} from '../types.js'
+import type {CodeCheckPlugin} from '../types.js'
 
 /**
  * What is left when a story has no copy: white space, control characters
@@ -25,7 +23,7 @@ const blank = /^[\s\p{Cc}\u200B-\u200D\u2060\uFEFF\uFFFD]*$/u
  *
  * Options (from the preset): `level` (default `error`).
  */
-export const emptyStory: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const emptyStory: CodeCheckPlugin = function (options) {
   const level = options?.level ?? 'error'
   return function (tree, file) {
     // For Markdown and HTML the tree holds only the copy; markup is not in it.

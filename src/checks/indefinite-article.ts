@@ -7,7 +7,6 @@
  * figures (`an 18-year-old`, `an 1890s celebration`) and money (`an $8
  * million loan`, `a A$1 billion casino`).
  */
-import type {Plugin} from 'unified'
 import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -16,7 +15,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {report, wrap} from '../message.js'
 import type {Style} from '../house-style/compile.js'
-import type {CodeCheckOptions, Level} from '../types.js'
+import type {CodeCheckPlugin, Level} from '../types.js'
 
 /** How an acronym is said: letter by letter (`FBI`) or as a word (`NATO`). */
 export type Pronunciation = 'letters' | 'word'
@@ -115,7 +114,7 @@ const codas = new Set(
  * Options (from the preset): `level` (default `warning`), `style` (acronym
  * pronunciations from rules files of kind `acronym`).
  */
-export const indefiniteArticle: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const indefiniteArticle: CodeCheckPlugin = function (options) {
   const level: Level = options?.level ?? 'warning'
   const pronounced = pronunciations(options?.style)
   const ours = (next: Following) => classify(next, pronounced)

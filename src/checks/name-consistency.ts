@@ -2,15 +2,14 @@
  * Check `name-consistency`: one name spelled two ways in a story
  * (`Lyammouri` … `Lyamouri`, `Keir Starmer` … `Kier Starmer`).
  */
-import type {Plugin} from 'unified'
 import type {Position} from 'unist'
-import type {Root, Word} from 'nlcst'
+import type {Word} from 'nlcst'
 import {report} from '../message.js'
 import {spellerFor} from '../spell/dictionaries.js'
 import {editDistance} from '../spell/edits.js'
 import {personalWords} from '../spell/personal.js'
 import {likeWritten, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
-import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.js'
+import {codeChecks, dialects, type CodeCheckPlugin, type Level} from '../types.js'
 
 /**
  * The `name-consistency` check: two capitalized names in one story one edit
@@ -32,7 +31,7 @@ import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.
  * Options: `level` (default `'warning'`), `dialect` (`'en-US'`, whose
  * dictionary decides what a known word is), `dictionary` (extra known words).
  */
-export const nameConsistency: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const nameConsistency: CodeCheckPlugin = function (options) {
   const level: Level = options?.level ?? codeChecks['name-consistency']
   const dialect = options?.dialect ?? 'en-US'
   if (!dialects.includes(dialect)) {

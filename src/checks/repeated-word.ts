@@ -3,13 +3,12 @@
  * recent rule`), an edit slip that spell-checkers pass. Wraps
  * retext-repeated-words and stamps its messages as ours.
  */
-import type {Plugin} from 'unified'
-import type {Root, Sentence, SentenceContent} from 'nlcst'
+import type {Sentence, SentenceContent} from 'nlcst'
 import type {VFileMessage} from 'vfile-message'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import {wrap} from '../message.js'
-import type {CodeCheckOptions} from '../types.js'
+import type {CodeCheckPlugin} from '../types.js'
 
 /**
  * Doubles that are English, on top of the ones retext-repeated-words already
@@ -49,7 +48,7 @@ const legitimate = new Set([
  *
  * Options (from the preset): `level` (default `warning`).
  */
-export const repeatedWord: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const repeatedWord: CodeCheckPlugin = function (options) {
   const level = options?.level ?? 'warning'
   return wrap(retextRepeatedWords, {ruleId: 'repeated-word', level, rewrite}).call(this)
 }

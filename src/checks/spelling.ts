@@ -3,7 +3,7 @@
  * the house dictionary and a names policy for news copy, so that the
  * hundreds of names in a day's stories do not bury the one real typo.
  */
-import type {Plugin, Transformer} from 'unified'
+import type {Transformer} from 'unified'
 import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -30,7 +30,7 @@ import {
   writtenText,
   type Piece
 } from '../spell/tokens.js'
-import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.js'
+import {codeChecks, dialects, type CodeCheckPlugin, type Level} from '../types.js'
 
 /**
  * The `spelling` check: words the dictionary does not know.
@@ -66,7 +66,7 @@ import {codeChecks, dialects, type CodeCheckOptions, type Level} from '../types.
  * the fast suggester in `src/spell/suggest.ts` (retext-spell runs with
  * `max: -1`, so nspell's slow `suggest` is never called).
  */
-export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
+export const spelling: CodeCheckPlugin = function (options) {
   const level: Level = options?.level ?? codeChecks.spelling
   const dialect = options?.dialect ?? 'en-US'
   const dictionary = options?.dictionary ?? []

@@ -31,12 +31,12 @@ export interface Policy {
   warn?: ReadonlyArray<Level>
 }
 
-/** Options for `prePublish`. */
-export interface PrePublishOptions {
+/** Options for `prePublish` (`Custom`: the ruleIds of a newsroom's own rules files, as in `Options`). */
+export interface PrePublishOptions<Custom extends string = never> {
   /** A checker made once with `createChecker` (default: copydesk's default checker for `options`). */
   checker?: Checker
   /** Checker options when no `checker` is given (dialect, checks, dictionary, rules). */
-  options?: Options
+  options?: Options<Custom>
   /**
    * Time budget in milliseconds (default: none). The must-never-publish
    * checks (rules files of kind `existence` at level `error`, such as
@@ -50,11 +50,11 @@ export interface PrePublishOptions {
 }
 
 /** What `prePublish` returns: the shared JSON shape of src/result.ts plus a verdict. */
-export interface PrePublishResult {
+export interface PrePublishResult<Custom extends string = never> {
   verdict: Verdict
   counts: Counts
   /** Each with `field: 'headline' | 'body'` and its place in that field. */
-  messages: ResultMessage[]
+  messages: Array<ResultMessage<Custom>>
   /** `true` only when every check ran over the whole story (and headline). */
   complete: boolean
   /** The ruleIds of the checks that did not run over the whole story (`[]` when complete). */
@@ -66,11 +66,11 @@ export interface PrePublishResult {
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
 
 /** Check a story before it is published and say whether to block, warn or pass. */
-export async function prePublish(
+export async function prePublish<Custom extends string = never>(
   story: Story,
   policy: Policy = {},
-  options: PrePublishOptions = {}
-): Promise<PrePublishResult> {
+  options: PrePublishOptions<NoInfer<Custom>> = {}
+): Promise<PrePublishResult<Custom>> {
   const {body, headline, format} = validateStory(story)
   const rules = normalizePolicy(policy)
   const {timeoutMs} = options
