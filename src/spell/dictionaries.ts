@@ -10,7 +10,8 @@
  * `correct` does with them) and suggests from the stored index. Without
  * those files, or when they were made from other dictionaries, everything
  * is worked out from nspell at run time as before, with the same results.
- * retext-spell keeps its own nspell instance either way.
+ * {@link Speller.withPersonal} answers what retext-spell's own nspell (the
+ * dictionary plus personal words) would, from the same stored forms.
  */
 import {createHash} from 'node:crypto'
 import {mkdirSync} from 'node:fs'
@@ -49,6 +50,7 @@ interface NSpell {
   flags: Record<string, unknown>
   conversion: {in: Array<[RegExp, string]>}
   compoundRules: RegExp[]
+  personal(words: string): NSpell
 }
 
 const nspell = createRequire(import.meta.url)('nspell') as (dictionary: Hunspell) => NSpell
@@ -65,6 +67,15 @@ export interface Speller {
   capitalized(): ReadonlyMap<string, string>
   /** Suggestions for `word`, best first, cached per form for the process. */
   suggest(word: string, max?: number): string[]
+  /**
+   * nspell's `correct` after `personal(words)` (hunspell personal dictionary
+   * lines: `word`, `*forbidden`, `word/model`): what retext-spell asks its
+   * own nspell with our `personal` option. Answered from the stored forms
+   * (no nspell is built) unless the artefacts are missing or a line names a
+   * model (`word/model`, which takes the model's affixes): then from an
+   * nspell made for it, as retext-spell would.
+   */
+  withPersonal(words: string): (word: string) => boolean
 }
 
 /** Options for {@link createSpeller}. */
@@ -165,8 +176,50 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
         suggestions.set(key, value)
       }
       return [...value]
+    },
+    withPersonal(personal) {
+      const words = lexicon()
+      const extra = words ? personalForms(personal, words) : undefined
+      if (!words || !extra) {
+        const checker = nspell(hunspellFor(dialect))
+        if (personal) checker.personal(personal)
+        return (word) => checker.correct(word)
+      }
+      return (word) => accepts(words, word, extra)
     }
   }
+}
+
+/** Words nspell's `personal` adds (with no flags) and forbids. */
+interface PersonalForms {
+  added: ReadonlySet<string>
+  forbidden: ReadonlySet<string>
+}
+
+/**
+ * What nspell's `personal(text)` does to the dictionary, when the stored
+ * forms can express it: each line trimmed, `*word` forbids `word`, any other
+ * word is added with the flags of the form `undefined` (nspell looks up the
+ * missing model as that key), which in both dictionaries has none. Undefined
+ * when a line names a model (`word/model`) or those flags are not empty.
+ */
+function personalForms(text: string, lexicon: Lexicon): PersonalForms | undefined {
+  const added = new Set<string>()
+  const forbidden = new Set<string>()
+  if (!text) return {added, forbidden}
+  if (!lexicon.plainPersonal) return undefined
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (!line) continue
+    if (line.includes('/')) return undefined
+    if (line.charAt(0) === '*') {
+      added.add(line.slice(1))
+      forbidden.add(line.slice(1))
+    } else {
+      added.add(line)
+    }
+  }
+  return {added, forbidden}
 }
 
 /** Shortest word searched at three edits when nothing is within two: shorter words match too much. */
@@ -229,42 +282,45 @@ interface Lexicon {
   compoundMin: number
   /** Capitalized names among the dialect's forms (see `isName`), in nspell's order. */
   names: string
+  /** Whether nspell's `personal` adds a plain word without flags (see `personalForms`). */
+  plainPersonal: boolean
 }
 
-function holds(lexicon: Lexicon, form: string): boolean {
+function holds(lexicon: Lexicon, form: string, extra?: PersonalForms): boolean {
   const at = lexicon.forms.find(form)
-  return at >= 0 && (lexicon.forms.dialects[at] & lexicon.bit) !== 0
+  return (at >= 0 && (lexicon.forms.dialects[at] & lexicon.bit) !== 0) || (extra !== undefined && extra.added.has(form))
 }
 
-function marked(lexicon: Lexicon, form: string, flags: number): boolean {
-  return ((lexicon.marks.get(form) ?? 0) & flags) !== 0
+function marked(lexicon: Lexicon, form: string, flags: number, extra?: PersonalForms): boolean {
+  const own = lexicon.marks.get(form) ?? 0
+  return ((extra !== undefined && extra.forbidden.has(form) ? own | forbidden : own) & flags) !== 0
 }
 
-/** nspell's `correct(value)` (its `form`, without `all`). */
-function accepts(lexicon: Lexicon, value: string): boolean {
+/** nspell's `correct(value)` (its `form`, without `all`), with `extra` as its `personal` words. */
+function accepts(lexicon: Lexicon, value: string, extra?: PersonalForms): boolean {
   let normal = value.trim()
   if (!normal) return false
   for (const [pattern, replacement] of lexicon.conversion) {
     normal = normal.replace(pattern, replacement)
   }
-  if (exact(lexicon, normal)) return !marked(lexicon, normal, forbidden)
+  if (exact(lexicon, normal, extra)) return !marked(lexicon, normal, forbidden, extra)
   // All capitals: try sentence case.
   if (normal.toUpperCase() === normal) {
     const alternative = normal.charAt(0) + normal.slice(1).toLowerCase()
-    if (marked(lexicon, alternative, keepCase | forbidden)) return false
-    if (exact(lexicon, alternative)) return true
+    if (marked(lexicon, alternative, keepCase | forbidden, extra)) return false
+    if (exact(lexicon, alternative, extra)) return true
   }
   const alternative = normal.toLowerCase()
   if (alternative !== normal) {
-    if (marked(lexicon, alternative, keepCase | forbidden)) return false
-    if (exact(lexicon, alternative)) return true
+    if (marked(lexicon, alternative, keepCase | forbidden, extra)) return false
+    if (exact(lexicon, alternative, extra)) return true
   }
   return false
 }
 
 /** nspell's `exact`: a held form (not compound-only), or a compound. */
-function exact(lexicon: Lexicon, form: string): boolean {
-  if (holds(lexicon, form)) return !marked(lexicon, form, onlyInCompound)
+function exact(lexicon: Lexicon, form: string, extra?: PersonalForms): boolean {
+  if (holds(lexicon, form, extra)) return !marked(lexicon, form, onlyInCompound, extra)
   if (form.length >= lexicon.compoundMin) {
     for (const rule of lexicon.compoundRules) if (rule.test(form)) return true
   }
@@ -346,6 +402,8 @@ interface StoredDialect {
   compoundMin: number
   /** Forms with flags `correct` heeds, and those flags as bits. */
   marks: Array<[string, number]>
+  /** Whether nspell's `personal` adds a plain word without flags (see `personalForms`). */
+  plainPersonal?: boolean
 }
 
 const hashes = new Map<Dialect, string>()
@@ -418,7 +476,8 @@ function readLexicon(dialect: Dialect, folder: URL): Lexicon | undefined {
       conversion: stored.conversion.map(([source, flags, replacement]) => [new RegExp(source, flags), replacement]),
       compoundRules: stored.compoundRules.map(([source, flags]) => new RegExp(source, flags)),
       compoundMin: stored.compoundMin,
-      names
+      names,
+      plainPersonal: stored.plainPersonal === true
     }
   } catch {
     // A header this version cannot read: work from nspell instead.
@@ -519,7 +578,9 @@ export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: numbe
       conversion: checker.conversion.in.map(([pattern, replacement]) => [pattern.source, pattern.flags, replacement]),
       compoundRules: checker.compoundRules.map((rule) => [rule.source, rule.flags]),
       compoundMin: Number(checker.flags.COMPOUNDMIN),
-      marks
+      marks,
+      // nspell's `personal` adds a word with the flags of `data[undefined]`.
+      plainPersonal: (checker.data['undefined'] ?? []).length === 0
     }
     names[`names-${dialect}`] = capitalized.join('\n')
   })
