@@ -30,6 +30,61 @@ const server = {
 // Node's own resolution finds them.
 const external = ['dictionary-en', 'dictionary-en-gb', 'import-meta-resolve']
 
+// Packages only a rare path needs are not parsed on every start: the bundle
+// gets a stand-in that loads the real package on first use. Async functions
+// load a chunk of the bundle (`import()`); anything used synchronously is a
+// proxy that loads the package with require() from node_modules (CommonJS
+// packages only) when it is first called, constructed or read.
+//  - yaml: rules files changed since the build, a newsroom's rules, a
+//    .copydeskrc in YAML (copydesk's own rules are stored parsed);
+//  - load-plugin (@npmcli/config, semver …): unified-engine loads plugins and
+//    reporters by name, which copydesk never asks it to;
+//  - glob: unified-engine expands globs, but copydesk hands it files it found;
+//  - concat-stream (readable-stream …): unified-engine reading standard input.
+const lazy = {
+  yaml: {require: ['LineCounter', 'isMap', 'isSeq', 'isAlias', 'isCollection', 'parseDocument', 'visit', 'default']},
+  'load-plugin': {import: ['loadPlugin', 'resolvePlugin']},
+  glob: {import: ['glob'], require: ['hasMagic']},
+  'concat-stream': {require: ['default']}
+}
+
+const standIns = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(lazy).join('|')})$`)
+    b.onResolve({filter}, (args) => (args.namespace === 'lazy' || args.pluginData === 'real' ? undefined : {path: args.path, namespace: 'lazy'}))
+    b.onResolve({filter, namespace: 'lazy'}, (args) =>
+      // The stand-in's require() is Node's, at run time; its import() is of the real package, bundled in a chunk of its own.
+      args.kind === 'require-call' ? {path: args.path, external: true} : b.resolve(args.path, {kind: args.kind, resolveDir: root, pluginData: 'real'})
+    )
+    b.onLoad({filter: /.*/, namespace: 'lazy'}, (args) => {
+      const name = JSON.stringify(args.path)
+      const spec = lazy[args.path]
+      const lines = []
+      for (const key of spec.import ?? []) {
+        lines.push(`export async function ${key}(...args) { return (await import(${name})).${key}(...args) }`)
+      }
+      if (spec.require) {
+        lines.push(
+          `let real`,
+          `const load = () => (real ??= require(${name}))`,
+          // A function, class or namespace, standing in for what \`get\` returns.
+          `const later = (get) => new Proxy(function () {}, {`,
+          `  apply: (_, self, args) => Reflect.apply(get(), self, args),`,
+          `  construct: (_, args) => Reflect.construct(get(), args),`,
+          `  get: (_, key) => get()[key],`,
+          `  has: (_, key) => key in get()`,
+          `})`
+        )
+        for (const key of spec.require) {
+          lines.push(key === 'default' ? `export default later(load)` : `export const ${key} = later(() => load().${key})`)
+        }
+      }
+      return {contents: lines.join('\n'), loader: 'js', resolveDir: root}
+    })
+  }
+}
+
 const metaUrl = {
   name: 'import-meta-url',
   setup(b) {
@@ -59,12 +114,12 @@ const result = await build({
   // CommonJS modules in the bundle call require() for Node's own modules.
   banner: {js: "import {createRequire as __cdRequire} from 'node:module'; const require = __cdRequire(import.meta.url);"},
   external,
-  plugins: [server, metaUrl]
+  plugins: [server, standIns, metaUrl]
 })
 // bin/copydesk.js falls back to dist/faces/cli.js when one of these was rebuilt
 // after the bundle (e.g. by a bare `tsc`), so the bundle is never stale.
 const inputs = Object.keys(result.metafile.inputs)
-  .filter((input) => !input.includes('node_modules'))
+  .filter((input) => !input.includes('node_modules') && !input.startsWith('lazy:'))
   .map((input) => path.relative(path.join(root, 'dist'), path.resolve(root, input)).split(path.sep).join('/'))
 fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({built: started, inputs}))
 console.log(`build-cli: dist/bundle/cli.js from ${inputs.length} of copydesk's modules`)
