@@ -7,9 +7,10 @@
 // resolves (rules/, dist/spell/, package.json, dictionaries in node_modules)
 // are the same as unbundled. bin/copydesk.js uses the bundle when it is
 // newer than the modules it was made from, else dist/faces/cli.js.
+import {randomUUID} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -44,7 +45,16 @@ const external = ['dictionary-en', 'dictionary-en-gb', 'import-meta-resolve']
 const lazy = {
   yaml: {require: ['LineCounter', 'isMap', 'isSeq', 'isAlias', 'isCollection', 'parseDocument', 'visit', 'default']},
   'load-plugin': {import: ['loadPlugin', 'resolvePlugin']},
-  glob: {import: ['glob'], require: ['hasMagic']},
+  glob: {
+    import: ['glob'],
+    require: ['hasMagic'],
+    // Every story path is asked whether it is a glob (src/faces/find.ts): one
+    // with none of glob's special characters is not (the answer minimatch
+    // gives without options), so only a likely glob loads the package.
+    answers: {
+      hasMagic: `(pattern, ...rest) => [pattern].flat().every((item) => typeof item === 'string' && !/[*?[\\]{}()!+@\\\\]/.test(item)) && rest.length === 0 ? false : load().hasMagic(pattern, ...rest)`
+    }
+  },
   'concat-stream': {require: ['default']}
 }
 
@@ -77,7 +87,8 @@ const standIns = {
           `})`
         )
         for (const key of spec.require) {
-          lines.push(key === 'default' ? `export default later(load)` : `export const ${key} = later(() => load().${key})`)
+          if (spec.answers?.[key]) lines.push(`export const ${key} = ${spec.answers[key]}`)
+          else lines.push(key === 'default' ? `export default later(load)` : `export const ${key} = later(() => load().${key})`)
         }
       }
       return {contents: lines.join('\n'), loader: 'js', resolveDir: root}
@@ -101,9 +112,13 @@ const metaUrl = {
 }
 
 const started = Date.now()
+// Each build's id: the style the bundle stores (below) is used only by the same build's code.
+const id = `${started}-${randomUUID()}`
 const result = await build({
   metafile: true,
-  entryPoints: {cli: path.join(root, 'dist', 'faces', 'cli.js')},
+  // `style` is the entry this script calls to store copydesk's own rules compiled by the bundle's code.
+  entryPoints: {cli: path.join(root, 'dist', 'faces', 'cli.js'), style: path.join(root, 'dist', 'style.js')},
+  define: {COPYDESK_BUNDLE: JSON.stringify(id)},
   outdir,
   bundle: true,
   splitting: true,
@@ -123,3 +138,16 @@ const inputs = Object.keys(result.metafile.inputs)
   .map((input) => path.relative(path.join(root, 'dist'), path.resolve(root, input)).split(path.sep).join('/'))
 fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({built: started, inputs}))
 console.log(`build-cli: dist/bundle/cli.js from ${inputs.length} of copydesk's modules`)
+
+// copydesk's own rules, compiled once here by the bundle's code, so a start
+// reads them instead of tokenizing every pattern (src/house-style/pack.ts);
+// checked against the rules files' text at start, and compiled as before if
+// any changed. Without it (a kind whose compiled data cannot be stored) the
+// bundle compiles them at start, correct but slower.
+try {
+  const {writeBundleStyle} = await import(pathToFileURL(path.join(outdir, 'style.js')).href)
+  const {bytes} = writeBundleStyle()
+  console.log(`build-cli: dist/bundle/style.bin (copydesk's rules, compiled) ${(bytes / 1024).toFixed(0)} KB`)
+} catch (error) {
+  console.warn(`build-cli: copydesk's rules are not stored compiled, so each start compiles them: ${error.message}`)
+}
