@@ -13,6 +13,7 @@ import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {
   createSpeller,
+  dictionaryStems,
   hunspellFor,
   usableArtefacts,
   writeSpellArtefacts,
@@ -137,6 +138,40 @@ describe('stored artefacts', () => {
   test('SUBTLEX counts are the same', () => {
     expect([...readSubtlexArtefact(artefacts)!]).toEqual([...loadSubtlex()])
   })
+})
+
+describe('dictionary-en’s words as listed (the title kind’s names)', () => {
+  test('stored: exactly the .dic words, common and proper', () => {
+    // What src/house-style/kinds/title.ts read from dictionary-en before they were stored.
+    const lower = new Set<string>()
+    const proper = new Set<string>()
+    for (const line of new TextDecoder().decode(hunspellFor('en-US').dic).split('\n')) {
+      const slash = line.indexOf('/')
+      const word = (slash === -1 ? line : line.slice(0, slash)).trim()
+      if (!word || /^\d/.test(word)) continue
+      const head = word.charAt(0)
+      if (head === head.toLowerCase()) lower.add(word)
+      else proper.add(word)
+    }
+    const stored = dictionaryStems(artefacts)
+    // Read from the artefact, not worked out again.
+    expect(stored.lower).not.toBeInstanceOf(Set)
+    const wrong: string[] = []
+    for (const word of lower) if (!stored.lower.has(word) || stored.proper.has(word)) wrong.push(word)
+    for (const word of proper) if (!stored.proper.has(word) || stored.lower.has(word)) wrong.push(word)
+    // Forms that are not listed words (affixed, recased), and odd input.
+    for (const form of forms.slice(0, 20_000)) {
+      for (const word of [form, form.toUpperCase(), form + 's', form.charAt(0).toUpperCase() + form.slice(1)]) {
+        if (stored.lower.has(word) !== lower.has(word) || stored.proper.has(word) !== proper.has(word)) wrong.push(word)
+      }
+    }
+    for (const word of ['', ' ', 'electric', 'Electric', 'Washington', 'washington', '0th', 'zzzz', 'café', '\uFFFD', 'a\uD800b']) {
+      if (stored.lower.has(word) !== lower.has(word) || stored.proper.has(word) !== proper.has(word)) wrong.push(word)
+    }
+    expect(lower.size).toBeGreaterThan(30_000)
+    expect(proper.size).toBeGreaterThan(5_000)
+    expect(wrong.slice(0, 20)).toEqual([])
+  }, 120_000)
 })
 
 describe('stored word lists (src/spell/wordlist.ts)', () => {

@@ -344,17 +344,20 @@ const lexiconFile = 'lexicon.bin'
 const indexFile = (dialect: Dialect) => `index-${dialect}.bin`
 const dialectList: Dialect[] = ['en-US', 'en-GB']
 
-/** Sorted forms in one UTF-8 blob, found by binary search. */
-class SortedForms {
+/** Sorted strings in one UTF-8 blob, found by binary search where they lie (no string made per entry). */
+class SortedBlob {
   readonly count: number
 
   constructor(
     private readonly blob: Buffer,
-    private readonly offsets: Uint32Array,
-    /** Per form, a bit for each dialect that holds it. */
-    readonly dialects: Uint8Array
+    private readonly offsets: Uint32Array
   ) {
     this.count = offsets.length - 1
+  }
+
+  /** Whether `form` is among them. */
+  has(form: string): boolean {
+    return this.find(form) >= 0
   }
 
   /** Form number `at`. */
@@ -376,6 +379,18 @@ class SortedForms {
       else high = middle - 1
     }
     return -1
+  }
+}
+
+/** Sorted forms with the dialects holding each. */
+class SortedForms extends SortedBlob {
+  constructor(
+    blob: Buffer,
+    offsets: Uint32Array,
+    /** Per form, a bit for each dialect that holds it. */
+    readonly dialects: Uint8Array
+  ) {
+    super(blob, offsets)
   }
 }
 
@@ -425,6 +440,8 @@ interface LexiconFile {
   dialects: Partial<Record<Dialect, StoredDialect>>
   forms: SortedForms
   sections: Map<string, unknown>
+  /** {@link dictionaryHash} of dictionary-en, which the stems sections were made from. */
+  stems?: string
 }
 
 const lexiconFiles = new Map<string, LexiconFile | null>()
@@ -434,7 +451,7 @@ function readLexiconFile(folder: URL): LexiconFile | undefined {
   if (file === undefined) {
     file = null
     const artefact = readArtefact(new URL(lexiconFile, folder))
-    const {lexicon: id, dialects} = (artefact?.header ?? {}) as {lexicon?: unknown; dialects?: unknown}
+    const {lexicon: id, dialects, stems} = (artefact?.header ?? {}) as {lexicon?: unknown; dialects?: unknown; stems?: unknown}
     const blob = artefact?.sections.get('forms')
     const offsets = artefact?.sections.get('offsets')
     const bits = artefact?.sections.get('dialects')
@@ -453,7 +470,8 @@ function readLexiconFile(folder: URL): LexiconFile | undefined {
         id,
         dialects: dialects as LexiconFile['dialects'],
         forms: new SortedForms(bytes, offsets, bits),
-        sections: artefact.sections
+        sections: artefact.sections,
+        stems: typeof stems === 'string' ? stems : undefined
       }
     }
     lexiconFiles.set(folder.href, file)
@@ -525,6 +543,77 @@ function readIndex(dialect: Dialect, folder: URL, lexicon: Lexicon): WordIndex |
   )
 }
 
+/** A set of strings, as much of one as its users need. */
+export interface WordSet {
+  has(word: string): boolean
+}
+
+/** dictionary-en's words as listed (stems, without affixes), split by their first letter's case. */
+export interface Stems {
+  /** Words that start lower case (`electric`, `motor`). */
+  lower: WordSet
+  /** Words that start with a capital (`Washington`, `Hollande`). */
+  proper: WordSet
+}
+
+let stems: Stems | undefined
+
+/**
+ * dictionary-en's words (each `.dic` line up to its flags), common and
+ * proper, without those that start with a digit: from the build's
+ * lexicon.bin, else from dictionary-en itself (the same words).
+ */
+export function dictionaryStems(folder: URL = artefactFolder): Stems {
+  if (folder === artefactFolder && stems) return stems
+  const value = storedStems(folder) ?? computedStems()
+  if (folder === artefactFolder) stems = value
+  return value
+}
+
+function storedStems(folder: URL): Stems | undefined {
+  const file = readLexiconFile(folder)
+  if (!file || file.stems !== dictionaryHash('en-US')) return undefined
+  const read = (name: string): SortedBlob | undefined => {
+    const blob = file.sections.get(`stems-${name}`)
+    const offsets = file.sections.get(`stems-${name}-offsets`)
+    if (!(blob instanceof Uint8Array) || !(offsets instanceof Uint32Array) || offsets.length === 0) return undefined
+    return new SortedBlob(Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength), offsets)
+  }
+  const lower = read('lower')
+  const proper = read('proper')
+  return lower && proper ? {lower, proper} : undefined
+}
+
+function computedStems(): Stems {
+  const {lower, proper} = stemLists(hunspellFor('en-US').dic)
+  return {lower: new Set(lower), proper: new Set(proper)}
+}
+
+/** The words of a `.dic` file (each line up to `/`, trimmed; none empty or starting with a digit), by first letter's case. */
+function stemLists(dic: Uint8Array): {lower: string[]; proper: string[]} {
+  const lower: string[] = []
+  const proper: string[] = []
+  const text = new TextDecoder().decode(dic)
+  for (const line of text.split('\n')) {
+    const slash = line.indexOf('/')
+    const word = (slash === -1 ? line : line.slice(0, slash)).trim()
+    if (!word || /^\d/.test(word)) continue
+    const head = word.charAt(0)
+    if (head === head.toLowerCase()) lower.push(word)
+    else proper.push(word)
+  }
+  return {lower, proper}
+}
+
+/** Distinct strings in UTF-8 byte order, as one blob and the offsets of each. */
+function sortedBlob(words: Iterable<string>): {blob: Buffer; offsets: Uint32Array} {
+  const encoded = [...new Set(words)].map((word) => Buffer.from(word, 'utf8'))
+  encoded.sort(Buffer.compare)
+  const offsets = new Uint32Array(encoded.length + 1)
+  encoded.forEach((bytes, at) => (offsets[at + 1] = offsets[at] + bytes.length))
+  return {blob: Buffer.concat(encoded), offsets}
+}
+
 /**
  * Which of a dialect's artefacts in `folder` a speller would use: the
  * lexicon (for `correct` and `capitalized`) and the suggestion index.
@@ -587,15 +676,23 @@ export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: numbe
   const id = createHash('sha1')
     .update(JSON.stringify(dialectList.map((dialect) => dialects[dialect]!.dictionary)))
     .digest('hex')
+  // dictionary-en's words as listed, for `dictionaryStems` (the title kind's names).
+  const listed = stemLists(hunspellFor('en-US').dic)
+  const lowerStems = sortedBlob(listed.lower)
+  const properStems = sortedBlob(listed.proper)
   const lexiconPath = new URL(lexiconFile, folder)
   const bytes = writeArtefact(
     lexiconPath,
-    {lexicon: id, dialects},
+    {lexicon: id, dialects, stems: dictionaryHash('en-US')},
     {
       forms: Buffer.concat(encoded.map((entry) => entry.bytes)),
       offsets,
       dialects: Uint8Array.from(encoded, ({form}) => bits.get(form)!),
-      ...names
+      ...names,
+      'stems-lower': lowerStems.blob,
+      'stems-lower-offsets': lowerStems.offsets,
+      'stems-proper': properStems.blob,
+      'stems-proper-offsets': properStems.offsets
     }
   )
   written.push({path: lexiconPath, bytes})

@@ -77,14 +77,28 @@ export class WordList implements Iterable<string> {
   readonly size: number
   private readonly starts: Uint32Array
 
-  constructor(private readonly text: string) {
+  /**
+   * `text`: the words, sorted, one a line. `starts`: where each begins, and
+   * `text.length + 1` last (as {@link WordList.startsOf} makes them; the
+   * build stores them, so a run need not scan the text).
+   */
+  constructor(
+    private readonly text: string,
+    starts: Uint32Array = WordList.startsOf(text)
+  ) {
+    this.starts = starts
+    this.size = starts.length - 1
+  }
+
+  /** Where each line of `text` starts, then `text.length + 1`. */
+  static startsOf(text: string): Uint32Array {
     let count = text === '' ? 0 : 1
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++
-    this.starts = new Uint32Array(count + 1)
+    const starts = new Uint32Array(count + 1)
     let at = 1
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts[at++] = i + 1
-    this.starts[count] = text.length + 1
-    this.size = count
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts[at++] = i + 1
+    starts[count] = text.length + 1
+    return starts
   }
 
   has(word: string): boolean {
@@ -152,14 +166,26 @@ export function readWordList(dialect: Dialect, folder: URL): WordList | undefine
     return undefined
   }
   const words = artefact.sections.get('words')
-  return typeof words === 'string' ? new WordList(words) : undefined
+  if (typeof words !== 'string') return undefined
+  const starts = artefact.sections.get('starts')
+  // Stored by the build; a list without them (or with ones that do not fit) is scanned here.
+  return new WordList(words, starts instanceof Uint32Array && startsFit(words, starts) ? starts : undefined)
+}
+
+/** A cheap check that `starts` belongs to `text`: its ends, and a line break before the last line. */
+function startsFit(text: string, starts: Uint32Array): boolean {
+  const count = starts.length - 1
+  if (count < 0 || starts[count] !== text.length + 1) return false
+  if (count === 0) return text === ''
+  return starts[0] === 0 && (count === 1 || text.charCodeAt(starts[count - 1] - 1) === 10)
 }
 
 /** Work out and store a dialect's list in `folder` (the build). */
 export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
   const words = await computeWordList(dialect, known)
   const url = new URL(fileName(dialect), folder)
-  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {words: words.join('\n')})
+  const text = words.join('\n')
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {words: text, starts: WordList.startsOf(text)})
   return {path: url, bytes}
 }
 
