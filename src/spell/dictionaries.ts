@@ -14,10 +14,9 @@
  * dictionary plus personal words) would, from the same stored forms.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync} from 'node:fs'
+import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import dictionaryEn from 'dictionary-en'
-import dictionaryEnGb from 'dictionary-en-gb'
+import path from 'node:path'
 import type {Dialect} from '../types.js'
 import {
   artefactFolder,
@@ -88,9 +87,30 @@ export interface SpellerOptions {
   artefacts?: URL | false
 }
 
-/** The raw hunspell files for a dialect (for retext-spell). */
+/** The package holding each dialect's hunspell files. */
+const dictionaryPackages: Record<Dialect, string> = {'en-US': 'dictionary-en', 'en-GB': 'dictionary-en-gb'}
+
+const hunspells = new Map<Dialect, Hunspell>()
+
+/**
+ * The raw hunspell files for a dialect: what `dictionary-en` (or
+ * `dictionary-en-gb`) exports, its `index.aff` and `index.dic`, read on
+ * first use. (Importing the package reads both files on every start, which a
+ * run that answers from the build's artefacts never needs.)
+ */
 export function hunspellFor(dialect: Dialect): Hunspell {
-  return dialect === 'en-GB' ? dictionaryEnGb : dictionaryEn
+  let files = hunspells.get(dialect)
+  if (!files) {
+    const folder = dictionaryFolder(dialect)
+    files = {aff: readFileSync(path.join(folder, 'index.aff')), dic: readFileSync(path.join(folder, 'index.dic'))}
+    hunspells.set(dialect, files)
+  }
+  return files
+}
+
+/** Where a dialect's dictionary package is installed. */
+function dictionaryFolder(dialect: Dialect): string {
+  return path.dirname(createRequire(import.meta.url).resolve(dictionaryPackages[dialect]))
 }
 
 /** The other dialect: where a word the dictionary lacks may be a correct spelling. */
@@ -423,12 +443,20 @@ interface StoredDialect {
 
 const hashes = new Map<Dialect, string>()
 
-/** A digest of a dialect's hunspell files: artefacts made from others are ignored. */
+/**
+ * A digest naming a dialect's hunspell files: artefacts made from others are
+ * ignored. It is made from the package's name and version and the two
+ * files' sizes, not their bytes, so a run that answers from the artefacts
+ * never reads the dictionary (npm never publishes two versions under one
+ * number).
+ */
 function dictionaryHash(dialect: Dialect): string {
   let hash = hashes.get(dialect)
   if (!hash) {
-    const {aff, dic} = hunspellFor(dialect)
-    hash = createHash('sha1').update(aff).update(dic).digest('hex')
+    const folder = dictionaryFolder(dialect)
+    const {name, version} = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {name?: unknown; version?: unknown}
+    const sizes = ['index.aff', 'index.dic'].map((file) => statSync(path.join(folder, file)).size)
+    hash = createHash('sha1').update(JSON.stringify([name, version, ...sizes])).digest('hex')
     hashes.set(dialect, hash)
   }
   return hash

@@ -70,35 +70,48 @@ export function wordListIdentity(dialect: Dialect): string {
 const identities = new Map<Dialect, string>()
 
 /**
- * A sorted word list kept as one string, looked up by binary search: no
- * 50,000 strings and hash entries to make on the first story.
+ * A sorted word list kept as one block of ASCII bytes, looked up by binary
+ * search where it lies: no 50,000 strings and hash entries to make on the
+ * first story, and nothing to decode (the entries are a–z only: see
+ * {@link filterWords}).
  */
 export class WordList implements Iterable<string> {
   readonly size: number
-  private readonly starts: Uint32Array
 
   /**
-   * `text`: the words, sorted, one a line. `starts`: where each begins, and
-   * `text.length + 1` last (as {@link WordList.startsOf} makes them; the
-   * build stores them, so a run need not scan the text).
+   * `bytes`: the words, sorted, one a line, in ASCII. `starts`: where each
+   * begins, then `bytes.length + 1` (as {@link WordList.startsOf} makes
+   * them; the build stores them, so a run need not scan the bytes).
    */
   constructor(
-    private readonly text: string,
-    starts: Uint32Array = WordList.startsOf(text)
+    private readonly bytes: Uint8Array,
+    private readonly starts: Uint32Array = WordList.startsOf(bytes)
   ) {
-    this.starts = starts
     this.size = starts.length - 1
   }
 
-  /** Where each line of `text` starts, then `text.length + 1`. */
-  static startsOf(text: string): Uint32Array {
-    let count = text === '' ? 0 : 1
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++
+  /** A list of sorted ASCII words. */
+  static of(words: ReadonlyArray<string>): WordList {
+    const text = words.join('\n')
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(text)) throw new Error('WordList: entries must be ASCII')
+    return new WordList(Buffer.from(text, 'latin1'))
+  }
+
+  /** Where each line of `bytes` starts, then `bytes.length + 1`. */
+  static startsOf(bytes: Uint8Array): Uint32Array {
+    let count = bytes.length === 0 ? 0 : 1
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) count++
     const starts = new Uint32Array(count + 1)
     let at = 1
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts[at++] = i + 1
-    starts[count] = text.length + 1
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts[at++] = i + 1
+    starts[count] = bytes.length + 1
     return starts
+  }
+
+  /** The list's bytes and line starts, as {@link WordList} takes them. */
+  get parts(): {bytes: Uint8Array; starts: Uint32Array} {
+    return {bytes: this.bytes, starts: this.starts}
   }
 
   has(word: string): boolean {
@@ -115,16 +128,21 @@ export class WordList implements Iterable<string> {
   }
 
   *[Symbol.iterator](): Iterator<string> {
-    for (let at = 0; at < this.size; at++) yield this.text.slice(this.starts[at], this.starts[at + 1] - 1)
+    for (let at = 0; at < this.size; at++) {
+      yield Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', this.starts[at], this.starts[at + 1] - 1)
+    }
   }
 
-  /** Order of entry `at` against `word`, by UTF-16 code units (the order `sort()` left them in). */
+  /**
+   * Order of entry `at` against `word`, by code units (the order `sort()`
+   * left them in; an ASCII byte is its code unit).
+   */
   private compare(at: number, word: string): number {
     const start = this.starts[at]
     const length = this.starts[at + 1] - 1 - start
     const shorter = Math.min(length, word.length)
     for (let i = 0; i < shorter; i++) {
-      const difference = this.text.charCodeAt(start + i) - word.charCodeAt(i)
+      const difference = this.bytes[start + i] - word.charCodeAt(i)
       if (difference !== 0) return difference
     }
     return length - word.length
@@ -142,7 +160,7 @@ export async function loadWordList(dialect: Dialect, known: Known, folder: URL |
   const cached = folder === artefactFolder ? lists.get(dialect) : undefined
   if (cached) return cached
   const stored = folder && (readWordList(dialect, folder) ?? (folder === artefactFolder ? readWordList(dialect, builtFolder) : undefined))
-  const list = stored || new WordList((await computeWordList(dialect, known)).join('\n'))
+  const list = stored || WordList.of(await computeWordList(dialect, known))
   if (folder === artefactFolder) lists.set(dialect, list)
   return list
 }
@@ -165,27 +183,27 @@ export function readWordList(dialect: Dialect, folder: URL): WordList | undefine
   } catch {
     return undefined
   }
-  const words = artefact.sections.get('words')
-  if (typeof words !== 'string') return undefined
+  const bytes = artefact.sections.get('ascii')
   const starts = artefact.sections.get('starts')
-  // Stored by the build; a list without them (or with ones that do not fit) is scanned here.
-  return new WordList(words, starts instanceof Uint32Array && startsFit(words, starts) ? starts : undefined)
+  if (!(bytes instanceof Uint8Array)) return undefined
+  // Stored by the build; starts that do not fit are worked out here.
+  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined)
 }
 
-/** A cheap check that `starts` belongs to `text`: its ends, and a line break before the last line. */
-function startsFit(text: string, starts: Uint32Array): boolean {
+/** A cheap check that `starts` belongs to `bytes`: its ends, and a line break before the last line. */
+function startsFit(bytes: Uint8Array, starts: Uint32Array): boolean {
   const count = starts.length - 1
-  if (count < 0 || starts[count] !== text.length + 1) return false
-  if (count === 0) return text === ''
-  return starts[0] === 0 && (count === 1 || text.charCodeAt(starts[count - 1] - 1) === 10)
+  if (count < 0 || starts[count] !== bytes.length + 1) return false
+  if (count === 0) return bytes.length === 0
+  return starts[0] === 0 && (count === 1 || bytes[starts[count - 1] - 1] === 10)
 }
 
 /** Work out and store a dialect's list in `folder` (the build). */
 export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
   const words = await computeWordList(dialect, known)
   const url = new URL(fileName(dialect), folder)
-  const text = words.join('\n')
-  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {words: text, starts: WordList.startsOf(text)})
+  const {bytes: ascii, starts} = WordList.of(words).parts
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts})
   return {path: url, bytes}
 }
 
