@@ -14,7 +14,6 @@
  * Symbol-keyed properties (where a loaded entry came from, used only while
  * loading) are not kept.
  */
-import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import v8 from 'node:v8'
@@ -169,16 +168,17 @@ interface PackHeader {
   build: string
   /** Names of the kinds it was compiled with, in order. */
   kinds: string[]
-  /** SHA-1 of each rules file in the folder, by file name. */
-  files: Record<string, string>
-  /** SHA-1 of the folder's `dictionary.txt`, or null. */
-  dictionary: string | null
+  /** Byte length of each rules file in the folder, by file name, in order; their bytes follow the header. */
+  files: Record<string, number>
+  /** Byte length of the folder's `dictionary.txt` (after the rules files' bytes), or null when there is none. */
+  dictionary: number | null
 }
 
 /**
  * Store `style`, compiled from the rules folder `folder` alone with the
- * kinds named `kinds` by the code of build `build`, in `file`. Throws when
- * it would not read back as the same data.
+ * kinds named `kinds` by the code of build `build`, in `file`, with the
+ * text of every file it was compiled from. Throws when it would not read
+ * back as the same data.
  */
 export function writePackedStyle(file: URL | string, style: Style, folder: string, kinds: ReadonlyArray<string>, build: string): number {
   const bytes = packStyle(style)
@@ -186,10 +186,17 @@ export function writePackedStyle(file: URL | string, style: Style, folder: strin
   if (!back || !sameData({files: back.files, dictionary: back.dictionary}, {files: style.files, dictionary: style.dictionary})) {
     throw new Error('the compiled style does not read back as the same data')
   }
-  const header = Buffer.from(JSON.stringify({...folderState(folder), build, kinds: [...kinds]} satisfies PackHeader), 'utf8')
+  const {files, dictionary} = folderFiles(folder)
+  const header: PackHeader = {
+    build,
+    kinds: [...kinds],
+    files: Object.fromEntries(files.map(([name, text]) => [name, text.byteLength])),
+    dictionary: dictionary ? dictionary.byteLength : null
+  }
+  const json = Buffer.from(JSON.stringify(header), 'utf8')
   const length = Buffer.alloc(4)
-  length.writeUInt32LE(header.byteLength)
-  const all = Buffer.concat([length, header, bytes])
+  length.writeUInt32LE(json.byteLength)
+  const all = Buffer.concat([length, json, ...files.map(([, text]) => text), ...(dictionary ? [dictionary] : []), bytes])
   fs.writeFileSync(file, all)
   return all.byteLength
 }
@@ -197,7 +204,7 @@ export function writePackedStyle(file: URL | string, style: Style, folder: strin
 /**
  * The style stored by {@link writePackedStyle} in `file`, if it was made by
  * build `build` with the kinds named `kinds` from the rules folder `folder`
- * as it is now (every file's text the same); else undefined.
+ * as it is now (the same files, byte for byte); else undefined.
  */
 export function readPackedStyle(file: URL | string, folder: string, kinds: ReadonlyArray<string>, build: string): Style | undefined {
   let all: Buffer
@@ -206,36 +213,43 @@ export function readPackedStyle(file: URL | string, folder: string, kinds: Reado
   } catch {
     return undefined
   }
-  let header: PackHeader
   try {
     const length = all.readUInt32LE(0)
-    header = JSON.parse(all.toString('utf8', 4, 4 + length)) as PackHeader
+    const header = JSON.parse(all.toString('utf8', 4, 4 + length)) as PackHeader
     if (header.build !== build || header.kinds.join('\0') !== kinds.join('\0')) return undefined
-    const now = folderState(folder)
-    if (now.dictionary !== header.dictionary) return undefined
-    const names = Object.keys(now.files)
-    if (names.length !== Object.keys(header.files).length || names.some((name) => header.files[name] !== now.files[name])) return undefined
-    return unpackStyle(all.subarray(4 + length), [folder])
+    const {files, dictionary} = folderFiles(folder)
+    const stored = Object.entries(header.files)
+    if (stored.length !== files.length) return undefined
+    let at = 4 + length
+    const matches = (text: Buffer, size: number) => {
+      const equal = text.byteLength === size && text.equals(all.subarray(at, at + size))
+      at += size
+      return equal
+    }
+    for (let index = 0; index < files.length; index++) {
+      const [name, size] = stored[index]
+      if (files[index][0] !== name || !matches(files[index][1], size)) return undefined
+    }
+    if ((dictionary === undefined) !== (header.dictionary === null)) return undefined
+    if (dictionary && !matches(dictionary, header.dictionary!)) return undefined
+    return unpackStyle(all.subarray(at), [folder])
   } catch {
     return undefined
   }
 }
 
-/** The rules files of a folder and its dictionary, by SHA-1 of their text. */
-function folderState(folder: string): Pick<PackHeader, 'files' | 'dictionary'> {
-  const files: Record<string, string> = {}
-  for (const name of fs.readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort()) {
-    files[name] = sha1(fs.readFileSync(path.join(folder, name)))
-  }
-  let dictionary: string | null = null
+/** The rules files of a folder (by name, sorted) and its dictionary, as bytes. */
+function folderFiles(folder: string): {files: Array<[string, Buffer]>; dictionary: Buffer | undefined} {
+  const files: Array<[string, Buffer]> = fs
+    .readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => [name, fs.readFileSync(path.join(folder, name))])
+  let dictionary: Buffer | undefined
   try {
-    dictionary = sha1(fs.readFileSync(path.join(folder, 'dictionary.txt')))
+    dictionary = fs.readFileSync(path.join(folder, 'dictionary.txt'))
   } catch {
     // No dictionary in the folder.
   }
   return {files, dictionary}
-}
-
-function sha1(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex')
 }

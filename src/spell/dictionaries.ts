@@ -13,7 +13,6 @@
  * {@link Speller.withPersonal} answers what retext-spell's own nspell (the
  * dictionary plus personal words) would, from the same stored forms.
  */
-import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -444,11 +443,10 @@ interface StoredDialect {
 const hashes = new Map<Dialect, string>()
 
 /**
- * A digest naming a dialect's hunspell files: artefacts made from others are
- * ignored. It is made from the package's name and version and the two
- * files' sizes, not their bytes, so a run that answers from the artefacts
- * never reads the dictionary (npm never publishes two versions under one
- * number).
+ * What names a dialect's hunspell files: artefacts made from others are
+ * ignored. The package's name and version and the two files' sizes, not a
+ * digest of their bytes, so a run that answers from the artefacts never
+ * reads the dictionary (npm never publishes two versions under one number).
  */
 function dictionaryHash(dialect: Dialect): string {
   let hash = hashes.get(dialect)
@@ -456,7 +454,7 @@ function dictionaryHash(dialect: Dialect): string {
     const folder = dictionaryFolder(dialect)
     const {name, version} = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {name?: unknown; version?: unknown}
     const sizes = ['index.aff', 'index.dic'].map((file) => statSync(path.join(folder, file)).size)
-    hash = createHash('sha1').update(JSON.stringify([name, version, ...sizes])).digest('hex')
+    hash = JSON.stringify([name, version, ...sizes])
     hashes.set(dialect, hash)
   }
   return hash
@@ -701,6 +699,8 @@ export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: numbe
     }
     names[`names-${dialect}`] = capitalized.join('\n')
   })
+  // Loaded here, at build time: a run never hashes.
+  const {createHash} = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
   const id = createHash('sha1')
     .update(JSON.stringify(dialectList.map((dialect) => dialects[dialect]!.dictionary)))
     .digest('hex')

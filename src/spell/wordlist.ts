@@ -19,7 +19,6 @@
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {gunzipSync} from 'node:zlib'
 import type {Dialect} from '../types.js'
 import {artefactFolder, readArtefact, subtlexFrequency, subtlexIdentity, writeArtefact} from './suggest.js'
 
@@ -215,6 +214,7 @@ function fileName(dialect: Dialect): string {
 export async function computeWordList(dialect: Dialect, known: Known): Promise<string[]> {
   // Loaded only here: it takes ~0.3 s, and runs of the build never need it.
   const {importTrie, iteratorTrieWords} = await import('cspell-trie-lib')
+  const {gunzipSync} = require('node:zlib') as typeof import('node:zlib')
   const text = gunzipSync(readFileSync(packagePath(dialect))).toString('utf8')
   const words = iteratorTrieWords(importTrie(text.split('\n')))
   return filterWords(words, known, subtlexFrequency())
