@@ -82,6 +82,7 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
   let otherListed: WordList | undefined
   let listsLoaded = false
   const nearCache = new Map<string, string[]>()
+  const knownCache = new Map<string, boolean>()
   // What retext-spell's nspell (the dictionary and `dictionary` as its
   // personal words) accepts, made on the first sentence that needs it.
   let hunspellCorrect: ((word: string) => boolean) | undefined
@@ -140,9 +141,11 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     for (let index = 0; index < children.length; index++) {
       const child = children[index]
       if (child.type !== 'WordNode') continue
-      const text = wordText(child)
+      const only = child.children.length === 1 ? child.children[0] : undefined
+      // Most words are one text node: its value is the word's text.
+      const text = only && only.type === 'TextNode' && !only.value.includes('’') ? only.value : wordText(child)
       if (known(text)) continue
-      if (child.children.length === 1) {
+      if (only) {
         if (mayReportPart(text, sentence, index)) return true
         continue
       }
@@ -339,8 +342,17 @@ export const spelling: Plugin<[CodeCheckOptions], Root> = function (options) {
     return {piece, expected, note}
   }
 
+  /** Whether a word is spelled right: hunspell, the extra words or a word list (an irregular verb regularised is not). */
   function known(word: string): boolean {
-    return personal.has(word) || speller.correct(word) || (inList(listed, word) && !irregularForms(word))
+    // Once per distinct word: story vocabulary repeats, and this is asked of every word.
+    let value = knownCache.get(word)
+    if (value === undefined) {
+      value = speller.correct(word) || personal.has(word) || (inList(listed, word) && !irregularForms(word))
+      // Bounded so a long-running server stays small.
+      if (knownCache.size > 100_000) knownCache.clear()
+      knownCache.set(word, value)
+    }
+    return value
   }
 
   /** Whether the other dialect's dictionary or word list knows the word (loaded only when asked). */

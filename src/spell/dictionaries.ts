@@ -386,13 +386,14 @@ class SortedBlob {
 
   /** Position of `form`, or -1. */
   find(form: string): number {
-    const key = Buffer.from(form, 'utf8')
     const {blob, offsets} = this
+    // ASCII (most words): its code units are its UTF-8 bytes, so compare them as they are.
+    const key = isAscii(form) ? undefined : Buffer.from(form, 'utf8')
     let low = 0
     let high = this.count - 1
     while (low <= high) {
       const middle = (low + high) >>> 1
-      const order = compareBytes(blob, offsets[middle], offsets[middle + 1], key)
+      const order = key ? compareBytes(blob, offsets[middle], offsets[middle + 1], key) : compareAscii(blob, offsets[middle], offsets[middle + 1], form)
       if (order === 0) return middle
       if (order < 0) low = middle + 1
       else high = middle - 1
@@ -411,6 +412,21 @@ class SortedForms extends SortedBlob {
   ) {
     super(blob, offsets)
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false
+  return true
+}
+
+/** {@link compareBytes} for an ASCII `key` given as a string. */
+function compareAscii(blob: Uint8Array, start: number, end: number, key: string): number {
+  const length = Math.min(end - start, key.length)
+  for (let i = 0; i < length; i++) {
+    const difference = blob[start + i] - key.charCodeAt(i)
+    if (difference !== 0) return difference
+  }
+  return end - start - key.length
 }
 
 /** Byte order of `blob[start, end)` against `key` (UTF-8 byte order is code point order). */

@@ -203,6 +203,15 @@ export function wordPieces(word: Word, initial: boolean): Piece[] {
 
 /** `Veer`, `d’Exploitation`: a word whose first letter (after an elided `d’`, `l’`) is a capital. */
 export function startsCapitalized(word: Word): boolean {
+  // Asked of the word after every word: look at its first text node when it
+  // holds the answer (no elision there, an ASCII first letter).
+  const first = word.children[0]
+  if (first !== undefined && first.type === 'TextNode' && first.value.length >= 2) {
+    const head = first.value.charCodeAt(0)
+    const second = first.value.charCodeAt(1)
+    const elided = (head === 100 || head === 108 || head === 68 || head === 76) && (second === 39 || second === 0x2019)
+    if (!elided && head < 128) return head >= 65 && head <= 90
+  }
   const text = toString(word).replace(/^[dl]['’]/i, '')
   return /^\p{Lu}/u.test(text)
 }
@@ -297,7 +306,7 @@ function hasSourceMarks(sentence: Sentence): boolean {
     } else if (child.type === 'WordNode') {
       for (const part of child.children) {
         if (part.type !== 'TextNode' && /[/@#]/.test(part.value)) return true
-        if (part.type === 'TextNode' && /^www$/i.test(part.value)) return true
+        if (part.type === 'TextNode' && part.value.length === 3 && /^www$/i.test(part.value)) return true
       }
     }
   }
