@@ -41,7 +41,8 @@ const external = ['dictionary-en', 'dictionary-en-gb', 'import-meta-resolve']
 //  - load-plugin (@npmcli/config, semver …): unified-engine loads plugins and
 //    reporters by name, which copydesk never asks it to;
 //  - glob: unified-engine expands globs, but copydesk hands it files it found;
-//  - concat-stream (readable-stream …): unified-engine reading standard input.
+//  - concat-stream (readable-stream …): unified-engine reading standard input;
+//  - vfile-reporter (string-width …): unified-engine's default report.
 const lazy = {
   yaml: {require: ['LineCounter', 'isMap', 'isSeq', 'isAlias', 'isCollection', 'parseDocument', 'visit', 'default']},
   'load-plugin': {import: ['loadPlugin', 'resolvePlugin']},
@@ -55,7 +56,9 @@ const lazy = {
       hasMagic: `(pattern, ...rest) => [pattern].flat().every((item) => typeof item === 'string' && !/[*?[\\]{}()!+@\\\\]/.test(item)) && rest.length === 0 ? false : load().hasMagic(pattern, ...rest)`
     }
   },
-  'concat-stream': {require: ['default']}
+  'concat-stream': {require: ['default']},
+  // unified-engine's default report, awaited; copydesk always gives its own.
+  'vfile-reporter': {import: ['reporter']}
 }
 
 const standIns = {
