@@ -137,7 +137,7 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
   const folder = options.artefacts ?? artefactFolder
   let checker: NSpell | undefined
   let stored: Lexicon | null | undefined
-  let names: Map<string, string> | undefined
+  let names: ReadonlyMap<string, string> | undefined
   let suggester: Suggester | undefined
   let farSuggester: Suggester | undefined
   const correctCache = new Map<string, boolean>()
@@ -168,11 +168,14 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
     },
     capitalized() {
       if (!names) {
-        names = new Map()
-        const words = lexicon()
-        // The build lists a dialect's names, in nspell's order.
-        const forms = words ? split(words.names) : Object.keys(load().data).filter(isName)
-        for (const word of forms) names.set(word.toLowerCase(), word)
+        // The build stores them ready to search; else they are gathered from nspell.
+        const stored = lexicon()?.names
+        if (stored) names = stored
+        else {
+          const map = new Map<string, string>()
+          for (const word of Object.keys(load().data).filter(isName)) map.set(word.toLowerCase(), word)
+          names = map
+        }
       }
       return names
     },
@@ -299,8 +302,8 @@ interface Lexicon {
   conversion: Array<[RegExp, string]>
   compoundRules: RegExp[]
   compoundMin: number
-  /** Capitalized names among the dialect's forms (see `isName`), in nspell's order. */
-  names: string
+  /** Capitalized names among the dialect's forms (see `isName`), by lower case. */
+  names: ReadonlyMap<string, string>
   /** Whether nspell's `personal` adds a plain word without flags (see `personalForms`). */
   plainPersonal: boolean
 }
@@ -525,8 +528,11 @@ function readLexicon(dialect: Dialect, folder: URL): Lexicon | undefined {
   const file = readLexiconFile(folder)
   const stored = file?.dialects[dialect]
   if (!file || !stored || stored.dictionary !== dictionaryHash(dialect)) return undefined
-  const names = file.sections.get(`names-${dialect}`)
-  if (typeof names !== 'string') return undefined
+  const blob = file.sections.get(`names-${dialect}`)
+  const offsets = file.sections.get(`names-${dialect}-offsets`)
+  const others = file.sections.get(`names-other-${dialect}`)
+  if (!(blob instanceof Uint8Array) || !(offsets instanceof Uint32Array) || offsets.length === 0 || typeof others !== 'string') return undefined
+  const names = new NameIndex(Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength), offsets, split(others))
   try {
     return {
       id: file.id,
@@ -547,6 +553,121 @@ function readLexicon(dialect: Dialect, folder: URL): Lexicon | undefined {
 
 function split(text: string): string[] {
   return text === '' ? [] : text.split('\n')
+}
+
+/**
+ * A dialect's names by their lower-case form, as stored by the build:
+ * searched where they lie instead of made into a Map of ~10,000 entries on
+ * the first story. Names whose lower case is their first letter (A–Z) made
+ * lower (`Washington`, `Zürich`) are sorted by that lower case, and compared
+ * as if lowered; the few others (`Østergaard`) are in a small Map.
+ */
+class NameIndex implements ReadonlyMap<string, string> {
+  private readonly count: number
+  private readonly others: Map<string, string>
+
+  constructor(
+    private readonly blob: Buffer,
+    private readonly offsets: Uint32Array,
+    others: string[]
+  ) {
+    this.count = offsets.length - 1
+    this.others = new Map(others.map((name) => [name.toLowerCase(), name]))
+  }
+
+  get size(): number {
+    return this.count + this.others.size
+  }
+
+  get(lower: string): string | undefined {
+    const other = this.others.get(lower)
+    if (other !== undefined) return other
+    const at = this.find(lower)
+    return at < 0 ? undefined : this.name(at)
+  }
+
+  has(lower: string): boolean {
+    return this.get(lower) !== undefined
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void, self?: unknown): void {
+    for (const [key, value] of this) callback.call(self, value, key, this)
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (let at = 0; at < this.count; at++) {
+      const name = this.name(at)
+      yield [name.toLowerCase(), name]
+    }
+    yield* this.others.entries()
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [key] of this.entries()) yield key
+  }
+
+  *values(): MapIterator<string> {
+    for (const [, value] of this.entries()) yield value
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries()
+  }
+
+  private name(at: number): string {
+    return this.blob.toString('utf8', this.offsets[at], this.offsets[at + 1])
+  }
+
+  /** Position of the name whose lower case is `lower`, or -1. */
+  private find(lower: string): number {
+    if (lower === '') return -1
+    // ASCII (most look-ups): its code units are its UTF-8 bytes.
+    const key = isAscii(lower) ? lower : Buffer.from(lower, 'utf8')
+    let low = 0
+    let high = this.count - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const order = this.compare(middle, key)
+      if (order === 0) return middle
+      if (order < 0) low = middle + 1
+      else high = middle - 1
+    }
+    return -1
+  }
+
+  /** Byte order of name `at`, its first letter (A–Z) lowered, against `key`. */
+  private compare(at: number, key: string | Buffer): number {
+    const start = this.offsets[at]
+    const length = this.offsets[at + 1] - start
+    const shorter = Math.min(length, key.length)
+    for (let i = 0; i < shorter; i++) {
+      const byte = i === 0 ? this.blob[start] + 32 : this.blob[start + i]
+      const difference = byte - (typeof key === 'string' ? key.charCodeAt(i) : key[i])
+      if (difference !== 0) return difference
+    }
+    return length - key.length
+  }
+}
+
+/**
+ * A dialect's names for {@link NameIndex}: those lowered by their first
+ * letter alone, sorted by lower case, as a blob with offsets; the rest.
+ */
+function nameSections(names: ReadonlyArray<string>): {blob: Buffer; offsets: Uint32Array; others: string[]} {
+  const plain: Array<{name: string; key: Buffer}> = []
+  const others: string[] = []
+  for (const name of names) {
+    const head = name.charCodeAt(0)
+    const lower = name.toLowerCase()
+    if (head >= 65 && head <= 90 && lower === String.fromCharCode(head + 32) + name.slice(1)) {
+      plain.push({name, key: Buffer.from(lower, 'utf8')})
+    } else others.push(name)
+  }
+  plain.sort((a, b) => Buffer.compare(a.key, b.key))
+  const encoded = plain.map(({name}) => Buffer.from(name, 'utf8'))
+  const offsets = new Uint32Array(encoded.length + 1)
+  encoded.forEach((bytes, at) => (offsets[at + 1] = offsets[at] + bytes.length))
+  return {blob: Buffer.concat(encoded), offsets, others}
 }
 
 function readIndex(dialect: Dialect, folder: URL, lexicon: Lexicon): WordIndex | undefined {
@@ -689,7 +810,7 @@ export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: numbe
   const position = new Map(encoded.map(({form}, at) => [form, at]))
 
   const dialects: Partial<Record<Dialect, StoredDialect>> = {}
-  const names: Record<string, string> = {}
+  const names: Record<string, string | Uint8Array | Uint32Array> = {}
   dialectList.forEach((dialect, at) => {
     const checker = checkers.get(dialect)!
     const marks: Array<[string, number]> = []
@@ -713,7 +834,10 @@ export function writeSpellArtefacts(folder: URL): Array<{path: URL; bytes: numbe
       // nspell's `personal` adds a word with the flags of `data[undefined]`.
       plainPersonal: (checker.data['undefined'] ?? []).length === 0
     }
-    names[`names-${dialect}`] = capitalized.join('\n')
+    const {blob, offsets: starts, others} = nameSections(capitalized)
+    names[`names-${dialect}`] = blob
+    names[`names-${dialect}-offsets`] = starts
+    names[`names-other-${dialect}`] = others.join('\n')
   })
   // Loaded here, at build time: a run never hashes.
   const {createHash} = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
