@@ -99,6 +99,18 @@ const standIns = {
   }
 }
 
+// `import process from 'node:process'` makes Node build an ES module facade
+// of the process object, which reads every property, among them
+// `allowedNodeEnvironmentFlags` (building that set costs ~10 ms). The
+// default export is the global `process` itself: take it from there.
+const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({filter: /^(node:)?process$/}, () => ({path: 'process', namespace: 'global-process'}))
+    b.onLoad({filter: /.*/, namespace: 'global-process'}, () => ({contents: 'export default globalThis.process', loader: 'js'}))
+  }
+}
+
 const metaUrl = {
   name: 'import-meta-url',
   setup(b) {
@@ -137,7 +149,7 @@ const result = await build({
   // CommonJS modules in the bundle call require() for Node's own modules.
   banner: {js: "import {createRequire as __cdRequire} from 'node:module'; const require = __cdRequire(import.meta.url);"},
   external,
-  plugins: [server, standIns, metaUrl]
+  plugins: [server, standIns, globalProcess, metaUrl]
 })
 // esbuild leaves regular expressions as written (`/[’']s ignored/`): escape
 // what is not ASCII, so V8 keeps each file's source as one-byte text.
@@ -155,7 +167,8 @@ for (const name of fs.readdirSync(outdir).filter((name) => name.endsWith('.js'))
 // bin/copydesk.js falls back to dist/faces/cli.js when one of these was rebuilt
 // after the bundle (e.g. by a bare `tsc`), so the bundle is never stale.
 const inputs = Object.keys(result.metafile.inputs)
-  .filter((input) => !input.includes('node_modules') && !input.startsWith('lazy:'))
+  // Files only: not stand-ins (`lazy:yaml`, `global-process:process`).
+  .filter((input) => !input.includes('node_modules') && !/^[a-z-]+:/.test(input))
   .map((input) => path.relative(path.join(root, 'dist'), path.resolve(root, input)).split(path.sep).join('/'))
 fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({built: started, inputs}))
 console.log(`build-cli: dist/bundle/cli.js from ${inputs.length} of copydesk's modules`)
