@@ -138,10 +138,12 @@ function expectRun(run: Run, made: Map<string, Kind>, output: 'json' | 'report')
 const mixes: Kind[][] = Array.from({length: 15}, (_, bits) => kinds.filter((_, index) => ((bits + 1) >> index) & 1))
 
 beforeAll(() => {
-  const built = path.join(root, 'dist', 'cli.js')
+  const built = path.join(root, 'dist', 'faces', 'cli.js')
   const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
   if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
+    // The bundle bin/copydesk.js runs (it falls back to dist/faces/cli.js when stale).
+    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
   }
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-stories-'))
 })

@@ -58,17 +58,29 @@ function folder(files: Record<string, string>): string {
 }
 
 beforeAll(() => {
-  const built = path.join(root, 'dist', 'cli.js')
+  const built = path.join(root, 'dist', 'faces', 'cli.js')
   const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
   if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
     // Emits even if someone else's file has a type error; the CLI tests then say what is wrong.
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
+    // The bundle bin/copydesk.js runs (it falls back to dist/faces/cli.js when stale).
+    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
   }
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cli-'))
 })
 
 afterAll(() => {
   fs.rmSync(temp, {recursive: true, force: true})
+})
+
+describe('the bundle', () => {
+  test('is what bin/copydesk.js runs: made after every module it was made from', () => {
+    // bin/copydesk.js falls back to dist/faces/cli.js when one is newer; these tests would then miss the bundle.
+    const {built, inputs} = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'bundle', 'inputs.json'), 'utf8')) as {built: number; inputs: string[]}
+    expect(inputs).toContain('faces/cli.js')
+    const stale = inputs.filter((input) => fs.statSync(path.join(root, 'dist', input)).mtimeMs > built)
+    expect(stale).toEqual([])
+  })
 })
 
 describe('checking stories', () => {

@@ -1,18 +1,18 @@
 /**
- * Check `spelling`: retext-spell with dictionary-en (or dictionary-en-gb),
- * the house dictionary and a names policy for news copy, so that the
- * hundreds of names in a day's stories do not bury the one real typo.
+ * Check `spelling`: the words retext-spell finds unknown with dictionary-en
+ * (or dictionary-en-gb) and the house dictionary, and a names policy for
+ * news copy, so that the hundreds of names in a day's stories do not bury the
+ * one real typo. The words are found as retext-spell finds them, from the
+ * dictionary's forms stored at build time (see `unknownWords` and
+ * `Speller.withPersonal`), so no nspell is built at run time.
  */
-import type {Transformer} from 'unified'
-import type {Root, Sentence, Word} from 'nlcst'
+import type {Parent, Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import retextSpell from 'retext-spell'
-import {report, wrap} from '../message.js'
+import {docsUrl, report, setLevel} from '../message.js'
 import {findQuotes, isQuoted, type QuoteRanges} from '../nlcst/quotes.js'
 import {isSentenceStart, nextWord, wordText} from '../nlcst/words.js'
 import {subtlexFrequency} from '../spell/subtlex.js'
-import {hunspellFor, otherDialect, spellerFor} from '../spell/dictionaries.js'
+import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {editDistance, isSlip, isTypingSlip, oneEditAway} from '../spell/edits.js'
 import {irregularForms} from '../spell/irregular.js'
 import {personalWords} from '../spell/personal.js'
@@ -26,6 +26,7 @@ import {
   shapeOf,
   sourceWords,
   startsCapitalized,
+  unknownWords,
   wordPieces,
   writtenText,
   type Piece
@@ -63,8 +64,7 @@ import {codeChecks, dialects, type CodeCheckPlugin, type Level} from '../types.j
  * Options: `level` (default `'warning'`), `dialect` (`'en-US'`), `dictionary`
  * (extra words, one per entry: the house dictionary and `options.dictionary`).
  * Dictionaries load once per process, on first use; suggestions come from
- * the fast suggester in `src/spell/suggest.ts` (retext-spell runs with
- * `max: -1`, so nspell's slow `suggest` is never called).
+ * the fast suggester in `src/spell/suggest.ts`.
  */
 export const spelling: CodeCheckPlugin = function (options) {
   const level: Level = options?.level ?? codeChecks.spelling
@@ -80,45 +80,23 @@ export const spelling: CodeCheckPlugin = function (options) {
   let listed: WordList | undefined
   let otherListed: WordList | undefined
   let listsLoaded = false
-  // Where each sentence's story context is, for the message rewriter (which
-  // sees only the message); a WeakMap so concurrent files never mix.
-  const stories = new WeakMap<Sentence, Story>()
-  // Per sentence, worked out once for all its unknown words: a long sentence
-  // full of them (`qz/ qz/ …`) must cost linear time, not quadratic.
-  const layouts = new WeakMap<Sentence, Layout>()
   const nearCache = new Map<string, string[]>()
-
-  // retext-spell builds its own copy of the dictionary (~150–200 ms), so it
-  // is made on the first story that has a sentence for it: clean copy never
-  // pays for it.
-  let spellTransformer: Transformer<Root> | undefined
-  // retext-spell remembers every unknown word it meets, for good: in a
-  // long-running server that grows with every name in every story. Start a
-  // fresh one after this many sentences (rebuilding costs ~150 ms).
-  let sentencesSeen = 0
-  const processor = this
-  const spell = (tree: Root, file: VFile, sentences: number) => {
-    sentencesSeen += sentences
-    if (sentencesSeen > renewAfterSentences) {
-      spellTransformer = undefined
-      sentencesSeen = sentences
+  const knownCache = new Map<string, boolean>()
+  // What retext-spell's nspell (the dictionary and `dictionary` as its
+  // personal words) accepts, made on the first sentence that needs it.
+  let hunspellCorrect: ((word: string) => boolean) | undefined
+  const hunspellCache = new Map<string, boolean>()
+  const personalText = dictionary.join('\n')
+  const correctAsRetextSpell = (word: string): boolean => {
+    let value = hunspellCache.get(word)
+    if (value === undefined) {
+      hunspellCorrect ??= speller.withPersonal(personalText)
+      value = hunspellCorrect(word)
+      // Bounded so a long-running server stays small.
+      if (hunspellCache.size > 100_000) hunspellCache.clear()
+      hunspellCache.set(word, value)
     }
-    spellTransformer ??= wrap(
-      retextSpell,
-      {ruleId: 'spelling', level, rewrite: (message) => rewrite(message)},
-      {
-        dictionary: hunspellFor(dialect),
-        personal: dictionary.join('\n'),
-        // Never call nspell's `suggest` (~60 ms a word); we fill `expected`.
-        max: -1,
-        // retext-spell skips "literal" words, which include any word between
-        // commas (`ports, airfeilds, and railways`), dashes or parentheses.
-        // In news those are ordinary words; only a word standing alone in
-        // quotation marks (`the word “covfefe”`) is let be (see `rewrite`).
-        ignoreLiteral: false
-      }
-    ).call(processor) as Transformer<Root>
-    return spellTransformer(tree, file, () => undefined)
+    return value
   }
 
   return async function (tree, file) {
@@ -130,35 +108,43 @@ export const spelling: CodeCheckPlugin = function (options) {
       listsLoaded = true
     }
     const story = new Story(tree, file)
-    const unknown: Sentence[] = []
+    // The words retext-spell (with dictionary-en and `max: -1`, so nspell's
+    // slow `suggest` is never called; `ignoreLiteral: false`, since in news a
+    // word between commas, dashes or parentheses is an ordinary word) would
+    // report, found as it finds them (`unknownWords`) without building its
+    // nspell (~250 ms), and only in the sentences where the names policy may
+    // report something (see `mayReport`): on wire copy about one in ten.
     for (const sentence of sentencesOf(tree)) {
-      stories.set(sentence, story)
-      if (mayReport(sentence)) unknown.push(sentence)
+      if (!mayReport(sentence)) continue
+      let sources: Set<Word> | undefined
+      unknownWords(sentence, correctAsRetextSpell, (word, parent, index, text) => {
+        if (parent !== sentence) {
+          // A word below another node (no parser of ours makes one): said as retext-spell says it.
+          unexplained(file, parent, word, text)
+          return
+        }
+        sources ??= sourceWords(sentence)
+        if (sources.has(word)) return
+        flag(story, sentence, word, index)
+      })
     }
-    // retext-spell makes a message (with a stack trace) for every unknown
-    // word, names included, looks every word up uncached, and its visitor
-    // allocates per node. Hand it only the sentences where the names policy
-    // may report something (see `mayReport`): on wire copy that is about one
-    // sentence in ten. They are the story's own nodes, so its messages keep
-    // their places and context.
-    if (unknown.length === 0) return
-    const pruned: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: unknown}]}
-    await spell(pruned, file, unknown.length)
   }
 
   /**
    * Whether a sentence has a word the names policy may report: an unknown
    * word that is not a plain name inside the sentence (`Lyammouri said`).
-   * Most news sentences hold a name; only these reach retext-spell.
+   * Most news sentences hold a name; only these are spelled word by word.
    */
   function mayReport(sentence: Sentence): boolean {
     const children = sentence.children
     for (let index = 0; index < children.length; index++) {
       const child = children[index]
       if (child.type !== 'WordNode') continue
-      const text = wordText(child)
+      const only = child.children.length === 1 ? child.children[0] : undefined
+      // Most words are one text node: its value is the word's text.
+      const text = only && only.type === 'TextNode' && !only.value.includes('’') ? only.value : wordText(child)
       if (known(text)) continue
-      if (child.children.length === 1) {
+      if (only) {
         if (mayReportPart(text, sentence, index)) return true
         continue
       }
@@ -178,50 +164,51 @@ export const spelling: CodeCheckPlugin = function (options) {
     return nearNames(text).length > 0
   }
 
-  function rewrite(message: VFileMessage): string | false | undefined {
-    const [sentence, word] = (message.ancestors ?? []) as [Sentence?, Word?]
-    const story = sentence && stories.get(sentence)
-    if (!story || !word || word.type !== 'WordNode') return undefined
-    const layout = layoutOf(sentence)
-    if (layout.sources.has(word)) return false
-    const index = layout.positions.get(word) ?? sentence.children.indexOf(word)
+  /**
+   * Report an unknown word by the names policy, if it holds a finding: one
+   * message for a word with one finding, one per piece otherwise
+   * (`Al-Qaida-affliated`). Messages are made only for what is reported.
+   */
+  function flag(story: Story, sentence: Sentence, word: Word, index: number): void {
     // "the word “covfefe”", "the so-called “fauxbama”": a term held up as a term.
-    if (isQuotedTerm(sentence, index)) return false
+    if (isQuotedTerm(sentence, index)) return
     const after = nextWord(sentence, index)
     const context: Context = {
       story,
       nextCapitalized: after !== undefined && startsCapitalized(sentence.children[after] as Word)
     }
     const findings = wordPieces(word, isSentenceStart(sentence, index)).flatMap((piece) => judge(piece, context))
-    // Messages made by `report()` carry no tree; keep the two kinds alike (and JSON small).
-    message.ancestors = undefined
+    if (findings.length === 0) return
     const messages = findings.map((finding) => toMessage(finding, story))
     if (messages.length === 1 && findings[0].piece.whole) {
-      // The usual case: one word, one finding; keep retext-spell's message.
+      // The usual case: one word, one finding, on the word's own span.
       const [{actual, expected, reason, quoted}] = messages
+      const message = story.file.message(reason, {place: word.position, ruleId: 'spelling', source: 'copydesk'})
       message.actual = actual
       message.expected = expected
+      message.url = docsUrl('spelling')
       message.note = findings[0].note
       if (quoted) Object.assign(message, {data: {quoted: true}})
-      return reason
+      setLevel(message, level)
+      return
     }
     findings.forEach((finding, index) => {
       report(story.file, finding.piece.position, {ruleId: 'spelling', level, note: finding.note, ...messages[index]})
     })
-    return false
   }
 
-  function layoutOf(sentence: Sentence): Layout {
-    let layout = layouts.get(sentence)
-    if (!layout) {
-      const positions = new Map<Word, number>()
-      sentence.children.forEach((child, index) => {
-        if (child.type === 'WordNode') positions.set(child, index)
-      })
-      layout = {sources: sourceWords(sentence), positions}
-      layouts.set(sentence, layout)
-    }
-    return layout
+  /** retext-spell's own message, for a word the names policy cannot place. */
+  function unexplained(file: VFile, parent: Parent, word: Word, text: string): void {
+    const message = file.message('Unexpected unknown word `' + text + '`', {
+      ancestors: [parent, word],
+      place: word.position,
+      ruleId: 'spelling',
+      source: 'copydesk'
+    })
+    message.actual = text
+    message.expected = []
+    message.url = docsUrl('spelling')
+    setLevel(message, level)
   }
 
   /**
@@ -354,8 +341,17 @@ export const spelling: CodeCheckPlugin = function (options) {
     return {piece, expected, note}
   }
 
+  /** Whether a word is spelled right: hunspell, the extra words or a word list (an irregular verb regularised is not). */
   function known(word: string): boolean {
-    return personal.has(word) || speller.correct(word) || (inList(listed, word) && !irregularForms(word))
+    // Once per distinct word: story vocabulary repeats, and this is asked of every word.
+    let value = knownCache.get(word)
+    if (value === undefined) {
+      value = speller.correct(word) || personal.has(word) || (inList(listed, word) && !irregularForms(word))
+      // Bounded so a long-running server stays small.
+      if (knownCache.size > 100_000) knownCache.clear()
+      knownCache.set(word, value)
+    }
+    return value
   }
 
   /** Whether the other dialect's dictionary or word list knows the word (loaded only when asked). */
@@ -441,12 +437,6 @@ function likeCase(word: string, like: string): string {
   return like.charAt(0) === like.charAt(0).toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word
 }
 
-/** A sentence's URL-like words and where each word node is among its children. */
-interface Layout {
-  sources: Set<Word>
-  positions: Map<Word, number>
-}
-
 /** Quotation marks that open a quoted term, with the marks that close it. */
 const termQuotes: Record<string, string[]> = {
   '"': ['"'],
@@ -504,9 +494,6 @@ class Story {
 
 /** Longest word `splitInTwo` tries to split. */
 const longestSplit = 40
-
-/** Sentences retext-spell sees before it is made afresh (see `spell`). */
-const renewAfterSentences = 200_000
 
 /**
  * Shortest unknown word taken for a slip of a known one. Shorter names have

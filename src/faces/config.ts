@@ -80,9 +80,11 @@ export function readConfig(file: string, text: string): Options | undefined {
   const name = path.basename(file)
   const where = path.relative(process.cwd(), file) || file
   let value: unknown
-  const lineCounter = new LineCounter()
+  // Made only for YAML: the CLI bundle loads the yaml package on first use.
+  let lineCounter: LineCounter | undefined
   // What yaml's `parse` does, keeping the document so an alias bomb can be located.
   const parseYaml = (source: string): unknown => {
+    lineCounter = new LineCounter()
     const document = parseDocument(source, {lineCounter})
     if (document.errors.length > 0) throw document.errors[0]
     return toPlain(document)
@@ -91,7 +93,7 @@ export function readConfig(file: string, text: string): Options | undefined {
     value = name === 'package.json' || name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
   } catch (error) {
     if (error instanceof AliasBombError) {
-      const {line, col} = lineCounter.linePos(error.offset)
+      const {line, col} = lineCounter!.linePos(error.offset)
       throw new ConfigError(`${where}:${line}:${col}: cannot read settings: ${error.message}. ${aliasBombFix}`)
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)

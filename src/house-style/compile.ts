@@ -33,19 +33,34 @@ export const defaultRulesFolder = path.resolve(
 
 const cache = new Map<string, {stamp: string; style: Style}>()
 
+/** Options for {@link loadStyleWith}. */
+export interface LoadStyleOptions {
+  /**
+   * The style for `sources` compiled ahead of time, if there is one that is
+   * exactly what compiling them now would make (src/style.ts: copydesk's own
+   * rules in the CLI bundle); otherwise undefined, and they are compiled.
+   */
+  precompiled?: (sources: ReadonlyArray<string>) => Style | undefined
+}
+
 /**
  * Load, validate and compile rules from `sources` (ours first, then a
  * newsroom's), cached per list of sources. The cache is keyed on the files'
  * paths and modification times, so an edited rules file is picked up by the
  * next checker made (a running checker keeps the style it was made with).
  */
-export function loadStyleWith(kinds: ReadonlyMap<string, Kind>, sources: ReadonlyArray<string>): Style {
+export function loadStyleWith(
+  kinds: ReadonlyMap<string, Kind>,
+  sources: ReadonlyArray<string>,
+  options: LoadStyleOptions = {}
+): Style {
   const key = [...kinds.keys()].join(',') + '\0' + sources.map((source) => path.resolve(source)).join('\0')
   const stamp = sourceStamp(sources)
   const cached = cache.get(key)
   if (cached && cached.stamp === stamp) return cached.style
   // Our own rules are validated by the tests; a newsroom's at every load.
-  const style = compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources, kinds)
+  const style =
+    options.precompiled?.(sources) ?? compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources, kinds)
   cache.set(key, {stamp, style})
   return style
 }

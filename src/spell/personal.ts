@@ -21,13 +21,21 @@ export function personalWords(words: ReadonlyArray<string>): Personal {
     const value = word.trim().replace(/’/g, "'")
     if (value) exact.add(value)
   }
+  // Asked of every word a check looks at: once per distinct word.
+  const answers = new Map<string, boolean>()
   return {
     has(word) {
-      const value = word.replace(/’/g, "'")
       if (exact.size === 0) return false
-      if (accepts(value)) return true
-      // "Qaida's": the possessive of an extra word.
-      return /'s$/i.test(value) && accepts(value.slice(0, -2))
+      let answer = answers.get(word)
+      if (answer === undefined) {
+        const value = word.replace(/’/g, "'")
+        // "Qaida's": the possessive of an extra word.
+        answer = accepts(value) || (/'s$/i.test(value) && accepts(value.slice(0, -2)))
+        // Bounded so a long-running server stays small.
+        if (answers.size > 100_000) answers.clear()
+        answers.set(word, answer)
+      }
+      return answer
     }
   }
 

@@ -5,7 +5,7 @@
  * @handles, #hashtags, numbers, code-like tokens).
  */
 import type {Point, Position} from 'unist'
-import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
+import type {Parent, Root, Sentence, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isSentenceStart, nextWord} from '../nlcst/words.js'
@@ -203,6 +203,15 @@ export function wordPieces(word: Word, initial: boolean): Piece[] {
 
 /** `Veer`, `d’Exploitation`: a word whose first letter (after an elided `d’`, `l’`) is a capital. */
 export function startsCapitalized(word: Word): boolean {
+  // Asked of the word after every word: look at its first text node when it
+  // holds the answer (no elision there, an ASCII first letter).
+  const first = word.children[0]
+  if (first !== undefined && first.type === 'TextNode' && first.value.length >= 2) {
+    const head = first.value.charCodeAt(0)
+    const second = first.value.charCodeAt(1)
+    const elided = (head === 100 || head === 108 || head === 68 || head === 76) && (second === 39 || second === 0x2019)
+    if (!elided && head < 128) return head >= 65 && head <= 90
+  }
   const text = toString(word).replace(/^[dl]['’]/i, '')
   return /^\p{Lu}/u.test(text)
 }
@@ -297,7 +306,7 @@ function hasSourceMarks(sentence: Sentence): boolean {
     } else if (child.type === 'WordNode') {
       for (const part of child.children) {
         if (part.type !== 'TextNode' && /[/@#]/.test(part.value)) return true
-        if (part.type === 'TextNode' && /^www$/i.test(part.value)) return true
+        if (part.type === 'TextNode' && part.value.length === 3 && /^www$/i.test(part.value)) return true
       }
     }
   }
@@ -314,4 +323,57 @@ function isSource(text: string): boolean {
     // "reuters.com/business": a domain with a path
     /^\w[\w-]*\.(?:com|org|net|gov|edu|int|io|co|uk)(?:\/|$|[.,;:)])/i.test(text)
   )
+}
+
+/**
+ * Find the words retext-spell would report as unknown in `node`, in the
+ * order it visits them (depth first), without retext-spell: it looks at
+ * every word node (we run it with `ignoreLiteral: false`), takes its text
+ * with curly apostrophes made straight, skips numbers and times
+ * (`ignoreDigits`: `1990`, `2:41pm`), asks `correct` (nspell's, see
+ * `Speller.withPersonal`) for the whole word and, when that fails, for each
+ * text part (`alpha-bravo` is fine when `alpha` and `bravo` are). `found`
+ * gets each unknown word, its parent, its index there and its text.
+ * test/spelling-parity.test.ts runs retext-spell itself beside this.
+ */
+export function unknownWords(
+  node: Parent,
+  correct: (word: string) => boolean,
+  found: (word: Word, parent: Parent, index: number, text: string) => void
+): void {
+  const children = node.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (child.type === 'WordNode') {
+      const text = unknownText(child, correct)
+      if (text !== undefined) found(child, node, index, text)
+    }
+    if ('children' in child) unknownWords(child as Parent, correct, found)
+  }
+}
+
+/** retext-spell's verdict on one word node: its text when unknown, else undefined. */
+function unknownText(word: Word, correct: (word: string) => boolean): string | undefined {
+  const only = word.children.length === 1 ? word.children[0] : undefined
+  const written = only && only.type === 'TextNode' ? only.value : toString(word)
+  const text = written.includes('’') ? written.replace(/’/g, "'") : written
+  if (irrelevant(text) || correct(text)) return undefined
+  if (word.children.length > 1) {
+    // "state-owned": known when every part is.
+    let known = true
+    for (const child of word.children) {
+      if (child.type !== 'TextNode' || irrelevant(child.value)) continue
+      if (!correct(child.value)) {
+        known = false
+        break
+      }
+    }
+    if (known) return undefined
+  }
+  return text
+}
+
+/** retext-spell's `ignoreDigits`: `1990`, `2:41pm`. */
+function irrelevant(word: string): boolean {
+  return /^\d+$/.test(word) || /^\d{1,2}:\d{2}(?:[ap]\.?m\.?)?$/i.test(word)
 }

@@ -24,7 +24,6 @@
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {gunzipSync} from 'node:zlib'
 import type {Dialect} from '../types.js'
 import {artefactFolder, readArtefact, writeArtefact} from './index-store.js'
 import {subtlexFrequency, subtlexIdentity} from './subtlex.js'
@@ -77,21 +76,48 @@ export function wordListIdentity(dialect: Dialect): string {
 const identities = new Map<Dialect, string>()
 
 /**
- * A sorted word list kept as one string, looked up by binary search: no
- * 50,000 strings and hash entries to make on the first story.
+ * A sorted word list kept as one block of ASCII bytes, looked up by binary
+ * search where it lies: no 50,000 strings and hash entries to make on the
+ * first story, and nothing to decode (the entries are a–z only: see
+ * {@link filterWords}).
  */
 export class WordList implements Iterable<string> {
   readonly size: number
-  private readonly starts: Uint32Array
 
-  constructor(private readonly text: string) {
-    let count = text === '' ? 0 : 1
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++
-    this.starts = new Uint32Array(count + 1)
+  /**
+   * `bytes`: the words, sorted, one a line, in ASCII. `starts`: where each
+   * begins, then `bytes.length + 1` (as {@link WordList.startsOf} makes
+   * them; the build stores them, so a run need not scan the bytes).
+   */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly starts: Uint32Array = WordList.startsOf(bytes)
+  ) {
+    this.size = starts.length - 1
+  }
+
+  /** A list of sorted ASCII words. */
+  static of(words: ReadonlyArray<string>): WordList {
+    const text = words.join('\n')
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(text)) throw new Error('WordList: entries must be ASCII')
+    return new WordList(Buffer.from(text, 'latin1'))
+  }
+
+  /** Where each line of `bytes` starts, then `bytes.length + 1`. */
+  static startsOf(bytes: Uint8Array): Uint32Array {
+    let count = bytes.length === 0 ? 0 : 1
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) count++
+    const starts = new Uint32Array(count + 1)
     let at = 1
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts[at++] = i + 1
-    this.starts[count] = text.length + 1
-    this.size = count
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts[at++] = i + 1
+    starts[count] = bytes.length + 1
+    return starts
+  }
+
+  /** The list's bytes and line starts, as {@link WordList} takes them. */
+  get parts(): {bytes: Uint8Array; starts: Uint32Array} {
+    return {bytes: this.bytes, starts: this.starts}
   }
 
   has(word: string): boolean {
@@ -108,16 +134,21 @@ export class WordList implements Iterable<string> {
   }
 
   *[Symbol.iterator](): Iterator<string> {
-    for (let at = 0; at < this.size; at++) yield this.text.slice(this.starts[at], this.starts[at + 1] - 1)
+    for (let at = 0; at < this.size; at++) {
+      yield Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', this.starts[at], this.starts[at + 1] - 1)
+    }
   }
 
-  /** Order of entry `at` against `word`, by UTF-16 code units (the order `sort()` left them in). */
+  /**
+   * Order of entry `at` against `word`, by code units (the order `sort()`
+   * left them in; an ASCII byte is its code unit).
+   */
   private compare(at: number, word: string): number {
     const start = this.starts[at]
     const length = this.starts[at + 1] - 1 - start
     const shorter = Math.min(length, word.length)
     for (let i = 0; i < shorter; i++) {
-      const difference = this.text.charCodeAt(start + i) - word.charCodeAt(i)
+      const difference = this.bytes[start + i] - word.charCodeAt(i)
       if (difference !== 0) return difference
     }
     return length - word.length
@@ -135,7 +166,7 @@ export async function loadWordList(dialect: Dialect, known: Known, folder: URL |
   const cached = folder === artefactFolder ? lists.get(dialect) : undefined
   if (cached) return cached
   const stored = folder && (readWordList(dialect, folder) ?? (folder === artefactFolder ? readWordList(dialect, builtFolder) : undefined))
-  const list = stored || new WordList((await computeWordList(dialect, known)).join('\n'))
+  const list = stored || WordList.of(await computeWordList(dialect, known))
   if (folder === artefactFolder) lists.set(dialect, list)
   return list
 }
@@ -158,15 +189,27 @@ export function readWordList(dialect: Dialect, folder: URL): WordList | undefine
   } catch {
     return undefined
   }
-  const words = artefact.sections.get('words')
-  return typeof words === 'string' ? new WordList(words) : undefined
+  const bytes = artefact.sections.get('ascii')
+  const starts = artefact.sections.get('starts')
+  if (!(bytes instanceof Uint8Array)) return undefined
+  // Stored by the build; starts that do not fit are worked out here.
+  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined)
+}
+
+/** A cheap check that `starts` belongs to `bytes`: its ends, and a line break before the last line. */
+function startsFit(bytes: Uint8Array, starts: Uint32Array): boolean {
+  const count = starts.length - 1
+  if (count < 0 || starts[count] !== bytes.length + 1) return false
+  if (count === 0) return bytes.length === 0
+  return starts[0] === 0 && (count === 1 || bytes[starts[count - 1] - 1] === 10)
 }
 
 /** Work out and store a dialect's list in `folder` (the build). */
 export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
   const words = await computeWordList(dialect, known)
   const url = new URL(fileName(dialect), folder)
-  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {words: words.join('\n')})
+  const {bytes: ascii, starts} = WordList.of(words).parts
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts})
   return {path: url, bytes}
 }
 
@@ -182,6 +225,7 @@ function fileName(dialect: Dialect): string {
 export async function computeWordList(dialect: Dialect, known: Known): Promise<string[]> {
   // Loaded only here: it takes ~0.3 s, and runs of the build never need it.
   const {importTrie, iteratorTrieWords} = await import('cspell-trie-lib')
+  const {gunzipSync} = require('node:zlib') as typeof import('node:zlib')
   const read = (from: Dialect) => [...iteratorTrieWords(importTrie(gunzipSync(readFileSync(packagePath(from))).toString('utf8').split('\n')))]
   const words = read(dialect)
   const closed = closedCompounds([...words, ...read(otherOf(dialect))]).filter((word) => !known(word))

@@ -4,29 +4,17 @@
  * ("Billie Jean King"), and the sports and music copy where "the Senators"
  * and "Prince" are teams and performers.
  */
-import dictionaryEn from 'dictionary-en'
+import {dictionaryStems, type Stems} from '../../../spell/dictionaries.js'
 import type {Sentence} from 'nlcst'
 import {stripPossessive} from './forms.js'
 import {adjacent, demonyms, punctuationAfter, type Occurrence, type SentenceWord} from './match.js'
 
-let dictionary: {lower: Set<string>; proper: Set<string>} | undefined
-
-/** dictionary-en's words, split into common (lowercase) words and proper nouns. */
-function words(): {lower: Set<string>; proper: Set<string>} {
-  if (dictionary) return dictionary
-  const lower = new Set<string>()
-  const proper = new Set<string>()
-  const text = new TextDecoder().decode(dictionaryEn.dic)
-  for (const line of text.split('\n')) {
-    const slash = line.indexOf('/')
-    const word = (slash === -1 ? line : line.slice(0, slash)).trim()
-    if (!word || /^\d/.test(word)) continue
-    const head = word.charAt(0)
-    if (head === head.toLowerCase()) lower.add(word)
-    else proper.add(word)
-  }
-  dictionary = {lower, proper}
-  return dictionary
+/**
+ * dictionary-en's words, split into common (lowercase) words and proper
+ * nouns (stored by the build; see `dictionaryStems`).
+ */
+function words(): Stems {
+  return dictionaryStems()
 }
 
 /** Capitalized words after a title that are not a person's name. */
