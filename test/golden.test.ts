@@ -86,7 +86,7 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8')
 
 function ownCases(): Case[] {
   const cases: Case[] = []
-  const texts = ['examples/story.txt', 'test/fixtures/clean-story.txt', 'test/fixtures/typos.txt']
+  const texts = ['examples/story.txt', 'test/fixtures/clean-story.txt', 'test/fixtures/typos.txt', 'test/fixtures/golden/edge-cases.txt']
   for (const file of texts) {
     for (const configuration of Object.keys(configurations)) {
       // typos.txt is a list of ~500 misspellings: its messages are mostly spelling's, kept as a hash.
@@ -105,6 +105,12 @@ function ownCases(): Case[] {
   })
   cases.push({name: 'examples/story.md', text: read('examples/story.md'), configuration: 'default', options: {format: 'markdown'}})
   cases.push({name: 'examples/story.html', text: read('examples/story.html'), configuration: 'default', options: {format: 'html'}})
+  // Blank and almost blank stories (empty-story).
+  const blanks = ['', ' ', '\n\n', '\ufeff', '\u200b \u0000', '\ufffd\t', 'x', ' —', '\ud83d\ude00', '\u00a0.', '<p></p>', '<!-- c -->']
+  blanks.forEach((text, index) => {
+    for (const format of ['text', 'markdown', 'html'] as const) cases.push({name: `blank ${index} ${format}`, text, configuration: 'default', options: {format}})
+  })
+  cases.push({name: 'edge-cases.txt markdown', text: read('test/fixtures/golden/edge-cases.txt'), configuration: 'default', options: {format: 'markdown'}})
   cases.push({name: 'examples/story.md two phases', text: read('examples/story.md'), configuration: 'default', options: {format: 'markdown', onCritical() {}}})
 
   // Every rules entry's examples, one story per rules file (so story-wide
