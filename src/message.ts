@@ -16,8 +16,16 @@ import type {Level} from './types.js'
  * `/docs/checks/<ruleId>.md` and links there instead.
  */
 export function docsUrl(ruleId: string): string {
-  return docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
+  let url = docsUrls.get(ruleId)
+  if (url === undefined) {
+    url = docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
+    docsUrls.set(ruleId, url)
+  }
+  return url
 }
+
+// Every message asks for its check's page: parse each URL once.
+const docsUrls = new Map<string, string>()
 
 /** A page of the shipped docs (`configuration.md#inline-control`), as a `file:` URL. */
 export function docsPageUrl(page: string): string {
