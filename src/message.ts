@@ -136,34 +136,53 @@ export function wrap<Options extends unknown[]>(
 ): Plugin<[], Root> {
   return function () {
     const inner = plugin.call(this, ...options) as Transformer<Root> | undefined
-    return async function (tree, file) {
+    return function (tree, file) {
       if (!inner) return
       const before = file.messages.length
-      await new Promise<void>((resolve, reject) => {
-        // Works for sync, promise and callback transformers alike.
-        const result = inner(tree, file, (error?: Error | null) => {
+      // Works for sync, promise and callback transformers alike; a sync one
+      // (all retext plugins) is stamped at once, without a promise.
+      let called = false
+      let failure: Error | null | undefined
+      let settle: ((error?: Error | null) => void) | undefined
+      const result = inner(tree, file, (error?: Error | null) => {
+        called = true
+        failure = error
+        settle?.(error)
+        return undefined
+      })
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        return (result as Promise<unknown>).then(() => stampAdded(file, before, stamp))
+      }
+      if (inner.length < 3 || called) {
+        if (failure) throw failure
+        stampAdded(file, before, stamp)
+        return
+      }
+      return new Promise<void>((resolve, reject) => {
+        settle = (error) => {
           if (error) reject(error)
-          else resolve()
-          return undefined
-        })
-        if (result && typeof (result as Promise<unknown>).then === 'function') {
-          ;(result as Promise<unknown>).then(() => resolve(), reject)
-        } else if (inner.length < 3) {
-          resolve()
+          else {
+            stampAdded(file, before, stamp)
+            resolve()
+          }
         }
       })
-      const added = file.messages.splice(before)
-      for (const message of added) {
-        const reason = stamp.rewrite ? stamp.rewrite(message) : undefined
-        if (reason === false) continue
-        if (reason) message.reason = message.message = reason
-        message.ruleId = stamp.ruleId
-        message.source = 'copydesk'
-        message.url = stamp.url || docsUrl(stamp.ruleId)
-        setLevel(message, stamp.level)
-        file.messages.push(message)
-      }
     }
+  }
+}
+
+/** Stamp the messages a wrapped plugin added to `file` after the first `before`. */
+function stampAdded(file: VFile, before: number, stamp: StampOptions): void {
+  const added = file.messages.splice(before)
+  for (const message of added) {
+    const reason = stamp.rewrite ? stamp.rewrite(message) : undefined
+    if (reason === false) continue
+    if (reason) message.reason = message.message = reason
+    message.ruleId = stamp.ruleId
+    message.source = 'copydesk'
+    message.url = stamp.url || docsUrl(stamp.ruleId)
+    setLevel(message, stamp.level)
+    file.messages.push(message)
   }
 }
 
