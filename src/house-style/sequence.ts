@@ -667,7 +667,9 @@ export class PatternIndex<T extends {pattern: Pattern}> {
 
   /**
    * Whether any rule may match in a sentence: a quick look at the words'
-   * tokens, so sentences with nothing to find are never tokenized.
+   * tokens, so sentences with nothing to find are never tokenized. Never
+   * `false` where a rule can match, so an index of several indexes' rules
+   * says `true` wherever one of them would (the `pattern` kind relies on it).
    */
   mayMatch(sentence: Sentence): boolean {
     if (this.text.length > 0) return true
