@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: copydesk against the plain retext stack (retext-spell +
 // dictionary-en + retext-repeated-words, defaults) and against parse-english
-// alone, on the same stories, in the same run. Prints warm words/second,
+// alone, on the same stories, in the same run (their warm rounds taking
+// turns, so load from elsewhere falls on all of them). Prints warm words/second,
 // per-story p50/p99, the worst story's cost per word against the median, CLI
 // cold start against the plain stack's (scripts/plain-stack.js), peak RSS of a
 // CLI run, every ratio of issue 10, and the HTTP figures (scripts/bench-server.js).
@@ -30,21 +31,27 @@ const words = stories.reduce((sum, story) => sum + story.words, 0)
 console.log(`copydesk bench: ${stories.length} stories${corpus ? '' : ' (no ../shared corpus: example stories and generated text)'}, ${words} words, ${rounds} warm rounds, Node ${process.version}\n`)
 
 const checker = createChecker()
-const copydesk = await measure('copydesk', (text) => checker.check(text))
-const spellMessages = await countUnsuggested(checker)
-
 const baselineProcessor = unified().use(retextEnglish).use(retextSpell, dictionaryEn).use(retextRepeatedWords).freeze()
-const baseline = await measure('baseline (retext-spell + repeated-words)', async (text) => {
-  const file = new VFile(text)
-  await baselineProcessor.run(baselineProcessor.parse(file), file)
-  return file
-})
-
 const parser = new ParseEnglish()
-const parseOnly = await measure('parse-english alone', (text) => {
-  parser.parse(text)
-  return {messages: []}
-})
+const [copydesk, baseline, parseOnly] = await measure([
+  {name: 'copydesk', run: (text) => checker.check(text)},
+  {
+    name: 'baseline (retext-spell + repeated-words)',
+    async run(text) {
+      const file = new VFile(text)
+      await baselineProcessor.run(baselineProcessor.parse(file), file)
+      return file
+    }
+  },
+  {
+    name: 'parse-english alone',
+    run(text) {
+      parser.parse(text)
+      return {messages: []}
+    }
+  }
+])
+const spellMessages = await countUnsuggested(checker)
 
 const scaling = await scale(checker)
 const cold = coldStart()
@@ -84,46 +91,59 @@ if (fs.existsSync(serverBench) && !process.env.BENCH_NO_SERVER) {
   if (result.status !== 0) console.log(`bench-server exited with ${result.status}`)
 }
 
-async function measure(name, run) {
-  // First call includes loading dictionaries: reported separately as the cold figure.
-  let start = performance.now()
-  await run(stories[0].text)
-  const first = performance.now() - start
-  for (const story of stories) await run(story.text) // warm-up round
-  const times = []
-  const perStory = stories.map(() => [])
-  let messages = 0
-  start = performance.now()
+/**
+ * Time every stack on the same stories. The warm rounds take turns (round 1
+ * of each stack, then round 2 of each, in a rotating order), so on a shared
+ * machine a burst of load from elsewhere falls on all of them alike and the
+ * ratios hold; a whole round at a time, so each stack still pays for its own
+ * garbage collection.
+ */
+async function measure(stacks) {
+  const results = []
+  for (const stack of stacks) {
+    // First call includes loading dictionaries: reported separately as the cold figure.
+    const start = performance.now()
+    await stack.run(stories[0].text)
+    const first = performance.now() - start
+    for (const story of stories) await stack.run(story.text) // warm-up round
+    results.push({stack, first, total: 0, messages: 0, times: [], perStory: stories.map(() => [])})
+  }
   for (let round = 0; round < rounds; round++) {
-    for (const [index, story] of stories.entries()) {
-      const t = performance.now()
-      const file = await run(story.text)
-      const ms = performance.now() - t
-      times.push(ms)
-      perStory[index].push(ms)
-      messages += file.messages.length
+    for (let turn = 0; turn < results.length; turn++) {
+      const entry = results[(round + turn) % results.length]
+      const start = performance.now()
+      for (const [index, story] of stories.entries()) {
+        const t = performance.now()
+        const file = await entry.stack.run(story.text)
+        const ms = performance.now() - t
+        entry.times.push(ms)
+        entry.perStory[index].push(ms)
+        entry.messages += file.messages.length
+      }
+      entry.total += performance.now() - start
     }
   }
-  const total = performance.now() - start
-  times.sort((a, b) => a - b)
-  // Cost per word of each story (its fastest round, the least disturbed by
-  // other load), the worst against the median.
-  const perWord = stories
-    .map((story, index) => ({name: story.name, cost: Math.min(...perStory[index]) / Math.max(1, story.words)}))
-    .sort((a, b) => a.cost - b.cost)
-  const medianCost = perWord[Math.floor(perWord.length / 2)].cost
-  const worst = perWord[perWord.length - 1]
-  const result = {
-    name,
-    first,
-    messages,
-    wordsPerSecond: (words * rounds) / (total / 1000),
-    p50: times[Math.floor(times.length * 0.5)],
-    p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
-    worstPerWord: {name: worst.name, ratio: worst.cost / medianCost}
-  }
-  console.error(`measured ${name}: ${fmt(result.wordsPerSecond)} words/s`)
-  return result
+  return results.map(({stack, first, total, messages, times, perStory}) => {
+    times.sort((a, b) => a - b)
+    // Cost per word of each story (its fastest round, the least disturbed by
+    // other load), the worst against the median.
+    const perWord = stories
+      .map((story, index) => ({name: story.name, cost: Math.min(...perStory[index]) / Math.max(1, story.words)}))
+      .sort((a, b) => a.cost - b.cost)
+    const medianCost = perWord[Math.floor(perWord.length / 2)].cost
+    const worst = perWord[perWord.length - 1]
+    const result = {
+      name: stack.name,
+      first,
+      messages,
+      wordsPerSecond: (words * rounds) / (total / 1000),
+      p50: times[Math.floor(times.length * 0.5)],
+      p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
+      worstPerWord: {name: worst.name, ratio: worst.cost / medianCost}
+    }
+    console.error(`measured ${stack.name}: ${fmt(result.wordsPerSecond)} words/s`)
+    return result
+  })
 }
 
 async function countUnsuggested(checker) {
