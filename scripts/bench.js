@@ -17,7 +17,7 @@ import {createChecker} from '../dist/index.js'
 import {countWords, hasCorpus, loadCorpus, loadSeed} from './corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const rounds = Number(process.env.BENCH_ROUNDS || 5)
 const corpus = hasCorpus()
 const stories = corpus ? [...loadCorpus(), loadSeed()] : fallbackStories()
 const words = stories.reduce((sum, story) => sum + story.words, 0)
