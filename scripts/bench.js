@@ -1,54 +1,39 @@
 #!/usr/bin/env node
 // Benchmark: copydesk against the plain retext stack (retext-spell +
 // dictionary-en + retext-repeated-words, defaults) and against parse-english
-// alone, on the same stories, in the same run. Prints warm words/second,
+// alone, on the same stories, in the same run (each stack in a process of its
+// own, scripts/bench-stack.js; their warm rounds taking turns, so load from
+// elsewhere falls on all of them). Prints warm words/second,
 // per-story p50/p99, the worst story's cost per word against the median, CLI
 // cold start against the plain stack's (scripts/plain-stack.js), peak RSS of a
 // CLI run, every ratio of issue 10, and the HTTP figures (scripts/bench-server.js).
 // Without ../shared it falls back to the example stories and generated text.
 // Usage: npm run bench   (builds first: npm run build)
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync, fork, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {unified} from 'unified'
-import retextEnglish from 'retext-english'
-import retextSpell from 'retext-spell'
-import retextRepeatedWords from 'retext-repeated-words'
-import dictionaryEn from 'dictionary-en'
-import {ParseEnglish} from 'parse-english'
-import {VFile} from 'vfile'
 import {createChecker} from '../dist/index.js'
 import {countWords, hasCorpus, loadCorpus, loadSeed} from './corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const rounds = Number(process.env.BENCH_ROUNDS || 5)
 const corpus = hasCorpus()
 const stories = corpus ? [...loadCorpus(), loadSeed()] : fallbackStories()
 const words = stories.reduce((sum, story) => sum + story.words, 0)
 
 console.log(`copydesk bench: ${stories.length} stories${corpus ? '' : ' (no ../shared corpus: example stories and generated text)'}, ${words} words, ${rounds} warm rounds, Node ${process.version}\n`)
 
+const [copydesk, baseline, parseOnly] = await measure([
+  {name: 'copydesk', stack: 'copydesk'},
+  {name: 'baseline (retext-spell + repeated-words)', stack: 'baseline'},
+  {name: 'parse-english alone', stack: 'parse-english'}
+])
 const checker = createChecker()
-const copydesk = await measure('copydesk', (text) => checker.check(text))
 const spellMessages = await countUnsuggested(checker)
-
-const baselineProcessor = unified().use(retextEnglish).use(retextSpell, dictionaryEn).use(retextRepeatedWords).freeze()
-const baseline = await measure('baseline (retext-spell + repeated-words)', async (text) => {
-  const file = new VFile(text)
-  await baselineProcessor.run(baselineProcessor.parse(file), file)
-  return file
-})
-
-const parser = new ParseEnglish()
-const parseOnly = await measure('parse-english alone', (text) => {
-  parser.parse(text)
-  return {messages: []}
-})
 
 const scaling = await scale(checker)
 const cold = coldStart()
-const rss = Math.round(process.resourceUsage().maxRSS / 1024)
 const ratio = (a, b) => (a / b).toFixed(2) + '×'
 
 console.log('| | copydesk | baseline |')
@@ -75,7 +60,7 @@ console.log('')
 console.log(`spelling messages without a suggestion: ${spellMessages.unsuggested} of ${spellMessages.total}`)
 console.log(`CLI cold start is the median of ${cold.runs} runs of \`node bin/copydesk.js\` and \`node scripts/plain-stack.js\` on test/fixtures/clean-story.txt and examples/story.txt`)
 console.log(`long input (the corpus joined): ${scaling.map((row) => `${row.kb} KB in ${row.ms} ms (${row.perKb} ms/KB)`).join(', ')}`)
-console.log(`peak RSS of this process (both stacks loaded): ${rss} MB`)
+console.log(`peak RSS of the warm processes: copydesk ${copydesk.rss} MB, plain stack ${baseline.rss} MB`)
 
 const serverBench = path.join(root, 'scripts', 'bench-server.js')
 if (fs.existsSync(serverBench) && !process.env.BENCH_NO_SERVER) {
@@ -84,46 +69,71 @@ if (fs.existsSync(serverBench) && !process.env.BENCH_NO_SERVER) {
   if (result.status !== 0) console.log(`bench-server exited with ${result.status}`)
 }
 
-async function measure(name, run) {
-  // First call includes loading dictionaries: reported separately as the cold figure.
-  let start = performance.now()
-  await run(stories[0].text)
-  const first = performance.now() - start
-  for (const story of stories) await run(story.text) // warm-up round
-  const times = []
-  const perStory = stories.map(() => [])
-  let messages = 0
-  start = performance.now()
+/**
+ * Time every stack on the same stories, each in a process of its own
+ * (scripts/bench-stack.js), so no stack pays for another's garbage
+ * collection. The warm rounds take turns (round 1 of each stack, then round
+ * 2 of each, in a rotating order), so on a shared machine a burst of load
+ * from elsewhere falls on all of them alike and the ratios hold.
+ */
+async function measure(stacks) {
+  const child = path.join(root, 'scripts', 'bench-stack.js')
+  const plain = stories.map(({name, text, words}) => ({name, text, words}))
+  const results = []
+  for (const stack of stacks) {
+    const worker = fork(child, [], {cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+    const ask = (message, type) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (reply) => {
+          if (reply.type !== type) return
+          worker.off('message', onMessage)
+          worker.off('exit', onExit)
+          resolve(reply)
+        }
+        const onExit = (code) => reject(new Error(`bench-stack ${stack.stack} exited with ${code}`))
+        worker.on('message', onMessage)
+        worker.once('exit', onExit)
+        worker.send(message)
+      })
+    // One at a time: loading and warming up are timed too (the cold figure).
+    const {first} = await ask({type: 'init', stack: stack.stack, stories: plain}, 'ready')
+    results.push({stack, ask, first, total: 0, messages: 0, times: [], perStory: stories.map(() => [])})
+  }
   for (let round = 0; round < rounds; round++) {
-    for (const [index, story] of stories.entries()) {
-      const t = performance.now()
-      const file = await run(story.text)
-      const ms = performance.now() - t
-      times.push(ms)
-      perStory[index].push(ms)
-      messages += file.messages.length
+    for (let turn = 0; turn < results.length; turn++) {
+      const entry = results[(round + turn) % results.length]
+      const {times, messages} = await entry.ask({type: 'round'}, 'round')
+      times.forEach((ms, index) => {
+        entry.times.push(ms)
+        entry.perStory[index].push(ms)
+        entry.total += ms
+      })
+      entry.messages += messages
     }
   }
-  const total = performance.now() - start
-  times.sort((a, b) => a - b)
-  // Cost per word of each story (its fastest round, the least disturbed by
-  // other load), the worst against the median.
-  const perWord = stories
-    .map((story, index) => ({name: story.name, cost: Math.min(...perStory[index]) / Math.max(1, story.words)}))
-    .sort((a, b) => a.cost - b.cost)
-  const medianCost = perWord[Math.floor(perWord.length / 2)].cost
-  const worst = perWord[perWord.length - 1]
-  const result = {
-    name,
-    first,
-    messages,
-    wordsPerSecond: (words * rounds) / (total / 1000),
-    p50: times[Math.floor(times.length * 0.5)],
-    p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
-    worstPerWord: {name: worst.name, ratio: worst.cost / medianCost}
-  }
-  console.error(`measured ${name}: ${fmt(result.wordsPerSecond)} words/s`)
-  return result
+  for (const entry of results) entry.rss = (await entry.ask({type: 'done'}, 'done')).rss
+  return results.map(({stack, first, total, messages, times, perStory, rss}) => {
+    times.sort((a, b) => a - b)
+    // Cost per word of each story (its fastest round, the least disturbed by
+    // other load), the worst against the median.
+    const perWord = stories
+      .map((story, index) => ({name: story.name, cost: Math.min(...perStory[index]) / Math.max(1, story.words)}))
+      .sort((a, b) => a.cost - b.cost)
+    const medianCost = perWord[Math.floor(perWord.length / 2)].cost
+    const worst = perWord[perWord.length - 1]
+    const result = {
+      name: stack.name,
+      first,
+      messages,
+      rss,
+      wordsPerSecond: (words * rounds) / (total / 1000),
+      p50: times[Math.floor(times.length * 0.5)],
+      p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
+      worstPerWord: {name: worst.name, ratio: worst.cost / medianCost}
+    }
+    console.error(`measured ${stack.name}: ${fmt(result.wordsPerSecond)} words/s`)
+    return result
+  })
 }
 
 async function countUnsuggested(checker) {

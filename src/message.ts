@@ -16,8 +16,16 @@ import type {Level} from './types.js'
  * `/docs/checks/<ruleId>.md` and links there instead.
  */
 export function docsUrl(ruleId: string): string {
-  return docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
+  let url = docsUrls.get(ruleId)
+  if (url === undefined) {
+    url = docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
+    docsUrls.set(ruleId, url)
+  }
+  return url
 }
+
+// Every message asks for its check's page: parse each URL once.
+const docsUrls = new Map<string, string>()
 
 /** A page of the shipped docs (`configuration.md#inline-control`), as a `file:` URL. */
 export function docsPageUrl(page: string): string {
@@ -58,26 +66,35 @@ export function report(
   finding: Finding
 ): VFileMessage {
   const position = toPosition(place)
-  const message = file.message(finding.reason, {
-    place: position,
-    ruleId: finding.ruleId,
-    source: 'copydesk'
-  })
+  // A VFileMessage is an Error, and sets its `stack` to '' once V8 has
+  // captured one: skip that capture, which costs more than the rest of it.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = file.message(finding.reason, {
+      place: position,
+      ruleId: finding.ruleId,
+      source: 'copydesk'
+    })
+    if (finding.cause) {
+      // A message, not an Error: reporters print it as a place ("3:12 first used
+      // here"), not as a stack trace.
+      const cause = new VFileMessage(finding.cause.reason, {
+        place: finding.cause.place,
+        ruleId: finding.ruleId,
+        source: 'copydesk'
+      })
+      cause.file = file.path || ''
+      message.cause = cause
+    }
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.actual = finding.actual
   message.expected = finding.expected
   message.url = finding.url || docsUrl(finding.ruleId)
   if (finding.note) message.note = finding.note
-  if (finding.cause) {
-    // A message, not an Error: reporters print it as a place ("3:12 first used
-    // here"), not as a stack trace.
-    const cause = new VFileMessage(finding.cause.reason, {
-      place: finding.cause.place,
-      ruleId: finding.ruleId,
-      source: 'copydesk'
-    })
-    cause.file = file.path || ''
-    message.cause = cause
-  }
   const data: Record<string, unknown> = {}
   if (finding.entry) data.entry = finding.entry
   if (finding.quoted) data.quoted = true
@@ -119,34 +136,53 @@ export function wrap<Options extends unknown[]>(
 ): Plugin<[], Root> {
   return function () {
     const inner = plugin.call(this, ...options) as Transformer<Root> | undefined
-    return async function (tree, file) {
+    return function (tree, file) {
       if (!inner) return
       const before = file.messages.length
-      await new Promise<void>((resolve, reject) => {
-        // Works for sync, promise and callback transformers alike.
-        const result = inner(tree, file, (error?: Error | null) => {
+      // Works for sync, promise and callback transformers alike; a sync one
+      // (all retext plugins) is stamped at once, without a promise.
+      let called = false
+      let failure: Error | null | undefined
+      let settle: ((error?: Error | null) => void) | undefined
+      const result = inner(tree, file, (error?: Error | null) => {
+        called = true
+        failure = error
+        settle?.(error)
+        return undefined
+      })
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        return (result as Promise<unknown>).then(() => stampAdded(file, before, stamp))
+      }
+      if (inner.length < 3 || called) {
+        if (failure) throw failure
+        stampAdded(file, before, stamp)
+        return
+      }
+      return new Promise<void>((resolve, reject) => {
+        settle = (error) => {
           if (error) reject(error)
-          else resolve()
-          return undefined
-        })
-        if (result && typeof (result as Promise<unknown>).then === 'function') {
-          ;(result as Promise<unknown>).then(() => resolve(), reject)
-        } else if (inner.length < 3) {
-          resolve()
+          else {
+            stampAdded(file, before, stamp)
+            resolve()
+          }
         }
       })
-      const added = file.messages.splice(before)
-      for (const message of added) {
-        const reason = stamp.rewrite ? stamp.rewrite(message) : undefined
-        if (reason === false) continue
-        if (reason) message.reason = message.message = reason
-        message.ruleId = stamp.ruleId
-        message.source = 'copydesk'
-        message.url = stamp.url || docsUrl(stamp.ruleId)
-        setLevel(message, stamp.level)
-        file.messages.push(message)
-      }
     }
+  }
+}
+
+/** Stamp the messages a wrapped plugin added to `file` after the first `before`. */
+function stampAdded(file: VFile, before: number, stamp: StampOptions): void {
+  const added = file.messages.splice(before)
+  for (const message of added) {
+    const reason = stamp.rewrite ? stamp.rewrite(message) : undefined
+    if (reason === false) continue
+    if (reason) message.reason = message.message = reason
+    message.ruleId = stamp.ruleId
+    message.source = 'copydesk'
+    message.url = stamp.url || docsUrl(stamp.ruleId)
+    setLevel(message, stamp.level)
+    file.messages.push(message)
   }
 }
 

@@ -4,7 +4,7 @@
  * `center`, `organize` in British copy).
  */
 import {report} from '../message.js'
-import {findQuotes, isQuoted} from '../nlcst/quotes.js'
+import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {personalWords} from '../spell/personal.js'
 import {likeWritten, namesInside, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
@@ -47,11 +47,11 @@ export const dialect: CodeCheckPlugin = function (options) {
   return function (tree, file) {
     const pieces = piecesOf(tree)
     const names = namesInside(pieces)
-    let quotes: ReturnType<typeof findQuotes> | undefined
+    let quotes: QuoteRanges | undefined
     for (const piece of pieces) {
       const expected = variantOf(piece, names)
       if (!expected) continue
-      quotes ??= findQuotes(tree)
+      quotes ??= quotesOf(tree)
       const actual = writtenText(file, piece.position, piece.value)
       const [replacement] = likeWritten([expected], actual)
       report(file, piece.position, {

@@ -3,7 +3,8 @@
  * often a failed export or fetch (`curl … | copydesk` when the CMS was down),
  * and a gate that says "no problems" about nothing waves the failure through.
  */
-import {toString} from 'nlcst-to-string'
+import type {Root} from 'nlcst'
+import type {Node, Parent} from 'unist'
 import {report} from '../message.js'
 import type {CodeCheckPlugin} from '../types.js'
 
@@ -27,7 +28,7 @@ export const emptyStory: CodeCheckPlugin = function (options) {
   const level = options?.level ?? 'error'
   return function (tree, file) {
     // For Markdown and HTML the tree holds only the copy; markup is not in it.
-    if (!blank.test(toString(tree))) return
+    if (!isBlank(tree)) return
     const length = String(file.value ?? '').length
     const start = {line: 1, column: 1, offset: 0}
     const end = tree.position?.end.offset === length ? {...tree.position.end} : endOf(String(file.value ?? ''))
@@ -37,6 +38,25 @@ export const emptyStory: CodeCheckPlugin = function (options) {
       level
     })
   }
+}
+
+/**
+ * Whether the text of `node` (what `nlcst-to-string` would give) is blank,
+ * stopping at the first leaf that is not: a story's first word answers it,
+ * where joining the whole story into one string would not. A character of
+ * the `blank` class is never a half of an astral character, so testing the
+ * leaves one by one answers as testing their join does.
+ */
+function isBlank(node: Node): boolean {
+  if ('value' in node) {
+    const value = (node as {value?: unknown}).value
+    // `join('')` writes nothing for these.
+    return value === undefined || value === null || blank.test(String(value))
+  }
+  const children = (node as Parent).children
+  if (!children) return true
+  for (const child of children) if (!isBlank(child)) return false
+  return true
 }
 
 function endOf(value: string): {line: number; column: number; offset: number} {

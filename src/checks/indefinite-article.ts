@@ -11,9 +11,9 @@ import type {Root, Sentence, SentenceContent, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {toString} from 'nlcst-to-string'
-import {SKIP, visit} from 'unist-util-visit'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import {report, wrap} from '../message.js'
+import {sentencesOf, wordString} from '../nlcst/tree.js'
 import type {Style} from '../house-style/compile.js'
 import type {CodeCheckPlugin, Level} from '../types.js'
 
@@ -123,7 +123,10 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
     ruleId: 'indefinite-article',
     level,
     rewrite(message: VFileMessage) {
-      const [parent, node] = (message.ancestors || []) as [Sentence | undefined, Word | undefined]
+      const [slice, node] = (message.ancestors || []) as [Slice | undefined, Word | undefined]
+      // The plugin saw a piece of the sentence (see `articleSlices`): give the message the sentence back.
+      const parent = slice ? slice[sentenceKey] ?? slice : undefined
+      if (parent && node) message.ancestors = [parent, node]
       const next = parent && node ? following(parent, parent.children.indexOf(node)) : undefined
       // "Speaking to a a gathering": a doubled article is `repeated-word`'s.
       if (!next || (next.word && /^(a|an|the)$/i.test(toString(next.word)))) return false
@@ -135,11 +138,11 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
     }
   }).call(this)
 
-  return async function (tree: Root, file: VFile) {
+  return function (tree: Root, file: VFile) {
     // Sentences with an article before an ordinary word: the only ones the
     // wrapped plugin needs to see (it would otherwise walk every word node).
     const ordinary: Sentence[] = []
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    for (const sentence of sentencesOf(tree)) {
       const children = sentence.children
       for (let index = 0; index < children.length; index++) {
         const node = children[index]
@@ -168,12 +171,61 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
           expected: [expected]
         })
       }
-      return SKIP
-    })
+    }
     if (ordinary.length === 0) return
-    const sentences = {type: 'RootNode', children: ordinary} as unknown as Root
-    await (library as (tree: Root, file: VFile) => Promise<void>)(sentences, file)
+    const slices = articleSlices(ordinary)
+    if (slices.length === 0) return
+    const sentences = {type: 'RootNode', children: slices} as unknown as Root
+    return (library as (tree: Root, file: VFile) => Promise<void> | void)(sentences, file)
   }
+}
+
+const sentenceKey = Symbol('copydesk.sentence')
+
+/** A piece of a sentence, knowing its sentence. */
+type Slice = Sentence & {[sentenceKey]?: Sentence}
+
+/** A word with no text, standing for "a word comes before the article". */
+const earlierWord: Word = {type: 'WordNode', children: []}
+
+/**
+ * What retext-indefinite-article needs to see of `sentences`: for each word
+ * it would take for an article (`toString(word).toLowerCase()` is `a` or
+ * `an`), a sentence of that word, what follows it up to the next word as the
+ * plugin looks for one (white space, at most one quotation mark or
+ * parenthesis, a word), and before it a word with no text when the sentence
+ * has a word before the article (the plugin's "first word" test for `A`).
+ * The plugin decides on exactly those nodes, so it reports what it would on
+ * the whole sentences, without walking every word and letter node of them.
+ * Each piece keeps its sentence under `sentenceKey`.
+ */
+function articleSlices(sentences: Sentence[]): Slice[] {
+  const slices: Slice[] = []
+  for (const sentence of sentences) {
+    const children = sentence.children
+    let wordBefore = false
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index]
+      if (node.type !== 'WordNode') continue
+      const first = !wordBefore
+      wordBefore = true
+      const normal = wordString(node).toLowerCase()
+      if (normal !== 'a' && normal !== 'an') continue
+      // The plugin's `after()`: white space, maybe one mark, then a word; else it reports nothing.
+      let at = index + 1
+      if (children[at]?.type !== 'WhiteSpaceNode') continue
+      at++
+      const mark = children[at]
+      if (mark && mark.type === 'PunctuationNode' && /^[“”‘’'"()[\]]$/.test(toString(mark))) at++
+      if (children[at]?.type !== 'WordNode') continue
+      slices.push({
+        type: 'SentenceNode',
+        children: [...(first ? [] : [earlierWord]), ...children.slice(index, at + 1)],
+        [sentenceKey]: sentence
+      } as Slice)
+    }
+  }
+  return slices
 }
 
 /** `a`, `an`, `A`, `An`, `AN`: a word of one short text node. */

@@ -67,15 +67,31 @@ export const nameConsistency: CodeCheckPlugin = function (options) {
   function clusters(forms: Form[]): Form[][] {
     const parent = forms.map((_, index) => index)
     const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index])))
-    for (let i = 0; i < forms.length; i++) {
-      for (let j = i + 1; j < forms.length; j++) {
-        if (sameName(forms[i], forms[j])) parent[root(j)] = root(i)
+    // Forms with another first letter are never one name (see `sameName`):
+    // compare only within each first letter, lower case worked out once.
+    const lower = forms.map((form) => form.value.toLowerCase())
+    const byInitial = new Map<string, number[]>()
+    lower.forEach((value, index) => {
+      const list = byInitial.get(value.charAt(0))
+      if (list) list.push(index)
+      else byInitial.set(value.charAt(0), [index])
+    })
+    for (const list of byInitial.values()) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = list[i]
+          const b = list[j]
+          if (sameName(forms[a], forms[b], lower[a], lower[b])) parent[root(b)] = root(a)
+        }
       }
     }
+    // Each group in order of its first form, whichever form is its root.
     const groups = new Map<number, Form[]>()
     forms.forEach((form, index) => {
       const key = root(index)
-      groups.set(key, [...(groups.get(key) ?? []), form])
+      const group = groups.get(key)
+      if (group) group.push(form)
+      else groups.set(key, [form])
     })
     return [...groups.values()].filter((group) => group.length > 1)
   }
@@ -100,11 +116,9 @@ export const nameConsistency: CodeCheckPlugin = function (options) {
     return forms
   }
 
-  /** Whether two forms are one name spelled two ways. */
-  function sameName(a: Form, b: Form): boolean {
+  /** Whether two forms are one name spelled two ways (`x`, `y`: their values lower case). */
+  function sameName(a: Form, b: Form, x: string, y: string): boolean {
     if (a.known && b.known) return false
-    const x = a.value.toLowerCase()
-    const y = b.value.toLowerCase()
     // "Tung" and "Fung", "Gennady" and "Hennady": a different first letter is a different name.
     if (x.charAt(0) !== y.charAt(0)) return false
     // "Smith" and "Smiths", "Korea" and "Koreas".

@@ -3,11 +3,13 @@
  * recent rule`), an edit slip that spell-checkers pass. Wraps
  * retext-repeated-words and stamps its messages as ours.
  */
-import type {Sentence, SentenceContent} from 'nlcst'
+import type {Root, Sentence, SentenceContent} from 'nlcst'
+import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import {wrap} from '../message.js'
+import {sentencesOf, wordString} from '../nlcst/tree.js'
 import type {CodeCheckPlugin} from '../types.js'
 
 /**
@@ -50,7 +52,43 @@ const legitimate = new Set([
  */
 export const repeatedWord: CodeCheckPlugin = function (options) {
   const level = options?.level ?? 'warning'
-  return wrap(retextRepeatedWords, {ruleId: 'repeated-word', level, rewrite}).call(this)
+  const library = wrap(retextRepeatedWords, {ruleId: 'repeated-word', level, rewrite}).call(this) as (
+    tree: Root,
+    file: VFile
+  ) => Promise<void> | void
+  return function (tree, file) {
+    // Only sentences with a word written twice in a row can hold a finding:
+    // the plugin sees those alone, not every word of the story.
+    const sentences = sentencesOf(tree).filter(mayRepeat)
+    if (sentences.length === 0) return
+    return library({type: 'RootNode', children: sentences} as unknown as Root, file)
+  }
+}
+
+/**
+ * Whether retext-repeated-words could report in `sentence`: its own walk
+ * (a word, white space, the same word, compared lower case), without its
+ * list of doubles that are fine, so it never skips a sentence the plugin
+ * would report in.
+ */
+function mayRepeat(sentence: Sentence): boolean {
+  const children = sentence.children
+  let previous: string | undefined
+  let current: string | undefined
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    if (child.type === 'WordNode') {
+      current = wordString(child).toLowerCase()
+      if (previous !== undefined && previous === current) return true
+    } else if (child.type === 'WhiteSpaceNode') {
+      previous = current
+      current = undefined
+    } else {
+      previous = undefined
+      current = undefined
+    }
+  }
+  return false
 }
 
 function rewrite(message: VFileMessage): string | false {

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {CompiledRuleFile, InQuotes, RuleEntry, RuleHeader, Scope} from './kind.js'
 import type {Level, Setting} from '../types.js'
 import {report} from '../message.js'
-import {findQuotes, isQuoted, type QuoteRanges} from '../nlcst/quotes.js'
+import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import {inHeadline} from '../nlcst/scope.js'
 import {fillTemplate} from './template.js'
 
@@ -51,8 +51,6 @@ export function dataLevel(header: RuleHeader): Level {
   return header.level === 'off' ? 'warning' : header.level
 }
 
-const quotesKey = Symbol('copydesk.quotes')
-
 /** Per story: where the quotations are (found once per tree, on first use) and what is headline. */
 export class Story {
   private quotes: QuoteRanges | undefined
@@ -64,11 +62,8 @@ export class Story {
 
   /** Whether a node is inside quotation marks. */
   quoted(node: Node): boolean {
-    if (!this.quotes) {
-      // Kept on the tree: every data kind asks about the same story.
-      const cached = this.tree as Root & {[quotesKey]?: QuoteRanges}
-      this.quotes = cached[quotesKey] ||= findQuotes(this.tree)
-    }
+    // Kept on the tree: every data kind asks about the same story.
+    this.quotes ??= quotesOf(this.tree)
     return isQuoted(this.quotes, node)
   }
 

@@ -20,23 +20,17 @@
 import {ParseEnglish} from 'parse-english'
 import type {Root, Sentence} from 'nlcst'
 import type {Node} from 'unist'
+import {sentencesOf} from '../nlcst/tree.js'
 
 /**
- * Call `callback` for every sentence, in order. A plain walk that stops at
- * sentences: `unist-util-visit` also walks every word and letter node and
- * builds parent lists, which cost ~20× more on a 100k-word corpus.
+ * Call `callback` for every sentence, in order. The sentences are found once
+ * per tree (src/nlcst/tree.ts) and shared by every kind: `unist-util-visit`
+ * also walks every word and letter node and builds parent lists, which cost
+ * ~20× more on a 100k-word corpus.
  */
 export function eachSentence(tree: Root | Node, callback: (sentence: Sentence) => void): void {
-  if (tree.type === 'SentenceNode') {
-    callback(tree as Sentence)
-    return
-  }
-  const children = (tree as {children?: Node[]}).children
-  if (!children) return
-  for (const child of children) {
-    if (child.type === 'WordNode' || child.type === 'WhiteSpaceNode' || child.type === 'TextNode') continue
-    eachSentence(child, callback)
-  }
+  const sentences = sentencesOf(tree)
+  for (let index = 0; index < sentences.length; index++) callback(sentences[index])
 }
 
 /** What a token is. */
@@ -673,7 +667,9 @@ export class PatternIndex<T extends {pattern: Pattern}> {
 
   /**
    * Whether any rule may match in a sentence: a quick look at the words'
-   * tokens, so sentences with nothing to find are never tokenized.
+   * tokens, so sentences with nothing to find are never tokenized. Never
+   * `false` where a rule can match, so an index of several indexes' rules
+   * says `true` wherever one of them would (the `pattern` kind relies on it).
    */
   mayMatch(sentence: Sentence): boolean {
     if (this.text.length > 0) return true

