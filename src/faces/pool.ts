@@ -63,7 +63,11 @@ export interface PoolOptions {
   workers?: number
   /** Checker options, passed to each worker as plain data. */
   options?: Options
-  /** Stories that may wait for a worker beyond those running (default `workers * 16`); more get `BusyError`. */
+  /**
+   * Stories that may wait for a worker beyond those running (default 64, or
+   * 16 per worker on a larger machine): a newsroom's publish rush of 50
+   * stories at once is queued, not refused; more get `BusyError`.
+   */
   maxQueue?: number
   /**
    * How long past its budget a worker may take to answer before it is cut
@@ -97,7 +101,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
   if (!Number.isInteger(workers) || workers < 1) {
     throw new TypeError(`copydesk: option \`workers\` must be a whole number of at least 1, got ${JSON.stringify(workers)}`)
   }
-  const maxQueue = poolOptions.maxQueue ?? workers * 16
+  const maxQueue = poolOptions.maxQueue ?? Math.max(64, workers * 16)
   const grace = poolOptions.grace ?? 1000
   const options = poolOptions.options ?? {}
   // Which checks are critical, per dialect, from a checker in this thread (it also fails fast on bad options).

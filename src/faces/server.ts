@@ -48,7 +48,7 @@ export interface ServerOptions {
   options?: Options
   /** Worker threads checking stories (default: one per core; `0`: check in this process, one at a time). */
   workers?: number
-  /** Stories that may wait for a worker beyond those running (default 16 per worker); more get 503 with `Retry-After`. */
+  /** Stories that may wait for a worker beyond those running (default 64, or 16 per worker when that is more); more get 503 with `Retry-After`. */
   maxQueue?: number
   /** Time budget per request in milliseconds, counted from arrival (default 3000); past it the story is `hold`. */
   timeoutMs?: number
