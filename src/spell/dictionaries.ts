@@ -45,7 +45,10 @@ interface NSpell {
   personal(words: string): NSpell
 }
 
-const nspell = createRequire(import.meta.url)('nspell') as (dictionary: Hunspell) => NSpell
+/** An nspell instance, nspell loaded on first use: a run answering from the artefacts never needs it. */
+function nspell(dictionary: Hunspell): NSpell {
+  return (createRequire(import.meta.url)('nspell') as (dictionary: Hunspell) => NSpell)(dictionary)
+}
 
 /** One dialect's dictionary, with the lookups the checks need. */
 export interface Speller {
