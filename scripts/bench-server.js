@@ -115,6 +115,39 @@ async function bench() {
     )
     console.log(`  incomplete: ${incomplete}; failed: ${runFailed}`)
   }
+  // The pool alone, without HTTP: on a 2-core machine the load generator and
+  // the server's HTTP thread share the cores with the workers, so the HTTP
+  // figures understate what a second worker adds. Here 50 stories are kept
+  // in flight straight into the pool for `duration` seconds.
+  const {createPool} = await import('../dist/faces/pool.js')
+  const {body: storyBody, headline} = JSON.parse(body)
+  const poolRates = new Map()
+  for (const workers of counts) {
+    const pool = createPool({workers, maxQueue: 10_000})
+    const run = () => pool.run({body: storyBody, headline, format: 'text', dialect: 'en-US'}, 120_000)
+    await Promise.all(Array.from({length: workers}, run))
+    let done = 0
+    const until = performance.now() + duration * 1000
+    const lane = async () => {
+      while (performance.now() < until) {
+        await run()
+        done++
+      }
+    }
+    const started = performance.now()
+    await Promise.all(Array.from({length: connections}, lane))
+    const rate = done / ((performance.now() - started) / 1000)
+    poolRates.set(workers, rate)
+    await pool.close()
+    console.log(`pool alone, ${workers} worker${workers === 1 ? '' : 's'}, ${connections} stories in flight: ${rate.toFixed(1)} stories/s`)
+  }
+  if (poolRates.has(1) && poolRates.has(2)) {
+    console.log(`pool alone, throughput 2 workers / 1 worker: ${(poolRates.get(2) / poolRates.get(1)).toFixed(2)}x (target >= 1.7)`)
+    // The ceiling: two independent processes, no pool (scripts/bench-parallel.js).
+    const {execFileSync} = await import('node:child_process')
+    const parallel = new URL('./bench-parallel.js', import.meta.url)
+    process.stdout.write(execFileSync(process.execPath, [parallel.pathname, String(duration)], {encoding: 'utf8'}))
+  }
   const one = figures.get(1)
   const two = figures.get(2)
   if (one && two) {
