@@ -9,6 +9,7 @@ import type {Parent, Root, Sentence, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isSentenceStart, nextWord} from '../nlcst/words.js'
+import {sentencesOf} from '../nlcst/tree.js'
 
 /** One piece of a word node that is spelled on its own. */
 export interface Piece {
@@ -77,7 +78,10 @@ export function shapeOf(base: string): Shape {
 const separators = new Set(['-', '‐', '‑', '–', '—', '/'])
 const apostrophes = new Set(["'", '’'])
 
-const memo = new WeakMap<Root, Piece[]>()
+// Kept on the tree under a symbol, as src/nlcst/tree.ts does: a WeakMap
+// keyed by the tree keeps it (and every piece) alive through young garbage
+// collections, which cost more than the pieces save.
+const piecesKey = Symbol('copydesk.pieces')
 
 /**
  * The pieces of every word in a tree that a speller should check, in order.
@@ -87,11 +91,12 @@ const memo = new WeakMap<Root, Piece[]>()
  * `name-consistency` share it (none of them changes the tree).
  */
 export function piecesOf(tree: Root): Piece[] {
-  let pieces = memo.get(tree)
+  const cached = tree as Root & {[piecesKey]?: Piece[]}
+  let pieces = cached[piecesKey]
   if (!pieces) {
     pieces = []
     for (const sentence of sentencesOf(tree)) collectPieces(sentence, pieces)
-    memo.set(tree, pieces)
+    cached[piecesKey] = pieces
   }
   return pieces
 }
@@ -131,15 +136,7 @@ function collectPieces(sentence: Sentence, pieces: Piece[]): void {
 }
 
 /** Every sentence in a tree, in order (without visiting the words in them). */
-export function sentencesOf(tree: Root): Sentence[] {
-  const sentences: Sentence[] = []
-  const walk = (node: {type: string; children?: unknown[]}) => {
-    if (node.type === 'SentenceNode') sentences.push(node as Sentence)
-    else if (node.children) for (const child of node.children) walk(child as {type: string})
-  }
-  walk(tree)
-  return sentences
-}
+export {sentencesOf}
 
 /**
  * Capitalized forms written inside a sentence somewhere in the story
