@@ -110,6 +110,25 @@ describe('indefinite-article', () => {
     expect(await flagged(text)).toEqual([])
   })
 
+  test('`A` as a letter before `and` is left alone while a slip in the same sentence is flagged', async () => {
+    expect(await flagged('A and B took a apple.')).toEqual([
+      '1:14-1:15: Use `an`, not `a`, before `apple`: it starts with a vowel sound'
+    ])
+  })
+
+  test('a pair decided once is decided the same in later stories (the checker remembers only what came to nothing)', async () => {
+    const checker = createChecker(only)
+    const text = 'She gave an pear to a official in an hurry.'
+    const first = (await checker.check(text)).messages.map(String)
+    expect(first).toEqual([
+      '1:10-1:12: Use `a`, not `an`, before `pear`: it starts with a consonant sound',
+      '1:21-1:22: Use `an`, not `a`, before `official`: it starts with a vowel sound',
+      '1:35-1:37: Use `a`, not `an`, before `hurry`: it starts with a consonant sound'
+    ])
+    expect((await checker.check(text)).messages.map(String)).toEqual(first)
+    expect((await checker.check('It was a pear, and then ' + text)).messages.map(String)).toHaveLength(3)
+  })
+
   test('a doubled article is left to repeated-word', async () => {
     const file = await check('Speaking to a a gathering of analysts.')
     expect(file.messages.filter((message) => /article|repeated/.test(message.ruleId || '')).map(String)).toEqual([

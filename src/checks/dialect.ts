@@ -7,7 +7,7 @@ import {report} from '../message.js'
 import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {personalWords} from '../spell/personal.js'
-import {likeWritten, namesInside, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
+import {likeWritten, namesOf, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
 import {counterpart} from '../spell/variants.js'
 import {codeChecks, dialects, type CodeCheckPlugin, type Dialect, type Level} from '../types.js'
 
@@ -46,7 +46,7 @@ export const dialect: CodeCheckPlugin = function (options) {
 
   return function (tree, file) {
     const pieces = piecesOf(tree)
-    const names = namesInside(pieces)
+    const names = namesOf(tree)
     let quotes: QuoteRanges | undefined
     for (const piece of pieces) {
       const expected = variantOf(piece, names)

@@ -138,10 +138,17 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
     }
   }).call(this)
 
+  // What the wrapped plugin (and `rewrite`) made of an article before an
+  // ordinary word, by what decides it: the article as written, whether a
+  // word comes before it, and the word's text. Most pairs (`a new`, `an
+  // official`) recur and come to nothing; those are not asked again (the
+  // plugin tries a few hundred patterns on each). Bounded for a long-running server.
+  const verdicts = new Map<string, boolean>()
+
   return function (tree: Root, file: VFile) {
-    // Sentences with an article before an ordinary word: the only ones the
-    // wrapped plugin needs to see (it would otherwise walk every word node).
-    const ordinary: Sentence[] = []
+    // Articles before an ordinary word not known to be fine: the only ones
+    // the wrapped plugin needs to see (it would otherwise walk every word node).
+    const ordinary: Ordinary[] = []
     for (const sentence of sentencesOf(tree)) {
       const children = sentence.children
       for (let index = 0; index < children.length; index++) {
@@ -156,7 +163,8 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
         if (next.word && /^(and|or|nor)$/i.test(toString(next.word))) continue
         const sound = ours(next)
         if (sound === null) {
-          if (ordinary[ordinary.length - 1] !== sentence) ordinary.push(sentence)
+          const key = actual + '\u0000' + (firstWord(sentence, index) ? '1' : '0') + '\u0000' + next.text
+          if (verdicts.get(key) !== false) ordinary.push({sentence, index, key})
           continue
         }
         if (!sound) continue
@@ -176,8 +184,27 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
     const slices = articleSlices(ordinary)
     if (slices.length === 0) return
     const sentences = {type: 'RootNode', children: slices} as unknown as Root
-    return (library as (tree: Root, file: VFile) => Promise<void> | void)(sentences, file)
+    const before = file.messages.length
+    const remember = () => {
+      // Which of them the plugin (after `rewrite`) reported.
+      const reported = new Set<unknown>()
+      for (let index = before; index < file.messages.length; index++) reported.add(file.messages[index].ancestors?.[1])
+      if (verdicts.size > 50_000) verdicts.clear()
+      for (const {sentence, index, key} of ordinary) verdicts.set(key, reported.has(sentence.children[index]))
+    }
+    const result = (library as (tree: Root, file: VFile) => Promise<void> | void)(sentences, file)
+    if (result && typeof result.then === 'function') return result.then(remember)
+    remember()
   }
+}
+
+/** An article before an ordinary word, for the wrapped plugin to decide. */
+interface Ordinary {
+  sentence: Sentence
+  /** Index of the article in the sentence. */
+  index: number
+  /** What decides it (see `verdicts`). */
+  key: string
 }
 
 const sentenceKey = Symbol('copydesk.sentence')
@@ -189,9 +216,9 @@ type Slice = Sentence & {[sentenceKey]?: Sentence}
 const earlierWord: Word = {type: 'WordNode', children: []}
 
 /**
- * What retext-indefinite-article needs to see of `sentences`: for each word
- * it would take for an article (`toString(word).toLowerCase()` is `a` or
- * `an`), a sentence of that word, what follows it up to the next word as the
+ * What retext-indefinite-article needs to see of the given articles (words
+ * it takes for one: `toString(word).toLowerCase()` is `a` or `an`): for
+ * each, a sentence of that word, what follows it up to the next word as the
  * plugin looks for one (white space, at most one quotation mark or
  * parenthesis, a word), and before it a word with no text when the sentence
  * has a word before the article (the plugin's "first word" test for `A`).
@@ -199,31 +226,27 @@ const earlierWord: Word = {type: 'WordNode', children: []}
  * the whole sentences, without walking every word and letter node of them.
  * Each piece keeps its sentence under `sentenceKey`.
  */
-function articleSlices(sentences: Sentence[]): Slice[] {
+function articleSlices(articles: ReadonlyArray<{sentence: Sentence; index: number}>): Slice[] {
   const slices: Slice[] = []
-  for (const sentence of sentences) {
+  for (const {sentence, index} of articles) {
     const children = sentence.children
-    let wordBefore = false
-    for (let index = 0; index < children.length; index++) {
-      const node = children[index]
-      if (node.type !== 'WordNode') continue
-      const first = !wordBefore
-      wordBefore = true
-      const normal = wordString(node).toLowerCase()
-      if (normal !== 'a' && normal !== 'an') continue
-      // The plugin's `after()`: white space, maybe one mark, then a word; else it reports nothing.
-      let at = index + 1
-      if (children[at]?.type !== 'WhiteSpaceNode') continue
-      at++
-      const mark = children[at]
-      if (mark && mark.type === 'PunctuationNode' && /^[“”‘’'"()[\]]$/.test(toString(mark))) at++
-      if (children[at]?.type !== 'WordNode') continue
-      slices.push({
-        type: 'SentenceNode',
-        children: [...(first ? [] : [earlierWord]), ...children.slice(index, at + 1)],
-        [sentenceKey]: sentence
-      } as Slice)
-    }
+    const node = children[index]
+    if (node.type !== 'WordNode') continue
+    const first = firstWord(sentence, index)
+    const normal = wordString(node).toLowerCase()
+    if (normal !== 'a' && normal !== 'an') continue
+    // The plugin's `after()`: white space, maybe one mark, then a word; else it reports nothing.
+    let at = index + 1
+    if (children[at]?.type !== 'WhiteSpaceNode') continue
+    at++
+    const mark = children[at]
+    if (mark && mark.type === 'PunctuationNode' && /^[“”‘’'"()[\]]$/.test(toString(mark))) at++
+    if (children[at]?.type !== 'WordNode') continue
+    slices.push({
+      type: 'SentenceNode',
+      children: [...(first ? [] : [earlierWord]), ...children.slice(index, at + 1)],
+      [sentenceKey]: sentence
+    } as Slice)
   }
   return slices
 }

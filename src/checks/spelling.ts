@@ -20,8 +20,7 @@ import {loadWordList, type WordList} from '../spell/wordlist.js'
 import {
   elisionParts,
   likeWritten,
-  namesInside,
-  piecesOf,
+  namesOf,
   sentencesOf,
   shapeOf,
   sourceWords,
@@ -472,7 +471,6 @@ interface Context {
  * only when a flagged word needs it (most stories need little of it).
  */
 class Story {
-  private cachedNames?: Set<string>
   private cachedQuotes?: QuoteRanges
 
   constructor(
@@ -482,8 +480,7 @@ class Story {
 
   /** Capitalized forms written inside a sentence (`Lyammouri`). */
   names(): Set<string> {
-    this.cachedNames ??= namesInside(piecesOf(this.tree))
-    return this.cachedNames
+    return namesOf(this.tree)
   }
 
   quotes(): QuoteRanges {

@@ -138,6 +138,14 @@ function collectPieces(sentence: Sentence, pieces: Piece[]): void {
 /** Every sentence in a tree, in order (without visiting the words in them). */
 export {sentencesOf}
 
+const namesKey = Symbol('copydesk.names')
+
+/** {@link namesInside} the pieces of a tree: worked out once per tree (`spelling` and `dialect` both ask). */
+export function namesOf(tree: Root): Set<string> {
+  const cached = tree as Root & {[namesKey]?: Set<string>}
+  return (cached[namesKey] ??= namesInside(piecesOf(tree)))
+}
+
 /**
  * Capitalized forms written inside a sentence somewhere in the story
  * (possessive dropped): a word that opens a sentence and is among them is a
