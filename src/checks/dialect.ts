@@ -75,7 +75,7 @@ export const dialect: CodeCheckPlugin = function (options) {
       return undefined
     }
     const {value} = piece
-    if (personal.has(value) || speller.correct(value)) return undefined
+    if (speller.correct(value) || personal.has(value)) return undefined
     if (!other.correct(value)) return undefined
     return counterpart(value, target)
   }
