@@ -114,7 +114,7 @@ export const spelling: CodeCheckPlugin = function (options) {
     // nspell (~250 ms), and only in the sentences where the names policy may
     // report something (see `mayReport`): on wire copy about one in ten.
     for (const sentence of sentencesOf(tree)) {
-      if (!mayReport(sentence)) continue
+      if (!mayReport(sentence, story)) continue
       let sources: Set<Word> | undefined
       unknownWords(sentence, correctAsRetextSpell, (word, parent, index, text) => {
         if (parent !== sentence) {
@@ -134,7 +134,7 @@ export const spelling: CodeCheckPlugin = function (options) {
    * word that is not a plain name inside the sentence (`Lyammouri said`).
    * Most news sentences hold a name; only these are spelled word by word.
    */
-  function mayReport(sentence: Sentence): boolean {
+  function mayReport(sentence: Sentence, story: Story): boolean {
     const children = sentence.children
     for (let index = 0; index < children.length; index++) {
       const child = children[index]
@@ -144,7 +144,7 @@ export const spelling: CodeCheckPlugin = function (options) {
       const text = only && only.type === 'TextNode' && !only.value.includes('’') ? only.value : wordText(child)
       if (known(text)) continue
       if (only) {
-        if (mayReportPart(text, sentence, index)) return true
+        if (mayReportWord(text, sentence, index, story)) return true
         continue
       }
       // "Bre-X", "U.S.", "CBA's", "state-owned": compounds, elisions and
@@ -154,6 +154,24 @@ export const spelling: CodeCheckPlugin = function (options) {
       }
     }
     return false
+  }
+
+  /**
+   * `mayReportPart` for a word of one text node (no hyphen, no apostrophe),
+   * which `judge` takes as one piece, asking what `judge` would: a regularised
+   * irregular verb is always reported; a lower-case word the other dialect
+   * knows (`defence`) is left to `dialect` unless it is a regularised
+   * irregular verb; a capitalized opener the story also writes inside a
+   * sentence is a name, as one inside a sentence is.
+   */
+  function mayReportWord(text: string, sentence: Sentence, index: number, story: Story): boolean {
+    const shape = shapeOf(text)
+    if (shape === 'skip') return false
+    // "Teached by elders": never a name nor the other dialect.
+    if (irregularForms(text) !== undefined) return true
+    if (shape === 'lower') return !inOtherDialect(text, text)
+    if (isSentenceStart(sentence, index) && !story.names().has(text)) return true
+    return nearNames(text).length > 0 && !inOtherDialect(text, text)
   }
 
   function mayReportPart(text: string, sentence: Sentence, index: number): boolean {
