@@ -77,7 +77,13 @@ describe('leftovers', () => {
       'Related: Mali junta expels envoy',
       '1:1-1:9: Remove `Related:` before publishing: it introduces a link from the web page, not copy'
     ],
-    ['21°C\nBamako', "1:1-1:5: Remove `21°C` before publishing: it is the site's weather widget, not copy"]
+    ['21°C\nBamako', "1:1-1:5: Remove `21°C` before publishing: it is the site's weather widget, not copy"],
+    // A paragraph full of other figures: only the widget's is one.
+    [
+      'Bamako, 12 March 2025, 14 dead\n3.8 C\nMunich',
+      "2:1-2:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"
+    ],
+    ['The vote was 52 to 48.\n21\u00a0°F', "2:1-2:6: Remove `21 °F` before publishing: it is the site's weather widget, not copy"]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual([expected])
   })

@@ -372,22 +372,67 @@ function mayHit(paragraph: Paragraph, files: ReadonlyArray<CompiledRuleFile<Exis
       if (child.type !== 'WhiteSpaceNode' && startsPhrase(child as SentenceContent, files)) return true
       continue
     }
-    for (const node of child.children) {
-      if (node.type !== 'WhiteSpaceNode' && startsPhrase(node, files)) return true
+    const nodes = child.children
+    for (let index = 0; index < nodes.length; index++) {
+      if (nodes[index].type !== 'WhiteSpaceNode' && startsPhrase(nodes[index], files, nodes, index)) return true
     }
   }
   return false
 }
 
-function startsPhrase(node: SentenceContent, files: ReadonlyArray<CompiledRuleFile<ExistenceData>>): boolean {
+/**
+ * Whether `node` may begin a phrase. A figure begins one only when the
+ * token after it may be the phrase's second (`3.8 C`, `21°C`): news copy is
+ * full of figures, and `# C` would otherwise send nearly every paragraph to
+ * `checkParagraph`. After the last node of a sentence (`siblings` ends), the
+ * next token is in another sentence: then a figure may begin one.
+ */
+function startsPhrase(
+  node: SentenceContent,
+  files: ReadonlyArray<CompiledRuleFile<ExistenceData>>,
+  siblings?: ReadonlyArray<SentenceContent>,
+  index = 0
+): boolean {
   const value = normalize(textOf(node))
   let lower: string | undefined
   for (const file of files) {
     if (file.data.exact.has(value)) return true
     if (file.data.folded.size > 0 && file.data.folded.has((lower ??= value.toLowerCase()))) return true
-    if (file.data.figures.length > 0 && node.type === 'WordNode' && isFigure(value)) return true
+    if (file.data.figures.length > 0 && node.type === 'WordNode' && isFigure(value)) {
+      const followers = figureFollowers(file.data)
+      let next = index + 1
+      while (siblings && next < siblings.length && siblings[next].type === 'WhiteSpaceNode') next++
+      if (!followers || !siblings || next >= siblings.length) return true
+      const after = normalize(textOf(siblings[next]))
+      if (followers.has(after) || followers.has(after.toLowerCase())) return true
+    }
   }
   return false
+}
+
+const followersKey = Symbol('copydesk.figure-followers')
+
+/**
+ * The second tokens of a file's figure phrases (`C`, `°` for `# C`, `# °C`),
+ * as written and lower case; `null` when one may be anything (a one-token
+ * pattern, or `*`, `…` or `#` second). Worked out on first use and kept on
+ * the data.
+ */
+function figureFollowers(data: ExistenceData): Set<string> | null {
+  const cached = data as ExistenceData & {[followersKey]?: Set<string> | null}
+  if (cached[followersKey] !== undefined) return cached[followersKey]
+  let followers: Set<string> | null = new Set<string>()
+  for (const phrase of data.figures) {
+    const second = phrase.tokens[1]
+    if (!second || !('value' in second)) {
+      followers = null
+      break
+    }
+    followers.add(second.value)
+    followers.add(second.value.toLowerCase())
+  }
+  cached[followersKey] = followers
+  return followers
 }
 
 /** A paragraph's nodes in order: sentence contents, and the white space between sentences. */
