@@ -83,7 +83,7 @@ describe('leftovers', () => {
       'Bamako, 12 March 2025, 14 dead\n3.8 C\nMunich',
       "2:1-2:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"
     ],
-    ['The vote was 52 to 48.\n21\u00a0°F', "2:1-2:6: Remove `21 °F` before publishing: it is the site's weather widget, not copy"]
+    ['The vote was 52 to 48.\n21\u00a0°F', "2:1-2:6: Remove `21\u00a0°F` before publishing: it is the site's weather widget, not copy"]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual([expected])
   })
