@@ -197,16 +197,9 @@ export const spelling: CodeCheckPlugin = function (options) {
     const findings = wordPieces(word, isSentenceStart(sentence, index)).flatMap((piece) => judge(piece, context))
     if (findings.length === 0) return
     const messages = findings.map((finding) => toMessage(finding, story))
-    if (messages.length === 1 && findings[0].piece.whole) {
+    if (messages.length === 1 && findings[0].piece.whole && word.position) {
       // The usual case: one word, one finding, on the word's own span.
-      const [{actual, expected, reason, quoted}] = messages
-      const message = story.file.message(reason, {place: word.position, ruleId: 'spelling', source: 'copydesk'})
-      message.actual = actual
-      message.expected = expected
-      message.url = docsUrl('spelling')
-      message.note = findings[0].note
-      if (quoted) Object.assign(message, {data: {quoted: true}})
-      setLevel(message, level)
+      report(story.file, word.position, {ruleId: 'spelling', level, note: findings[0].note, ...messages[0]})
       return
     }
     findings.forEach((finding, index) => {
