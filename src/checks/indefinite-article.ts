@@ -163,8 +163,9 @@ export const indefiniteArticle: CodeCheckPlugin = function (options) {
         if (next.word && /^(and|or|nor)$/i.test(toString(next.word))) continue
         const sound = ours(next)
         if (sound === null) {
-          const key = actual + '\u0000' + (firstWord(sentence, index) ? '1' : '0') + '\u0000' + next.text
-          if (verdicts.get(key) !== false) ordinary.push({sentence, index, key})
+          const first = firstWord(sentence, index)
+          const key = actual + '\u0000' + (first ? '1' : '0') + '\u0000' + next.text
+          if (verdicts.get(key) !== false) ordinary.push({sentence, index, first, key})
           continue
         }
         if (!sound) continue
@@ -203,6 +204,8 @@ interface Ordinary {
   sentence: Sentence
   /** Index of the article in the sentence. */
   index: number
+  /** Whether no word comes before it in the sentence. */
+  first: boolean
   /** What decides it (see `verdicts`). */
   key: string
 }
@@ -226,13 +229,12 @@ const earlierWord: Word = {type: 'WordNode', children: []}
  * the whole sentences, without walking every word and letter node of them.
  * Each piece keeps its sentence under `sentenceKey`.
  */
-function articleSlices(articles: ReadonlyArray<{sentence: Sentence; index: number}>): Slice[] {
+function articleSlices(articles: ReadonlyArray<Ordinary>): Slice[] {
   const slices: Slice[] = []
-  for (const {sentence, index} of articles) {
+  for (const {sentence, index, first} of articles) {
     const children = sentence.children
     const node = children[index]
     if (node.type !== 'WordNode') continue
-    const first = firstWord(sentence, index)
     const normal = wordString(node).toLowerCase()
     if (normal !== 'a' && normal !== 'an') continue
     // The plugin's `after()`: white space, maybe one mark, then a word; else it reports nothing.

@@ -21,7 +21,6 @@ import {
   elisionParts,
   likeWritten,
   namesOf,
-  sentencesOf,
   shapeOf,
   sourceWords,
   startsCapitalized,
@@ -31,6 +30,7 @@ import {
   type Piece
 } from '../spell/tokens.js'
 import {codeChecks, dialects, type CodeCheckPlugin, type Level} from '../types.js'
+import {sentencesOf} from '../nlcst/tree.js'
 
 /**
  * The `spelling` check: words the dictionary does not know.

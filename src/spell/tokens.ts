@@ -135,9 +135,6 @@ function collectPieces(sentence: Sentence, pieces: Piece[]): void {
   }
 }
 
-/** Every sentence in a tree, in order (without visiting the words in them). */
-export {sentencesOf}
-
 const namesKey = Symbol('copydesk.names')
 
 /** {@link namesInside} the pieces of a tree: worked out once per tree (`spelling` and `dialect` both ask). */
