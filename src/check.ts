@@ -90,48 +90,43 @@ export function createChecker<Custom extends string = never>(options: Options<No
   /** Run both phases over `file`: critical (no deadline, whole text), then the rest (under the deadline). */
   async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
+    // Both paths below cut the story into the same sections and place messages the same way (`runWhole`).
+    const pieces = piecesFor(String(file.value), format)
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      await runWhole(processor(format, 'all'), file, format)
+      await runWhole(processor(format, 'all'), file, pieces)
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
-        await run(processor('text', 'all'), allHead)
+        await runWhole(processor('text', 'all'), allHead, piecesFor(head, 'text'))
         file.messages.push(...headlineMessages(allHead, file))
       }
       return
     }
     const found: VFileMessage[] = []
-    // Plain text in one section is parsed once for both runs (the checks read the tree, never change it).
-    let tree: unknown
+    // Plain text checked whole is parsed once for both runs (the checks read the tree, never change it).
+    const tree = pieces === undefined && format === 'text' ? parse(processor('text'), file) : undefined
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      if (format === 'text' && String(file.value).length <= sectionSize) {
-        tree = parse(processor('text'), file)
-        await processor('text', 'critical').run(tree as never, critical)
-      } else {
-        await runWhole(processor(format, 'critical'), critical, format)
-      }
+      await runWhole(processor(format, 'critical'), critical, pieces, [], tree)
       // Only the critical checks' own findings: anything else the pipeline
       // reports (a bad control comment) comes again from the second run.
       const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
       found.push(...critical.messages.filter(own))
       if (head !== undefined) {
         const criticalHead = headlineFile(head, file)
-        await run(processor('text', 'critical'), criticalHead)
+        await runWhole(processor('text', 'critical'), criticalHead, piecesFor(head, 'text'))
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
       file.messages.push(...found)
     }
     hooks.onCritical?.(found)
-    if (tree === undefined) await runWhole(processor(format), file, format, plan.rest)
-    else if (pastDeadline(file)) markSkipped(file, plan.rest)
-    else await processor('text').run(tree as never, file)
+    await runWhole(processor(format), file, pieces, plan.rest, tree)
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
       if (pastDeadline(restHead)) markSkipped(file, plan.rest)
-      else await run(processor('text'), restHead)
+      else await runWhole(processor('text'), restHead, piecesFor(head, 'text'))
       file.messages.push(...headlineMessages(restHead, file))
       markSkipped(file, (restHead.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     }
@@ -193,12 +188,23 @@ function headlineMessages(head: VFile, file: VFile): VFileMessage[] {
   return head.messages
 }
 
-/** Run `processor` over all of `file`, in sections when it is long plain text. */
-async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, format: Format, checks: string[] = []): Promise<void> {
-  const pieces = piecesFor(String(file.value), format)
+/**
+ * Run `processor` over all of `file`: in the sections `pieces` (from
+ * {@link piecesFor}) with every message moved back to its place in `file`,
+ * else whole (over `tree` when the story is already parsed). The one place
+ * where sections are cut and places shifted, for every phase and face.
+ * `checks`: the ruleIds to mark skipped when the deadline has passed.
+ */
+async function runWhole(
+  processor: Processor<any, any, any, any, any>,
+  file: VFile,
+  pieces: Piece[] | undefined,
+  checks: string[] = [],
+  tree?: unknown
+): Promise<void> {
   if (pieces) await runSections(processor, file, pieces, checks)
   else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
-  else await run(processor, file)
+  else await processor.run((tree ?? parse(processor, file)) as never, file)
 }
 
 const checkers = new Map<string, Checker>()
@@ -238,10 +244,6 @@ function toFile(input: string | VFile): VFile {
 export class StoryError extends Error {
   override name = 'StoryError'
   readonly statusCode = 422
-}
-
-async function run(processor: Processor<any, any, any, any, any>, file: VFile): Promise<void> {
-  await processor.run(parse(processor, file), file)
 }
 
 function parse(processor: Processor<any, any, any, any, any>, file: VFile): unknown {
@@ -307,7 +309,7 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     // Only the first section can hold the headline line.
     if (!first) delete (section.data as HeadlineData).headlineLines
     first = false
-    await run(processor, section)
+    await processor.run(parse(processor, section) as never, section)
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
@@ -335,9 +337,17 @@ function spanWhole(message: VFileMessage, value: string): void {
   message.name = stringifyPosition(message.place)
 }
 
+/**
+ * Move `message` from its section to its place in the story. Its points are
+ * copied first: checks share point objects with the tree and with one
+ * another (two findings ending on one word), and a shared point shifted
+ * once per message landed past the text.
+ */
 function shiftMessage(message: VFileMessage, start: Required<Point>): void {
-  const place = message.place
-  const points = place ? ('start' in place ? [place.start, place.end] : [place]) : []
+  const old = message.place
+  const place = old ? ('start' in old ? {start: {...old.start}, end: {...old.end}} : {...old}) : undefined
+  message.place = place
+  const points = (place ? ('start' in place ? [place.start, place.end] : [place]) : []) as Point[]
   for (const point of points) shiftPoint(point, start)
   if (points[0]) {
     message.line = points[0].line
@@ -364,7 +374,10 @@ function snapToCodePoints(file: VFile): void {
   for (const message of file.messages) {
     const place = message.place
     if (!place || !('start' in place)) continue
-    const {start, end} = place
+    // Points may be shared with other messages and the tree: move copies.
+    const start = {...place.start}
+    const end = {...place.end}
+    message.place = {start, end}
     if (start.offset !== undefined && start.offset > 0 && low(start.offset) && high(start.offset - 1)) {
       start.offset--
       start.column--
@@ -374,7 +387,7 @@ function snapToCodePoints(file: VFile): void {
       end.offset++
       end.column++
     }
-    message.name = stringifyPosition(place) || message.name
+    message.name = stringifyPosition(message.place) || message.name
   }
 }
 
