@@ -19,6 +19,7 @@ import type {HeadlineData} from './nlcst/scope.js'
 import {levelFor} from './options.js'
 import {codeChecks, type CodeCheck} from './types.js'
 import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
+import {byImportance, capFindings, mergeDropped} from './result.js'
 
 /**
  * Per-story hooks for callers that must act before the whole check is done
@@ -90,14 +91,15 @@ export function createChecker<Custom extends string = never>(options: Options<No
   /** Run both phases over `file`: critical (no deadline, whole text), then the rest (under the deadline). */
   async function phases(format: Format, file: VFile, hooks: RunHooks, headline?: string): Promise<void> {
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
+    const max = settings.maxFindings
     // Both paths below cut the story into the same sections and place messages the same way (`runWhole`).
     const pieces = piecesFor(String(file.value), format)
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      await runWhole(processor(format, 'all'), file, pieces)
+      await runWhole(processor(format, 'all'), file, {pieces, max})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
-        await runWhole(processor('text', 'all'), allHead, piecesFor(head, 'text'))
+        await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
         file.messages.push(...headlineMessages(allHead, file))
       }
       return
@@ -108,25 +110,27 @@ export function createChecker<Custom extends string = never>(options: Options<No
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      await runWhole(processor(format, 'critical'), critical, pieces, [], tree)
+      await runWhole(processor(format, 'critical'), critical, {pieces, tree, max})
       // Only the critical checks' own findings: anything else the pipeline
       // reports (a bad control comment) comes again from the second run.
       const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
       found.push(...critical.messages.filter(own))
+      mergeDropped(file, critical, (ruleId) => plan.critical.includes(ruleId))
       if (head !== undefined) {
         const criticalHead = headlineFile(head, file)
-        await runWhole(processor('text', 'critical'), criticalHead, piecesFor(head, 'text'))
+        await runWhole(processor('text', 'critical'), criticalHead, {pieces: piecesFor(head, 'text'), max})
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
       file.messages.push(...found)
     }
-    hooks.onCritical?.(found)
-    await runWhole(processor(format), file, pieces, plan.rest, tree)
+    // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
+    hooks.onCritical?.(found.length > max ? [...found].sort(byImportance).slice(0, max) : found)
+    await runWhole(processor(format), file, {pieces, checks: plan.rest, tree, max})
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
       if (pastDeadline(restHead)) markSkipped(file, plan.rest)
-      else await runWhole(processor('text'), restHead, piecesFor(head, 'text'))
+      else await runWhole(processor('text'), restHead, {pieces: piecesFor(head, 'text'), max})
       file.messages.push(...headlineMessages(restHead, file))
       markSkipped(file, (restHead.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     }
@@ -151,6 +155,8 @@ export function createChecker<Custom extends string = never>(options: Options<No
       await phases(format, file, hooks, typeof headline === 'string' ? headline : undefined)
       snapToCodePoints(file)
       file.messages.sort(compareMessages)
+      // Keep the `maxFindings` most important; `tallyOf(file)` (src/result.ts) still counts them all.
+      capFindings(file, settings.maxFindings)
       return file
     }
   }
@@ -188,21 +194,26 @@ function headlineMessages(head: VFile, file: VFile): VFileMessage[] {
   return head.messages
 }
 
+/** How `runWhole` runs over a story. */
+interface RunPlan {
+  /** The story's sections ({@link piecesFor}); `undefined`: checked whole. */
+  pieces: Piece[] | undefined
+  /** The ruleIds to mark skipped when the deadline has passed. */
+  checks?: string[]
+  /** The story already parsed, when checked whole. */
+  tree?: unknown
+  /** Findings kept (`maxFindings`): between sections, findings past twice this are left out (and tallied). */
+  max: number
+}
+
 /**
  * Run `processor` over all of `file`: in the sections `pieces` (from
  * {@link piecesFor}) with every message moved back to its place in `file`,
  * else whole (over `tree` when the story is already parsed). The one place
  * where sections are cut and places shifted, for every phase and face.
- * `checks`: the ruleIds to mark skipped when the deadline has passed.
  */
-async function runWhole(
-  processor: Processor<any, any, any, any, any>,
-  file: VFile,
-  pieces: Piece[] | undefined,
-  checks: string[] = [],
-  tree?: unknown
-): Promise<void> {
-  if (pieces) await runSections(processor, file, pieces, checks)
+async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max}: RunPlan): Promise<void> {
+  if (pieces) await runSections(processor, file, pieces, checks, max)
   else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
   else await processor.run((tree ?? parse(processor, file)) as never, file)
 }
@@ -296,7 +307,7 @@ function piecesFor(value: string, format: Format): Piece[] | undefined {
   return pieces
 }
 
-async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, pieces: Iterable<Piece>, checks: string[]): Promise<void> {
+async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, pieces: Iterable<Piece>, checks: string[], max: number): Promise<void> {
   let first = true
   for (const piece of pieces) {
     // Past the deadline, later sections are not even parsed: every check is incomplete.
@@ -324,6 +335,8 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
       message.file = file.path || ''
       file.messages.push(message)
     }
+    // Memory stays bounded however many findings a long story has.
+    if (file.messages.length > 2 * max) capFindings(file, max)
   }
 }
 

@@ -63,8 +63,13 @@ export interface FileResult<Custom extends string = never> {
   /** The file as given (`<stdin>` for standard input). */
   path: string
   verdict?: Verdict
+  /** Over every finding, including any left out of `messages`. */
   counts: Counts
   messages: Array<ResultMessage<Custom>>
+  /** Findings left out of `messages` by the `maxFindings` cap (absent when none were). */
+  omitted?: number
+  /** Of those, how many per ruleId (absent when none were left out). */
+  omittedRules?: Record<string, number>
 }
 
 /** What `copydesk --format json` prints. */
@@ -107,10 +112,86 @@ export function countMessages(messages: ReadonlyArray<{severity: Level}>): Count
   return counts
 }
 
-/** A checked VFile as a `FileResult`. */
+/** A checked VFile as a `FileResult` (counts over every finding, also those the cap left out). */
 export function toFileResult(file: VFile, options: {path?: string; field?: Field} = {}): FileResult {
   const messages = file.messages.map((message) => toResultMessage(message, options.field))
-  return {path: options.path ?? (file.path || '<stdin>'), counts: countMessages(messages), messages}
+  const {counts, ...omitted} = tallyOf(file)
+  return {path: options.path ?? (file.path || '<stdin>'), counts, messages, ...omitted}
+}
+
+/** Per ruleId (`''` for none), per severity: the findings `capFindings` left out of a file. */
+type Dropped = Record<string, Counts>
+
+interface CapData {
+  copydeskDropped?: Dropped
+}
+
+/** Counts over every finding of a checked story, and what the cap left out. */
+export interface Tally {
+  counts: Counts
+  /** Present only when findings were left out. */
+  omitted?: number
+  omittedRules?: Record<string, number>
+}
+
+const rank: Record<Level, number> = {error: 0, warning: 1, suggestion: 2}
+
+/** Errors before warnings before suggestions, then story order. */
+export function byImportance(a: VFileMessage, b: VFileMessage): number {
+  return rank[levelOf(a)] - rank[levelOf(b)] || byPlace(a, b)
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+}
+
+/**
+ * Keep at most `max` of `file.messages`: the most important (see
+ * {@link byImportance}), so an error is never left out for a suggestion.
+ * Those left out are tallied on the file (see {@link tallyOf}); the kept ones
+ * stay in story order.
+ */
+export function capFindings(file: VFile, max: number): void {
+  if (file.messages.length <= max) return
+  const sorted = [...file.messages].sort(byImportance)
+  const data = file.data as CapData
+  const dropped = (data.copydeskDropped ??= {})
+  for (let index = max; index < sorted.length; index++) {
+    const message = sorted[index]!
+    ;(dropped[message.ruleId ?? ''] ??= {error: 0, warning: 0, suggestion: 0})[levelOf(message)]++
+  }
+  const kept = sorted.slice(0, max).sort(byPlace)
+  file.messages.length = 0
+  for (const message of kept) file.messages.push(message)
+}
+
+/** Add what `capFindings` left out of `from` (only ruleIds `own` accepts) to `into`. */
+export function mergeDropped(into: VFile, from: VFile, own: (ruleId: string) => boolean = () => true): void {
+  const source = (from.data as CapData).copydeskDropped
+  if (!source) return
+  const target = ((into.data as CapData).copydeskDropped ??= {})
+  for (const [ruleId, counts] of Object.entries(source)) {
+    if (!own(ruleId)) continue
+    const sum = (target[ruleId] ??= {error: 0, warning: 0, suggestion: 0})
+    for (const level of Object.keys(rank) as Level[]) sum[level] += counts[level]
+  }
+}
+
+/** Exact counts for a checked file: its messages plus those the cap left out. */
+export function tallyOf(file: VFile): Tally {
+  const counts = countMessages(file.messages.map((message) => ({severity: levelOf(message)})))
+  const dropped = (file.data as CapData).copydeskDropped
+  if (!dropped) return {counts}
+  let omitted = 0
+  const omittedRules: Record<string, number> = {}
+  for (const [ruleId, some] of Object.entries(dropped)) {
+    const total = some.error + some.warning + some.suggestion
+    if (total === 0) continue
+    for (const level of Object.keys(rank) as Level[]) counts[level] += some[level]
+    omittedRules[ruleId] = total
+    omitted += total
+  }
+  return omitted > 0 ? {counts, omitted, omittedRules} : {counts}
 }
 
 function span(message: VFileMessage): {start?: Point; end?: Point} {

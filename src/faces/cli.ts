@@ -31,7 +31,7 @@ import {applyFixes, fixableChecks, formatDiff} from './fix.js'
 import {findStories} from './find.js'
 import {decodeStory, encodeStory, encodingName, readStory, ReadError, type Encoding} from './read.js'
 import {formatReport, safeJson, visible} from './report.js'
-import {countMessages, toFileResult, type FileResult} from '../result.js'
+import {toFileResult, type FileResult} from '../result.js'
 import type {Format} from '../types.js'
 import {formats} from '../types.js'
 import {version} from '../version.js'
@@ -431,7 +431,8 @@ function displayPath(file: VFile, cwd: string): string {
 
 function onlyErrors(result: FileResult): FileResult {
   const messages = result.messages.filter((message) => message.severity === 'error')
-  return {...result, counts: countMessages(messages), messages}
+  // Counts from the result: they cover findings `maxFindings` left out too.
+  return {...result, counts: {error: result.counts.error, warning: 0, suggestion: 0}, messages}
 }
 
 function describeFixes(applied: ReadonlyArray<{actual?: string | null; expected?: ReadonlyArray<string> | null}>): string {

@@ -8,7 +8,7 @@ import {check} from '../check.js'
 import type {Options} from '../options.js'
 import type {Format, Level} from '../types.js'
 import {formats, levels} from '../types.js'
-import {countMessages, toResultMessage, type Counts, type ResultMessage, type Verdict} from '../result.js'
+import {countMessages, tallyOf, toResultMessage, type Counts, type ResultMessage, type Tally, type Verdict} from '../result.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 
 /** A story as a CMS holds it. */
@@ -35,7 +35,7 @@ export interface Policy {
 export interface PrePublishOptions<Custom extends string = never> {
   /** A checker made once with `createChecker` (default: copydesk's default checker for `options`). */
   checker?: Checker
-  /** Checker options when no `checker` is given (dialect, checks, dictionary, rules). */
+  /** Checker options when no `checker` is given (dialect, checks, dictionary, rules, `maxFindings`: most findings in `messages`, default 1,000). */
   options?: Options<Custom>
   /**
    * Time budget in milliseconds (default: none). The must-never-publish
@@ -61,6 +61,10 @@ export interface PrePublishResult<Custom extends string = never> {
   incomplete: string[]
   /** One sentence for the editor when the story is held (or could not be checked). */
   reason?: string
+  /** Findings left out of `messages` by the checker's `maxFindings` (absent when none); `counts` and the verdict cover them. */
+  omitted?: number
+  /** Of those, how many per ruleId. */
+  omittedRules?: Record<string, number>
 }
 
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
@@ -83,7 +87,7 @@ export async function prePublish<Custom extends string = never>(
     ? await options.checker.check(file, {format, headline})
     : await check(file, {...options.options, format, headline})
   const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
-  return resultFor(messages, incompleteChecks(checked), rules)
+  return resultFor(messages, incompleteChecks(checked), rules, undefined, tallyOf(checked))
 }
 
 /**
@@ -95,12 +99,16 @@ export function resultFor(
   messages: ResultMessage[],
   incomplete: ReadonlyArray<string>,
   policy: Policy = {},
-  reason?: string
+  reason?: string,
+  tally?: Tally
 ): PrePublishResult {
   const complete = incomplete.length === 0 && reason === undefined
-  const verdict = complete ? verdictFor(messages, policy) : 'hold'
-  const result: PrePublishResult = {verdict, counts: countMessages(messages), messages, complete, incomplete: [...incomplete]}
+  // Counts over every finding (`tally`: also those `maxFindings` left out), and the verdict from them.
+  const counts = tally?.counts ?? countMessages(messages)
+  const verdict = complete ? verdictForCounts(counts, policy) : 'hold'
+  const result: PrePublishResult = {verdict, counts, messages, complete, incomplete: [...incomplete]}
   if (!complete) result.reason = reason ?? holdReason(incomplete)
+  if (tally?.omitted) Object.assign(result, {omitted: tally.omitted, omittedRules: tally.omittedRules})
   return result
 }
 
@@ -115,6 +123,13 @@ export function verdictFor(messages: ReadonlyArray<{severity: Level}>, policy: P
   const {block, warn} = normalizePolicy(policy)
   if (messages.some((message) => block.includes(message.severity))) return 'block'
   if (messages.some((message) => warn.includes(message.severity))) return 'warn'
+  return 'pass'
+}
+
+function verdictForCounts(counts: Counts, policy: Policy): Verdict {
+  const {block, warn} = normalizePolicy(policy)
+  if (block.some((level) => counts[level] > 0)) return 'block'
+  if (warn.some((level) => counts[level] > 0)) return 'warn'
   return 'pass'
 }
 

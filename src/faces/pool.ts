@@ -22,7 +22,7 @@ import {Piscina} from 'piscina'
 import {createChecker, planOf, type CheckPlan, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
-import {toResultMessage, type ResultMessage} from '../result.js'
+import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
 import {VFile} from 'vfile'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
@@ -43,6 +43,8 @@ export interface RunOutcome {
   incomplete: string[]
   /** One sentence for the editor when the run is incomplete. */
   reason?: string
+  /** Exact counts and what `maxFindings` left out of `messages` (the worker caps them before they cross threads). */
+  tally?: Tally
 }
 
 /** Check one story within `budgetMs` milliseconds. */
@@ -167,7 +169,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const task: WorkerTask = {...story, deadline, port: port2}
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
-      return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
+      return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
     } catch (error) {
       if (!abort.signal.aborted) throw error
       if (startedAt !== undefined) cutOff++
@@ -233,7 +235,7 @@ export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
           setDeadline(file, deadline - Date.now())
           const checked = await checker.check(file, {format: story.format, headline: story.headline})
           const incomplete = incompleteChecks(checked)
-          return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete}
+          return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete, tally: tallyOf(checked)}
         })
       } finally {
         pending--

@@ -251,7 +251,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       const {policy, body, headline, format = 'text'} = request.body
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
-      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason)
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, outcome.tally)
       request.copydesk.verdict = result.verdict
       return result
     })

@@ -14,7 +14,7 @@ import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
 import {formats} from '../types.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
-import {toResultMessage, type ResultMessage} from '../result.js'
+import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
 
 /** What the pool sends for one story. */
 export interface WorkerTask {
@@ -32,6 +32,8 @@ export interface WorkerTask {
 export interface WorkerResult {
   messages: ResultMessage[]
   incomplete: string[]
+  /** Exact counts over every finding; what the checker's `maxFindings` left out. */
+  tally: Tally
 }
 
 const options: Options = (workerData as {options?: Options} | undefined)?.options ?? {}
@@ -69,7 +71,7 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
         port.postMessage({critical: messages.map((message) => toResultMessage(message, 'body'))})
       }
     })
-    return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked)}
+    return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked), tally: tallyOf(checked)}
   } finally {
     port.close()
   }
