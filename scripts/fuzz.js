@@ -7,11 +7,14 @@
  *
  *   npm run fuzz                       # 100,000 cases (about a third per format)
  *   node scripts/fuzz.js --runs 5000 --seed 42
+ *   node scripts/fuzz.js --spans-every 1   # span agreement on every case (scripts/fuzz-spans.js)
  */
 import fs from 'node:fs'
 import fc from 'fast-check'
 import {check} from '../dist/index.js'
 import {format as formats, probe, story} from './fuzz-lib.js'
+import * as library from '../dist/index.js'
+import {spanProblems} from './fuzz-spans.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes('--' + name) ? Number(args[args.indexOf('--' + name) + 1]) : fallback)
@@ -53,6 +56,14 @@ for (let round = 0; cases < runs; round++) {
     } else if (problems.length > 0) {
       failures++
       found.push({format, text, problems: problems.slice(0, 3)})
+    }
+    // Span agreement (scripts/fuzz-spans.js), every `--spans-every` cases (default 4): check() and prePublish with and without a budget place findings alike.
+    if (!crash && cases % option('spans-every', 4) === 0) {
+      const disagree = await spanProblems(library, text, format)
+      if (disagree.length > 0) {
+        failures++
+        found.push({format, text, spans: disagree.slice(0, 3)})
+      }
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
