@@ -67,7 +67,8 @@ const checkers = new Map<string, Checker>()
 function checkerFor(name: string): Checker {
   let checker = checkers.get(name)
   if (!checker) {
-    checker = createChecker(configurations[name])
+    // Every finding kept (`maxFindings`, default 1,000): the long story has more.
+    checker = createChecker({...configurations[name], maxFindings: Number.POSITIVE_INFINITY})
     checkers.set(name, checker)
   }
   return checker

@@ -18,9 +18,11 @@ import remarkRetext from 'remark-retext'
 import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import {ParseEnglish} from 'parse-english'
+import {ParseLatin} from 'parse-latin'
+import {toNlcst} from 'mdast-util-to-nlcst'
 import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
-import type {Node, Parent} from 'unist'
+import type {Node, Parent, Point} from 'unist'
 import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import type {Options} from '../options.js'
@@ -41,7 +43,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
       .use(viewPlugin, 'markdown')
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
-      .use(remarkRetext, retext as never)
+      .use(markdownRetext, retext as never)
       .use(control, {language: 'markdown', known})
       .freeze()
   }
@@ -72,11 +74,84 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   // Mutate mode: the bridge returns the nlcst tree, tokenized by parse-english.
   const processor =
     format === 'markdown'
-      ? unified().use(remarkParse).use(viewPlugin, 'markdown').use(flattenPlugin).use(recordPlugin, 'markdown').use(remarkRetext, new ParseEnglish() as never)
+      ? unified().use(remarkParse).use(viewPlugin, 'markdown').use(flattenPlugin).use(recordPlugin, 'markdown').use(markdownTree)
       : unified().use(rehypeParse, {fragment: true}).use(viewPlugin, 'html').use(flattenPlugin).use(rootPlugin).use(skipPlugin).use(recordPlugin, 'html').use(rehypeRetext, new ParseEnglish() as never)
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
+}
+
+/**
+ * Top-level Markdown blocks turned into nlcst at once. mdast-util-to-nlcst
+ * makes the whole story one sentence and parse-latin then breaks it at each
+ * blank line, copying the rest each time: quadratic in the blocks (40 KB of
+ * `a\n\nb\n\n…` took 30 s). Blocks never share a paragraph (a blank line
+ * always parts them), so converting them some at a time gives the same tree.
+ */
+export const blocksPerPart = 64
+
+/** mdast `tree` as nlcst, {@link blocksPerPart} top-level blocks at a time. */
+export function toNlcstInParts(tree: Parent, file: VFile, parser: ParseLatin): Root {
+  const children = tree.children as Node[]
+  if (children.length <= blocksPerPart) return toNlcst(tree as never, file, parser as never) as Root
+  const place = location(file)
+  const out: Root['children'] = []
+  let end: Point | undefined
+  for (const group of blockGroups(children)) {
+    const placed = group.filter((child) => child.position)
+    if (placed.length === 0) continue
+    const start = placed[0]!.position!.start
+    if (end && start.line !== end.line && end.offset !== undefined) {
+      // The break between two blocks, made as mdast-util-to-nlcst makes it between blocks of one part.
+      const lines = start.line - end.line
+      const from = place.toPoint(end.offset)
+      const to = place.toPoint(end.offset + lines)
+      const value = lines < 2 ? '\n\n' : '\n'.repeat(lines)
+      out.push({type: 'WhiteSpaceNode', value, ...(from && to ? {position: {start: from, end: to}} : {})})
+    }
+    const part = {type: 'root', children: group, position: {start, end: placed.at(-1)!.position!.end}}
+    out.push(...(toNlcst(part as never, file, parser as never) as Root).children)
+    end = placed.at(-1)!.position!.end
+  }
+  const root: Root = {type: 'RootNode', children: out}
+  const first = out.find((node) => node.position)
+  const last = [...out].reverse().find((node) => node.position)
+  if (first && last) root.position = {start: {...first.position!.start}, end: {...last.position!.end}}
+  return root
+}
+
+const simple = new Set(['paragraph', 'heading'])
+
+/** `children` in runs of at least {@link blocksPerPart}, cut only between two paragraphs or headings (where the converter's parts join as they would whole). */
+function* blockGroups(children: Node[]): Generator<Node[]> {
+  let from = 0
+  for (let index = blocksPerPart; index < children.length; index++) {
+    if (index - from >= blocksPerPart && simple.has(children[index - 1]!.type) && simple.has(children[index]!.type)) {
+      yield children.slice(from, index)
+      from = index
+    }
+  }
+  yield children.slice(from)
+}
+
+/** remark-retext in bridge mode, converting in parts ({@link toNlcstInParts}). */
+function markdownRetext(destination: Processor) {
+  const processor = destination.freeze()
+  return async function (tree: Node, file: VFile): Promise<undefined> {
+    const parser = new ParseLatin()
+    const data = processor.data() as Record<string, unknown[] | undefined>
+    const add = (list: unknown[], values: unknown[] | undefined) => values && list.unshift(...values)
+    add(parser.tokenizeParagraphPlugins, data.nlcstParagraphExtensions)
+    add(parser.tokenizeRootPlugins, data.nlcstRootExtensions)
+    add(parser.tokenizeSentencePlugins, data.nlcstSentenceExtensions)
+    await processor.run(toNlcstInParts(tree as Parent, file, parser) as never, file)
+    return undefined
+  }
+}
+
+/** remark-retext in mutate mode with parse-english, in parts: the nlcst tree `markupTree` returns. */
+function markdownTree() {
+  return (tree: Node, file: VFile) => toNlcstInParts(tree as Parent, file, new ParseEnglish() as unknown as ParseLatin)
 }
 
 /** Names `<!-- copydesk … -->` comments may use: code checks and rules files. */
@@ -157,10 +232,94 @@ function leavesOf(node: Node): Node[] {
   return leaves
 }
 
-/** Parse the same-length view of the story (src/nlcst/source-map.ts `parseView`). */
+/** Parse the same-length view of the story (src/nlcst/source-map.ts `parseView`); Markdown's plain paragraphs without micromark. */
 function viewPlugin(this: Processor, language: 'html' | 'markdown') {
   const parse = this.parser as (document: string, file: VFile) => Node
-  this.parser = ((document: string, file: VFile) => parse(parseView(document, language), file)) as never
+  this.parser = ((document: string, file: VFile) => {
+    const view = parseView(document, language)
+    return language === 'markdown' ? parsePlainParagraphs(view, (value) => parse(value, file)) : parse(view, file)
+  }) as never
+}
+
+// Anything that could make Markdown of a line, or carry a construct across blank lines.
+const markupCharacter = /[`*_[\]<>\\&\r]/
+const lineOpener = /^(?:[#>+\-*=_]|\d{1,9}[.)]|\s)/
+const spansBlankLines = /`{3}|~{3}|<[!?]|<(?:script|pre|style|textarea)/i
+
+/** Whether `line` is a paragraph line whatever surrounds it: no markup character, no indent, no opener, no trailing white space. */
+function plainLine(line: string): boolean {
+  return line !== '' && !lineOpener.test(line) && !markupCharacter.test(line) && !/\s$/.test(line)
+}
+
+/**
+ * Markdown `view` parsed by `parse` (micromark), except its plain
+ * paragraphs. micromark sets up a tokenizer per paragraph: Markdown of many
+ * tiny paragraphs (`a\n\nb\n\n…`) cost 8× prose per KB and more. A
+ * paragraph whose every line is plain text ({@link plainLine}), between blank
+ * lines, at the top level, makes the same mdast whoever parses it: such
+ * paragraphs are blanked (spaces, the same length: every other place holds)
+ * before micromark sees the story, and put back as paragraph nodes. Never
+ * when the story has fenced code or an HTML block that runs across blank
+ * lines, nor before an indented line or a list marker (blanking would join
+ * two lists or code blocks).
+ */
+export function parsePlainParagraphs(view: string, parse: (value: string) => Node): Node {
+  if (spansBlankLines.test(view) || !view.includes('\n\n')) return parse(view)
+  const lines = view.split('\n')
+  const plain: Array<{from: number; to: number; line: number; lines: number}> = []
+  let offset = 0
+  let index = 0
+  while (index < lines.length) {
+    if (/^[ \t]*$/.test(lines[index]!)) {
+      offset += lines[index]!.length + 1
+      index++
+      continue
+    }
+    // A block: lines up to the next blank line.
+    const first = index
+    const from = offset
+    let allPlain = true
+    while (index < lines.length && !/^[ \t]*$/.test(lines[index]!)) {
+      if (allPlain && !plainLine(lines[index]!)) allPlain = false
+      offset += lines[index]!.length + 1
+      index++
+    }
+    if (!allPlain) continue
+    // The next block must not continue what came before this one.
+    let next = index
+    while (next < lines.length && /^[ \t]*$/.test(lines[next]!)) next++
+    if (next < lines.length && /^(?:[ \t]|[-+*]|\d)/.test(lines[next]!)) continue
+    plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first})
+  }
+  if (plain.length === 0) return parse(view)
+  const parts: string[] = []
+  let last = 0
+  for (const block of plain) {
+    parts.push(view.slice(last, block.from), view.slice(block.from, block.to).replace(/[^\n]/g, ' '))
+    last = block.to
+  }
+  parts.push(view.slice(last))
+  const tree = parse(parts.join('')) as Parent
+  const paragraphs = plain.map((block) => {
+    const value = view.slice(block.from, block.to)
+    const lastLine = lines[block.line + block.lines - 2]!
+    const position = {
+      start: {line: block.line, column: 1, offset: block.from},
+      end: {line: block.line + block.lines - 1, column: lastLine.length + 1, offset: block.to}
+    }
+    return {type: 'paragraph', children: [{type: 'text', value, position: {start: {...position.start}, end: {...position.end}}}], position}
+  })
+  // Both lists are in story order: merge them.
+  const children: Node[] = []
+  let p = 0
+  for (const child of tree.children as Node[]) {
+    const start = child.position?.start.offset ?? 0
+    while (p < paragraphs.length && paragraphs[p]!.position.start.offset < start) children.push(paragraphs[p++]!)
+    children.push(child)
+  }
+  while (p < paragraphs.length) children.push(paragraphs[p++]!)
+  tree.children = children as Parent['children']
+  return tree
 }
 
 /**
