@@ -36,7 +36,7 @@ export const configNames: ReadonlyArray<string> = [
   'package.json'
 ]
 
-const keys = ['dialect', 'checks', 'dictionary', 'rules', 'defaultRules']
+const keys = ['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'maxFindings']
 
 /** Looks up settings upward from folders, caching per folder. */
 export class ConfigFinder {
