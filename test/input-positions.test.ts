@@ -4,6 +4,7 @@
  * the exact messages, and the position contract (test/util/invariants.ts).
  */
 import {describe, expect, test} from 'vitest'
+import fc from 'fast-check'
 import type {VFile} from 'vfile'
 import {check} from '../src/index.js'
 import type {Format} from '../src/index.js'
@@ -166,4 +167,52 @@ describe('sections and the deadline', () => {
       expect(skippedChecks(file)).toBeGreaterThan(0)
     }
   })
+})
+
+describe('Markdown of many blocks: the same trees, faster (issue 18)', () => {
+  // Lines of every kind a block can start with; stories of 60 to 400 of them.
+  const lines = [
+    'The council met on Tuesday.', 'a', 'b c', 'Rates rose 2% in May', 'x  ', 'Text *em* and `code` here.', '# Head', 'Title', '=====', '---',
+    '- item', '* item', '1. one', '2) two', '> quote', '  indented', '    code', '```', '~~~', '<div>', '<!-- note -->', '[ref]: https://example.com',
+    'See [ref].', 'A&amp;B', 'back\\slash', 'tab\there', '', '', '', ''
+  ]
+  const markdown = fc.array(fc.constantFrom(...lines), {minLength: 60, maxLength: 400}).map((chosen) => chosen.join('\n'))
+
+  test('plain paragraphs made without micromark: the mdast micromark makes', async () => {
+    const {unified} = await import('unified')
+    const {default: remarkParse} = await import('remark-parse')
+    const {parsePlainParagraphs} = await import('../src/input/markup.js')
+    const parser = unified().use(remarkParse)
+    fc.assert(
+      fc.property(markdown, (doc) => {
+        expect(parsePlainParagraphs(doc, (value) => parser.parse(value))).toEqual(parser.parse(doc))
+      }),
+      {numRuns: 300, seed: 18}
+    )
+  }, 120_000)
+
+  test('nlcst made some blocks at a time: the tree remark-retext makes whole', async () => {
+    const {unified} = await import('unified')
+    const {default: remarkParse} = await import('remark-parse')
+    const {default: remarkRetext} = await import('remark-retext')
+    const {ParseEnglish} = await import('parse-english')
+    const {VFile} = await import('vfile')
+    const {toNlcstInParts} = await import('../src/input/markup.js')
+    fc.assert(
+      fc.property(fc.array(markdown, {minLength: 1, maxLength: 3}).map((docs) => docs.join('\n\n')), (doc) => {
+        const whole = unified().use(remarkParse).use(remarkRetext, new ParseEnglish() as never)
+        const file = new VFile({value: doc})
+        const mdast = unified().use(remarkParse).parse(doc)
+        expect(toNlcstInParts(mdast as never, file, new ParseEnglish() as never)).toEqual(whole.runSync(whole.parse(file), file))
+      }),
+      {numRuns: 150, seed: 18}
+    )
+  }, 300_000)
+
+  test('40 KB of `a\\n\\nb\\n\\n…`: checked, places exact', async () => {
+    const text = 'a\n\nb\n\nTeh end.\n\n'.repeat(2600)
+    const file = await check(text, {format: 'markdown', maxFindings: Number.POSITIVE_INFINITY})
+    expect(file.messages.filter((message) => message.ruleId === 'spelling')).toHaveLength(2600)
+    expect(placeProblems(text, file)).toEqual([])
+  }, 300_000)
 })
