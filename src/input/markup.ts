@@ -14,7 +14,6 @@
 import {unified, type Processor} from 'unified'
 import retextEnglish from 'retext-english'
 import remarkParse from 'remark-parse'
-import remarkRetext from 'remark-retext'
 import rehypeParse from 'rehype-parse'
 import rehypeRetext from 'rehype-retext'
 import {ParseEnglish} from 'parse-english'
