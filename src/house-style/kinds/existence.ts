@@ -526,7 +526,9 @@ function excepted(tokens: TextToken[], from: number, to: number, except: Token[]
 
 function sameText(token: Token, text: TextToken, sensitive: boolean): boolean {
   if (!('value' in token)) return false
-  return sensitive ? token.value === text.value : token.value.toLowerCase() === text.lower
+  // The possessive is the same phrase: `TK Maxx’s` as `TK Maxx`.
+  const value = text.value.endsWith("'s") && token.kind === 'word' && !token.value.endsWith("'s") ? text.value.slice(0, -2) : text.value
+  return sensitive ? token.value === value : token.value.toLowerCase() === value.toLowerCase()
 }
 
 /** Nothing but white space between the start of the line and node `at`. */
