@@ -202,3 +202,37 @@ export function gateProblems(result, item) {
   }
   return problems
 }
+
+/**
+ * `npm run fuzz -- --gate`: `runs` cases of {@link gateCase} through
+ * `prePublish` with one checker; prints the counts and writes the first
+ * failures to gate-failures.json. Returns the exit code (1 on any failure).
+ */
+export async function runGate({prePublish, createChecker}, {runs = 100_000, seed = 18, batch = 1000} = {}) {
+  const checker = createChecker()
+  for (const format of ['text', 'markdown', 'html']) await prePublish({body: 'Warm up.', format}, {}, {checker})
+  const started = performance.now()
+  const arbitrary = gateCase()
+  const counts = {text: 0, markdown: 0, html: 0}
+  const found = []
+  let cases = 0
+  for (let round = 0; cases < runs; round++) {
+    for (const item of fc.sample(arbitrary, {numRuns: Math.min(batch, runs - cases), seed: seed + round})) {
+      const result = await prePublish({body: item.doc, format: item.format}, {}, {checker})
+      const problems = gateProblems(result, item)
+      cases++
+      counts[item.format]++
+      if (problems.length > 0) found.push({...item, problems})
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(0)
+    process.stderr.write(`${cases} gate cases, ${found.length} failures, ${seconds} s\n`)
+  }
+  console.log(`seed ${seed}`)
+  console.log(`gate cases: ${cases} (text ${counts.text}, markdown ${counts.markdown}, html ${counts.html})`)
+  console.log(`failures (not blocked, or no leftovers error on the marker): ${found.length}`)
+  console.log(`total: ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  if (found.length === 0) return 0
+  fs.writeFileSync('gate-failures.json', JSON.stringify(found.slice(0, 200), null, 2) + '\n')
+  console.log(`first failures written to gate-failures.json; first: ${JSON.stringify(found[0]).slice(0, 400)}`)
+  return 1
+}
