@@ -226,6 +226,7 @@ export async function runGate({prePublish, createChecker}, {runs = 100_000, seed
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(0)
     process.stderr.write(`${cases} gate cases, ${found.length} failures, ${seconds} s\n`)
+    if (found.length > 0) fs.writeFileSync('gate-failures.json', JSON.stringify(found.slice(0, 200), null, 2) + '\n')
   }
   console.log(`seed ${seed}`)
   console.log(`gate cases: ${cases} (text ${counts.text}, markdown ${counts.markdown}, html ${counts.html})`)

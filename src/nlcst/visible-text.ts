@@ -108,6 +108,16 @@ class Builder {
       this.add(value, offset)
       return
     }
+    const tag = language === 'html' ? raw.search(/<[A-Za-z/!?]/) : -1
+    if (tag !== -1 && value.startsWith(raw.slice(0, tag))) {
+      // Not one run of source: text the parser moved out of a table (`<tr> TK </tr>`
+      // is shown before the table) and joined to the text before it. Map the
+      // part before the markup as it is, the rest to the source after the last tag.
+      const after = raw.lastIndexOf('>') + 1
+      this.add(value.slice(0, tag), offset)
+      this.addDecoded(value.slice(tag), raw.slice(after), offset + after, language)
+      return
+    }
     const map = align(raw, value, language)
     for (let index = 0; index < value.length; index++) {
       if (isInvisible(value.charCodeAt(index))) continue

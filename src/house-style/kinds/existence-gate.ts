@@ -55,8 +55,8 @@ export interface GateEntry {
 const letter = String.raw`[[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]]`
 /** White space between two tokens of a phrase: within a line, or across one line break (not a blank line, not a block). */
 const gap = String.raw`[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?`
-/** What `…` in a pattern stands for: a run of up to ~60 tokens within a paragraph. */
-const anyRun = String.raw`(?:(?!(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n))[^]){1,400}?`
+/** What `…` in a pattern stands for: a run of up to ~60 tokens within a paragraph. (`[\s\S]`, not `[^]`, which matches nothing under flags `iv` in V8.) */
+const anyRun = String.raw`(?:(?!(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n))[\s\S]){1,400}?`
 /** Repeats of a one-word marker joined by a hyphen or slash: `TK-TK`, `TK/TK`, `TKTKTKTK`. */
 const joiner = String.raw`[\-\/\u2010\u2011\u2013\u2014]?`
 /** A plural or possessive ending: `TKs`, `TK’s`. */
