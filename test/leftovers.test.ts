@@ -171,7 +171,16 @@ describe('the gate: markers however the parser tokenises them', () => {
     ['html', '\ufeff<p>The toll was <b>T</b>K today.</p>', '1:21-1:27: Remove `T</b>K` before publishing: it marks copy still to come'],
     ['html', '<p>The toll was T<wbr>K today.</p>', '1:17-1:24: Remove `T<wbr>K` before publishing: it marks copy still to come'],
     ['html', '<p>The toll was T&shy;K today.</p>', '1:17-1:24: Remove `T&shy;K` before publishing: it marks copy still to come'],
-    ['markdown', 'The toll was **T**K today.', '1:16-1:20: Remove `T**K` before publishing: it marks copy still to come']
+    ['markdown', 'The toll was **T**K today.', '1:16-1:20: Remove `T**K` before publishing: it marks copy still to come'],
+    ['text', 'The caption read lorem\u00ad ipsum.', '1:18-1:30: Remove `lorem\u00ad ipsum` before publishing: it is dummy text'],
+    [
+      'text',
+      'The mayor said [IN\u200bSERT QUOTE] on Tuesday.',
+      '1:16-1:31: Remove `[IN\u200bSERT QUOTE]` before publishing: it is a note to an editor, not copy'
+    ],
+    // Found by `npm run fuzz -- --gate`: text in a list or table but outside its items and cells is shown.
+    ['html', '<ul>\n [insert name]. <li>The mayor spoke.</li></ul>', '2:2-2:15: Remove `[insert name]` before publishing: it is a note to an editor, not copy'],
+    ['html', '<table><tr><td>The talks ended.</td></tr> T\ufeffK, </table>', '1:43-1:46: Remove `T\ufeffK` before publishing: it marks copy still to come']
   ] as const)('%s: flags %j', async (format, text, expected) => {
     expect(await flagged(text, {format})).toEqual([expected])
     expect((await prePublish({body: text, format})).verdict).toBe('block')
