@@ -226,6 +226,35 @@ describe('the gate: markers however the parser tokenises them', () => {
   })
 })
 
+test('the gate reads a newsroom’s own must-never-publish rules, layered on ours', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-gate-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-notes.yml'),
+    [
+      'kind: existence',
+      'message: "Remove `{actual}`: {note}"',
+      'level: error',
+      'scope: all',
+      'quotes: apply',
+      'entries:',
+      '  - id: hold',
+      '    match: [HOLD FOR RELEASE, TBD]',
+      '    except: [TBD Pharma]',
+      '    note: the desk has not cleared it',
+      ''
+    ].join('\n')
+  )
+  const file = await check('The date is TBD. eBay said so. HOLD FOR\u00ad RELEASE. TBD Pharma fell.', {...only, rules: [folder]})
+  expect(file.messages.map(String)).toEqual([
+    '1:13-1:16: Remove `TBD`: the desk has not cleared it',
+    '1:32-1:49: Remove `HOLD FOR\u00ad RELEASE`: the desk has not cleared it'
+  ])
+  expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([
+    ['desk-notes', true],
+    ['desk-notes', true]
+  ])
+})
+
 // Issue 18: a multi-word marker cut in two where a long story is checked in sections.
 describe('the gate: markers across section cuts', () => {
   const filler = (length: number) => {
