@@ -133,7 +133,7 @@ interface Hit {
 
 /**
  * The markers of `files` in `visible` (offsets in its text), longest first at
- * each start, none inside another, none inside an `except` phrase.
+ * each start, none inside another of the same file, none inside an `except` phrase.
  */
 export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hit[] {
   const hits: Hit[] = []
@@ -157,12 +157,13 @@ export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hi
     }
   }
   hits.sort((a, b) => a.from - b.from || b.to - a.to)
+  // Per rules file: another file's phrase (a newsroom's `HED TK`, a warning) never hides a `TK`.
   const kept: Hit[] = []
-  let end = -1
+  const ends = new Map<GateFile, number>()
   for (const hit of hits) {
-    if (hit.from < end) continue
+    if (hit.from < (ends.get(hit.file) ?? -1)) continue
     kept.push(hit)
-    end = hit.to
+    ends.set(hit.file, hit.to)
   }
   return kept
 }
@@ -241,7 +242,8 @@ function messagesFor(
     report(scratch, position, {
       ruleId: hit.file.ruleId,
       entry: policy.id,
-      level: quoted && policy.quotes === 'suggestion' ? 'suggestion' : 'error',
+      // As `emit`: the entry's own level, unless the checker's options raised the file to `error`.
+      level: quoted && policy.quotes === 'suggestion' ? 'suggestion' : hit.file.data.level !== 'error' ? 'error' : (policy.level ?? 'error'),
       reason: fillTemplate(hit.file.message, {...fields, actual, expected: []}),
       actual,
       expected: [],
