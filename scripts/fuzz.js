@@ -8,6 +8,7 @@
  *   npm run fuzz                       # 100,000 cases (about a third per format)
  *   node scripts/fuzz.js --runs 5000 --seed 42
  *   node scripts/fuzz.js --spans-every 1   # span agreement on every case (scripts/fuzz-spans.js)
+ *   npm run fuzz -- --gate             # 100,000 stories with a TK (or XXX …) inserted: all blocked
  */
 import fs from 'node:fs'
 import fc from 'fast-check'
@@ -21,6 +22,9 @@ const option = (name, fallback) => (args.includes('--' + name) ? Number(args[arg
 const runs = option('runs', 100_000)
 const seed = option('seed', Date.now() % 1_000_000)
 const batch = 1000
+
+// `--gate`: the gate property instead (scripts/gate-lib.js): a marker in a clean story is always blocked.
+if (args.includes('--gate')) process.exit(await (await import('./gate-lib.js')).runGate(await import('../dist/index.js'), {runs, seed}))
 
 for (const format of ['text', 'markdown', 'html']) await check('The the warm-up.', {format})
 

@@ -20,6 +20,7 @@ import {levelFor} from './options.js'
 import {codeChecks, type CodeCheck} from './types.js'
 import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
 import {byImportance, capFindings, mergeDropped} from './result.js'
+import {markerGate} from './house-style/kinds/existence-gate.js'
 
 /**
  * Per-story hooks for callers that must act before the whole check is done
@@ -68,6 +69,8 @@ export function createChecker<Custom extends string = never>(options: Options<No
   const settings = normalizeOptions(options)
   const style = styleFor(options)
   const plan = planFor(settings, style)
+  // The must-never-publish markers, found again on the whole story's characters (a backstop to the token matcher).
+  const gate = markerGate(style.files.filter((file) => plan.critical.includes(file.ruleId)), [...Object.keys(codeChecks), ...style.files.map((file) => file.ruleId)])
   // Two pipelines per format: the critical checks alone, then every other check.
   const off = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'off' as const]))
   const presetOptions: Record<Phase, Options> = {
@@ -102,6 +105,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
         file.messages.push(...headlineMessages(allHead, file))
       }
+      file.messages.push(...(await gate(file, format, file.messages, head)))
       return
     }
     const found: VFileMessage[] = []
@@ -121,6 +125,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
         await runWhole(processor('text', 'critical'), criticalHead, {pieces: piecesFor(head, 'text'), max})
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
+      found.push(...(await gate(file, format, found, head)))
       file.messages.push(...found)
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).

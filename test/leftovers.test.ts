@@ -11,6 +11,13 @@ import {loadStyle} from '../src/style.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 import {corpusHits, readShared, testCorpus} from './util/corpus.js'
 import {docsUrl} from '../src/message.js'
+import {unified} from 'unified'
+import rehypeParse from 'rehype-parse'
+import type {Node, Parent} from 'unist'
+import {prePublish} from '../src/index.js'
+import {cuts, markdownCuts} from '../src/input/parse.js'
+import {htmlParts, htmlPartSize} from '../src/input/markup.js'
+import {markdownSectionSize, sectionSize} from '../src/check.js'
 
 const ruleId = 'leftovers'
 const only = onlyChecks()
@@ -136,6 +143,171 @@ describe('leftovers', () => {
     const hits = await corpusHits(ruleId, only, (message, story) => `${story.name} ${String(message)}`)
     // Ceiling: zero. Real prose never holds these.
     expect(hits, `hits:\n${hits.join('\n')}`).toEqual([])
+  }, 120_000)
+})
+
+// Issue 18: each of these passed the gate (verdict `pass`, no message) before
+// the markers were looked for on the story's own characters.
+describe('the gate: markers however the parser tokenises them', () => {
+  test.each([
+    ['text', 'The death toll was TK. eBay said it would help.', '1:20-1:22: Remove `TK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was TK.\n\nde Klerk said so.', '1:14-1:16: Remove `TK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was XXX. al-Shabab said so.', '1:14-1:17: Remove `XXX` before publishing: it is a placeholder, not a fact'],
+    ['text', 'It was lorem ipsum. eBay said so.', '1:8-1:19: Remove `lorem ipsum` before publishing: it is dummy text'],
+    ['text', 'The TK’s figure was wrong.', '1:5-1:9: Remove `TK’s` before publishing: it marks copy still to come'],
+    ['text', 'The TKs are in.', '1:5-1:8: Remove `TKs` before publishing: it marks copy still to come'],
+    ['text', 'The toll was TK-TK today.', '1:14-1:19: Remove `TK-TK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was TK/TK today.', '1:14-1:19: Remove `TK/TK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was TKTKTKTK today.', '1:14-1:22: Remove `TKTKTKTK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\u00adK today.', '1:14-1:17: Remove `T\u00adK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\u200bK today.', '1:14-1:17: Remove `T\u200bK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\u200cK today.', '1:14-1:17: Remove `T\u200cK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\u200dK today.', '1:14-1:17: Remove `T\u200dK` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\u2060K today.', '1:14-1:17: Remove `T\u2060K` before publishing: it marks copy still to come'],
+    ['text', 'The toll was T\ufeffK today.', '1:14-1:17: Remove `T\ufeffK` before publishing: it marks copy still to come'],
+    ['text', '\ufeffThe toll was T\u00adK today.', '1:15-1:18: Remove `T\u00adK` before publishing: it marks copy still to come'],
+    ['text', '死亡人数TK', '1:5-1:7: Remove `TK` before publishing: it marks copy still to come'],
+    ['html', '<p>The toll was <b>T</b>K today.</p>', '1:20-1:26: Remove `T</b>K` before publishing: it marks copy still to come'],
+    ['html', '\ufeff<p>The toll was <b>T</b>K today.</p>', '1:21-1:27: Remove `T</b>K` before publishing: it marks copy still to come'],
+    ['html', '<p>The toll was T<wbr>K today.</p>', '1:17-1:24: Remove `T<wbr>K` before publishing: it marks copy still to come'],
+    ['html', '<p>The toll was T&shy;K today.</p>', '1:17-1:24: Remove `T&shy;K` before publishing: it marks copy still to come'],
+    ['markdown', 'The toll was **T**K today.', '1:16-1:20: Remove `T**K` before publishing: it marks copy still to come'],
+    ['text', 'The caption read lorem\u00ad ipsum.', '1:18-1:30: Remove `lorem\u00ad ipsum` before publishing: it is dummy text'],
+    [
+      'text',
+      'The mayor said [IN\u200bSERT QUOTE] on Tuesday.',
+      '1:16-1:31: Remove `[IN\u200bSERT QUOTE]` before publishing: it is a note to an editor, not copy'
+    ],
+    // Found by `npm run fuzz -- --gate`: text in a list or table but outside its items and cells is shown.
+    ['html', '<ul>\n [insert name]. <li>The mayor spoke.</li></ul>', '2:2-2:15: Remove `[insert name]` before publishing: it is a note to an editor, not copy'],
+    ['html', '<table><tr><td>The talks ended.</td></tr> T\ufeffK, </table>', '1:43-1:46: Remove `T\ufeffK` before publishing: it marks copy still to come']
+  ] as const)('%s: flags %j', async (format, text, expected) => {
+    expect(await flagged(text, {format})).toEqual([expected])
+    expect((await prePublish({body: text, format})).verdict).toBe('block')
+  })
+
+  test.each([
+    'He won by TKO in the third round.',
+    'She shopped at TK Maxx. Her TK Maxx’s receipt was lost.',
+    'The Tk was a Turkish tank.',
+    'Dallas won Super Bowl XXX in 1996. The XXX Corps crossed the Rhine.',
+    'Atkins said the atkins diet and the Atkinses were fine.',
+    'The TKO win was his XXXth, a joke.'
+  ])('leaves alone %j', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('inline control comments apply to what the gate finds', async () => {
+    const html = '<p>TK one</p>\n<!-- copydesk disable leftovers -->\n<p>T<b>K</b> two</p>\n<!-- copydesk enable leftovers -->\n<p>T<b>K</b> three</p>'
+    expect(await flagged(html, {format: 'html'})).toEqual([
+      '1:4-1:6: Remove `TK` before publishing: it marks copy still to come',
+      '5:4-5:9: Remove `T<b>K` before publishing: it marks copy still to come'
+    ])
+    const markdown = '<!-- copydesk ignore leftovers -->\nT\u00adK in a credit.\n\nT\u00adK in copy.'
+    expect(await flagged(markdown, {format: 'markdown'})).toEqual(['4:1-4:4: Remove `T\u00adK` before publishing: it marks copy still to come'])
+  })
+
+  test('a headline is read the same way', async () => {
+    const file = await check('The story.', {...only, headline: 'Toll is TK. eBay says'})
+    expect(file.messages.filter((message) => message.ruleId === ruleId).map((message) => [String(message), (message as {data?: unknown}).data])).toEqual([
+      ['1:9-1:11: Remove `TK` before publishing: it marks copy still to come', {entry: 'tk', field: 'headline'}]
+    ])
+  })
+
+  test('the critical phase under a time budget uses it too', async () => {
+    const found: string[] = []
+    const {createChecker} = await import('../src/index.js')
+    const checker = createChecker(only)
+    const body = 'The death toll was TK. eBay said it would help.'
+    const file = await checker.check(body, {onCritical: (messages) => found.push(...messages.map(String))})
+    expect(found).toEqual(['1:20-1:22: Remove `TK` before publishing: it marks copy still to come'])
+    expect(file.messages.map(String)).toEqual(found)
+    expect((await prePublish({body}, {}, {checker, timeoutMs: 60_000})).verdict).toBe('block')
+  })
+})
+
+test('the gate reads a newsroom’s own must-never-publish rules, layered on ours', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-gate-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-notes.yml'),
+    [
+      'kind: existence',
+      'message: "Remove `{actual}`: {note}"',
+      'level: error',
+      'scope: all',
+      'quotes: apply',
+      'entries:',
+      '  - id: hold',
+      '    match: [HOLD FOR RELEASE, TBD]',
+      '    except: [TBD Pharma]',
+      '    note: the desk has not cleared it',
+      '  - id: soft',
+      '    match: [HED TK]',
+      '    level: warning',
+      '    note: a headline still to write',
+      ''
+    ].join('\n')
+  )
+  const file = await check('The date is TBD. eBay said so. HOLD FOR\u00ad RELEASE. TBD Pharma fell. HED T\u200bK. eBay said.', {...only, rules: [folder]})
+  // A must-never-publish `TK` inside the newsroom's (warning) phrase is still reported.
+  expect(file.messages.filter((message) => message.ruleId === 'leftovers').map(String)).toEqual([
+    '1:72-1:75: Remove `T\u200bK` before publishing: it marks copy still to come'
+  ])
+  expect(file.messages.filter((message) => message.ruleId === 'desk-notes').map((message) => [String(message), message.fatal])).toEqual([
+    ['1:13-1:16: Remove `TBD`: the desk has not cleared it', true],
+    ['1:32-1:49: Remove `HOLD FOR\u00ad RELEASE`: the desk has not cleared it', true],
+    // An entry's own lower level stands, as in the token matcher.
+    ['1:68-1:75: Remove `HED T\u200bK`: a headline still to write', false]
+  ])
+})
+
+// Issue 18: a multi-word marker cut in two where a long story is checked in sections.
+describe('the gate: markers across section cuts', () => {
+  const filler = (length: number) => {
+    const sentence = 'Officials said the talks went well and would resume on Monday. '
+    return sentence.repeat(Math.ceil(length / sentence.length)).slice(0, length)
+  }
+  const messagesOn = (result: Awaited<ReturnType<typeof prePublish>>, from: number, to: number) =>
+    result.messages.filter((message) => message.ruleId === ruleId && message.severity === 'error' && message.offset! < to && from < message.endOffset!)
+
+  test('plain text over 256 KB, cut at white space between `lorem` and `ipsum`', async () => {
+    // No line breaks: cut after the last space before the limit, the one after `lorem`.
+    const body = filler(sectionSize - 7) + ' lorem ipsum ' + filler(10_000)
+    const at = body.indexOf('lorem ipsum')
+    expect(cuts(body, sectionSize)[0]).toBe(at + 'lorem '.length)
+    const result = await prePublish({body})
+    expect(result.verdict).toBe('block')
+    expect(messagesOn(result, at, at + 11).map((message) => message.actual)).toEqual(['lorem ipsum'])
+  }, 120_000)
+
+  test('a Markdown paragraph over 64 KB, cut between `lorem` and `ipsum`', async () => {
+    const body = filler(markdownSectionSize - 7) + ' lorem ipsum ' + filler(5_000)
+    const at = body.indexOf('lorem ipsum')
+    expect(markdownCuts(body, markdownSectionSize)[0]).toBe(at + 'lorem '.length)
+    const result = await prePublish({body, format: 'markdown'})
+    expect(result.verdict).toBe('block')
+    expect(messagesOn(result, at, at + 11).map((message) => message.actual)).toEqual(['lorem ipsum'])
+  }, 120_000)
+
+  test('inline HTML across a 64 KB part boundary', async () => {
+    const parse = unified().use(rehypeParse, {fragment: true})
+    const words = (count: number) => '<span>Officials</span> said the talks went well. '.repeat(count)
+    // Find a story whose parts are cut between `<i>lorem</i>` and `ipsum`.
+    let body = ''
+    let at = -1
+    for (let count = 1300; count < 1450 && at === -1; count++) {
+      const candidate = `<p>${words(count)}<i>lorem</i> <i>ipsum</i> ${words(40)}</p>`
+      const lorem = candidate.indexOf('<i>lorem')
+      const ends = [...htmlParts(parse.parse(candidate) as unknown as Parent, htmlPartSize)].map((part: Node) => part.position!.end.offset!)
+      if (ends.some((end) => end > lorem && end < candidate.indexOf('ipsum'))) {
+        body = candidate
+        at = lorem + 3
+      }
+    }
+    expect(at).toBeGreaterThan(0)
+    const result = await prePublish({body, format: 'html'})
+    expect(result.verdict).toBe('block')
+    expect(messagesOn(result, at, at + 20).map((message) => message.actual)).toEqual(['lorem</i> <i>ipsum'])
   }, 120_000)
 })
 

@@ -315,7 +315,7 @@ const asciiPunctuation = /[!-/:-@[-`{-~]/
  * anything else in the source (a CR before LF, a block quote's `> `, list
  * indent, a hard break's spaces) is markup and is stepped over.
  */
-function align(raw: string, value: string, language: SourceLanguage): {starts: Int32Array; ends: Int32Array} {
+export function align(raw: string, value: string, language: SourceLanguage): {starts: Int32Array; ends: Int32Array} {
   const starts = new Int32Array(value.length)
   const ends = new Int32Array(value.length)
   let i = 0

@@ -15,6 +15,7 @@ import type {CompiledRuleFile, Kind, KindPluginOptions, LoadedRuleFile, RuleEntr
 import {RuleDataError} from '../kind.js'
 import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
 import type {Level} from '../../types.js'
+import {gateEntry, type GateEntry} from './existence-gate.js'
 
 /** Where a phrase must stand to count. */
 export type Position = 'anywhere' | 'line' | 'line-start'
@@ -65,6 +66,8 @@ export interface ExistenceData {
   figures: ReadonlyArray<Phrase>
   /** The level the data gave the file. */
   level: Level
+  /** The `anywhere` entries, for the gate's scan of the story's characters (src/house-style/kinds/existence-gate.ts). */
+  gate: GateEntry[]
 }
 
 /** One token of text: a node of a paragraph with its value. */
@@ -131,6 +134,7 @@ function compile(file: LoadedRuleFile): ExistenceData {
   const folded = new Map<string, Phrase[]>()
   const figures: Phrase[] = []
   const seen = new Map<string, string>()
+  const gate: GateEntry[] = []
   const placeholders = [...file.header.message.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
   file.entries.forEach((raw, index) => {
     const entry = raw as ExistenceEntry
@@ -208,8 +212,10 @@ function compile(file: LoadedRuleFile): ExistenceData {
       }
       compiled.except.push(tokens)
     })
+    const gated = gateEntry(own, compiled.except, sensitive, compiled.position, compiled.policy, entry)
+    if (gated) gate.push(gated)
   })
-  return {exact, folded, figures, level: dataLevel(file.header)}
+  return {exact, folded, figures, level: dataLevel(file.header), gate}
 }
 
 /** Patterns start with a literal or `#`, and have no `…` at the end or two in a row. */
@@ -520,7 +526,9 @@ function excepted(tokens: TextToken[], from: number, to: number, except: Token[]
 
 function sameText(token: Token, text: TextToken, sensitive: boolean): boolean {
   if (!('value' in token)) return false
-  return sensitive ? token.value === text.value : token.value.toLowerCase() === text.lower
+  // The possessive is the same phrase: `TK Maxx’s` as `TK Maxx`.
+  const value = text.value.endsWith("'s") && token.kind === 'word' && !token.value.endsWith("'s") ? text.value.slice(0, -2) : text.value
+  return sensitive ? token.value === value : token.value.toLowerCase() === value.toLowerCase()
 }
 
 /** Nothing but white space between the start of the line and node `at`. */

@@ -1,0 +1,301 @@
+/**
+ * The gate: the must-never-publish markers (the `anywhere` entries of every
+ * rules file of kind `existence` the checker runs at level `error`, such as
+ * `TK`, `XXX`, `lorem ipsum`, `[INSERT …]` in rules/leftovers.yml, and a
+ * newsroom's own) found on the story's own characters.
+ *
+ * The token matcher (src/house-style/kinds/existence.ts) sees a story as
+ * parse-latin tokenises it, one section at a time: `TK. eBay` is one
+ * sentence-internal abbreviation to it, `TK’s` and `TK-TK` one word, `T­K`
+ * (a soft hyphen) two, and `lorem ipsum` cut by a section boundary is not
+ * there at all. So, once per story, the gate reads the whole story's visible
+ * text (src/nlcst/visible-text.ts: inline markup seen through, invisible
+ * characters left out, no sections) and scans it with word boundaries set by
+ * Unicode letters and digits: `TK` next to CJK text counts, `TKO` does not;
+ * `TKs`, `TK’s`, `TK-TK` and `TKTKTKTK` count as the marker. An entry's
+ * `except` phrases (`TK Maxx`, `Super Bowl XXX`) apply as they do to tokens.
+ *
+ * It is a backstop: a marker the token matcher reported (on any overlapping
+ * span, in the same field) is not reported again, and inline control comments
+ * (`<!-- copydesk disable leftovers -->`) apply to what it finds.
+ */
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {location} from 'vfile-location'
+import type {Node} from 'unist'
+import type {Level} from '../../types.js'
+import type {Format} from '../../types.js'
+import type {CompiledRuleFile} from '../kind.js'
+import type {Policy} from '../runtime.js'
+import {fillTemplate} from '../template.js'
+import {report} from '../../message.js'
+import {placeIn} from '../../nlcst/source-map.js'
+import {visibleOfText, visibleText, type VisibleText} from '../../nlcst/visible-text.js'
+import {control} from '../../nlcst/control.js'
+
+/** A token of a phrase or pattern, as src/house-style/kinds/existence.ts makes them. */
+export type GateToken =
+  | {kind: 'word'; value: string}
+  | {kind: 'mark'; value: string}
+  | {kind: 'any'}
+  | {kind: 'anyWord'}
+  | {kind: 'figure'}
+
+/** One entry of a rules file, compiled for the gate. */
+export interface GateEntry {
+  /** The entry's phrases and patterns, longest first, as one global regex over visible text. */
+  pattern: RegExp
+  /** Its `except` phrases, or `undefined`. */
+  except?: RegExp
+  policy: Policy
+  fields: Record<string, unknown>
+}
+
+/** A letter, digit or mark of a script written with spaces between words: what a word is made of. */
+const letter = String.raw`[[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]]`
+/** White space between two tokens of a phrase: within a line, or across one line break (not a blank line, not a block). */
+const gap = String.raw`[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?`
+/** What `…` in a pattern stands for: a run of up to ~60 tokens within a paragraph. (`[\s\S]`, not `[^]`, which matches nothing under flags `iv` in V8.) */
+const anyRun = String.raw`(?:(?!(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n))[\s\S]){1,400}?`
+/** Repeats of a one-word marker joined by a hyphen or slash: `TK-TK`, `TK/TK`, `TKTKTKTK`. */
+const joiner = String.raw`[\-\/\u2010\u2011\u2013\u2014]?`
+/** A plural or possessive ending: `TKs`, `TK’s`. */
+const ending = String.raw`(?:['’]?s)?`
+
+function escape(value: string): string {
+  return value.replace(/[\\^$.*+?()[\]{}|\/]/g, (character) => '\\' + character).replace(/'/g, `['’]`)
+}
+
+const wordish = (token: GateToken) => token.kind === 'word' || token.kind === 'anyWord' || token.kind === 'figure'
+
+/** The regex source for one phrase or pattern; `marker`: allow repeats and endings (`TKs`, `TK-TK`). */
+function phraseSource(tokens: GateToken[], marker: boolean): string {
+  const parts: string[] = []
+  tokens.forEach((token, index) => {
+    if (index > 0 && token.kind !== 'any' && tokens[index - 1].kind !== 'any') parts.push(gap)
+    switch (token.kind) {
+      case 'word':
+        parts.push(`(?<!${letter})${escape(token.value)}(?!${letter})`)
+        break
+      case 'mark':
+        parts.push(escape(token.value))
+        break
+      case 'anyWord':
+        parts.push(`(?<!${letter})${letter}+(?!${letter})`)
+        break
+      case 'figure':
+        parts.push(String.raw`(?<![\d.,]|${letter})\d[\d.,]*(?!${letter})`)
+        break
+      case 'any':
+        parts.push(anyRun)
+        break
+      default:
+    }
+  })
+  if (!marker || tokens.length === 0 || tokens[tokens.length - 1].kind !== 'word') return parts.join('')
+  const last = tokens[tokens.length - 1] as {value: string}
+  const word = escape(last.value)
+  const head = parts.slice(0, -1).join('')
+  if (tokens.length === 1) return `(?<!${letter})${word}(?:${joiner}${word})*${ending}(?!${letter})`
+  return `${head}(?<!${letter})${word}${ending}(?!${letter})`
+}
+
+/**
+ * Compile an `anywhere` entry for the gate (`undefined` for one that must
+ * stand on its own line: page debris such as `Advertisement` is matched on
+ * the lines the token matcher sees).
+ */
+export function gateEntry(
+  phrases: GateToken[][],
+  except: GateToken[][],
+  sensitive: boolean,
+  position: string,
+  policy: Policy,
+  fields: Record<string, unknown>
+): GateEntry | undefined {
+  if (position !== 'anywhere' || phrases.length === 0) return undefined
+  const flags = sensitive ? 'gv' : 'giv'
+  const longest = (list: GateToken[][]) => [...list].sort((a, b) => b.length - a.length)
+  const pattern = new RegExp(longest(phrases).map((tokens) => phraseSource(tokens, true)).join('|'), flags)
+  const excepted = except.length > 0 ? new RegExp(longest(except).map((tokens) => phraseSource(tokens, false)).join('|'), flags) : undefined
+  return {pattern, except: excepted, policy, fields}
+}
+
+/** What the gate needs of a compiled `existence` file. */
+interface GateFile extends CompiledRuleFile<{gate?: GateEntry[]; level: Level}> {}
+
+interface Hit {
+  from: number
+  to: number
+  entry: GateEntry
+  file: GateFile
+}
+
+/**
+ * The markers of `files` in `visible` (offsets in its text), longest first at
+ * each start, none inside another of the same file, none inside an `except` phrase.
+ */
+export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hit[] {
+  const hits: Hit[] = []
+  for (const file of files) {
+    for (const entry of file.data.gate ?? []) {
+      let excepts: Array<[number, number]> | undefined
+      entry.pattern.lastIndex = 0
+      for (let match = entry.pattern.exec(visible); match; match = entry.pattern.exec(visible)) {
+        const from = match.index
+        const to = from + match[0].length
+        if (to === from) {
+          entry.pattern.lastIndex++
+          continue
+        }
+        if (entry.except) {
+          excepts ??= ranges(entry.except, visible)
+          if (excepts.some(([start, end]) => start <= from && to <= end)) continue
+        }
+        hits.push({from, to, entry, file})
+      }
+    }
+  }
+  hits.sort((a, b) => a.from - b.from || b.to - a.to)
+  // Per rules file: another file's phrase (a newsroom's `HED TK`, a warning) never hides a `TK`.
+  const kept: Hit[] = []
+  const ends = new Map<GateFile, number>()
+  for (const hit of hits) {
+    if (hit.from < (ends.get(hit.file) ?? -1)) continue
+    kept.push(hit)
+    ends.set(hit.file, hit.to)
+  }
+  return kept
+}
+
+function ranges(pattern: RegExp, text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex++
+    else found.push([match.index, match.index + match[0].length])
+  }
+  return found
+}
+
+/** Runs the gate over a story (and its headline): the messages the token matcher missed. */
+export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string) => Promise<VFileMessage[]>
+
+/**
+ * The gate of a checker: `files` are its compiled `existence` rules files
+ * that run at level `error` (`CheckPlan.critical`), `known` the check names
+ * inline control comments may use.
+ */
+export function markerGate(files: ReadonlyArray<CompiledRuleFile>, known: ReadonlyArray<string>): Gate {
+  const gated = files.filter((file) => file.kind === 'existence' && ((file as GateFile).data.gate ?? []).length > 0) as GateFile[]
+  return async function (file, format, reported, headline) {
+    if (gated.length === 0) return []
+    const value = String(file.value)
+    const body = await visibleText(value, format)
+    const found = messagesFor(value, body, gated, reported.filter((message) => fieldOf(message) !== 'headline'), headlineLines(file))
+    const kept = body.tree ? controlled(found, value, body, format as 'markdown' | 'html', known) : found
+    for (const message of kept) message.file = file.path || ''
+    if (headline === undefined) return kept
+    const head = messagesFor(headline, visibleOfText(headline), gated, reported.filter((message) => fieldOf(message) === 'headline'), Infinity, true)
+    for (const message of head) {
+      message.file = file.path || ''
+      Object.assign(message, {data: {...(message as {data?: object}).data, field: 'headline'}})
+    }
+    return [...kept, ...head]
+  }
+}
+
+function fieldOf(message: VFileMessage): unknown {
+  return (message as {data?: {field?: unknown}}).data?.field
+}
+
+function headlineLines(file: VFile): number {
+  return (file.data as {headlineLines?: number}).headlineLines ?? 0
+}
+
+/** Messages for the hits in `visible` that no message in `reported` (of the same rules file) overlaps. */
+function messagesFor(
+  value: string,
+  visible: VisibleText,
+  files: ReadonlyArray<GateFile>,
+  reported: ReadonlyArray<VFileMessage>,
+  headLines: number,
+  isHeadline = false
+): VFileMessage[] {
+  const hits = scanVisible(visible.text, files)
+  if (hits.length === 0) return []
+  const scratch = new VFile({value})
+  const place = location(value)
+  for (const hit of hits) {
+    const start = visible.start(hit.from)
+    const end = visible.end(hit.to - 1)
+    if (reported.some((message) => message.ruleId === hit.file.ruleId && overlaps(message, start, end))) continue
+    const position = placeIn(value, start, end, place)
+    if (!position) continue
+    const {policy, fields} = hit.entry
+    const inHead = isHeadline || position.start.line <= headLines
+    if (policy.scope === 'headline' && !inHead) continue
+    if (policy.scope === 'text' && inHead) continue
+    const quoted = isQuoted(visible.text, hit.from)
+    if (quoted && policy.quotes === 'skip') continue
+    const actual = value.slice(start, end)
+    report(scratch, position, {
+      ruleId: hit.file.ruleId,
+      entry: policy.id,
+      // As `emit`: the entry's own level, unless the checker's options raised the file to `error`.
+      level: quoted && policy.quotes === 'suggestion' ? 'suggestion' : hit.file.data.level !== 'error' ? 'error' : (policy.level ?? 'error'),
+      reason: fillTemplate(hit.file.message, {...fields, actual, expected: []}),
+      actual,
+      expected: [],
+      url: policy.url,
+      note: policy.note,
+      quoted
+    })
+  }
+  return scratch.messages
+}
+
+function overlaps(message: VFileMessage, start: number, end: number): boolean {
+  const place = message.place
+  if (!place || !('start' in place)) return false
+  const from = place.start.offset
+  const to = place.end.offset
+  return from !== undefined && to !== undefined && from < end && start < to
+}
+
+/** Whether `at` is inside quotation marks opened in its paragraph (block) of visible text. */
+function isQuoted(text: string, at: number): boolean {
+  const block = Math.max(text.lastIndexOf('\n\n', at), 0)
+  let curly = 0
+  let straight = 0
+  for (let index = block; index < at; index++) {
+    const character = text.charAt(index)
+    if (character === '“') curly++
+    else if (character === '”') curly = Math.max(curly - 1, 0)
+    else if (character === '"') straight ^= 1
+  }
+  return curly > 0 || straight === 1
+}
+
+/**
+ * Apply inline control comments to the gate's messages, as the pipeline does
+ * to the checks' (src/nlcst/control.ts), on the tree the visible text was
+ * read from (in the coordinates of the story less a byte order mark).
+ */
+function controlled(found: VFileMessage[], value: string, visible: VisibleText, language: 'markdown' | 'html', known: ReadonlyArray<string>): VFileMessage[] {
+  if (found.length === 0 || !visible.tree) return found
+  const doc = value.slice(visible.shift)
+  const scratch = new VFile({value: doc})
+  const place = location(doc)
+  const byCopy = new Map<VFileMessage, VFileMessage>()
+  for (const message of found) {
+    const span = message.place && 'start' in message.place ? message.place : undefined
+    const position = span && placeIn(doc, span.start.offset! - visible.shift, span.end.offset! - visible.shift, place)
+    if (!position) continue
+    const copy = scratch.message(message.reason, {place: position, ruleId: message.ruleId ?? undefined, source: 'copydesk'})
+    byCopy.set(copy, message)
+  }
+  const transform = (control as unknown as (options: object) => (tree: Node, file: VFile) => void)({language, known})
+  transform(visible.tree, scratch)
+  return scratch.messages.flatMap((copy) => byCopy.get(copy) ?? [])
+}
