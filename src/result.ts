@@ -124,6 +124,13 @@ type Dropped = Record<string, Counts>
 
 interface CapData {
   copydeskDropped?: Dropped
+  /** Where each left-out finding was (start and end offsets, in pairs), by ruleId: so the gate does not report them again. */
+  copydeskDroppedSpans?: Record<string, number[]>
+}
+
+/** The offsets (start, end pairs) of the findings `capFindings` left out of `file`, by ruleId. */
+export function droppedSpans(file: VFile): Readonly<Record<string, ReadonlyArray<number>>> {
+  return (file.data as CapData).copydeskDroppedSpans ?? {}
 }
 
 /** Counts over every finding of a checked story, and what the cap left out. */
@@ -156,9 +163,14 @@ export function capFindings(file: VFile, max: number): void {
   const sorted = [...file.messages].sort(byImportance)
   const data = file.data as CapData
   const dropped = (data.copydeskDropped ??= {})
+  const spans = (data.copydeskDroppedSpans ??= {})
   for (let index = max; index < sorted.length; index++) {
     const message = sorted[index]!
     ;(dropped[message.ruleId ?? ''] ??= {error: 0, warning: 0, suggestion: 0})[levelOf(message)]++
+    const place = message.place
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
+      ;(spans[message.ruleId ?? ''] ??= []).push(place.start.offset, place.end.offset)
+    }
   }
   const kept = sorted.slice(0, max).sort(byPlace)
   file.messages.length = 0
@@ -174,6 +186,8 @@ export function mergeDropped(into: VFile, from: VFile, own: (ruleId: string) => 
     if (!own(ruleId)) continue
     const sum = (target[ruleId] ??= {error: 0, warning: 0, suggestion: 0})
     for (const level of Object.keys(rank) as Level[]) sum[level] += counts[level]
+    const spans = (from.data as CapData).copydeskDroppedSpans?.[ruleId]
+    if (spans) ((into.data as CapData).copydeskDroppedSpans ??= {})[ruleId] = [...(droppedSpans(into)[ruleId] ?? []), ...spans]
   }
 }
 

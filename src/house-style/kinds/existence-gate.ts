@@ -32,6 +32,7 @@ import {report} from '../../message.js'
 import {placeIn} from '../../nlcst/source-map.js'
 import {visibleOfText, visibleText, type VisibleText} from '../../nlcst/visible-text.js'
 import {control} from '../../nlcst/control.js'
+import {droppedSpans} from '../../result.js'
 
 /** A token of a phrase or pattern, as src/house-style/kinds/existence.ts makes them. */
 export type GateToken =
@@ -139,7 +140,7 @@ export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hi
   const hits: Hit[] = []
   for (const file of files) {
     for (const entry of file.data.gate ?? []) {
-      let excepts: Array<[number, number]> | undefined
+      let excepts: ((from: number, to: number) => boolean) | undefined
       entry.pattern.lastIndex = 0
       for (let match = entry.pattern.exec(visible); match; match = entry.pattern.exec(visible)) {
         const from = match.index
@@ -149,8 +150,8 @@ export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hi
           continue
         }
         if (entry.except) {
-          excepts ??= ranges(entry.except, visible)
-          if (excepts.some(([start, end]) => start <= from && to <= end)) continue
+          excepts ??= containment(ranges(entry.except, visible))
+          if (excepts(from, to)) continue
         }
         hits.push({from, to, entry, file})
       }
@@ -178,6 +179,26 @@ function ranges(pattern: RegExp, text: string): Array<[number, number]> {
   return found
 }
 
+/** Whether some range of `list` (in text order, as `ranges` finds them) holds all of [from, to): O(log n) a question. */
+function containment(list: ReadonlyArray<[number, number]>): (from: number, to: number) => boolean {
+  const furthest: number[] = []
+  let far = -Infinity
+  for (const [, end] of list) furthest.push((far = Math.max(far, end)))
+  return function (from, to) {
+    let low = 0
+    let high = list.length - 1
+    let last = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (list[middle]![0] <= from) {
+        last = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    return last >= 0 && furthest[last]! >= to
+  }
+}
+
 /** Runs the gate over a story (and its headline): the messages the token matcher missed. */
 export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string) => Promise<VFileMessage[]>
 
@@ -192,7 +213,8 @@ export function markerGate(files: ReadonlyArray<CompiledRuleFile>, known: Readon
     if (gated.length === 0) return []
     const value = String(file.value)
     const body = await visibleText(value, format)
-    const found = messagesFor(value, body, gated, reported.filter((message) => fieldOf(message) !== 'headline'), headlineLines(file))
+    // What the cap left out (src/result.ts) was reported too: not again.
+    const found = messagesFor(value, body, gated, reported.filter((message) => fieldOf(message) !== 'headline'), headlineLines(file), false, droppedSpans(file))
     const kept = body.tree ? controlled(found, value, body, format as 'markdown' | 'html', known) : found
     for (const message of kept) message.file = file.path || ''
     if (headline === undefined) return kept
@@ -220,23 +242,26 @@ function messagesFor(
   files: ReadonlyArray<GateFile>,
   reported: ReadonlyArray<VFileMessage>,
   headLines: number,
-  isHeadline = false
+  isHeadline = false,
+  dropped: Readonly<Record<string, ReadonlyArray<number>>> = {}
 ): VFileMessage[] {
   const hits = scanVisible(visible.text, files)
   if (hits.length === 0) return []
+  const covered = coverage(reported, dropped)
+  const isQuoted = quotes(visible.text)
   const scratch = new VFile({value})
   const place = location(value)
   for (const hit of hits) {
     const start = visible.start(hit.from)
     const end = visible.end(hit.to - 1)
-    if (reported.some((message) => message.ruleId === hit.file.ruleId && overlaps(message, start, end))) continue
+    if (covered.get(hit.file.ruleId)?.overlaps(start, end)) continue
     const position = placeIn(value, start, end, place)
     if (!position) continue
     const {policy, fields} = hit.entry
     const inHead = isHeadline || position.start.line <= headLines
     if (policy.scope === 'headline' && !inHead) continue
     if (policy.scope === 'text' && inHead) continue
-    const quoted = isQuoted(visible.text, hit.from)
+    const quoted = isQuoted(hit.from)
     if (quoted && policy.quotes === 'skip') continue
     const actual = value.slice(start, end)
     report(scratch, position, {
@@ -255,26 +280,83 @@ function messagesFor(
   return scratch.messages
 }
 
-function overlaps(message: VFileMessage, start: number, end: number): boolean {
-  const place = message.place
-  if (!place || !('start' in place)) return false
-  const from = place.start.offset
-  const to = place.end.offset
-  return from !== undefined && to !== undefined && from < end && start < to
+/** Spans already reported, by ruleId, answering "does any overlap [start, end)?" in O(log n) (a story of 300,000 `TK`s has that many). */
+interface Covered {
+  overlaps(start: number, end: number): boolean
 }
 
-/** Whether `at` is inside quotation marks opened in its paragraph (block) of visible text. */
-function isQuoted(text: string, at: number): boolean {
-  const block = Math.max(text.lastIndexOf('\n\n', at), 0)
+function coverage(reported: ReadonlyArray<VFileMessage>, dropped: Readonly<Record<string, ReadonlyArray<number>>>): Map<string, Covered> {
+  const spans = new Map<string, Array<[number, number]>>()
+  const add = (ruleId: string, from: number, to: number) => {
+    let list = spans.get(ruleId)
+    if (!list) spans.set(ruleId, (list = []))
+    list.push([from, to])
+  }
+  for (const message of reported) {
+    const place = message.place
+    if (!place || !('start' in place)) continue
+    const from = place.start.offset
+    const to = place.end.offset
+    if (from !== undefined && to !== undefined) add(message.ruleId ?? '', from, to)
+  }
+  for (const [ruleId, pairs] of Object.entries(dropped)) {
+    for (let index = 0; index + 1 < pairs.length; index += 2) add(ruleId, pairs[index]!, pairs[index + 1]!)
+  }
+  const result = new Map<string, Covered>()
+  for (const [ruleId, list] of spans) {
+    list.sort((a, b) => a[0] - b[0])
+    // furthest[i]: the furthest end among the first i + 1 spans (by start).
+    const furthest: number[] = []
+    let far = -Infinity
+    for (const [, to] of list) furthest.push((far = Math.max(far, to)))
+    result.set(ruleId, {
+      overlaps(start, end) {
+        // The last span starting before `end`; some span up to it overlaps when the furthest end passes `start`.
+        let low = 0
+        let high = list.length - 1
+        let last = -1
+        while (low <= high) {
+          const middle = (low + high) >> 1
+          if (list[middle]![0] < end) {
+            last = middle
+            low = middle + 1
+          } else high = middle - 1
+        }
+        return last >= 0 && furthest[last]! > start
+      }
+    })
+  }
+  return result
+}
+
+/**
+ * Whether a place is inside quotation marks opened in its paragraph (block)
+ * of visible text. Asked in text order (hits are sorted), it reads the text
+ * once in all, not once a hit.
+ */
+function quotes(text: string): (at: number) => boolean {
+  let position = 0
   let curly = 0
   let straight = 0
-  for (let index = block; index < at; index++) {
-    const character = text.charAt(index)
-    if (character === '“') curly++
-    else if (character === '”') curly = Math.max(curly - 1, 0)
-    else if (character === '"') straight ^= 1
+  return function (at) {
+    if (at < position) {
+      position = 0
+      curly = 0
+      straight = 0
+    }
+    for (; position < at; position++) {
+      const character = text.charAt(position)
+      if (character === '“') curly++
+      else if (character === '”') curly = Math.max(curly - 1, 0)
+      else if (character === '"') straight ^= 1
+      else if (character === '\n' && text.charAt(position + 1) === '\n') {
+        // A new block: quotation marks do not run on across it.
+        curly = 0
+        straight = 0
+      }
+    }
+    return curly > 0 || straight === 1
   }
-  return curly > 0 || straight === 1
 }
 
 /**
