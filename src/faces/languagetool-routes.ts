@@ -15,7 +15,7 @@
  * starting `Error: `.
  */
 import {quote} from './echo.js'
-import type {FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
+import type {FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
 import type {Dialect} from '../types.js'
 import type {RunStory} from './server.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
@@ -66,12 +66,14 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
     return plain(reply, statusCode, message)
   })
 
-  const check = async (parameters: Parameters, elapsed: () => number) => {
+  const check = async (parameters: Parameters, elapsed: () => number, log: FastifyBaseLogger) => {
     const {text, data} = parameters
     if (text === undefined && data === undefined) throw new RequestError(400, "Missing 'text' or 'data' parameter")
     const dialect = requestDialect(parameters, serverDialect)
     const annotated = text === undefined ? fromAnnotation(data as string) : fromText(text)
     const outcome = await runStory({body: annotated.plain, format: 'text', dialect}, Math.max(1, timeoutMs - elapsed()))
+    // A check that failed answers as one that ran out of time: what was found, and `incompleteResults`.
+    if (outcome.failure !== undefined) log.error({err: outcome.failure}, 'copydesk failed on a request; answered incompleteResults')
     return toLanguageTool(outcome.messages, annotated, {
       dialect,
       version,
@@ -86,10 +88,10 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
     })
   }
 
-  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime))
+  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime, request.log))
   app.post<{Querystring: Parameters; Body: Parameters}>('/v2/check', async (request, reply) =>
     // LanguageTool reads parameters from the form and the query string alike.
-    check({...strings(request.query), ...strings(request.body)}, () => reply.elapsedTime)
+    check({...strings(request.query), ...strings(request.body)}, () => reply.elapsedTime, request.log)
   )
 
   app.get('/v2/languages', async () => languages)

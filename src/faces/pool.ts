@@ -19,7 +19,7 @@ import os from 'node:os'
 import {MessageChannel} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import {createChecker, planOf, type CheckPlan, type Checker} from '../check.js'
+import {createChecker, planOf, StoryError, type CheckPlan, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
 import {toResultMessage, type ResultMessage} from '../result.js'
@@ -43,6 +43,8 @@ export interface RunOutcome {
   incomplete: string[]
   /** One sentence for the editor when the run is incomplete. */
   reason?: string
+  /** What went wrong when a check failed (a crash in a worker): for the server log, never for the client. */
+  failure?: unknown
 }
 
 /** Check one story within `budgetMs` milliseconds. */
@@ -167,11 +169,13 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const task: WorkerTask = {...story, deadline, port: port2}
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
+      if (result.storyError !== undefined) throw new StoryError(result.storyError)
       return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
     } catch (error) {
-      if (!abort.signal.aborted) throw error
-      if (startedAt !== undefined) cutOff++
+      if (error instanceof StoryError) throw error
       const plan = planFor(story.dialect)
+      // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
+      if (!abort.signal.aborted) return failed(error, plan, critical)
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
         return {
@@ -229,17 +233,37 @@ export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
       const deadline = Date.now() + budgetMs
       try {
         return await lane.run(async () => {
-          const file = new VFile({value: story.body})
-          setDeadline(file, deadline - Date.now())
-          const checked = await checker.check(file, {format: story.format, headline: story.headline})
-          const incomplete = incompleteChecks(checked)
-          return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete}
+          try {
+            const file = new VFile({value: story.body})
+            setDeadline(file, deadline - Date.now())
+            const checked = await checker.check(file, {format: story.format, headline: story.headline})
+            const incomplete = incompleteChecks(checked)
+            return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete}
+          } catch (error) {
+            if (error instanceof StoryError) throw error
+            return failed(error, planOf(checker))
+          }
         })
       } finally {
         pending--
       }
     },
     async close() {}
+  }
+}
+
+/**
+ * The outcome for a story whose check failed (a crash, not the story's
+ * fault): `hold`, every check incomplete (the critical ones too, unless
+ * their findings were posted first), the error kept for the server log.
+ */
+function failed(error: unknown, plan: CheckPlan, critical?: ResultMessage[]): RunOutcome {
+  return {
+    messages: critical ?? [],
+    complete: false,
+    incomplete: (critical === undefined ? [...plan.critical, ...plan.rest] : [...plan.rest]).sort(),
+    reason: 'copydesk failed while checking this story (the error is in the server log); hold it and check again.',
+    failure: error
   }
 }
 

@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs/promises'
 import http from 'node:http'
+import {isIP} from 'node:net'
 import {randomBytes, timingSafeEqual} from 'node:crypto'
 import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
@@ -27,7 +28,7 @@ import {resultFor, type Policy, type Story} from './hook.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
-import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
+import {BusyError, createPool, inProcess, type CheckPool, type RunOutcome, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
 
@@ -117,10 +118,37 @@ declare module 'fastify' {
   }
 }
 
-/** Whether `host` (a listen address or a Host header's name) is this machine only. */
+/**
+ * Whether `host` (a listen address, a socket's remote address, or a URL's
+ * host name) is this machine only. Decided from the parsed address: an IPv4
+ * address in 127.0.0.0/8, IPv6 `::1`, or an IPv4-mapped `::ffff:127.x.x.x`;
+ * of names, only `localhost` exactly. A name that merely starts `127.`
+ * (`127.0.0.1.evil.example`, a DNS-rebinding way in) is not loopback.
+ */
 export function isLoopback(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '').toLowerCase()
-  return name === 'localhost' || name === '::1' || name.startsWith('127.') || name.startsWith('::ffff:127.')
+  const name = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (name === 'localhost') return true
+  const version = isIP(name)
+  if (version === 4) return name.split('.')[0] === '127'
+  if (version !== 6) return false
+  let canonical: string
+  try {
+    // The WHATWG URL parser writes an IPv6 address in its one canonical form (`::ffff:127.0.0.1` → `[::ffff:7f00:1]`).
+    canonical = new URL(`http://[${name}]/`).hostname
+  } catch {
+    return false
+  }
+  return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical)
+}
+
+/** The host name of a `Host` header (`127.0.0.1:8080`, `[::1]:8080`), or `undefined` when it is not one. */
+function hostNameOf(header: string | undefined): string | undefined {
+  if (!header || /[\s/@?#\\]/.test(header)) return undefined
+  try {
+    return new URL(`http://${header}/`).hostname
+  } catch {
+    return undefined
+  }
 }
 
 /** Make the copydesk HTTP server (not yet listening: call `.listen({port, host})`). */
@@ -183,6 +211,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // No reply is ever to be read as another type than it says (JSON as HTML, Markdown as script).
+    reply.header('x-content-type-options', 'nosniff')
     const origin = request.headers.origin
     if (origin !== undefined) {
       const allowed = origins.includes('*') || origins.includes(origin) || sameOrigin(request, origin, token !== undefined)
@@ -206,6 +236,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       // No token: this machine only, whatever address the server was bound to.
       if (!isLoopback(request.socket.remoteAddress ?? '')) {
         return reply.code(403).send(errorBody(403, 'copydesk serves other machines only with a token; start it with --token or COPYDESK_TOKEN.', request.id))
+      }
+      // …and only under a loopback name: a web page whose DNS name was rebound to 127.0.0.1 sends its own name as Host.
+      const hostName = hostNameOf(request.headers.host)
+      if (hostName === undefined || !isLoopback(hostName)) {
+        return reply.code(403).send(errorBody(403, 'Without a token copydesk answers only to a loopback Host (127.0.0.1, [::1] or localhost); start it with --token to serve other names.', request.id))
       }
     } else if (!tokenMatches(request.headers.authorization, token)) {
       reply.header('www-authenticate', 'Bearer')
@@ -251,6 +286,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       const {policy, body, headline, format = 'text'} = request.body
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
+      logFailure(request, outcome)
       const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason)
       request.copydesk.verdict = result.verdict
       return result
@@ -285,6 +321,11 @@ async function sendDoc(reply: FastifyReply, page: string): Promise<FastifyReply>
     return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
   }
   return reply.type('text/markdown; charset=utf-8').send(text)
+}
+
+/** A check that failed is answered `hold`; the error goes to the log, at `error`, with its stack. */
+function logFailure(request: FastifyRequest, outcome: RunOutcome): void {
+  if (outcome.failure !== undefined) request.log.error({err: outcome.failure}, 'copydesk failed on a request; answered hold')
 }
 
 function sameOrigin(request: FastifyRequest, origin: string, hasToken: boolean): boolean {

@@ -9,7 +9,7 @@
 import type {MessagePort} from 'node:worker_threads'
 import {workerData} from 'piscina'
 import {VFile} from 'vfile'
-import {createChecker, type Checker} from '../check.js'
+import {createChecker, StoryError, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
 import {formats} from '../types.js'
@@ -32,6 +32,8 @@ export interface WorkerTask {
 export interface WorkerResult {
   messages: ResultMessage[]
   incomplete: string[]
+  /** The story could not be read at all (a `StoryError`: markup nested too deep), said in one sentence; the pool answers 422. */
+  storyError?: string
 }
 
 const options: Options = (workerData as {options?: Options} | undefined)?.options ?? {}
@@ -70,6 +72,10 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
       }
     })
     return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked)}
+  } catch (error) {
+    // The story's own fault crosses the thread as data: an Error's class does not.
+    if (error instanceof StoryError) return {messages: [], incomplete: [], storyError: error.message}
+    throw error
   } finally {
     port.close()
   }
