@@ -35,6 +35,13 @@ export interface Options<Custom extends string = never> {
   defaultRules?: boolean
   /** Already loaded style (skips loading `rules`); for callers that manage their own cache. */
   style?: Style
+  /**
+   * Whether a story's own switches apply: `<!-- copydesk … -->` comments and
+   * `data-copydesk="skip"` / `class="copydesk-skip"` elements (default
+   * `true`). With `false` they are not obeyed but reported, as `story-control`
+   * info messages; the floor of src/faces/floor.ts checks with this.
+   */
+  storyControl?: boolean
 }
 
 /** Options for one story. */
@@ -57,7 +64,7 @@ export interface Settings {
   defaultRules: boolean
 }
 
-const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'format', 'headline'])
+const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'format', 'headline', 'storyControl'])
 
 /** Validate options; throws `TypeError` naming the option and accepted values. */
 export function normalizeOptions(options: Options | null | undefined): Settings {
