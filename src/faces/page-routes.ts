@@ -27,6 +27,8 @@ export interface PageRoutesOptions {
   timeoutMs?: number
   /** Folder with the built page (default: `dist/page` of this package). */
   assets?: string
+  /** With the floor: its checks' ruleIds (their findings block; see src/faces/floor.ts). */
+  floor?: ReadonlyArray<string>
 }
 
 /** The body of `POST /page/check`. */
@@ -107,7 +109,8 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
       if (outcome.failure !== undefined) request.log.error({err: outcome.failure}, 'copydesk failed on a request; answered hold')
       // The same verdict as /v1/check and prePublish(): hold when anything did not finish.
       const unexplained = !outcome.complete && outcome.incomplete.length === 0 && outcome.reason === undefined
-      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason)
+      const floor = options.floor && {ruleIds: options.floor, overridden: outcome.overridden ?? []}
+      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason, floor)
     })
   })
 }

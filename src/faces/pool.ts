@@ -26,6 +26,7 @@ import {toResultMessage, type ResultMessage} from '../result.js'
 import {VFile} from 'vfile'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
+import {floorFor, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** A story as the routes hand it to a `RunStory`. */
 export interface StoryRun {
@@ -43,6 +44,8 @@ export interface RunOutcome {
   incomplete: string[]
   /** One sentence for the editor when the run is incomplete. */
   reason?: string
+  /** With the floor: the story's switches it ignored (src/faces/floor.ts). */
+  overridden?: string[]
   /** What went wrong when a check failed (a crash in a worker): for the server log, never for the client. */
   failure?: unknown
 }
@@ -79,6 +82,8 @@ export interface PoolOptions {
   grace?: number
   /** The worker module (default copydesk's src/worker.ts, built); tests give one that stalls. */
   workerFile?: string
+  /** Run the floor (src/faces/floor.ts) before the other checks of each story (default `false`). */
+  floor?: boolean
 }
 
 /** A pool of checkers in worker threads. */
@@ -123,7 +128,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: {options: plainData(options)}
+    workerData: {options: plainData(options), floor: poolOptions.floor === true}
   })
   let pending = 0
   let cutOff = 0
@@ -135,6 +140,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const deadline = started + budgetMs
     const {port1, port2} = new MessageChannel()
     let critical: ResultMessage[] | undefined
+    let overridden: string[] | undefined
     let startedAt: number | undefined
     let criticalAt: number | undefined
     // More time for the critical checks of a long story: parsing alone is linear in its length.
@@ -157,10 +163,11 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
             : Math.max(deadline, criticalAt) + grace
       timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
     }
-    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]}) => {
+    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]; overridden?: string[]}) => {
       if (message.started) startedAt = Date.now()
       if (message.critical) {
         critical = message.critical
+        overridden = message.overridden
         criticalAt = Date.now()
       }
       schedule()
@@ -170,15 +177,18 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
       if (result.storyError !== undefined) throw new StoryError(result.storyError)
-      return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
+      const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete}
+      if (result.overridden) outcome.overridden = result.overridden
+      return outcome
     } catch (error) {
       if (error instanceof StoryError) throw error
       const plan = planFor(story.dialect)
       // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
-      if (!abort.signal.aborted) return failed(error, plan, critical)
+      if (!abort.signal.aborted) return {...failed(error, plan, critical), ...(overridden ? {overridden} : {})}
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
         return {
+          ...(overridden ? {overridden} : {}),
           messages: critical,
           complete: false,
           incomplete: [...plan.rest].sort(),
@@ -218,8 +228,14 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
  * caller-supplied `Checker`, which cannot be moved into a worker. The budget
  * is kept between checks only: a check that has started finishes.
  */
-export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
+export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): CheckPool {
   const lane = new Lane()
+  const floors = new Map<Dialect, Floor>()
+  const floorOf = (dialect: Dialect) => {
+    let floor = floors.get(dialect)
+    if (!floor) floors.set(dialect, (floor = floorFor({style: checker.style, dialect})))
+    return floor
+  }
   let pending = 0
   return {
     workers: 0,
@@ -234,11 +250,15 @@ export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
       try {
         return await lane.run(async () => {
           try {
+            // The floor first, with no budget (the caller's checker runs its own checks as configured).
+            const found = withFloor ? await runFloor(floorOf(story.dialect), story) : undefined
             const file = new VFile({value: story.body})
             setDeadline(file, deadline - Date.now())
             const checked = await checker.check(file, {format: story.format, headline: story.headline})
             const incomplete = incompleteChecks(checked)
-            return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete}
+            const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
+            if (!found) return {messages, complete: incomplete.length === 0, incomplete}
+            return {messages: mergeFloor(messages, found.messages), complete: incomplete.length === 0, incomplete, overridden: found.overridden}
           } catch (error) {
             if (error instanceof StoryError) throw error
             return failed(error, planOf(checker))

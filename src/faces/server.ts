@@ -24,7 +24,9 @@ import formbody from '@fastify/formbody'
 import {createChecker, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import {formats, levels} from '../types.js'
-import {resultFor, type Policy, type Story} from './hook.js'
+import {resultFor, type FloorResult, type Policy, type Story} from './hook.js'
+import {floorFor, optionOverrides, policyOverride} from './floor.js'
+import {duplicateKey} from './strict-json.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
@@ -75,6 +77,16 @@ export interface ServerOptions {
   keepAliveTimeout?: number
   /** The worker module (default copydesk's own); tests give one that stalls or crashes on cue. */
   workerFile?: string
+  /**
+   * The floor (default `true`): the must-never-publish checks (rules files of
+   * kind `existence` at level `error` in the house style, such as
+   * `leftovers`) run over every story whatever its `<!-- copydesk … -->`
+   * comments and skip markers, the `checks` in `options`, or a request's
+   * `policy` or LanguageTool rule switches say; their findings block, and
+   * `overridden` in the result names what was ignored (src/faces/floor.ts).
+   * `false` (`copydesk serve --no-floor`) lets a story or request switch them off.
+   */
+  floor?: boolean
   /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
 }
@@ -156,10 +168,16 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const timeoutMs = options.timeoutMs ?? 3000
   const dialect = options.checker?.settings.dialect ?? normalizeOptions(options.options).dialect
   const token = options.token === undefined || options.token === '' ? undefined : options.token
+  const floorOn = options.floor !== false
+  const floor = floorOn ? floorFor(options.checker ? {style: options.checker.style, dialect} : options.options) : undefined
+  // The server's own settings that the floor overrides, said in every result they touch.
+  const configOverrides = floor && !options.checker ? optionOverrides(floor, options.options?.checks) : []
+  const floorResult = (outcome: RunOutcome, policy?: Policy): FloorResult | undefined =>
+    floor && {ruleIds: floor.ruleIds, overridden: [...(outcome.overridden ?? []), ...configOverrides, ...policyOverride(policy)]}
   const pool: CheckPool =
     options.checker || options.workers === 0
-      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue)
-      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile})
+      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn)
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile, floor: floorOn})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
@@ -198,6 +216,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   })
   // A socket that says nothing for a minute is closed (a check never takes that long).
   app.server.setTimeout(Math.max(60_000, 4 * timeoutMs))
+
+  // JSON with a key given twice is ambiguous (`{"body": "TK", "body": "Clean."}`:
+  // Fastify's parser, like JSON.parse, keeps the last): refuse it. Fastify's
+  // own parser still does the parsing (prototype poisoning, empty bodies).
+  const defaultJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', {parseAs: 'string'}, (request, body, done) => {
+    defaultJson(request, body as string, (error, value) => {
+      if (error) return done(error, undefined)
+      const duplicate = duplicateKey(String(body))
+      if (duplicate !== undefined) return done(new AmbiguousBodyError(duplicate), undefined)
+      done(null, value)
+    })
+  })
 
   // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
@@ -287,7 +319,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
       logFailure(request, outcome)
-      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason)
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, floorResult(outcome, policy))
       request.copydesk.verdict = result.verdict
       return result
     })
@@ -300,10 +332,18 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     sendDoc(reply, `${request.params.folder}/${request.params.page}`)
   )
 
-  app.register(languageToolRoutes, {runStory, dialect, timeoutMs})
-  app.register(pageRoutes, {runStory, dialect, timeoutMs})
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
+  app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
 
   return app
+}
+
+/** A JSON body that names a key twice (HTTP 400). */
+class AmbiguousBodyError extends Error {
+  readonly statusCode = 400
+  constructor(key: string) {
+    super(`The request body gives the key ${quote(key)} twice; send each field once (which one would count is ambiguous, so copydesk refuses the request).`)
+  }
 }
 
 /** Where the shipped docs are, as the `file:` URL prefix of their messages' links. */

@@ -15,6 +15,7 @@ import type {Dialect, Format} from '../types.js'
 import {formats} from '../types.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import {toResultMessage, type ResultMessage} from '../result.js'
+import {floorFor, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** What the pool sends for one story. */
 export interface WorkerTask {
@@ -24,7 +25,7 @@ export interface WorkerTask {
   dialect: Dialect
   /** `Date.now()` time after which no further check starts. */
   deadline: number
-  /** Where the critical findings are posted first: `{critical: ResultMessage[]}`. */
+  /** Where the critical findings are posted first: `{critical: ResultMessage[], overridden?: string[]}`. */
   port: MessagePort
 }
 
@@ -32,17 +33,33 @@ export interface WorkerTask {
 export interface WorkerResult {
   messages: ResultMessage[]
   incomplete: string[]
+  /** With the floor: the story's switches it ignored (src/faces/floor.ts). */
+  overridden?: string[]
   /** The story could not be read at all (a `StoryError`: markup nested too deep), said in one sentence; the pool answers 422. */
   storyError?: string
 }
 
-const options: Options = (workerData as {options?: Options} | undefined)?.options ?? {}
+const data = (workerData as {options?: Options; floor?: boolean} | undefined) ?? {}
+const options: Options = data.options ?? {}
 const checkers = new Map<Dialect, Checker>()
+const floors = new Map<Dialect, Floor>()
+
+function floorOf(dialect: Dialect): Floor | undefined {
+  if (!data.floor) return undefined
+  let floor = floors.get(dialect)
+  if (!floor) {
+    floor = floorFor({...options, dialect})
+    floors.set(dialect, floor)
+  }
+  return floor
+}
 
 function checkerFor(dialect: Dialect): Checker {
   let checker = checkers.get(dialect)
   if (!checker) {
-    checker = createChecker({...options, dialect})
+    // With the floor, its checks run in the floor's own checker, not twice.
+    const floorOff = Object.fromEntries((floorOf(dialect)?.ruleIds ?? []).map((id) => [id, 'off' as const]))
+    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']})
     checkers.set(dialect, checker)
   }
   return checker
@@ -62,16 +79,22 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
   const {port} = task
   port.postMessage({started: true})
   try {
+    // The floor first, with no budget; posted at once, so a story cut off later still reports it.
+    const floor = floorOf(task.dialect)
+    const found = floor ? await runFloor(floor, task) : {messages: [], overridden: []}
+    if (floor) port.postMessage({critical: found.messages, overridden: found.overridden})
     const file = new VFile({value: task.body})
     setDeadline(file, task.deadline - Date.now())
     const checked = await checkerFor(task.dialect).check(file, {
       format: task.format,
       headline: task.headline,
       onCritical(messages) {
-        port.postMessage({critical: messages.map((message) => toResultMessage(message, 'body'))})
+        const critical = messages.map((message) => toResultMessage(message, 'body'))
+        port.postMessage({critical: mergeFloor(critical, found.messages), overridden: found.overridden})
       }
     })
-    return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked)}
+    const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
+    return {messages: mergeFloor(messages, found.messages), incomplete: incompleteChecks(checked), overridden: found.overridden}
   } catch (error) {
     // The story's own fault crosses the thread as data: an Error's class does not.
     if (error instanceof StoryError) return {messages: [], incomplete: [], storyError: error.message}
