@@ -178,3 +178,13 @@ test('the page route applies the floor too', async () => {
   expect([result.verdict, leftovers(result)]).toEqual(['block', ['3:16 error TK', '5:32 error lorem ipsum']])
   expect(result.overridden).toEqual(['story: <!-- copydesk disable --> at 2:1', 'story: <p data-copydesk="skip"> at 5:1'])
 }, 60_000)
+
+test('--no-floor goes with serve only', async () => {
+  const {main} = await import('../src/faces/cli.js')
+  const {PassThrough, Readable} = await import('node:stream')
+  const stderr = new PassThrough()
+  let text = ''
+  stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+  const code = await main(['--no-floor', 'story.txt'], {stdin: Readable.from(['']), stdout: new PassThrough(), stderr, cwd: process.cwd(), env: {}})
+  expect([code, text]).toEqual([2, 'copydesk: --no-floor goes with `copydesk serve`\n'])
+})
