@@ -163,6 +163,8 @@ describe('a check that overruns is cut off in its worker', () => {
     expect(result.incomplete).not.toContain('leftovers')
     expect(result.reason).toMatch(/^copydesk stopped checking this story after \d+\.\d s, its time budget/)
     expect(result.messages.map((message) => `${message.ruleId} ${message.column} ${message.actual}`)).toEqual(['leftovers 25 TK'])
+    // The story cut off is counted; the crash before it (answered hold, worker not cut off) is not.
+    expect(((await (await fetch(base + '/health')).json()) as {cutOff: number}).cutOff).toBe(1)
   }, 60_000)
 
   test('the worker is replaced: the next story is checked in full', async () => {

@@ -185,6 +185,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       const plan = planFor(story.dialect)
       // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
       if (!abort.signal.aborted) return {...failed(error, plan, critical), ...(overridden ? {overridden} : {})}
+      if (startedAt !== undefined) cutOff++
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
         return {
@@ -249,9 +250,10 @@ export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): C
       const deadline = Date.now() + budgetMs
       try {
         return await lane.run(async () => {
+          let found: Awaited<ReturnType<typeof runFloor>> | undefined
           try {
             // The floor first, with no budget (the caller's checker runs its own checks as configured).
-            const found = withFloor ? await runFloor(floorOf(story.dialect), story) : undefined
+            found = withFloor ? await runFloor(floorOf(story.dialect), story) : undefined
             const file = new VFile({value: story.body})
             setDeadline(file, deadline - Date.now())
             const checked = await checker.check(file, {format: story.format, headline: story.headline})
@@ -261,7 +263,7 @@ export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): C
             return {messages: mergeFloor(messages, found.messages), complete: incomplete.length === 0, incomplete, overridden: found.overridden}
           } catch (error) {
             if (error instanceof StoryError) throw error
-            return failed(error, planOf(checker))
+            return found ? {...failed(error, planOf(checker), found.messages), overridden: found.overridden} : failed(error, planOf(checker))
           }
         })
       } finally {
