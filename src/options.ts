@@ -42,6 +42,13 @@ export interface Options<Custom extends string = never> {
    * say how many were left out (`omitted`).
    */
   maxFindings?: number
+  /**
+   * Whether a story's own switches apply: `<!-- copydesk … -->` comments and
+   * `data-copydesk="skip"` / `class="copydesk-skip"` elements (default
+   * `true`). With `false` they are not obeyed but reported, as `story-control`
+   * info messages; the floor of src/faces/floor.ts checks with this.
+   */
+  storyControl?: boolean
 }
 
 /** Options for one story. */
@@ -71,7 +78,7 @@ export interface Settings {
  */
 export const defaultMaxFindings = 1000
 
-const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'maxFindings', 'format', 'headline'])
+const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'maxFindings', 'format', 'headline', 'storyControl'])
 
 /** Validate options; throws `TypeError` naming the option and accepted values. */
 export function normalizeOptions(options: Options | null | undefined): Settings {

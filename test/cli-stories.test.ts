@@ -280,8 +280,11 @@ describe('bytes: encodings and --fix', () => {
     const base = fs.mkdtempSync(path.join(temp, 'readonly-'))
     fs.writeFileSync(path.join(base, 's.txt'), 'Residents left the the town. TK\n')
     const denied = Object.assign(new Error("EACCES: permission denied, open 's.txt'"), {code: 'EACCES'})
-    const write = vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
-      throw denied
+    // --fix writes a temporary file beside the story, then renames it over (src/faces/fix.ts `saveFixed`): deny that open.
+    const open = fs.openSync
+    const write = vi.spyOn(fs, 'openSync').mockImplementation((file, ...rest) => {
+      if (String(file).includes('.copydesk-')) throw denied
+      return open(file, ...(rest as [never]))
     })
     try {
       const run = await inProcess(['--fix', 's.txt'], base)
@@ -297,6 +300,8 @@ describe('bytes: encodings and --fix', () => {
         ].join('\n'),
         stderr: 'copydesk: s.txt: could not save the fixes (permission denied); the story is unchanged\n'
       })
+      expect(fs.readFileSync(path.join(base, 's.txt'), 'utf8')).toBe('Residents left the the town. TK\n')
+      expect(fs.readdirSync(base)).toEqual(['s.txt'])
     } finally {
       write.mockRestore()
     }

@@ -147,3 +147,70 @@ describe('examples/cms/strapi (in process)', () => {
     expect(findOne).toHaveBeenCalledOnce()
   })
 })
+
+describe('prePublish with the floor: the must-never-publish checks cannot be switched off', () => {
+  const html = [
+    '<p>The council met on Monday.</p>',
+    '<!-- copydesk disable -->',
+    '<p>Casualties: TK.</p>',
+    '<!-- copydesk enable -->',
+    '<p data-copydesk="skip">Photo: lorem ipsum dolor.</p>',
+    '<p class="copydesk-skip">Credit: TK</p>'
+  ].join('\n')
+
+  test('without the floor the story hides its TK and lorem ipsum (today\'s behaviour, kept by default)', async () => {
+    const result = await prePublish({body: html, format: 'html'}, undefined, {checker})
+    expect(of('leftovers', result.messages)).toEqual([])
+    expect(result.verdict).toBe('pass')
+    expect(result.overridden).toBeUndefined()
+  })
+
+  test('a control comment and skip markers do not hide them: block, and the result names each switch ignored', async () => {
+    for (const options of [{checker, floor: true}, {floor: true}]) {
+      const result = await prePublish({body: html, format: 'html'}, undefined, options)
+      expect(of('leftovers', result.messages)).toEqual(['body 3:16 TK', 'body 5:32 lorem ipsum', 'body 6:34 TK'])
+      expect(result.messages.find((message) => message.ruleId === 'leftovers')).toMatchObject({severity: 'error', offset: html.indexOf('TK'), endOffset: html.indexOf('TK') + 2})
+      expect(result).toMatchObject({verdict: 'block', complete: true, incomplete: []})
+      expect(result.overridden).toEqual([
+        'story: <!-- copydesk disable --> at 2:1',
+        'story: <p data-copydesk="skip"> at 5:1',
+        'story: <p class="copydesk-skip"> at 6:1'
+      ])
+    }
+  })
+
+  test('Markdown: `ignore leftovers` before a paragraph does not hide its TK', async () => {
+    const body = 'The council met.\n\n<!-- copydesk ignore leftovers -->\nCasualties: TK.\n'
+    const result = await prePublish({body, format: 'markdown'}, undefined, {floor: true})
+    expect(of('leftovers', result.messages)).toEqual(['body 4:13 TK'])
+    expect(result.verdict).toBe('block')
+    expect(result.overridden).toEqual(['story: <!-- copydesk ignore leftovers --> at 3:1'])
+  })
+
+  test('a comment that names other checks only is not the floor\'s business: nothing overridden', async () => {
+    const body = '<!-- copydesk disable spelling -->\n<p>Casualties: TK.</p>'
+    const result = await prePublish({body, format: 'html'}, undefined, {floor: true})
+    expect(of('leftovers', result.messages)).toEqual(['body 2:16 TK'])
+    expect(result.overridden).toBeUndefined()
+  })
+
+  test('a policy that blocks nothing, and checks that turn leftovers off or down, cannot stop the TK from blocking', async () => {
+    const story = {body: 'Residents left the the town.\n\nCasualties: TK.'}
+    const before = await prePublish(story, {block: [], warn: []}, {options: {checks: {leftovers: 'off'}}})
+    expect([before.verdict, of('leftovers', before.messages)]).toEqual(['pass', []])
+    const off = await prePublish(story, {block: [], warn: []}, {options: {checks: {leftovers: 'off'}}, floor: true})
+    expect(off.verdict).toBe('block')
+    expect(of('leftovers', off.messages)).toEqual(['body 3:13 TK'])
+    expect(off.overridden).toEqual(['options: checks.leftovers is "off"', 'policy: block is []'])
+    const down = await prePublish(story, {block: ['error']}, {options: {checks: {leftovers: 'suggestion'}}, floor: true})
+    expect(down.messages.filter((message) => message.ruleId === 'leftovers').map((message) => message.severity)).toEqual(['error'])
+    expect(down.verdict).toBe('block')
+    expect(down.overridden).toEqual(['options: checks.leftovers is "suggestion"'])
+  })
+
+  test('with the floor, a clean story still passes and a warning still only warns (the floor adds nothing else)', async () => {
+    expect(await prePublish({body: seed}, undefined, {checker, floor: true})).toEqual(await prePublish({body: seed}, undefined, {checker}))
+    const warned = await prePublish({body: 'Residents left the the town.'}, undefined, {checker, floor: true})
+    expect([warned.verdict, warned.overridden]).toEqual(['warn', undefined])
+  })
+})

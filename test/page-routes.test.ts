@@ -46,6 +46,26 @@ describe('GET / and the assets', () => {
     expect(html.match(/(?:src|href)="[^"]*"/g)).toEqual(['href="/page/app.css"', 'src="/page/app.js"'])
   })
 
+  test.each(['/', '/page/app.js', '/page/app.css', '/page/config.json'])('%s carries a strict Content-Security-Policy, nosniff and a frame ban', async (path) => {
+    const response = await fetch(base + path)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  test('the page needs no inline script or style (so the policy can forbid them)', async () => {
+    const html = await (await fetch(base + '/')).text()
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=/i)
+  })
+
+  test('every JSON reply says nosniff too', async () => {
+    const response = await check({body: 'A clean sentence.'})
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   test('an unknown asset is a 404', async () => {
     expect((await fetch(base + '/page/other.js')).status).toBe(404)
   })

@@ -273,7 +273,8 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     await page.waitForFunction(() => (document.querySelector('#format') as HTMLSelectElement).value === 'markdown')
     expect(await value()).toBe(readFileSync(path.join(root, 'examples', 'story.md'), 'utf8'))
     await idle()
-    expect((await list()).map((group) => group.check)).toContain('Leftovers (1)')
+    // Two: the server's floor finds the TK in the caption under `<!-- copydesk ignore -->` too.
+    expect((await list()).map((group) => group.check)).toContain('Leftovers (2)')
     await page.click('#undo')
     expect(await value()).toBe(before)
     await page.select('#format', 'text')
@@ -282,7 +283,8 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
 
   test('passes axe-core with no serious or critical violations', async () => {
     await page.click('.finding ::-p-text(TK)')
-    await page.addScriptTag({content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')})
+    // Evaluated over the DevTools protocol: the page's Content-Security-Policy forbids an inline script tag.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'))
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as {axe: {run(context: Document): Promise<{violations: Array<{id: string; impact: string; nodes: Array<{target: string[]}>}>}>}}).axe.run(document)
       return result.violations.map((violation) => ({id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' '))}))

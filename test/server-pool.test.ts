@@ -87,28 +87,45 @@ describe('a check that overruns is cut off in its worker', () => {
   )
   afterAll(async () => app?.close())
 
-  test('a crash in a worker is a 500 with a request id, logged with its stack, without the story text', async () => {
+  test('a crash in a worker is hold with a reason (never a 500), logged with its stack, without the story text', async () => {
     lines.length = 0
     const response = await postJson(base, {body: 'CRASH secret-story-words'})
-    expect(response.status).toBe(500)
+    expect(response.status).toBe(200)
     const id = response.headers.get('x-request-id')
     expect(id).toMatch(/^[0-9a-f]{12}$/)
-    expect(await response.json()).toEqual({
-      statusCode: 500,
-      error: 'Internal Server Error',
-      message: 'copydesk could not check this story; the error is in the server log.',
-      requestId: id
+    const result = (await response.json()) as {verdict: string; complete: boolean; incomplete: string[]; reason: string; messages: unknown[]}
+    expect(result).toMatchObject({
+      verdict: 'hold',
+      complete: false,
+      messages: [],
+      reason: 'copydesk failed while checking this story (the error is in the server log); hold it and check again.'
     })
+    expect(result.incomplete).toContain('leftovers')
+    expect(result.incomplete).toContain('spelling')
     await new Promise((resolve) => setTimeout(resolve, 50))
     const logged = lines.map((line) => JSON.parse(line) as Record<string, any>).filter((line) => line.reqId === id)
     expect(logged.map((line) => [line.level, line.msg])).toEqual([
-      [50, 'copydesk failed on a request'],
+      [50, 'copydesk failed on a request; answered hold'],
       [30, 'request']
     ])
     expect(logged[0]!.err.message).toBe('a forced failure in the worker')
     expect(logged[0]!.err.stack).toMatch(/stall-worker\.mjs/)
-    expect(logged[1]).toMatchObject({method: 'POST', path: '/v1/check', status: 500, size: 24})
+    expect(logged[1]).toMatchObject({method: 'POST', path: '/v1/check', status: 200, size: 24, verdict: 'hold'})
     expect(lines.join('\n')).not.toContain('secret-story-words')
+  }, 60_000)
+
+  test('a crash in a worker on the LanguageTool route: 200 with what was found and warnings.incompleteResults, as for time', async () => {
+    const response = await fetch(base + '/v2/check', {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: 'language=en-US&text=CRASH+words'})
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as {matches: unknown[]; warnings?: {incompleteResults: boolean}}
+    expect(result.matches).toEqual([])
+    expect(result.warnings).toEqual({incompleteResults: true})
+  }, 60_000)
+
+  test('a crash on the page route is hold too', async () => {
+    const response = await fetch(base + '/page/check', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({body: 'CRASH words'})})
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({verdict: 'hold', complete: false, reason: 'copydesk failed while checking this story (the error is in the server log); hold it and check again.'})
   }, 60_000)
 
   test('log lines for a 200 and a 400: method, path, status, time, size, verdict, never the text', async () => {
@@ -146,6 +163,8 @@ describe('a check that overruns is cut off in its worker', () => {
     expect(result.incomplete).not.toContain('leftovers')
     expect(result.reason).toMatch(/^copydesk stopped checking this story after \d+\.\d s, its time budget/)
     expect(result.messages.map((message) => `${message.ruleId} ${message.column} ${message.actual}`)).toEqual(['leftovers 25 TK'])
+    // The story cut off is counted; the crash before it (answered hold, worker not cut off) is not.
+    expect(((await (await fetch(base + '/health')).json()) as {cutOff: number}).cutOff).toBe(1)
   }, 60_000)
 
   test('the worker is replaced: the next story is checked in full', async () => {

@@ -18,7 +18,6 @@
  * stories, a fix that could not be saved) — one plain line each, no stack
  * trace, after the report of the stories that were checked. See docs/cli.md.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {unified, type Processor} from 'unified'
@@ -27,7 +26,7 @@ import {Readable} from 'node:stream'
 import {VFile} from 'vfile'
 import {createChecker, type Checker} from '../check.js'
 import {ConfigError, ConfigFinder, type FoundConfig} from './config.js'
-import {applyFixes, fixableChecks, formatDiff} from './fix.js'
+import {applyFixes, fixableChecks, formatDiff, saveFixed, SaveError} from './fix.js'
 import {findStories} from './find.js'
 import {decodeStory, encodeStory, encodingName, readStory, ReadError, type Encoding} from './read.js'
 import {formatReport, safeJson, visible} from './report.js'
@@ -55,6 +54,7 @@ Options
   --dry-run                     with --fix: show the changes, save nothing
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
   --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
+  --no-floor                    with serve: let a story or request switch off the TK checks
   -h, --help                    this help
   -v, --version                 the version
 
@@ -69,6 +69,8 @@ export interface Io {
   stderr: NodeJS.WritableStream
   cwd: string
   env: NodeJS.ProcessEnv
+  /** For tests: called with a story's path after its fixed copy is written, just before it is compared and replaced. */
+  beforeSave?: (file: string) => void
 }
 
 class UsageError extends Error {}
@@ -100,7 +102,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
   if (positionals[0] === 'serve') return serve(positionals.slice(1), values, io)
-  for (const name of ['port', 'host', 'cors', 'workers', 'token', 'log-level'] as const) {
+  for (const name of ['port', 'host', 'cors', 'workers', 'token', 'log-level', 'no-floor'] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} goes with \`copydesk serve\``)
   }
 
@@ -190,14 +192,21 @@ async function run(argv: string[], io: Io): Promise<number> {
           const diff = formatDiff(name, text, fixed.edits)
           io.stdout.write(io.stdout.isTTY ? diff.split('\n').map(visible).join('\n') : diff)
         } else {
+          ignoreFileSizeSignal()
           try {
             // Written back in the encoding it was read in: every byte outside the fixed spans stays.
-            fs.writeFileSync(path.resolve(file.cwd, file.path), encodeStory(fixed.text, data.copydeskEncoding ?? 'utf-8'))
+            // Atomically, and only over the very bytes that were checked (src/faces/fix.ts `saveFixed`).
+            const bytes = encodeStory(fixed.text, data.copydeskEncoding ?? 'utf-8')
+            saveFixed(path.resolve(file.cwd, file.path), data.copydeskBytes ?? encodeStory(text, data.copydeskEncoding ?? 'utf-8'), bytes, {beforeReplace: io.beforeSave})
             checked.messages = checked.messages.filter((message) => !fixed.applied.includes(message))
             io.stderr.write(visible(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}`) + '\n')
           } catch (error) {
-            const why = error instanceof ReadError ? error.message : cannotWrite(error as NodeJS.ErrnoException)
-            notes.push(`${name}: could not save the fixes (${why}); the story is unchanged`)
+            if (error instanceof SaveError && error.changed) {
+              notes.push(`${name}: changed on disk while copydesk was checking it; the fixes were not saved and the story is as the other writer left it: check it again`)
+            } else {
+              const why = error instanceof SaveError || error instanceof ReadError ? error.message : cannotWrite(error as NodeJS.ErrnoException)
+              notes.push(`${name}: could not save the fixes (${why}); the story is unchanged`)
+            }
           }
         }
       }
@@ -236,6 +245,7 @@ function parseArguments(argv: string[]) {
         quiet: {type: 'boolean'},
         strict: {type: 'boolean'},
         fix: {type: 'boolean'},
+        'no-floor': {type: 'boolean'},
         'dry-run': {type: 'boolean'},
         port: {type: 'string'},
         host: {type: 'string'},
@@ -276,6 +286,8 @@ interface FaceData {
   copydeskFixable?: string[]
   /** How the story's bytes were decoded. */
   copydeskEncoding?: Encoding
+  /** The story's bytes as read: `--fix` saves only over these very bytes. */
+  copydeskBytes?: Uint8Array
   /**
    * The checked story, with copydesk's findings. They are kept off the
    * engine's own file: an error-level finding is a fatal VFile message, and
@@ -309,6 +321,7 @@ function face(this: Processor, settings: FaceSettings) {
         const decoded = await readStory(absolute)
         value = decoded.text
         data.copydeskEncoding = decoded.encoding
+        data.copydeskBytes = decoded.bytes
       }
       const format = settings.format ?? formatOf(file.path)
       data.copydeskFormat = format
@@ -395,6 +408,19 @@ function isIgnored(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true && /it[’']s ignored/.test(message.reason))
 }
 
+let fileSizeSignal = false
+
+/**
+ * Past a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, which kills
+ * a process that does not ignore it; handled, the write fails with EFBIG
+ * instead and `saveFixed` reports it.
+ */
+function ignoreFileSizeSignal(): void {
+  if (fileSizeSignal || process.platform === 'win32') return
+  fileSizeSignal = true
+  process.on('SIGXFSZ', () => {})
+}
+
 function cannotWrite(error: NodeJS.ErrnoException): string {
   if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied'
   if (error.code === 'EROFS') return 'the disk is read-only'
@@ -447,7 +473,7 @@ function useColor(io: Io): boolean {
 
 async function serve(
   rest: string[],
-  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string},
+  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string; 'no-floor'?: boolean},
   io: Io
 ): Promise<number> {
   if (rest.length > 0) throw new UsageError(`\`copydesk serve\` takes no files (got ${rest.join(' ')})`)
@@ -482,7 +508,7 @@ async function serve(
   const {createServer} = await import('./server.js')
   let app: ReturnType<typeof createServer>
   try {
-    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}})
+    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true})
   } catch (error) {
     const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
     throw new UsageError(found.path ? `${path.relative(io.cwd, found.path)}: ${message}` : message)

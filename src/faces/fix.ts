@@ -15,6 +15,9 @@
  *
  * Every character outside the fixed spans is left as it was.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+import {randomBytes} from 'node:crypto'
 import type {Point, Position} from 'unist'
 import type {Style} from '../house-style/compile.js'
 import type {Format} from '../types.js'
@@ -230,4 +233,106 @@ export function formatDiff(path: string, text: string, edits: ReadonlyArray<Edit
   function noNewline(line: number): string {
     return line === lines.length - 1 && !endsWithNewline ? '\n\\ No newline at end of file' : ''
   }
+}
+
+/**
+ * Why a fixed story was not saved. Its `message` completes "<path>: could not
+ * save the fixes (…)"; the story on disk is as it was.
+ */
+export class SaveError extends Error {
+  override name = 'SaveError'
+  /** `true` when the story changed on disk after it was read (the other writer's copy is kept). */
+  changed = false
+}
+
+/** Options for `saveFixed`. */
+export interface SaveOptions {
+  /** Called after the fixed copy is written and synced, just before the story is compared and replaced (tests make a concurrent edit here). */
+  beforeReplace?: (file: string) => void
+}
+
+/**
+ * Save a fixed story over `file` without ever losing copy: the new bytes go
+ * to a temporary file in the same folder (same file system, so the rename is
+ * atomic), every byte is checked written and synced, the story is read again
+ * and compared with `original` (the bytes that were checked and fixed), and
+ * only then is the temporary file renamed over it, with the story's mode.
+ * A full disk (ENOSPC), a file-size limit (EFBIG), a short write or a story
+ * changed since it was read throws `SaveError` and leaves the story as it
+ * was; the temporary file is removed. A link is followed: the file it points
+ * to is replaced, the link stays.
+ */
+export function saveFixed(file: string, original: Uint8Array, bytes: Uint8Array, options: SaveOptions = {}): void {
+  let target: string
+  let mode: number
+  try {
+    target = fs.realpathSync(file)
+    mode = fs.statSync(target).mode & 0o7777
+  } catch (error) {
+    throw new SaveError(saveProblem(error))
+  }
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.copydesk-${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  let fd: number | undefined
+  let renamed = false
+  try {
+    fd = fs.openSync(temporary, 'wx', 0o600)
+    let written = 0
+    while (written < bytes.length) {
+      const count = fs.writeSync(fd, bytes, written, bytes.length - written)
+      // A write that makes no progress would loop forever: report it as the short write it is.
+      if (!(count > 0)) throw new SaveError(`only ${written} of ${bytes.length} bytes could be written`)
+      written += count
+    }
+    fs.fchmodSync(fd, mode)
+    fs.fsyncSync(fd)
+    fs.closeSync(fd)
+    fd = undefined
+    if (fs.statSync(temporary).size !== bytes.length) throw new SaveError(`the saved copy is not ${bytes.length} bytes long`)
+    options.beforeReplace?.(target)
+    // Someone saved the story while copydesk was checking it: their words win.
+    if (!Buffer.from(fs.readFileSync(target)).equals(Buffer.from(original))) {
+      const changed = new SaveError('it changed on disk while copydesk was checking it')
+      changed.changed = true
+      throw changed
+    }
+    fs.renameSync(temporary, target)
+    renamed = true
+    syncFolder(path.dirname(target))
+  } catch (error) {
+    if (error instanceof SaveError) throw error
+    throw new SaveError(saveProblem(error))
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd)
+      } catch {}
+    }
+    if (!renamed) {
+      try {
+        fs.unlinkSync(temporary)
+      } catch {}
+    }
+  }
+}
+
+/** Make the rename durable; a folder that cannot be opened or synced (some file systems) is left to the OS. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined
+  try {
+    fd = fs.openSync(folder, 'r')
+    fs.fsyncSync(fd)
+  } catch {
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
+
+function saveProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full'
+  if (code === 'EFBIG') return 'the file is larger than this process may write (a file-size limit)'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EROFS') return 'the disk is read-only'
+  if (code === 'ENOENT') return 'the story is no longer there'
+  return (error as Error)?.message ?? String(error)
 }

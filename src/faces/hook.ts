@@ -10,6 +10,7 @@ import type {Format, Level} from '../types.js'
 import {formats, levels} from '../types.js'
 import {countMessages, tallyOf, toResultMessage, type Counts, type ResultMessage, type Tally, type Verdict} from '../result.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
+import {floorFor, mergeFloor, optionOverrides, policyOverride, runFloor, floorTally} from './floor.js'
 
 /** A story as a CMS holds it. */
 export interface Story {
@@ -47,6 +48,24 @@ export interface PrePublishOptions<Custom extends string = never> {
    * off in its worker.
    */
   timeoutMs?: number
+  /**
+   * The floor (default `false` in process; `copydesk serve` has it on): the
+   * must-never-publish checks (rules files of kind `existence` at level
+   * `error` in the house style, such as `leftovers`) run over the whole
+   * story whatever the story's `<!-- copydesk … -->` comments and
+   * `data-copydesk="skip"` elements, or `options.checks`, say, and their
+   * findings block whatever the policy; the result's `overridden` names what
+   * was ignored. See src/faces/floor.ts.
+   */
+  floor?: boolean
+}
+
+/** The floor's part in a result: its checks, and what it ignored (see src/faces/floor.ts). */
+export interface FloorResult {
+  /** RuleIds of the must-never-publish checks: their findings block, whatever the policy. */
+  ruleIds: ReadonlyArray<string>
+  /** What the story or request tried and the floor ignored. */
+  overridden: ReadonlyArray<string>
 }
 
 /** What `prePublish` returns: the shared JSON shape of src/result.ts plus a verdict. */
@@ -65,6 +84,13 @@ export interface PrePublishResult<Custom extends string = never> {
   omitted?: number
   /** Of those, how many per ruleId. */
   omittedRules?: Record<string, number>
+  /**
+   * With the floor on, what the story or request tried that the floor
+   * ignored (absent when nothing was): `story: <!-- copydesk disable --> at
+   * 3:1`, `story: <p data-copydesk="skip"> at 5:1`, `options: checks.leftovers
+   * is "off"`, `policy: block is []`.
+   */
+  overridden?: string[]
 }
 
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
@@ -82,12 +108,19 @@ export async function prePublish<Custom extends string = never>(
     throw new TypeError('copydesk: option `timeoutMs` must be a positive number of milliseconds')
   }
   const file = new VFile({value: body})
+  // The floor first, with no budget: it always runs to the end.
+  const floor = options.floor ? floorFor(options.checker ? {style: options.checker.style, dialect: options.checker.settings.dialect} : options.options) : undefined
+  const found = floor ? await runFloor(floor, {body, headline, format}) : undefined
   if (timeoutMs !== undefined) setDeadline(file, timeoutMs)
   const checked = options.checker
     ? await options.checker.check(file, {format, headline})
     : await check(file, {...options.options, format, headline})
   const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
-  return resultFor(messages, incompleteChecks(checked), rules, undefined, tallyOf(checked))
+  const tally = tallyOf(checked)
+  if (!floor || !found) return resultFor(messages, incompleteChecks(checked), rules, undefined, tally)
+  const merged = mergeFloor(messages, found.messages)
+  const overridden = [...found.overridden, ...optionOverrides(floor, options.checker ? undefined : options.options?.checks), ...policyOverride(rules)]
+  return resultFor(merged, incompleteChecks(checked).filter((id) => !floor.ruleIds.includes(id)), rules, undefined, floorTally(tally, messages, merged), {ruleIds: floor.ruleIds, overridden})
 }
 
 /**
@@ -100,15 +133,19 @@ export function resultFor(
   incomplete: ReadonlyArray<string>,
   policy: Policy = {},
   reason?: string,
-  tally?: Tally
+  tally?: Tally,
+  floor?: FloorResult
 ): PrePublishResult {
   const complete = incomplete.length === 0 && reason === undefined
   // Counts over every finding (`tally`: also those `maxFindings` left out), and the verdict from them.
   const counts = tally?.counts ?? countMessages(messages)
-  const verdict = complete ? verdictForCounts(counts, policy) : 'hold'
+  // With the floor, its findings block whatever the policy says.
+  const floorBlocks = floor !== undefined && messages.some((message) => floor.ruleIds.includes(message.ruleId ?? ''))
+  const verdict = complete ? (floorBlocks ? 'block' : verdictForCounts(counts, policy)) : 'hold'
   const result: PrePublishResult = {verdict, counts, messages, complete, incomplete: [...incomplete]}
   if (!complete) result.reason = reason ?? holdReason(incomplete)
   if (tally?.omitted) Object.assign(result, {omitted: tally.omitted, omittedRules: tally.omittedRules})
+  if (floor && floor.overridden.length > 0) result.overridden = [...floor.overridden]
   return result
 }
 

@@ -15,7 +15,7 @@
  * starting `Error: `.
  */
 import {quote} from './echo.js'
-import type {FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
+import type {FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
 import type {Dialect} from '../types.js'
 import type {RunStory} from './server.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
@@ -31,6 +31,12 @@ export interface LanguageToolRoutesOptions {
   timeoutMs?: number
   /** Version reported as `software.version` (default: copydesk's). */
   version?: string
+  /**
+   * With the floor: its checks' ruleIds. Their matches are answered whatever
+   * `disabledRules`, `disabledCategories`, `enabledOnly` or `level` ask
+   * (see src/faces/floor.ts).
+   */
+  floor?: ReadonlyArray<string>
 }
 
 type Parameters = Record<string, string | undefined>
@@ -57,7 +63,11 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
   // LanguageTool does: LTeX 16 sends its form labelled application/json.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', {parseAs: 'string'}, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)))
+    const form = new URLSearchParams(body as string)
+    // A field sent twice with two values is ambiguous (`text=TK&text=Clean.`): refused, not "the last wins".
+    const twice = ambiguous([...form])
+    if (twice !== undefined) return done(new RequestError(400, `The parameter ${quote(twice)} is given twice with different values; send it once`), undefined)
+    done(null, Object.fromEntries(form))
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -66,13 +76,15 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
     return plain(reply, statusCode, message)
   })
 
-  const check = async (parameters: Parameters, elapsed: () => number) => {
+  const check = async (parameters: Parameters, elapsed: () => number, log: FastifyBaseLogger) => {
     const {text, data} = parameters
     if (text === undefined && data === undefined) throw new RequestError(400, "Missing 'text' or 'data' parameter")
     const dialect = requestDialect(parameters, serverDialect)
     const annotated = text === undefined ? fromAnnotation(data as string) : fromText(text)
     const outcome = await runStory({body: annotated.plain, format: 'text', dialect}, Math.max(1, timeoutMs - elapsed()))
-    return toLanguageTool(outcome.messages, annotated, {
+    // A check that failed answers as one that ran out of time: what was found, and `incompleteResults`.
+    if (outcome.failure !== undefined) log.error({err: outcome.failure}, 'copydesk failed on a request; answered incompleteResults')
+    const answer = toLanguageTool(outcome.messages, annotated, {
       dialect,
       version,
       complete: outcome.complete,
@@ -84,12 +96,22 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
       enabledOnly: flag(parameters, 'enabledOnly'),
       level: level(parameters.level)
     })
+    if (!options.floor) return answer
+    // The floor's matches stay, whatever the request switched off.
+    const floorIds = options.floor
+    const floorMessages = outcome.messages.filter((message) => floorIds.includes(message.ruleId ?? ''))
+    const kept = new Set(answer.matches.map((match) => `${match.offset}:${match.length}:${match.rule.id}`))
+    const forced = toLanguageTool(floorMessages, annotated, {dialect, version, complete: outcome.complete}).matches.filter(
+      (match) => !kept.has(`${match.offset}:${match.length}:${match.rule.id}`)
+    )
+    if (forced.length > 0) answer.matches = [...answer.matches, ...forced].sort((a, b) => a.offset - b.offset || a.length - b.length)
+    return answer
   }
 
-  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime))
+  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime, request.log))
   app.post<{Querystring: Parameters; Body: Parameters}>('/v2/check', async (request, reply) =>
     // LanguageTool reads parameters from the form and the query string alike.
-    check({...strings(request.query), ...strings(request.body)}, () => reply.elapsedTime)
+    check(merged(strings(request.query), strings(request.body)), () => reply.elapsedTime, request.log)
   )
 
   app.get('/v2/languages', async () => languages)
@@ -130,11 +152,34 @@ function strings(value: unknown): Parameters {
   const result: Parameters = {}
   if (!value || typeof value !== 'object') return result
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    // A parameter sent twice: the last wins.
+    // A query parameter sent twice with two values is ambiguous: refused.
+    if (Array.isArray(item) && new Set(item).size > 1) {
+      throw new RequestError(400, `The parameter ${quote(key)} is given twice with different values; send it once`)
+    }
     const last = Array.isArray(item) ? item[item.length - 1] : item
     if (typeof last === 'string') result[key] = last
   }
   return result
+}
+
+/** Merge query and form parameters; one given in both with two values is refused. */
+function merged(query: Parameters, form: Parameters): Parameters {
+  for (const [key, value] of Object.entries(form)) {
+    if (key in query && query[key] !== value) {
+      throw new RequestError(400, `The parameter ${quote(key)} is given in the query string and the form with different values; send it once`)
+    }
+  }
+  return {...query, ...form}
+}
+
+/** The first name given twice with different values among `pairs`. */
+function ambiguous(pairs: ReadonlyArray<[string, string]>): string | undefined {
+  const seen = new Map<string, string>()
+  for (const [key, value] of pairs) {
+    if (seen.has(key) && seen.get(key) !== value) return key
+    seen.set(key, value)
+  }
+  return undefined
 }
 
 function list(value: string | undefined): string[] {

@@ -27,6 +27,8 @@ export interface PageRoutesOptions {
   timeoutMs?: number
   /** Folder with the built page (default: `dist/page` of this package). */
   assets?: string
+  /** With the floor: its checks' ruleIds (their findings block; see src/faces/floor.ts). */
+  floor?: ReadonlyArray<string>
 }
 
 /** The body of `POST /page/check`. */
@@ -56,8 +58,23 @@ const files: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8'
 }
 
+/**
+ * The page loads its one script and one style sheet from this server and
+ * talks only to it: no inline script or style, nothing from elsewhere, never
+ * in a frame (clickjacking an "Accept all fixes" button).
+ */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
 /** `GET /`, `GET /page/app.js`, `GET /page/app.css`, `GET /page/config.json`, `POST /page/check`. */
 export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, options) => {
+  // On every reply of these routes (this plugin's hooks do not reach the server's other routes).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', contentSecurityPolicy)
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('x-frame-options', 'DENY')
+    reply.header('referrer-policy', 'no-referrer')
+  })
   const {runStory} = options
   const timeoutMs = options.timeoutMs ?? 3000
   const folder = options.assets ?? defaultAssets()
@@ -89,9 +106,11 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
     json.post<{Body: PageCheckRequest}>('/page/check', {schema}, async (request, reply) => {
       const {body, headline, format = 'text', dialect = options.dialect} = request.body
       const outcome = await runStory({body, headline, format, dialect}, Math.max(1, timeoutMs - reply.elapsedTime))
+      if (outcome.failure !== undefined) request.log.error({err: outcome.failure}, 'copydesk failed on a request; answered hold')
       // The same verdict as /v1/check and prePublish(): hold when anything did not finish.
       const unexplained = !outcome.complete && outcome.incomplete.length === 0 && outcome.reason === undefined
-      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason)
+      const floor = options.floor && {ruleIds: options.floor, overridden: outcome.overridden ?? []}
+      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason, outcome.tally, floor)
     })
   })
 }

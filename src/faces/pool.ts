@@ -19,13 +19,14 @@ import os from 'node:os'
 import {MessageChannel} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import {createChecker, planOf, type CheckPlan, type Checker} from '../check.js'
+import {createChecker, planOf, StoryError, type CheckPlan, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
 import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
 import {VFile} from 'vfile'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import type {WorkerResult, WorkerTask} from './worker.js'
+import {floorFor, floorTally, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** A story as the routes hand it to a `RunStory`. */
 export interface StoryRun {
@@ -45,6 +46,10 @@ export interface RunOutcome {
   reason?: string
   /** Exact counts and what `maxFindings` left out of `messages` (the worker caps them before they cross threads). */
   tally?: Tally
+  /** With the floor: the story's switches it ignored (src/faces/floor.ts). */
+  overridden?: string[]
+  /** What went wrong when a check failed (a crash in a worker): for the server log, never for the client. */
+  failure?: unknown
 }
 
 /** Check one story within `budgetMs` milliseconds. */
@@ -79,6 +84,8 @@ export interface PoolOptions {
   grace?: number
   /** The worker module (default copydesk's src/worker.ts, built); tests give one that stalls. */
   workerFile?: string
+  /** Run the floor (src/faces/floor.ts) before the other checks of each story (default `false`). */
+  floor?: boolean
 }
 
 /** A pool of checkers in worker threads. */
@@ -123,7 +130,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: {options: plainData(options)}
+    workerData: {options: plainData(options), floor: poolOptions.floor === true}
   })
   let pending = 0
   let cutOff = 0
@@ -135,6 +142,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const deadline = started + budgetMs
     const {port1, port2} = new MessageChannel()
     let critical: ResultMessage[] | undefined
+    let overridden: string[] | undefined
     let startedAt: number | undefined
     let criticalAt: number | undefined
     // More time for the critical checks of a long story: parsing alone is linear in its length.
@@ -157,10 +165,11 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
             : Math.max(deadline, criticalAt) + grace
       timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
     }
-    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]}) => {
+    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]; overridden?: string[]}) => {
       if (message.started) startedAt = Date.now()
       if (message.critical) {
         critical = message.critical
+        overridden = message.overridden
         criticalAt = Date.now()
       }
       schedule()
@@ -169,14 +178,20 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const task: WorkerTask = {...story, deadline, port: port2}
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
-      return {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
+      if (result.storyError !== undefined) throw new StoryError(result.storyError)
+      const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
+      if (result.overridden) outcome.overridden = result.overridden
+      return outcome
     } catch (error) {
-      if (!abort.signal.aborted) throw error
-      if (startedAt !== undefined) cutOff++
+      if (error instanceof StoryError) throw error
       const plan = planFor(story.dialect)
+      // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
+      if (!abort.signal.aborted) return {...failed(error, plan, critical), ...(overridden ? {overridden} : {})}
+      if (startedAt !== undefined) cutOff++
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
         return {
+          ...(overridden ? {overridden} : {}),
           messages: critical,
           complete: false,
           incomplete: [...plan.rest].sort(),
@@ -216,8 +231,14 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
  * caller-supplied `Checker`, which cannot be moved into a worker. The budget
  * is kept between checks only: a check that has started finishes.
  */
-export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
+export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): CheckPool {
   const lane = new Lane()
+  const floors = new Map<Dialect, Floor>()
+  const floorOf = (dialect: Dialect) => {
+    let floor = floors.get(dialect)
+    if (!floor) floors.set(dialect, (floor = floorFor({style: checker.style, dialect})))
+    return floor
+  }
   let pending = 0
   return {
     workers: 0,
@@ -231,17 +252,44 @@ export function inProcess(checker: Checker, maxQueue = 64): CheckPool {
       const deadline = Date.now() + budgetMs
       try {
         return await lane.run(async () => {
-          const file = new VFile({value: story.body})
-          setDeadline(file, deadline - Date.now())
-          const checked = await checker.check(file, {format: story.format, headline: story.headline})
-          const incomplete = incompleteChecks(checked)
-          return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), complete: incomplete.length === 0, incomplete, tally: tallyOf(checked)}
+          let found: Awaited<ReturnType<typeof runFloor>> | undefined
+          try {
+            // The floor first, with no budget (the caller's checker runs its own checks as configured).
+            found = withFloor ? await runFloor(floorOf(story.dialect), story) : undefined
+            const file = new VFile({value: story.body})
+            setDeadline(file, deadline - Date.now())
+            const checked = await checker.check(file, {format: story.format, headline: story.headline})
+            const incomplete = incompleteChecks(checked)
+            const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
+            const tally = tallyOf(checked)
+            if (!found) return {messages, complete: incomplete.length === 0, incomplete, tally}
+            const merged = mergeFloor(messages, found.messages)
+            return {messages: merged, complete: incomplete.length === 0, incomplete, tally: floorTally(tally, messages, merged), overridden: found.overridden}
+          } catch (error) {
+            if (error instanceof StoryError) throw error
+            return found ? {...failed(error, planOf(checker), found.messages), overridden: found.overridden} : failed(error, planOf(checker))
+          }
         })
       } finally {
         pending--
       }
     },
     async close() {}
+  }
+}
+
+/**
+ * The outcome for a story whose check failed (a crash, not the story's
+ * fault): `hold`, every check incomplete (the critical ones too, unless
+ * their findings were posted first), the error kept for the server log.
+ */
+function failed(error: unknown, plan: CheckPlan, critical?: ResultMessage[]): RunOutcome {
+  return {
+    messages: critical ?? [],
+    complete: false,
+    incomplete: (critical === undefined ? [...plan.critical, ...plan.rest] : [...plan.rest]).sort(),
+    reason: 'copydesk failed while checking this story (the error is in the server log); hold it and check again.',
+    failure: error
   }
 }
 

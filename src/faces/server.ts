@@ -17,17 +17,20 @@
  */
 import fs from 'node:fs/promises'
 import http from 'node:http'
+import {isIP} from 'node:net'
 import {randomBytes, timingSafeEqual} from 'node:crypto'
 import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
 import {createChecker, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import {formats, levels} from '../types.js'
-import {resultFor, type Policy, type Story} from './hook.js'
+import {resultFor, type FloorResult, type Policy, type Story} from './hook.js'
+import {floorFor, optionOverrides, policyOverride} from './floor.js'
+import {duplicateKey} from './strict-json.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
-import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
+import {BusyError, createPool, inProcess, type CheckPool, type RunOutcome, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
 
@@ -74,6 +77,16 @@ export interface ServerOptions {
   keepAliveTimeout?: number
   /** The worker module (default copydesk's own); tests give one that stalls or crashes on cue. */
   workerFile?: string
+  /**
+   * The floor (default `true`): the must-never-publish checks (rules files of
+   * kind `existence` at level `error` in the house style, such as
+   * `leftovers`) run over every story whatever its `<!-- copydesk … -->`
+   * comments and skip markers, the `checks` in `options`, or a request's
+   * `policy` or LanguageTool rule switches say; their findings block, and
+   * `overridden` in the result names what was ignored (src/faces/floor.ts).
+   * `false` (`copydesk serve --no-floor`) lets a story or request switch them off.
+   */
+  floor?: boolean
   /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
 }
@@ -117,10 +130,37 @@ declare module 'fastify' {
   }
 }
 
-/** Whether `host` (a listen address or a Host header's name) is this machine only. */
+/**
+ * Whether `host` (a listen address, a socket's remote address, or a URL's
+ * host name) is this machine only. Decided from the parsed address: an IPv4
+ * address in 127.0.0.0/8, IPv6 `::1`, or an IPv4-mapped `::ffff:127.x.x.x`;
+ * of names, only `localhost` exactly. A name that merely starts `127.`
+ * (`127.0.0.1.evil.example`, a DNS-rebinding way in) is not loopback.
+ */
 export function isLoopback(host: string): boolean {
-  const name = host.replace(/^\[|\]$/g, '').toLowerCase()
-  return name === 'localhost' || name === '::1' || name.startsWith('127.') || name.startsWith('::ffff:127.')
+  const name = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (name === 'localhost') return true
+  const version = isIP(name)
+  if (version === 4) return name.split('.')[0] === '127'
+  if (version !== 6) return false
+  let canonical: string
+  try {
+    // The WHATWG URL parser writes an IPv6 address in its one canonical form (`::ffff:127.0.0.1` → `[::ffff:7f00:1]`).
+    canonical = new URL(`http://[${name}]/`).hostname
+  } catch {
+    return false
+  }
+  return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical)
+}
+
+/** The host name of a `Host` header (`127.0.0.1:8080`, `[::1]:8080`), or `undefined` when it is not one. */
+function hostNameOf(header: string | undefined): string | undefined {
+  if (!header || /[\s/@?#\\]/.test(header)) return undefined
+  try {
+    return new URL(`http://${header}/`).hostname
+  } catch {
+    return undefined
+  }
 }
 
 /** Make the copydesk HTTP server (not yet listening: call `.listen({port, host})`). */
@@ -128,10 +168,16 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const timeoutMs = options.timeoutMs ?? 3000
   const dialect = options.checker?.settings.dialect ?? normalizeOptions(options.options).dialect
   const token = options.token === undefined || options.token === '' ? undefined : options.token
+  const floorOn = options.floor !== false
+  const floor = floorOn ? floorFor(options.checker ? {style: options.checker.style, dialect} : options.options) : undefined
+  // The server's own settings that the floor overrides, said in every result they touch.
+  const configOverrides = floor && !options.checker ? optionOverrides(floor, options.options?.checks) : []
+  const floorResult = (outcome: RunOutcome, policy?: Policy): FloorResult | undefined =>
+    floor && {ruleIds: floor.ruleIds, overridden: [...(outcome.overridden ?? []), ...configOverrides, ...policyOverride(policy)]}
   const pool: CheckPool =
     options.checker || options.workers === 0
-      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue)
-      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile})
+      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn)
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile, floor: floorOn})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
@@ -171,6 +217,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // A socket that says nothing for a minute is closed (a check never takes that long).
   app.server.setTimeout(Math.max(60_000, 4 * timeoutMs))
 
+  // JSON with a key given twice is ambiguous (`{"body": "TK", "body": "Clean."}`:
+  // Fastify's parser, like JSON.parse, keeps the last): refuse it. Fastify's
+  // own parser still does the parsing (prototype poisoning, empty bodies).
+  const defaultJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', {parseAs: 'string'}, (request, body, done) => {
+    defaultJson(request, body as string, (error, value) => {
+      if (error) return done(error, undefined)
+      const duplicate = duplicateKey(String(body))
+      if (duplicate !== undefined) return done(new AmbiguousBodyError(duplicate), undefined)
+      done(null, value)
+    })
+  })
+
   // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
     // Each worker loads every format itself; one story per worker waits for them all.
@@ -183,6 +243,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // No reply is ever to be read as another type than it says (JSON as HTML, Markdown as script).
+    reply.header('x-content-type-options', 'nosniff')
     const origin = request.headers.origin
     if (origin !== undefined) {
       const allowed = origins.includes('*') || origins.includes(origin) || sameOrigin(request, origin, token !== undefined)
@@ -206,6 +268,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       // No token: this machine only, whatever address the server was bound to.
       if (!isLoopback(request.socket.remoteAddress ?? '')) {
         return reply.code(403).send(errorBody(403, 'copydesk serves other machines only with a token; start it with --token or COPYDESK_TOKEN.', request.id))
+      }
+      // …and only under a loopback name: a web page whose DNS name was rebound to 127.0.0.1 sends its own name as Host.
+      const hostName = hostNameOf(request.headers.host)
+      if (hostName === undefined || !isLoopback(hostName)) {
+        return reply.code(403).send(errorBody(403, 'Without a token copydesk answers only to a loopback Host (127.0.0.1, [::1] or localhost); start it with --token to serve other names.', request.id))
       }
     } else if (!tokenMatches(request.headers.authorization, token)) {
       reply.header('www-authenticate', 'Bearer')
@@ -251,7 +318,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       const {policy, body, headline, format = 'text'} = request.body
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
-      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, outcome.tally)
+      logFailure(request, outcome)
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, outcome.tally, floorResult(outcome, policy))
       request.copydesk.verdict = result.verdict
       return result
     })
@@ -264,10 +332,18 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     sendDoc(reply, `${request.params.folder}/${request.params.page}`)
   )
 
-  app.register(languageToolRoutes, {runStory, dialect, timeoutMs})
-  app.register(pageRoutes, {runStory, dialect, timeoutMs})
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
+  app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
 
   return app
+}
+
+/** A JSON body that names a key twice (HTTP 400). */
+class AmbiguousBodyError extends Error {
+  readonly statusCode = 400
+  constructor(key: string) {
+    super(`The request body gives the key ${quote(key)} twice; send each field once (which one would count is ambiguous, so copydesk refuses the request).`)
+  }
 }
 
 /** Where the shipped docs are, as the `file:` URL prefix of their messages' links. */
@@ -285,6 +361,11 @@ async function sendDoc(reply: FastifyReply, page: string): Promise<FastifyReply>
     return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
   }
   return reply.type('text/markdown; charset=utf-8').send(text)
+}
+
+/** A check that failed is answered `hold`; the error goes to the log, at `error`, with its stack. */
+function logFailure(request: FastifyRequest, outcome: RunOutcome): void {
+  if (outcome.failure !== undefined) request.log.error({err: outcome.failure}, 'copydesk failed on a request; answered hold')
 }
 
 function sameOrigin(request: FastifyRequest, origin: string, hasToken: boolean): boolean {

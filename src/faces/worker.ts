@@ -9,12 +9,13 @@
 import type {MessagePort} from 'node:worker_threads'
 import {workerData} from 'piscina'
 import {VFile} from 'vfile'
-import {createChecker, type Checker} from '../check.js'
+import {createChecker, StoryError, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
 import type {Dialect, Format} from '../types.js'
 import {formats} from '../types.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
+import {floorFor, floorTally, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** What the pool sends for one story. */
 export interface WorkerTask {
@@ -24,7 +25,7 @@ export interface WorkerTask {
   dialect: Dialect
   /** `Date.now()` time after which no further check starts. */
   deadline: number
-  /** Where the critical findings are posted first: `{critical: ResultMessage[]}`. */
+  /** Where the critical findings are posted first: `{critical: ResultMessage[], overridden?: string[]}`. */
   port: MessagePort
 }
 
@@ -34,15 +35,33 @@ export interface WorkerResult {
   incomplete: string[]
   /** Exact counts over every finding; what the checker's `maxFindings` left out. */
   tally: Tally
+  /** With the floor: the story's switches it ignored (src/faces/floor.ts). */
+  overridden?: string[]
+  /** The story could not be read at all (a `StoryError`: markup nested too deep), said in one sentence; the pool answers 422. */
+  storyError?: string
 }
 
-const options: Options = (workerData as {options?: Options} | undefined)?.options ?? {}
+const data = (workerData as {options?: Options; floor?: boolean} | undefined) ?? {}
+const options: Options = data.options ?? {}
 const checkers = new Map<Dialect, Checker>()
+const floors = new Map<Dialect, Floor>()
+
+function floorOf(dialect: Dialect): Floor | undefined {
+  if (!data.floor) return undefined
+  let floor = floors.get(dialect)
+  if (!floor) {
+    floor = floorFor({...options, dialect})
+    floors.set(dialect, floor)
+  }
+  return floor
+}
 
 function checkerFor(dialect: Dialect): Checker {
   let checker = checkers.get(dialect)
   if (!checker) {
-    checker = createChecker({...options, dialect})
+    // With the floor, its checks run in the floor's own checker, not twice.
+    const floorOff = Object.fromEntries((floorOf(dialect)?.ruleIds ?? []).map((id) => [id, 'off' as const]))
+    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']})
     checkers.set(dialect, checker)
   }
   return checker
@@ -62,16 +81,27 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
   const {port} = task
   port.postMessage({started: true})
   try {
+    // The floor first, with no budget; posted at once, so a story cut off later still reports it.
+    const floor = floorOf(task.dialect)
+    const found = floor ? await runFloor(floor, task) : {messages: [], overridden: []}
+    if (floor) port.postMessage({critical: found.messages, overridden: found.overridden})
     const file = new VFile({value: task.body})
     setDeadline(file, task.deadline - Date.now())
     const checked = await checkerFor(task.dialect).check(file, {
       format: task.format,
       headline: task.headline,
       onCritical(messages) {
-        port.postMessage({critical: messages.map((message) => toResultMessage(message, 'body'))})
+        const critical = messages.map((message) => toResultMessage(message, 'body'))
+        port.postMessage({critical: mergeFloor(critical, found.messages), overridden: found.overridden})
       }
     })
-    return {messages: checked.messages.map((message) => toResultMessage(message, 'body')), incomplete: incompleteChecks(checked), tally: tallyOf(checked)}
+    const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
+    const merged = mergeFloor(messages, found.messages)
+    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged), overridden: found.overridden}
+  } catch (error) {
+    // The story's own fault crosses the thread as data: an Error's class does not.
+    if (error instanceof StoryError) return {messages: [], incomplete: [], tally: {counts: {error: 0, warning: 0, suggestion: 0}}, storyError: error.message}
+    throw error
   } finally {
     port.close()
   }

@@ -36,6 +36,8 @@ import {shiftNode} from './parse.js'
 export function markupProcessor(format: 'markdown' | 'html', options: Options): Processor<any, any, any, any, any> {
   const retext = withDeadlines(unified().use(retextEnglish).use(englishInBridge).use(realignPlugin)).use(copydesk, options)
   const known = knownChecks(options)
+  // With `storyControl: false` the story's switches are reported, not obeyed (the floor).
+  const obey = options.storyControl !== false
   if (format === 'markdown') {
     return unified()
       .use(remarkParse)
@@ -43,7 +45,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(markdownRetext, retext as never)
-      .use(control, {language: 'markdown', known})
+      .use(control, {language: 'markdown', known, obey})
       .freeze()
   }
   return unified()
@@ -51,10 +53,10 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     .use(viewPlugin, 'html')
     .use(flattenPlugin)
     .use(rootPlugin)
-    .use(skipPlugin)
+    .use(skipPlugin, {obey})
     .use(recordPlugin, 'html')
     .use(sectionedRetext, retext as never)
-    .use(control, {language: 'html', known})
+    .use(control, {language: 'html', known, obey})
     .freeze()
 }
 
@@ -435,9 +437,10 @@ function realignPlugin() {
   }
 }
 
-function skipPlugin() {
-  return function (tree: Node): undefined {
-    markSkipped(tree)
+// Options as an object: unified reads `.use(plugin, false)` as "plugin off".
+function skipPlugin(options: {obey?: boolean} = {}) {
+  return function (tree: Node, file: VFile): undefined {
+    markSkipped(tree, options.obey === false ? file : undefined)
     return undefined
   }
 }
@@ -453,13 +456,24 @@ interface Element extends Parent {
 const ignored = new Set(['pre', 'textarea', 'template', 'noscript', 'iframe', 'object', 'select'])
 const source = new Set(['kbd', 'samp', 'var', 'tt'])
 
-/** Mark what is not copy with hast-util-to-nlcst's own `data-nlcst` switches. */
-function markSkipped(tree: Node): void {
+/**
+ * Mark what is not copy with hast-util-to-nlcst's own `data-nlcst` switches.
+ * With `report` (the floor), a story's own skip switch is not obeyed but
+ * reported on that file as a `story-control` info message.
+ */
+function markSkipped(tree: Node, report?: VFile): void {
   visit(tree, 'element', (node) => {
     const {properties, tagName} = node as Element
     const className = properties.className
     const classes = Array.isArray(className) ? className : typeof className === 'string' ? className.split(/\s+/) : []
-    if (ignored.has(tagName) || classes.includes('copydesk-skip') || properties.dataCopydesk === 'skip') {
+    const switched = classes.includes('copydesk-skip') || properties.dataCopydesk === 'skip'
+    if (switched && report) {
+      const switchText = properties.dataCopydesk === 'skip' ? 'data-copydesk="skip"' : 'class="copydesk-skip"'
+      const message = report.info(`<${tagName} ${switchText}>`, (node as Node).position)
+      message.ruleId = 'story-control'
+      message.source = 'copydesk'
+    }
+    if (ignored.has(tagName) || (switched && !report)) {
       properties.dataNlcst = 'ignore'
     } else if (source.has(tagName)) {
       properties.dataNlcst = 'source'

@@ -24,6 +24,12 @@ export interface ControlOptions {
   language: 'html' | 'markdown'
   /** Check names a comment may name (code checks and rules files). */
   known: ReadonlyArray<string>
+  /**
+   * Whether the comments are obeyed (default `true`). With `false` (the
+   * floor) each `disable` or `ignore` comment is only reported, as a
+   * `story-control` info message whose reason is the comment.
+   */
+  obey?: boolean
 }
 
 const verbs = new Set(['enable', 'disable', 'ignore'])
@@ -59,6 +65,15 @@ export const control: Plugin<[ControlOptions], Node> = function (options) {
       markers.set(node, {name: 'copydesk', attributes: [verb, ...valid].join(' ')})
     })
     if (markers.size === 0) return
+    if (options.obey === false) {
+      for (const [node, marker] of markers) {
+        if (marker.attributes.startsWith('enable')) continue
+        const message = file.info(`<!-- copydesk ${marker.attributes} -->`, node.position)
+        message.ruleId = 'story-control'
+        message.source = 'copydesk'
+      }
+      return
+    }
     messageControl(options.language === 'html' ? withoutBlankText(tree) : tree, {
       file,
       name: 'copydesk',
