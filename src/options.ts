@@ -35,6 +35,12 @@ export interface Options<Custom extends string = never> {
   defaultRules?: boolean
   /** Already loaded style (skips loading `rules`); for callers that manage their own cache. */
   style?: Style
+  /**
+   * Whether the desk dictionary (`desk-dictionary.txt` in each `rules`
+   * folder, docs/desk.md) is read and kept fresh while the checker runs: a
+   * word the desk adds is accepted within a second (default `true`).
+   */
+  desk?: boolean
 }
 
 /** Options for one story. */
@@ -55,9 +61,10 @@ export interface Settings {
   dictionary: ReadonlyArray<string>
   rules: ReadonlyArray<string>
   defaultRules: boolean
+  desk: boolean
 }
 
-const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'format', 'headline'])
+const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'format', 'headline', 'desk'])
 
 /** Validate options; throws `TypeError` naming the option and accepted values. */
 export function normalizeOptions(options: Options | null | undefined): Settings {
@@ -105,13 +112,17 @@ export function normalizeOptions(options: Options | null | undefined): Settings 
   if (typeof defaultRules !== 'boolean') {
     throw new TypeError('copydesk: option `defaultRules` must be true or false')
   }
+  const desk = value.desk ?? true
+  if (typeof desk !== 'boolean') {
+    throw new TypeError('copydesk: option `desk` must be true or false')
+  }
   const check = value as CheckOptions
   if (check.format !== undefined && !formats.includes(check.format)) {
     throw new TypeError(
       `copydesk: option \`format\` is ${JSON.stringify(check.format)}; accepted: ${formats.map((f) => `'${f}'`).join(', ')}`
     )
   }
-  return {dialect, checks, dictionary, rules, defaultRules}
+  return {dialect, checks, dictionary, rules, defaultRules, desk}
 }
 
 /**
