@@ -27,6 +27,7 @@ import {resultFor, type Policy, type Story} from './hook.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
+import {deskFor, deskRoutes} from './desk-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
@@ -264,7 +265,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     sendDoc(reply, `${request.params.folder}/${request.params.page}`)
   )
 
-  app.register(languageToolRoutes, {runStory, dialect, timeoutMs})
+  // The desk dictionary (src/faces/desk-routes.ts): /v1/words, and LanguageTool's /v2/words.
+  const desk = deskFor(options.checker?.settings ?? normalizeOptions(options.options))
+  app.register(deskRoutes, {desk})
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, desk})
   app.register(pageRoutes, {runStory, dialect, timeoutMs})
 
   return app
