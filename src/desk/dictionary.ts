@@ -212,7 +212,7 @@ export function wordProblem(word: unknown): string | undefined {
 }
 
 function validWords(given: unknown): string[] {
-  const list = typeof given === 'string' ? [given] : given
+  const list = Array.isArray(given) || (given !== null && typeof given === 'object') ? given : [given]
   if (!Array.isArray(list)) throw new DeskInputError('copydesk: give a word, or a list of words')
   if (list.length === 0) throw new DeskInputError('copydesk: give at least one word')
   if (list.length > maxWordsPerCall) {
@@ -253,7 +253,8 @@ function assertNotAvoided(word: string, folder: string): void {
     files = loadStyle([defaultRulesFolder]).files
   }
   const lower = word.toLowerCase()
-  for (const file of files) {
+  // The newsroom's files load last: their rule is the one to name.
+  for (const file of [...files].reverse()) {
     if (file.kind !== 'substitution') continue
     const rules = (file.data as {rules?: Array<{avoid: string; use: string[]}>}).rules ?? []
     const rule = rules.find((item) => item.avoid.toLowerCase() === lower)
