@@ -21,6 +21,7 @@ import type {FastifyError, FastifyInstance, FastifyPluginAsync} from 'fastify'
 import {DeskInputError, deskDictionary, type DeskDictionary} from '../desk/dictionary.js'
 import {DeskBusyError} from '../desk/lock.js'
 import type {Settings} from '../options.js'
+import {validateDecisions, type Decision, type DecisionOptions, type DecisionStory} from '../decisions.js'
 
 /** Options for {@link deskRoutes}. */
 export interface DeskRoutesOptions {
@@ -165,4 +166,22 @@ function strings(value: unknown): Parameters {
     if (typeof last === 'string') result[key] = last
   }
   return result
+}
+
+/**
+ * The decisions of a `POST /v1/check` body, validated (400 saying what is
+ * wrong), ready for `resultFor`; `undefined` when the body has none.
+ */
+export function decisionsOf(
+  body: {body: string; headline?: string; decisions?: unknown},
+  allowErrorDismissal: boolean
+): {story: DecisionStory; decisions: Decision[]; options: DecisionOptions} | undefined {
+  if (body.decisions === undefined) return undefined
+  let decisions: Decision[]
+  try {
+    decisions = validateDecisions(body.decisions)
+  } catch (error) {
+    throw Object.assign(new Error((error as Error).message.replace(/^copydesk: /, '')), {statusCode: 400})
+  }
+  return {story: {body: body.body, headline: body.headline}, decisions, options: {allowErrorDismissal}}
 }

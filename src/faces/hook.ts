@@ -10,6 +10,7 @@ import type {Format, Level} from '../types.js'
 import {formats, levels} from '../types.js'
 import {countMessages, toResultMessage, type Counts, type ResultMessage, type Verdict} from '../result.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
+import {applyDecisions, validateDecisions, type Decision, type DecisionOptions, type DecisionReport, type DecisionStory} from '../decisions.js'
 
 /** A story as a CMS holds it. */
 export interface Story {
@@ -47,6 +48,10 @@ export interface PrePublishOptions<Custom extends string = never> {
    * off in its worker.
    */
   timeoutMs?: number
+  /** The editors' decisions about this story's findings (src/decisions.ts, docs/desk.md); the result then has `decisions`. */
+  decisions?: ReadonlyArray<Decision>
+  /** Whether error-level findings (`leftovers`) may be dismissed, by a named person with a reason (default `false`). */
+  allowErrorDismissal?: boolean
 }
 
 /** What `prePublish` returns: the shared JSON shape of src/result.ts plus a verdict. */
@@ -61,6 +66,8 @@ export interface PrePublishResult<Custom extends string = never> {
   incomplete: string[]
   /** One sentence for the editor when the story is held (or could not be checked). */
   reason?: string
+  /** With `decisions`: those applied, the findings they dismissed (not counted), and those lapsed or refused. */
+  decisions?: DecisionReport
 }
 
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
@@ -83,7 +90,8 @@ export async function prePublish<Custom extends string = never>(
     ? await options.checker.check(file, {format, headline})
     : await check(file, {...options.options, format, headline})
   const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
-  return resultFor(messages, incompleteChecks(checked), rules)
+  const decide = options.decisions === undefined ? undefined : {story: {body, headline}, decisions: validateDecisions(options.decisions), options: {allowErrorDismissal: options.allowErrorDismissal === true}}
+  return resultFor(messages, incompleteChecks(checked), rules, undefined, decide)
 }
 
 /**
@@ -95,12 +103,17 @@ export function resultFor(
   messages: ResultMessage[],
   incomplete: ReadonlyArray<string>,
   policy: Policy = {},
-  reason?: string
+  reason?: string,
+  decide?: {story: DecisionStory; decisions: ReadonlyArray<Decision>; options?: DecisionOptions}
 ): PrePublishResult {
+  // Dismissed findings leave the count and the verdict, and are listed under `decisions`.
+  const decided = decide && applyDecisions(decide.story, messages, decide.decisions, decide.options)
+  if (decided) messages = decided.messages
   const complete = incomplete.length === 0 && reason === undefined
   const verdict = complete ? verdictFor(messages, policy) : 'hold'
   const result: PrePublishResult = {verdict, counts: countMessages(messages), messages, complete, incomplete: [...incomplete]}
   if (!complete) result.reason = reason ?? holdReason(incomplete)
+  if (decided) result.decisions = decided.report
   return result
 }
 

@@ -27,7 +27,7 @@ import {resultFor, type Policy, type Story} from './hook.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
-import {deskFor, deskRoutes} from './desk-routes.js'
+import {decisionsOf, deskFor, deskRoutes} from './desk-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
@@ -77,11 +77,15 @@ export interface ServerOptions {
   workerFile?: string
   /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
+  /** Whether `decisions` may dismiss error-level findings (`leftovers`), by a named person with a reason (default `false`). */
+  allowErrorDismissal?: boolean
 }
 
 /** The body of `POST /v1/check`. */
 export interface CheckRequest extends Story {
   policy?: Policy
+  /** Editors' decisions about this story's findings (src/decisions.ts). */
+  decisions?: unknown[]
 }
 
 const levelList = {type: 'array', items: {type: 'string', enum: [...levels]}, uniqueItems: true} as const
@@ -95,6 +99,7 @@ const v1Schema = {
       headline: {type: 'string'},
       body: {type: 'string'},
       format: {type: 'string', enum: [...formats]},
+      decisions: {type: 'array'},
       policy: {
         type: 'object',
         additionalProperties: false,
@@ -251,8 +256,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     v1.post<{Body: CheckRequest}>('/v1/check', {schema: v1Schema}, async (request, reply) => {
       const {policy, body, headline, format = 'text'} = request.body
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
+      const decide = decisionsOf(request.body, options.allowErrorDismissal === true)
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
-      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason)
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, decide)
       request.copydesk.verdict = result.verdict
       return result
     })
