@@ -33,7 +33,7 @@ export interface LanguageToolRoutesOptions {
   timeoutMs?: number
   /** Version reported as `software.version` (default: copydesk's). */
   version?: string
-  /** The desk dictionary `/v2/words` reads and writes (default: none; the word routes answer 404). */
+  /** The desk dictionary `/v2/words` reads and writes (default: none: no words listed, and adding one answers 404). */
   desk?: DeskDictionary
 }
 
