@@ -71,9 +71,11 @@ function take(file: string): boolean {
 function breakStale(file: string, staleMs: number): boolean {
   let holder: {pid?: number; host?: string} = {}
   let stat: fs.Stats
+  let text = ''
   try {
     stat = fs.statSync(file)
-    holder = JSON.parse(fs.readFileSync(file, 'utf8') || '{}') as typeof holder
+    text = fs.readFileSync(file, 'utf8')
+    holder = JSON.parse(text || '{}') as typeof holder
   } catch {
     // Gone already (released), or half written by a writer that has just
     // taken it: not stale unless old.
@@ -87,8 +89,9 @@ function breakStale(file: string, staleMs: number): boolean {
   const dead = holder.host === os.hostname() && typeof holder.pid === 'number' && !alive(holder.pid)
   if (!old && !dead) return false
   try {
-    // Only the lock we looked at: a fresh one taken since has another inode.
-    if (fs.statSync(file).ino !== stat.ino) return false
+    // Only the lock we looked at: a fresh one taken since by another waiter
+    // has its own holder line (and, unless the inode was reused, another inode).
+    if (fs.statSync(file).ino !== stat.ino || fs.readFileSync(file, 'utf8') !== text) return false
     fs.unlinkSync(file)
   } catch {
     return false
