@@ -114,7 +114,7 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
   const log = path.join(root, deskLogName)
   const lock = path.join(root, lockName)
 
-  const locked = <T>(task: () => T): Promise<T> => {
+  const locked = <T>(op: (state: Batch) => T): Promise<T> => {
     let stat: fs.Stats
     try {
       stat = fs.statSync(root)
@@ -122,7 +122,7 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
       throw new DeskInputError(`copydesk: the rules folder ${root} does not exist; make it, or point \`rules\` at the newsroom's rules folder`)
     }
     if (!stat.isDirectory()) throw new DeskInputError(`copydesk: ${root} is not a folder; the desk dictionary lives in a rules folder`)
-    return withLock(lock, task, options)
+    return enqueue({file, log, lock, options}, op)
   }
 
   return {
@@ -133,10 +133,8 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
       const words = validWords(given)
       const who = validAuthor(author)
       if (options.checkRules !== false) for (const word of words) assertNotAvoided(word, root)
-      return locked(() => {
-        const entries = readEntries(file)
+      return locked(({entries, events, at}) => {
         const known = new Set(entries.map((entry) => entry.word))
-        const at = new Date().toISOString()
         const added: DeskWord[] = []
         const already: string[] = []
         for (const word of words) {
@@ -144,14 +142,10 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
             already.push(word)
             continue
           }
-          known.add(word)
           const entry: DeskWord = {word, by: who.by, at, ...(who.note ? {note: who.note} : {})}
           added.push(entry)
           entries.push(entry)
-        }
-        if (added.length > 0) {
-          writeEntries(file, entries)
-          appendLog(log, added.map((entry) => ({at, action: 'add' as const, word: entry.word, by: who.by, ...(who.note ? {note: who.note} : {})})))
+          events.push({at, action: 'add', word, by: who.by, ...(who.note ? {note: who.note} : {})})
         }
         return {added, already}
       })
@@ -159,17 +153,16 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
     async remove(given, author) {
       const words = validWords(given)
       const who = validAuthor(author)
-      return locked(() => {
-        const entries = readEntries(file)
-        const drop = new Set(words)
-        const removed = entries.filter((entry) => drop.has(entry.word)).map((entry) => entry.word)
-        const missing = words.filter((word) => !removed.includes(word))
-        if (removed.length > 0) {
-          const at = new Date().toISOString()
-          writeEntries(file, entries.filter((entry) => !drop.has(entry.word)))
-          appendLog(log, removed.map((word) => ({at, action: 'remove' as const, word, by: who.by, ...(who.note ? {note: who.note} : {})})))
+      return locked(({entries, events, at}) => {
+        const removed: string[] = []
+        for (const word of words) {
+          const index = entries.findIndex((entry) => entry.word === word)
+          if (index === -1) continue
+          entries.splice(index, 1)
+          removed.push(word)
+          events.push({at, action: 'remove', word, by: who.by, ...(who.note ? {note: who.note} : {})})
         }
-        return {removed, missing}
+        return {removed, missing: words.filter((word) => !removed.includes(word))}
       })
     },
     list() {
@@ -179,6 +172,66 @@ export function deskDictionary(folder: string, options: DeskOptions = {}): DeskD
       return readLog(log)
     }
   }
+}
+
+/** The list as read under the lock, changed in place by each change of a batch, and the trail lines they add. */
+interface Batch {
+  entries: DeskWord[]
+  events: DeskEvent[]
+  at: string
+}
+
+interface Queue {
+  pending: Array<{op: (state: Batch) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void}>
+  running: boolean
+}
+
+/** Changes waiting in this process, per word list file. */
+const queues = new Map<string, Queue>()
+
+/**
+ * Run `op` under the lock. Changes made in this process while another is
+ * being written wait, then go in together: one lock, one read, one write and
+ * one append for the lot (a server taking many additions at once), each
+ * answered with its own result, in order.
+ */
+function enqueue<T>(paths: {file: string; log: string; lock: string; options: LockOptions}, op: (state: Batch) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let queue = queues.get(paths.file)
+    if (!queue) {
+      queue = {pending: [], running: false}
+      queues.set(paths.file, queue)
+    }
+    queue.pending.push({op, resolve: resolve as (value: unknown) => void, reject})
+    if (!queue.running) void drain(queue, paths)
+  })
+}
+
+async function drain(queue: Queue, paths: {file: string; log: string; lock: string; options: LockOptions}): Promise<void> {
+  queue.running = true
+  while (queue.pending.length > 0) {
+    const batch = queue.pending.splice(0)
+    try {
+      const results = await withLock(
+        paths.lock,
+        () => {
+          const state: Batch = {entries: readEntries(paths.file), events: [], at: new Date().toISOString()}
+          const answers = batch.map(({op}) => op(state))
+          if (state.events.length > 0) {
+            writeEntries(paths.file, state.entries)
+            appendLog(paths.log, state.events)
+          }
+          return answers
+        },
+        paths.options
+      )
+      batch.forEach((item, index) => item.resolve(results[index]))
+    } catch (error) {
+      for (const item of batch) item.reject(error)
+    }
+  }
+  queue.running = false
+  queues.delete(paths.file)
 }
 
 /** The words of a desk dictionary file's text (what the checks accept). */
