@@ -220,6 +220,19 @@ describe('the lock', () => {
 })
 
 describe('concurrent writers', () => {
+  test('changes made at once in one process go in together, each answered in order', async () => {
+    const desk = deskDictionary(rulesFolder())
+    const [first, gone, again, twice] = await Promise.all([
+      desk.add('Kotek', {by: 'A'}),
+      desk.remove('Kotek', {by: 'B'}),
+      desk.add('Kotek', {by: 'C'}),
+      desk.add('Kotek', {by: 'D'})
+    ])
+    expect([first.added.map((entry) => entry.by), gone, again.added.map((entry) => entry.by), twice.already]).toEqual([['A'], {removed: ['Kotek'], missing: []}, ['C'], ['Kotek']])
+    expect(desk.list().map((entry) => `${entry.word} ${entry.by}`)).toEqual(['Kotek C'])
+    expect(desk.history().map((event) => `${event.action} ${event.by}`)).toEqual(['add A', 'remove B', 'add C'])
+  })
+
   test('two OS processes, each adding 60 words 20 at a time (120 writes at once): none lost', async () => {
     ensureBuilt()
     const folder = rulesFolder()
