@@ -50,7 +50,7 @@ beforeAll(() => {
     spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
   }
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-desk-cli-'))
-})
+}, 180_000)
 
 afterAll(() => {
   fs.rmSync(temp, {recursive: true, force: true})
