@@ -1,7 +1,9 @@
 /**
  * The one entry point: `check(input, options) → VFile`. Pure: it touches no
  * files, environment or network once its checker is made; rules and
- * dictionaries are loaded once per checker and reused.
+ * dictionaries are loaded once per checker and reused. (One exception: with
+ * `rules` folders, the desk dictionary's file is stat'ed at most every
+ * 250 ms, so a word the desk adds is seen at once: src/desk/live.ts.)
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -21,6 +23,7 @@ import {codeChecks, type CodeCheck} from './types.js'
 import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
 import {byImportance, capFindings, mergeDropped} from './result.js'
 import {markerGate} from './house-style/kinds/existence-gate.js'
+import {liveDesk} from './desk/live.js'
 
 /**
  * Per-story hooks for callers that must act before the whole check is done
@@ -73,12 +76,27 @@ export function createChecker<Custom extends string = never>(options: Options<No
   const gate = markerGate(style.files.filter((file) => plan.critical.includes(file.ruleId)), [...Object.keys(codeChecks), ...style.files.map((file) => file.ruleId)])
   // Two pipelines per format: the critical checks alone, then every other check.
   const off = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'off' as const]))
-  const presetOptions: Record<Phase, Options> = {
-    all: {...options, style},
-    critical: {...options, style, checks: {...options.checks, ...off([...Object.keys(codeChecks), ...plan.rest])}},
-    rest: {...options, style, checks: {...options.checks, ...off(plan.critical)}}
+  // The desk dictionary's words join `dictionary`; the pipelines are made again when they change.
+  const desk = settings.desk && settings.rules.length > 0 ? liveDesk(settings.rules) : undefined
+  let deskStamp = ''
+  const presetFor = (deskWords: ReadonlyArray<string>): Record<Phase, Options> => {
+    const base = deskWords.length > 0 ? {...options, style, dictionary: [...(options.dictionary ?? []), ...deskWords]} : {...options, style}
+    return {
+      all: base,
+      critical: {...base, checks: {...options.checks, ...off([...Object.keys(codeChecks), ...plan.rest])}},
+      rest: {...base, checks: {...options.checks, ...off(plan.critical)}}
+    }
   }
+  let presetOptions = presetFor([])
   const processors = new Map<string, Processor<any, any, any, any, any>>()
+  const refreshDesk = () => {
+    if (!desk) return
+    const now = desk.current()
+    if (now.stamp === deskStamp) return
+    deskStamp = now.stamp
+    presetOptions = presetFor(now.words)
+    processors.clear()
+  }
 
   function processor(format: Format, phase: Phase = 'rest') {
     // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
@@ -142,6 +160,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
   }
 
   // Build the text processors now so a bad option or rules file fails here, not on first story.
+  refreshDesk()
   processor('text', 'all')
 
   const checker: Checker = {
@@ -155,6 +174,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
         )
       }
       if (format !== 'text') await loadMarkup()
+      refreshDesk()
       const file = toFile(input)
       if (headline === true) (file.data as HeadlineData).headlineLines = 1
       await phases(format, file, hooks, typeof headline === 'string' ? headline : undefined)

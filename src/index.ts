@@ -22,3 +22,5 @@ export {prePublish, verdictFor, normalizePolicy, type Story, type Policy, type P
 export type {ServerOptions, CheckRequest} from './faces/server.js'
 export {toResultMessage, toFileResult, countMessages, type ResultMessage, type FileResult, type Result, type Counts, type Verdict, type Field} from './result.js'
 export {nlcstFor} from './input/formats.js'
+export {deskDictionary, DeskInputError, type DeskDictionary, type DeskWord, type DeskEvent, type DeskAuthor, type DeskOptions} from './desk/dictionary.js'
+export {decisionFor, applyDecisions, validateDecisions, type Decision, type DecisionOptions, type DecisionReport, type DismissedMessage} from './decisions.js'

@@ -49,6 +49,12 @@ export interface Options<Custom extends string = never> {
    * info messages; the floor of src/faces/floor.ts checks with this.
    */
   storyControl?: boolean
+  /**
+   * Whether the desk dictionary (`desk-dictionary.txt` in each `rules`
+   * folder, docs/desk.md) is read and kept fresh while the checker runs: a
+   * word the desk adds is accepted within a second (default `true`).
+   */
+  desk?: boolean
 }
 
 /** Options for one story. */
@@ -70,6 +76,7 @@ export interface Settings {
   rules: ReadonlyArray<string>
   defaultRules: boolean
   maxFindings: number
+  desk: boolean
 }
 
 /**
@@ -78,7 +85,7 @@ export interface Settings {
  */
 export const defaultMaxFindings = 1000
 
-const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'maxFindings', 'format', 'headline', 'storyControl'])
+const optionNames = new Set(['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'style', 'maxFindings', 'format', 'headline', 'storyControl', 'desk'])
 
 /** Validate options; throws `TypeError` naming the option and accepted values. */
 export function normalizeOptions(options: Options | null | undefined): Settings {
@@ -130,13 +137,17 @@ export function normalizeOptions(options: Options | null | undefined): Settings 
   if (typeof maxFindings !== 'number' || !(maxFindings >= 1) || (maxFindings !== Number.POSITIVE_INFINITY && !Number.isInteger(maxFindings))) {
     throw new TypeError(`copydesk: option \`maxFindings\` must be a whole number of at least 1, or Infinity; got ${JSON.stringify(maxFindings)}`)
   }
+  const desk = value.desk ?? true
+  if (typeof desk !== 'boolean') {
+    throw new TypeError('copydesk: option `desk` must be true or false')
+  }
   const check = value as CheckOptions
   if (check.format !== undefined && !formats.includes(check.format)) {
     throw new TypeError(
       `copydesk: option \`format\` is ${JSON.stringify(check.format)}; accepted: ${formats.map((f) => `'${f}'`).join(', ')}`
     )
   }
-  return {dialect, checks, dictionary, rules, defaultRules, maxFindings}
+  return {dialect, checks, dictionary, rules, defaultRules, maxFindings, desk}
 }
 
 /**

@@ -23,7 +23,10 @@ import {codeChecks, dialects, type CodeCheckPlugin, type Level} from '../types.j
  * Compared: capitalized words of four letters or more that the dictionary
  * does not know (`Lyammouri`, `Keir`). A name the dictionary knows is
  * compared only where both spellings stand in the same multiword name
- * (`John Smith` … `John Smyth`). Not compared: two dictionary words
+ * (`John Smith` … `John Smyth`). A name in `dictionary` (the house and desk
+ * dictionaries: `Okafor`) is one the desk confirmed: a spelling one edit
+ * from it (`Okafer`) is reported wherever both are in the story, however
+ * often each is used. Not compared: two dictionary words
  * (`Austria`, `Australia`), forms that differ by a plural or possessive `s`
  * (`Smith`, `Smiths`) or by their first letter (`Tung`, `Fung`: two people),
  * ALL-CAPS and mixed-case words.
@@ -42,8 +45,11 @@ export const nameConsistency: CodeCheckPlugin = function (options) {
 
   return function (tree, file) {
     for (const cluster of clusters([...collect(piecesOf(tree)).values()])) {
-      // The spelling used most (on a tie, the first) is the one to keep.
-      const usual = cluster.reduce((best, form) => (form.uses.length > best.uses.length ? form : best))
+      // The spelling the desk confirmed (`dictionary`), else the one used
+      // most (on a tie, the first), is the one to keep.
+      const usual = cluster.reduce((best, form) =>
+        form.confirmed !== best.confirmed ? (form.confirmed ? form : best) : form.uses.length > best.uses.length ? form : best
+      )
       for (const rare of cluster) {
         if (rare === usual) continue
         for (const use of rare.uses) {
@@ -104,7 +110,8 @@ export const nameConsistency: CodeCheckPlugin = function (options) {
       if (base.length < 4 || shapeOf(base) !== 'capitalized') return
       let form = forms.get(base)
       if (!form) {
-        form = {value: base, known: personal.has(base) || speller.correct(base), uses: [], neighbours: new Set()}
+        const confirmed = !speller.correct(base) && personal.has(base)
+        form = {value: base, known: confirmed || speller.correct(base), confirmed, uses: [], neighbours: new Set()}
         forms.set(base, form)
       }
       form.uses.push({value: piece.value, position: piece.position})
@@ -125,6 +132,8 @@ export const nameConsistency: CodeCheckPlugin = function (options) {
     if (x + 's' === y || y + 's' === x) return false
     const limit = Math.min(x.length, y.length) >= longName ? 2 : 1
     if (editDistance(x, y, limit) > limit) return false
+    // "Okafor" (a name the desk confirmed) … "Okafer": the confirmed spelling wins, anywhere in the story.
+    if (a.confirmed || b.confirmed) return true
     // "John Smith" … "John Smyth": a known word only within the same multiword name.
     return !(a.known || b.known) || [...a.neighbours].some((name) => b.neighbours.has(name))
   }
@@ -138,6 +147,8 @@ interface Form {
   value: string
   /** Whether the dictionary (or house dictionary) knows it. */
   known: boolean
+  /** Whether only `dictionary` (the house and desk dictionaries) knows it: a name the desk confirmed. */
+  confirmed: boolean
   uses: Array<{value: string; position: Position}>
   /** Capitalized words written next to it (`John` for `Smith`). */
   neighbours: Set<string>

@@ -43,6 +43,7 @@ Usage
   pbpaste | copydesk            check copied text
   copydesk --fix story.txt      apply the safe fixes and save the story
   copydesk serve                start the checker for a CMS (HTTP)
+  copydesk words add Kotek --by "J. Editor"   add to the desk dictionary (also: remove, list, log)
 
 Options
   --format json                 print the findings as JSON
@@ -92,6 +93,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  // The desk dictionary (docs/desk.md): its own options, so before the story options are read.
+  if (argv[0] === 'words') return (await import('../desk/cli.js')).wordsCommand(argv.slice(1), io)
   const {values, positionals} = parseArguments(argv)
   if (values.help) {
     io.stdout.write(help)

@@ -11,6 +11,7 @@ import {formats, levels} from '../types.js'
 import {countMessages, tallyOf, toResultMessage, type Counts, type ResultMessage, type Tally, type Verdict} from '../result.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import {floorFor, mergeFloor, optionOverrides, policyOverride, runFloor, floorTally} from './floor.js'
+import {applyDecisions, validateDecisions, type Decision, type DecisionOptions, type DecisionReport, type DecisionStory} from '../decisions.js'
 
 /** A story as a CMS holds it. */
 export interface Story {
@@ -48,6 +49,10 @@ export interface PrePublishOptions<Custom extends string = never> {
    * off in its worker.
    */
   timeoutMs?: number
+  /** The editors' decisions about this story's findings (src/decisions.ts, docs/desk.md); the result then has `decisions`. */
+  decisions?: ReadonlyArray<Decision>
+  /** Whether error-level findings (`leftovers`) may be dismissed, by a named person with a reason (default `false`). */
+  allowErrorDismissal?: boolean
   /**
    * The floor (default `false` in process; `copydesk serve` has it on): the
    * must-never-publish checks (rules files of kind `existence` at level
@@ -91,6 +96,8 @@ export interface PrePublishResult<Custom extends string = never> {
    * is "off"`, `policy: block is []`.
    */
   overridden?: string[]
+  /** With `decisions`: those applied, the findings they dismissed (not counted), and those lapsed or refused. */
+  decisions?: DecisionReport
 }
 
 const defaultPolicy = {block: ['error'], warn: ['warning']} as const satisfies Policy
@@ -117,10 +124,11 @@ export async function prePublish<Custom extends string = never>(
     : await check(file, {...options.options, format, headline})
   const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
   const tally = tallyOf(checked)
-  if (!floor || !found) return resultFor(messages, incompleteChecks(checked), rules, undefined, tally)
+  const decide = options.decisions === undefined ? undefined : {story: {body, headline}, decisions: validateDecisions(options.decisions), options: {allowErrorDismissal: options.allowErrorDismissal === true}}
+  if (!floor || !found) return resultFor(messages, incompleteChecks(checked), rules, undefined, tally, undefined, decide)
   const merged = mergeFloor(messages, found.messages)
   const overridden = [...found.overridden, ...optionOverrides(floor, options.checker ? undefined : options.options?.checks), ...policyOverride(rules)]
-  return resultFor(merged, incompleteChecks(checked).filter((id) => !floor.ruleIds.includes(id)), rules, undefined, floorTally(tally, messages, merged), {ruleIds: floor.ruleIds, overridden})
+  return resultFor(merged, incompleteChecks(checked).filter((id) => !floor.ruleIds.includes(id)), rules, undefined, floorTally(tally, messages, merged), {ruleIds: floor.ruleIds, overridden}, decide)
 }
 
 /**
@@ -134,11 +142,24 @@ export function resultFor(
   policy: Policy = {},
   reason?: string,
   tally?: Tally,
-  floor?: FloorResult
+  floor?: FloorResult,
+  decide?: {story: DecisionStory; decisions: ReadonlyArray<Decision>; options?: DecisionOptions}
 ): PrePublishResult {
+  // Dismissed findings leave the count and the verdict, and are listed under `decisions`.
+  const decided = decide && applyDecisions(decide.story, messages, decide.decisions, decide.options)
+  // Counts over every finding (`tally`: also those `maxFindings` left out) but the dismissed, and the verdict from them.
+  let counts = tally?.counts ?? countMessages(messages)
+  if (decided) {
+    const before = countMessages(messages)
+    const after = countMessages(decided.messages)
+    counts = {
+      error: counts.error - before.error + after.error,
+      warning: counts.warning - before.warning + after.warning,
+      suggestion: counts.suggestion - before.suggestion + after.suggestion
+    }
+    messages = decided.messages
+  }
   const complete = incomplete.length === 0 && reason === undefined
-  // Counts over every finding (`tally`: also those `maxFindings` left out), and the verdict from them.
-  const counts = tally?.counts ?? countMessages(messages)
   // With the floor, its findings block whatever the policy says.
   const floorBlocks = floor !== undefined && messages.some((message) => floor.ruleIds.includes(message.ruleId ?? ''))
   const verdict = complete ? (floorBlocks ? 'block' : verdictForCounts(counts, policy)) : 'hold'
@@ -146,6 +167,7 @@ export function resultFor(
   if (!complete) result.reason = reason ?? holdReason(incomplete)
   if (tally?.omitted) Object.assign(result, {omitted: tally.omitted, omittedRules: tally.omittedRules})
   if (floor && floor.overridden.length > 0) result.overridden = [...floor.overridden]
+  if (decided) result.decisions = decided.report
   return result
 }
 

@@ -8,8 +8,8 @@
  *   is the server's dialect), `preferredVariants`, `enabledRules`,
  *   `disabledRules`, `enabledCategories`, `disabledCategories`,
  *   `enabledOnly`, `level`. Query parameters and form fields both work.
- * - `GET /v2/languages`; `GET /v2/words` (no user dictionaries: `[]`),
- *   `POST /v2/words` and `POST /v2/words/delete` (answer that nothing changed).
+ * - `GET /v2/languages`; `GET /v2/words`, `POST /v2/words/add` (or
+ *   `/v2/words`) and `POST /v2/words/delete`: the desk dictionary (docs/desk.md).
  *
  * Bad requests answer as LanguageTool does: a status and a plain-text body
  * starting `Error: `.
@@ -20,6 +20,8 @@ import type {Dialect} from '../types.js'
 import type {RunStory} from './server.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
 import {version as copydeskVersion} from '../version.js'
+import type {DeskDictionary} from '../desk/dictionary.js'
+import {languageToolWords} from './desk-routes.js'
 
 /** Options for the LanguageTool routes plugin. */
 export interface LanguageToolRoutesOptions {
@@ -37,6 +39,8 @@ export interface LanguageToolRoutesOptions {
    * (see src/faces/floor.ts).
    */
   floor?: ReadonlyArray<string>
+  /** The desk dictionary `/v2/words` reads and writes (default: none: no words listed, and adding one answers 404). */
+  desk?: DeskDictionary
 }
 
 type Parameters = Record<string, string | undefined>
@@ -116,10 +120,8 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
 
   app.get('/v2/languages', async () => languages)
 
-  // copydesk keeps no per-user dictionaries: the house dictionary lives in `rules/`.
-  app.get('/v2/words', async () => ({words: []}))
-  app.post('/v2/words', async () => ({added: false}))
-  app.post('/v2/words/delete', async () => ({deleted: false}))
+  // One dictionary for the whole desk, not one per user (src/faces/desk-routes.ts).
+  languageToolWords(app, options.desk)
 }
 
 /** The dialect a request asks for, or a `RequestError` saying why it cannot be checked. */

@@ -30,6 +30,7 @@ import {duplicateKey} from './strict-json.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
+import {decisionsOf, deskFor, deskRoutes} from './desk-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunOutcome, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
@@ -89,11 +90,15 @@ export interface ServerOptions {
   floor?: boolean
   /** Fastify's logger option (default: off); `copydesk serve` logs at `info` to stdout. */
   logger?: FastifyServerOptions['logger']
+  /** Whether `decisions` may dismiss error-level findings (`leftovers`), by a named person with a reason (default `false`). */
+  allowErrorDismissal?: boolean
 }
 
 /** The body of `POST /v1/check`. */
 export interface CheckRequest extends Story {
   policy?: Policy
+  /** Editors' decisions about this story's findings (src/decisions.ts). */
+  decisions?: unknown[]
 }
 
 const levelList = {type: 'array', items: {type: 'string', enum: [...levels]}, uniqueItems: true} as const
@@ -107,6 +112,7 @@ const v1Schema = {
       headline: {type: 'string'},
       body: {type: 'string'},
       format: {type: 'string', enum: [...formats]},
+      decisions: {type: 'array'},
       policy: {
         type: 'object',
         additionalProperties: false,
@@ -317,9 +323,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     v1.post<{Body: CheckRequest}>('/v1/check', {schema: v1Schema}, async (request, reply) => {
       const {policy, body, headline, format = 'text'} = request.body
       request.copydesk = {size: body.length + (headline?.length ?? 0)}
+      const decide = decisionsOf(request.body, options.allowErrorDismissal === true)
       const outcome = await runStory({body, headline, format, dialect}, remaining(reply.elapsedTime))
       logFailure(request, outcome)
-      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, outcome.tally, floorResult(outcome, policy))
+      const result = resultFor(outcome.messages, outcome.incomplete, policy, outcome.reason, outcome.tally, floorResult(outcome, policy), decide)
       request.copydesk.verdict = result.verdict
       return result
     })
@@ -332,7 +339,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     sendDoc(reply, `${request.params.folder}/${request.params.page}`)
   )
 
-  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
+  // The desk dictionary (src/faces/desk-routes.ts): /v1/words, and LanguageTool's /v2/words.
+  const desk = deskFor(options.checker?.settings ?? normalizeOptions(options.options))
+  app.register(deskRoutes, {desk})
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds, desk})
   app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
 
   return app
