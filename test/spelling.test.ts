@@ -130,6 +130,17 @@ describe('spelling', () => {
     // a name for a lower-case typo (`Jude`).
     ['The communty gathered.', ['1:5-1:13: `communty` is not in the dictionary; did you mean `community`?']],
     ['The jude ruled on Tuesday.', ['1:5-1:9: `jude` is not in the dictionary; did you mean `judge`?']],
+    // Known misspellings the larger word lists carried as rare variants
+    // (cspell's common-misspellings dictionaries leave them out).
+    ['The dessicated fields and the unwieldly plan drew new monickers.', [
+      '1:5-1:15: `dessicated` is not in the dictionary; did you mean `desiccated`?',
+      '1:31-1:40: `unwieldly` is not in the dictionary; did you mean `unwieldy`?',
+      '1:55-1:64: `monickers` is not in the dictionary; did you mean `monikers`?'
+    ]],
+    ['He said, incidently, that the accessability of the site was poor.', [
+      '1:10-1:20: `incidently` is not in the dictionary; did you mean `incidentally`?',
+      '1:31-1:44: `accessability` is not in the dictionary; did you mean `accessibility`?'
+    ]],
     // Inside quotation marks: still a typo (AP fixes spelling in quotes).
     ['“I had to come here to really beleive it,” she said.', ['1:31-1:38: `beleive` is not in the dictionary; did you mean `believe`?']]
   ])('flags: %s', async (text, expected) => {
