@@ -94,6 +94,8 @@ const identities = new Map<Dialect, string>()
  */
 export class WordList implements Iterable<string> {
   readonly size: number
+  /** The entries written with accents (`café`, `naïve`), kept apart: the bytes are ASCII only. */
+  readonly accented: ReadonlySet<string>
 
   /**
    * `bytes`: the words, sorted, one a line, in ASCII. `starts`: where each
@@ -102,17 +104,19 @@ export class WordList implements Iterable<string> {
    */
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly starts: Uint32Array = WordList.startsOf(bytes)
+    private readonly starts: Uint32Array = WordList.startsOf(bytes),
+    accented: Iterable<string> = []
   ) {
     this.size = starts.length - 1
+    this.accented = new Set(accented)
   }
 
-  /** A list of sorted ASCII words. */
+  /** A list of sorted words: the ASCII ones as bytes, the accented ones ({@link accentedEntries}) apart. */
   static of(words: ReadonlyArray<string>): WordList {
-    const text = words.join('\n')
     // eslint-disable-next-line no-control-regex
-    if (/[^\x00-\x7f]/.test(text)) throw new Error('WordList: entries must be ASCII')
-    return new WordList(Buffer.from(text, 'latin1'))
+    const ascii = words.filter((word) => !/[^\x00-\x7f]/.test(word))
+    const accented = words.filter((word) => /[^\x00-\x7f]/.test(word))
+    return new WordList(Buffer.from(ascii.join('\n'), 'latin1'), undefined, accented)
   }
 
   /** Where each line of `bytes` starts, then `bytes.length + 1`. */
@@ -132,6 +136,8 @@ export class WordList implements Iterable<string> {
   }
 
   has(word: string): boolean {
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(word)) return this.accented.has(word.normalize('NFC'))
     let low = 0
     let high = this.size - 1
     while (low <= high) {
@@ -148,6 +154,7 @@ export class WordList implements Iterable<string> {
     for (let at = 0; at < this.size; at++) {
       yield Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', this.starts[at], this.starts[at + 1] - 1)
     }
+    yield* this.accented
   }
 
   /**
@@ -202,9 +209,10 @@ export function readWordList(dialect: Dialect, folder: URL): WordList | undefine
   }
   const bytes = artefact.sections.get('ascii')
   const starts = artefact.sections.get('starts')
-  if (!(bytes instanceof Uint8Array)) return undefined
+  const accented = artefact.sections.get('accented')
+  if (!(bytes instanceof Uint8Array) || typeof accented !== 'string') return undefined
   // Stored by the build; starts that do not fit are worked out here.
-  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined)
+  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined, accented ? accented.split('\n') : [])
 }
 
 /** A cheap check that `starts` belongs to `bytes`: its ends, and a line break before the last line. */
@@ -219,8 +227,9 @@ function startsFit(bytes: Uint8Array, starts: Uint32Array): boolean {
 export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
   const words = await computeWordList(dialect, known)
   const url = new URL(fileName(dialect), folder)
-  const {bytes: ascii, starts} = WordList.of(words).parts
-  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts})
+  const list = WordList.of(words)
+  const {bytes: ascii, starts} = list.parts
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts, accented: [...list.accented].join('\n')})
   return {path: url, bytes}
 }
 
@@ -248,7 +257,27 @@ export async function computeWordList(dialect: Dialect, known: Known): Promise<s
   const kept = filterWords(words, known, frequency).filter(
     (word) => !misspelled.has(word) && !otherDialectForm(word, dialect, otherKnown, frequency)
   )
-  return [...new Set([...kept, ...closed])].sort()
+  const accented = accentedEntries([...words, ...others]).filter((word) => !known(word))
+  return [...new Set([...kept, ...closed]), ...accented].sort()
+}
+
+/**
+ * The lower-case entries written with their accents (`café`, `naïve`,
+ * `résumé`, `protégé`, `cliché`, `fiancée`, `façade`, `rôle`), from both
+ * packages (a loanword keeps its accents in either dialect); hunspell knows
+ * only the bare forms (`cafe`), so copy that keeps the accents was flagged.
+ * Only the dictionaries' own accented forms: `cafè` or `naîve` stay
+ * misspellings, and no entry whose bare form is a known misspelling.
+ */
+export function accentedEntries(entries: Iterable<string>): string[] {
+  const misspelled = knownMisspellings()
+  const accented = new Set<string>()
+  for (const entry of entries) {
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(entry) || !/^\p{Ll}{2,}$/u.test(entry)) continue
+    if (!misspelled.has(entry.normalize('NFD').replace(/\p{M}/gu, ''))) accented.add(entry.normalize('NFC'))
+  }
+  return [...accented].sort()
 }
 
 /** The other dialect's hunspell `correct`, loaded only here (the build, or a run without it). */
