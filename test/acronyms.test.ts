@@ -78,6 +78,9 @@ describe('acronyms', () => {
     'The meeting starts at 9 a.m. (EST).',
     // Company names and tickers are not acronyms to explain.
     'BHP shares rose. Shares of Acme Corp. (NYSE: ACM) fell 2%.',
+    // Companies known by their initials (the `unexplained` entry's `except`), and one introduced by what it is.
+    'CVS and UPS said they would hire 5,000 workers; IBM, KPMG, BP, 3M and AT&T agreed.',
+    'The courier DPD said deliveries would slow, and the drugstore chain CVS agreed.',
     // Inside a name, or the start of one.
     'Japan Australia LNG Pty Ltd signed. Later, liquefied natural gas prices fell.',
     'ING Barings, the investment bank of Internationale Nederlanden Groep, agreed.',

@@ -39,7 +39,11 @@ describe('courtesy-titles', () => {
     ['Ms. Nakamura declined to comment.', `1:1-1:13: Use \`Nakamura\`, not \`Ms. Nakamura\`: ${why}.`],
     ['Mr. de Klerk met Mandela.', `1:1-1:13: Use \`de Klerk\`, not \`Mr. de Klerk\`: ${why}.`],
     ['Mr Blair said so.', `1:1-1:9: Use \`Blair\`, not \`Mr Blair\`: ${why}.`],
-    ['The bill was signed by Mr. JB Pritzker.', `1:24-1:39: Use \`JB Pritzker\`, not \`Mr. JB Pritzker\`: ${why}.`]
+    ['The bill was signed by Mr. JB Pritzker.', `1:24-1:39: Use \`JB Pritzker\`, not \`Mr. JB Pritzker\`: ${why}.`],
+    // A title and then a name: a courtesy title before a name after all.
+    ['Mr. Vice President Mike Pence spoke first.', `1:1-1:30: Use \`Vice President Mike Pence\`, not \`Mr. Vice President Mike Pence\`: ${why}.`],
+    // A title that is also a surname is not a form of address ("Mr. Major" is John Major).
+    ['Mr. Major said the vote was close.', `1:1-1:10: Use \`Major\`, not \`Mr. Major\`: ${why}.`]
   ])('flags %j', async (text, line) => {
     expect(await flagged(text)).toEqual([line])
   })
@@ -54,7 +58,11 @@ describe('courtesy-titles', () => {
     'MR. SMITH GOES TO WASHINGTON',
     'Okafor told reporters the plant would reopen.',
     // A form of address, not a name.
-    'He opened with Mr. President, then read the statement.'
+    'He opened with Mr. President, then read the statement.',
+    // Salutations: a courtesy title before a title and no name (the entry's `address`).
+    'Mr. Speaker, Mr. Vice President, members of Congress, my fellow Americans.',
+    'Thank you, Mr. Prime Minister, and thank you, Mrs. Chairwoman.',
+    'The hearing opened with Mr. Chairman, then Ms. Secretary read the minutes.'
   ])('leaves %j alone', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -70,6 +70,15 @@ describe('dialect', () => {
         '1:42-1:49: `cheques` is British spelling; use `checks`'
       ]
     ],
+    // Known to the British word list only (each list keeps to its dialect).
+    [
+      'The foetus weighed a gramme, the caesarean report said.',
+      [
+        '1:5-1:11: `foetus` is British spelling; use `fetus`',
+        '1:22-1:28: `gramme` is British spelling; use `gram`',
+        '1:34-1:43: `caesarean` is British spelling; use `cesarean`'
+      ]
+    ],
     // Opening a sentence, and nowhere a name: a word.
     ['Organisation matters.', ['1:1-1:13: `Organisation` is British spelling; use `Organization`']],
     // Compound parts; possessives keep their apostrophe.
@@ -116,7 +125,9 @@ describe('dialect', () => {
     // ALL-CAPS, and words both dialects accept.
     'THE CENTRE HELD. The program and the license are fine.',
     // American spelling under en-US.
-    'The defense program of the organization, the center of labor.'
+    'The defense program of the organization, the center of labor.',
+    // Words of the American list that a rewrite would make another word.
+    'The femme fatale was borne along the bourne by ampullae of ballers.'
   ])('silent (en-US): %s', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

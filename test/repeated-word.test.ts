@@ -39,7 +39,13 @@ describe('repeated-word', () => {
     ['Markets may recover, though maybe not not before year-end.', ['1:35-1:42: Remove the repeated `not`']],
     ['A unit had been set up to to investigate abuses.', ['1:24-1:29: Remove the repeated `to`']],
     ['The number who voted is is pretty low.', ['1:22-1:27: Remove the repeated `is`']],
-    ['“It was very very good,” she said.', ['1:9-1:18: Remove the repeated `very`']],
+    // The pronoun, which retext-repeated-words passes as a capitalised name.
+    ['I I think the plan works, he said.', ['1:1-1:4: Remove the repeated `I`']],
+    ['“When I I got there, it was over,” she said.', ['1:7-1:10: Remove the repeated `I`']],
+    // Degree words before a function word, and interjections mid-phrase: slips.
+    ['He said so so the plan went ahead.', ['1:9-1:14: Remove the repeated `so`']],
+    ['There was no no longer any doubt.', ['1:11-1:16: Remove the repeated `no`']],
+    ['There there are three options.', ['1:1-1:12: Remove the repeated `there`']],
     ['In an an unusual move, the bank held rates.', ['1:4-1:9: Remove the repeated `an`']],
     // A line break between the two is the commonest way this slips through.
     ['The ministry said the\nthe blockade had eased.', ['1:19-2:4: Remove the repeated `the`']],
@@ -66,7 +72,15 @@ describe('repeated-word', () => {
     'D. D. will pop up later.',
     'The talks, the talks, always the talks.',
     'It was over. Over the years, it changed.',
-    'They fought, fought again, and lost.'
+    'They fought, fought again, and lost.',
+    // Emphatic doubles: degree words before what they modify, interjections as speech.
+    '“It was very very good,” she said.',
+    'It happened in a galaxy far far away, so so much farther than anyone thought.',
+    'Prices rose much much faster, a long long time after the war.',
+    '“Wait wait!” he shouted. “No no, not that one.”',
+    'She waved and said bye bye. “Oh oh.” “Yes yes,” he said. “There there.”',
+    // `I` once, and a Roman numeral after a name.
+    'I think I can. World War I ended in 1918.'
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

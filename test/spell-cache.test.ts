@@ -27,7 +27,7 @@ import {
   unpackIndex
 } from '../src/spell/suggest.js'
 import type {Dialect} from '../src/types.js'
-import {loadWordList, readWordList, writeWordList} from '../src/spell/wordlist.js'
+import {knownMisspellings, loadWordList, readWordList, writeWordList} from '../src/spell/wordlist.js'
 
 interface NSpell {
   data: Record<string, string[]>
@@ -195,6 +195,16 @@ describe('stored word lists (src/spell/wordlist.ts)', () => {
     const fresh = await loadWordList(dialect, known, false)
     expect(stored?.size).toBeGreaterThan(30_000)
     expect([...stored!]).toEqual([...fresh])
+  }, 120_000)
+
+  test.each(dialects)('%s: no known misspelling, and none of the other dialect’s forms', async (dialect) => {
+    const list = await loadWordList(dialect, (word) => checkers.get(dialect)!.correct(word))
+    // cspell's common misspellings (`dessicated`, `incidently`, `unwieldly`, `monickers`): 92 en-US, 75 en-GB before.
+    expect([...knownMisspellings()].filter((word) => list.has(word))).toEqual([])
+    // The other dialect's spelling of a word this dialect's dictionary has; not a commoner word of its own.
+    const [theirs, ours] = dialect === 'en-US' ? [['foetus', 'gramme', 'caesarean', 'greybeard'], ['femme', 'bourne', 'ampullae']] : [['exorcize', 'partizan'], ['ballers']]
+    expect(theirs.filter((word) => list.has(word))).toEqual([])
+    expect(ours.filter((word) => list.has(word))).toEqual(ours)
   }, 120_000)
 
   test('a list made from another package or filter is ignored', () => {

@@ -43,7 +43,10 @@ const required: Array<[string, string]> = [
   ['millitary', 'military'], ['officals', 'officials'],
   ['presidnet', 'president'], ['minstry', 'ministry'],
   ['blokade', 'blockade'], ['comited', 'committed'],
-  ['goverments', 'governments'], ['refugess', 'refugees']
+  ['goverments', 'governments'], ['refugess', 'refugees'],
+  // Issue 19: a dropped last letter of a common word (not `-s`, `-ed`) beats a rarer word.
+  ['mor', 'more'], ['muc', 'much'], ['tak', 'take'],
+  ['chec', 'check'], ['attac', 'attack']
 ]
 
 /**

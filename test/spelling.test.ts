@@ -130,6 +130,23 @@ describe('spelling', () => {
     // a name for a lower-case typo (`Jude`).
     ['The communty gathered.', ['1:5-1:13: `communty` is not in the dictionary; did you mean `community`?']],
     ['The jude ruled on Tuesday.', ['1:5-1:9: `jude` is not in the dictionary; did you mean `judge`?']],
+    // Known misspellings the larger word lists carried as rare variants
+    // (cspell's common-misspellings dictionaries leave them out).
+    ['The dessicated fields and the unwieldly plan drew new monickers.', [
+      '1:5-1:15: `dessicated` is not in the dictionary; did you mean `desiccated`?',
+      '1:31-1:40: `unwieldly` is not in the dictionary; did you mean `unwieldy`?',
+      '1:55-1:64: `monickers` is not in the dictionary; did you mean `monikers`?'
+    ]],
+    ['He said, incidently, that the accessability of the site was poor.', [
+      '1:10-1:20: `incidently` is not in the dictionary; did you mean `incidentally`?',
+      '1:31-1:44: `accessability` is not in the dictionary; did you mean `accessibility`?'
+    ]],
+    // Accents the dictionaries do not write: the bare word first.
+    ['The élite unit ran the cafè on a naîve plan.', [
+      '1:5-1:10: `élite` is not in the dictionary; did you mean `elite`?',
+      '1:24-1:28: `cafè` is not in the dictionary; did you mean `cafe`?',
+      '1:34-1:39: `naîve` is not in the dictionary; did you mean `naive`?'
+    ]],
     // Inside quotation marks: still a typo (AP fixes spelling in quotes).
     ['“I had to come here to really beleive it,” she said.', ['1:31-1:38: `beleive` is not in the dictionary; did you mean `believe`?']]
   ])('flags: %s', async (text, expected) => {
@@ -181,6 +198,9 @@ describe('spelling', () => {
     'Free wifi drew shoppers; ecommerce sales rose, and the store emailed receipts from its hifi section.',
     // Other dialect: left to the `dialect` check.
     'The defence programme of the organisation.',
+    // Loanwords with their accents, as the dictionaries write them.
+    'We met at the café with a naïve fiancée; her résumé, a cliché about a protégé.',
+    'The façade hid his rôle. Café owners and the café’s exposé.',
     // House dictionary (rules/dictionary.txt).
     'The bourse fell as whistleblowers and gamers saw the rollout of cybersecurity.',
     'GDP per capita on a pro forma basis; a fait accompli.'

@@ -179,7 +179,10 @@ describe('titles', () => {
     ["The deputy Prime Minister said the vote would be held on Sunday.", `1:5-1:26: Use \`deputy prime minister\`, not \`deputy Prime Minister\`: ${alone}.`],
     ["Two Republican Senators said they would oppose the nominee.", `1:16-1:24: Use \`senators\`, not \`Senators\`: ${alone}.`],
     ["Officials at the U.S. Attorney's office declined to comment.", `1:18-1:33: Use \`U.S. attorney's\`, not \`U.S. Attorney's\`: ${alone}.`],
-    ['The order drew fire from president Obama on Monday.', `1:26-1:35: Use \`President\`, not \`president\`: ${capitalize}.`]
+    ['The order drew fire from president Obama on Monday.', `1:26-1:35: Use \`President\`, not \`president\`: ${capitalize}.`],
+    // Issue 19: a title starting inside another (`U.S. Attorney`) that reaches further is the title.
+    ['The case was reviewed by U.S. attorney general Merrick Garland.', `1:31-1:47: Use \`Attorney General\`, not \`attorney general\`: ${capitalize}.`],
+    ['He met former attorney general Merrick Garland on Monday.', `1:15-1:31: Use \`Attorney General\`, not \`attorney general\`: ${capitalize}.`]
   ])('issue 8 flags %j', async (text, line) => {
     expect(await flagged(text)).toEqual([line])
   })
@@ -198,7 +201,11 @@ describe('titles', () => {
     'Gov. JB Pritzker signed the budget.',
     'He met Defense Secretary Pete Hegseth on Tuesday.',
     'Pope Leo XIV celebrated Mass.',
-    "The filing went to the Secretary of State's office."
+    "The filing went to the Secretary of State's office.",
+    // Issue 19: set off by commas (AP-NOTES A1.2), and the longer title only when it reaches a name.
+    'The attorney general, Merrick Garland, spoke on Monday.',
+    'He met the U.S. attorney for Manhattan on Monday.',
+    'U.S. Attorney General Merrick Garland spoke, and U.S. Attorney Damian Williams agreed.'
   ])('issue 8 leaves %j alone', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

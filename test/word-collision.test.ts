@@ -133,7 +133,11 @@ describe('word-collision', () => {
     ["The bank will would not comment on the deal.", "1:10-1:20: Keep `will` or `would`, not both: two modal verbs cannot stand together"],
     ["The plan was approved but and the vote was close.", "1:23-1:30: Keep `but` or `and`, not both: two conjunctions in a row; one is left over from an edit"],
     ["The attack came a on day after the ceasefire.", "1:17-1:21: Keep `a` or `on`, not both: an article needs a noun after it, not a preposition"],
-    ["The minister wants to\nto meet the envoy.", "1:20-2:3: Remove the repeated `to`"]
+    ["The minister wants to\nto meet the envoy.", "1:20-2:3: Remove the repeated `to`"],
+    // Issue 19: `to` before another preposition, after a verb that needs an object for it.
+    ["The report was handed to for review by the board.", "1:23-1:29: Keep `to` or `for`, not both: two prepositions in a row; one is left over from an edit"],
+    ["The aid was sent to from the capital on Monday.", "1:18-1:25: Keep `to` or `from`, not both: two prepositions in a row; one is left over from an edit"],
+    ["She looked at for hours at the photograph.", "1:12-1:18: Keep `at` or `for`, not both: two prepositions in a row; one is left over from an edit"]
   ])('issue 8 flags %j', async (text, expected) => {
     const file = await check(text, onlyChecks('repeated-word'))
     expect(file.messages.filter((message) => message.ruleId === ruleId || message.ruleId === 'repeated-word').map(String)).toEqual([expected])
@@ -187,7 +191,14 @@ describe('word-collision', () => {
     "The new rules apply to the in-house lawyers.",
     "The in crowd gathered at the club.",
     "He was released on bail pending an appeal with the by-election due in May.",
-    "It will cost between $5 million and $7 million."
+    "It will cost between $5 million and $7 million.",
+    // Issue 19: `to` before a preposition where it ends its phrase, and phrasal verbs.
+    "The memo referred to in the report was never released.",
+    "The man she talked to for hours was her brother.",
+    "She had wanted to for years, and he will have to at some point.",
+    "If they were to in the future, it would cost more.",
+    "The suit brought to at least four the number of cases.",
+    "The ministers came in for criticism, looked up to the old guard and went out of their way."
   ])('issue 8 leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -9,6 +9,7 @@ import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {personalWords} from '../spell/personal.js'
 import {likeWritten, namesOf, piecesOf, shapeOf, writtenText, type Piece} from '../spell/tokens.js'
 import {counterpart} from '../spell/variants.js'
+import {loadWordList, type WordList} from '../spell/wordlist.js'
 import {codeChecks, dialects, type CodeCheckPlugin, type Dialect, type Level} from '../types.js'
 
 /**
@@ -43,8 +44,14 @@ export const dialect: CodeCheckPlugin = function (options) {
   const other = spellerFor(otherDialect(target))
   const ours = target === 'en-US' ? 'American' : 'British'
   const theirs = target === 'en-US' ? 'British' : 'American'
+  // The larger word lists (src/spell/wordlist.ts), loaded on the first story.
+  let lists: [WordList, WordList] | undefined
 
-  return function (tree, file) {
+  return async function (tree, file) {
+    lists ??= await Promise.all([
+      loadWordList(target, (word) => speller.correct(word)),
+      loadWordList(other.dialect, (word) => other.correct(word))
+    ])
     const pieces = piecesOf(tree)
     const names = namesOf(tree)
     let quotes: QuoteRanges | undefined
@@ -76,7 +83,18 @@ export const dialect: CodeCheckPlugin = function (options) {
     }
     const {value} = piece
     if (speller.correct(value) || personal.has(value)) return undefined
-    if (!other.correct(value)) return undefined
+    if (!other.correct(value) && !knownToOtherList(value)) return undefined
     return counterpart(value, target)
+  }
+
+  /**
+   * "foetus", "gramme" under en-US: only the other dialect's word list
+   * knows them (each list keeps to its dialect: src/spell/wordlist.ts), and
+   * ours does not, so `spelling` leaves them here.
+   */
+  function knownToOtherList(value: string): boolean {
+    if (!lists) return false
+    const lower = value.toLowerCase()
+    return lists[1].has(lower) && !lists[0].has(lower)
   }
 }

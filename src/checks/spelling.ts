@@ -347,7 +347,10 @@ export const spelling: CodeCheckPlugin = function (options) {
     }
     // "bringed" → "brought", "throwed" → "threw", "thrown": from the table, first.
     const irregular = (irregularForms(piece.value) ?? []).map((form) => likeCase(form, piece.value))
-    const expected = [...new Set([...irregular, ...first, ...suggestions])].slice(0, 5)
+    // "élite", "cafè": accents the dictionaries do not write on a known word; the bare word first.
+    const bare = piece.value.normalize('NFD').replace(/\p{M}/gu, '')
+    const unaccented = bare !== piece.value && known(bare) ? [bare] : []
+    const expected = [...new Set([...irregular, ...unaccented, ...first, ...suggestions])].slice(0, 5)
     return {piece, expected, note}
   }
 

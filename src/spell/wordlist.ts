@@ -16,6 +16,15 @@
  * entry one edit (a letter dropped, added, changed, or two swapped) from a
  * hunspell word {@link dominance} times more common in SUBTLEX is left out.
  *
+ * Also left out: the known misspellings of cspell's own misspelling
+ * dictionaries (`@cspell/dict-en-common-misspellings`: `dessicated`,
+ * `incidently`, `unwieldly`, `monickers`), which SCOWL's larger sizes carry
+ * as rare variants (see {@link knownMisspellings}); and each list keeps to
+ * its dialect: an entry the other dialect also knows, with a counterpart in
+ * this dialect's dictionary at least as common (`foetus` → `fetus`,
+ * `gramme` → `gram` in the en-US list), is the other dialect's form, which
+ * `dialect` reports (see {@link otherDialectForm}).
+ *
  * The build stores each dialect's filtered list in `dist/spell/`
  * (`words-<dialect>.bin`); without it (sources run directly) the list is
  * worked out at run time from the packages, with the same result
@@ -27,6 +36,8 @@ import path from 'node:path'
 import type {Dialect} from '../types.js'
 import {artefactFolder, readArtefact, writeArtefact} from './index-store.js'
 import {subtlexFrequency, subtlexIdentity} from './subtlex.js'
+import {spellerFor} from './dictionaries.js'
+import {counterpart} from './variants.js'
 
 /** A hunspell check, to leave out the words it already knows. */
 export type Known = (word: string) => boolean
@@ -35,7 +46,7 @@ export type Known = (word: string) => boolean
  * Version of the filter below; bump it when {@link filterWords} changes so
  * stored lists made by another version are ignored.
  */
-const filterVersion = 2
+const filterVersion = 3
 
 /**
  * How much more common a hunspell word one edit away must be for an entry
@@ -67,7 +78,7 @@ export function wordListIdentity(dialect: Dialect): string {
   if (!identity) {
     // Closed compounds come from both packages (`WiFi` is only in en_US, `e-commerce` only in en_GB).
     const bytes = [dialect, otherOf(dialect)].map((from) => `${packages[from].name}:${statSync(packagePath(from)).size}`).join(':')
-    identity = `${bytes}:filter${filterVersion}:${subtlexIdentity()}`
+    identity = `${bytes}:${misspellingsIdentity()}:filter${filterVersion}:${subtlexIdentity()}`
     identities.set(dialect, identity)
   }
   return identity
@@ -83,6 +94,8 @@ const identities = new Map<Dialect, string>()
  */
 export class WordList implements Iterable<string> {
   readonly size: number
+  /** The entries written with accents (`café`, `naïve`), kept apart: the bytes are ASCII only. */
+  readonly accented: ReadonlySet<string>
 
   /**
    * `bytes`: the words, sorted, one a line, in ASCII. `starts`: where each
@@ -91,17 +104,19 @@ export class WordList implements Iterable<string> {
    */
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly starts: Uint32Array = WordList.startsOf(bytes)
+    private readonly starts: Uint32Array = WordList.startsOf(bytes),
+    accented: Iterable<string> = []
   ) {
     this.size = starts.length - 1
+    this.accented = new Set(accented)
   }
 
-  /** A list of sorted ASCII words. */
+  /** A list of sorted words: the ASCII ones as bytes, the accented ones ({@link accentedEntries}) apart. */
   static of(words: ReadonlyArray<string>): WordList {
-    const text = words.join('\n')
     // eslint-disable-next-line no-control-regex
-    if (/[^\x00-\x7f]/.test(text)) throw new Error('WordList: entries must be ASCII')
-    return new WordList(Buffer.from(text, 'latin1'))
+    const ascii = words.filter((word) => !/[^\x00-\x7f]/.test(word))
+    const accented = words.filter((word) => /[^\x00-\x7f]/.test(word))
+    return new WordList(Buffer.from(ascii.join('\n'), 'latin1'), undefined, accented)
   }
 
   /** Where each line of `bytes` starts, then `bytes.length + 1`. */
@@ -121,6 +136,8 @@ export class WordList implements Iterable<string> {
   }
 
   has(word: string): boolean {
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(word)) return this.accented.has(word.normalize('NFC'))
     let low = 0
     let high = this.size - 1
     while (low <= high) {
@@ -137,6 +154,7 @@ export class WordList implements Iterable<string> {
     for (let at = 0; at < this.size; at++) {
       yield Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1', this.starts[at], this.starts[at + 1] - 1)
     }
+    yield* this.accented
   }
 
   /**
@@ -191,9 +209,10 @@ export function readWordList(dialect: Dialect, folder: URL): WordList | undefine
   }
   const bytes = artefact.sections.get('ascii')
   const starts = artefact.sections.get('starts')
-  if (!(bytes instanceof Uint8Array)) return undefined
+  const accented = artefact.sections.get('accented')
+  if (!(bytes instanceof Uint8Array) || typeof accented !== 'string') return undefined
   // Stored by the build; starts that do not fit are worked out here.
-  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined)
+  return new WordList(bytes, starts instanceof Uint32Array && startsFit(bytes, starts) ? starts : undefined, accented ? accented.split('\n') : [])
 }
 
 /** A cheap check that `starts` belongs to `bytes`: its ends, and a line break before the last line. */
@@ -208,8 +227,9 @@ function startsFit(bytes: Uint8Array, starts: Uint32Array): boolean {
 export async function writeWordList(dialect: Dialect, known: Known, folder: URL): Promise<{path: URL; bytes: number}> {
   const words = await computeWordList(dialect, known)
   const url = new URL(fileName(dialect), folder)
-  const {bytes: ascii, starts} = WordList.of(words).parts
-  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts})
+  const list = WordList.of(words)
+  const {bytes: ascii, starts} = list.parts
+  const bytes = writeArtefact(url, {identity: wordListIdentity(dialect)}, {ascii, starts, accented: [...list.accented].join('\n')})
   return {path: url, bytes}
 }
 
@@ -228,8 +248,97 @@ export async function computeWordList(dialect: Dialect, known: Known): Promise<s
   const {gunzipSync} = require('node:zlib') as typeof import('node:zlib')
   const read = (from: Dialect) => [...iteratorTrieWords(importTrie(gunzipSync(readFileSync(packagePath(from))).toString('utf8').split('\n')))]
   const words = read(dialect)
-  const closed = closedCompounds([...words, ...read(otherOf(dialect))]).filter((word) => !known(word))
-  return [...new Set([...filterWords(words, known, subtlexFrequency()), ...closed])].sort()
+  const others = read(otherOf(dialect))
+  const closed = closedCompounds([...words, ...others]).filter((word) => !known(word))
+  const misspelled = knownMisspellings()
+  const frequency = subtlexFrequency()
+  const otherWords = new Set(others)
+  const otherKnown = (word: string) => otherWords.has(word) || hunspellOf(otherOf(dialect))(word)
+  const kept = filterWords(words, known, frequency).filter(
+    (word) => !misspelled.has(word) && !otherDialectForm(word, dialect, otherKnown, frequency)
+  )
+  const accented = accentedEntries([...words, ...others]).filter((word) => !known(word))
+  return [...new Set([...kept, ...closed]), ...accented].sort()
+}
+
+/**
+ * The lower-case entries written with their accents (`café`, `naïve`,
+ * `résumé`, `protégé`, `cliché`, `fiancée`, `façade`, `rôle`), from both
+ * packages (a loanword keeps its accents in either dialect); hunspell knows
+ * only the bare forms (`cafe`), so copy that keeps the accents was flagged.
+ * Only the dictionaries' own accented forms: `cafè` or `naîve` stay
+ * misspellings, and no entry whose bare form is a known misspelling.
+ */
+export function accentedEntries(entries: Iterable<string>): string[] {
+  const misspelled = knownMisspellings()
+  const accented = new Set<string>()
+  for (const entry of entries) {
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(entry) || !/^\p{Ll}{2,}$/u.test(entry)) continue
+    if (!misspelled.has(entry.normalize('NFD').replace(/\p{M}/gu, ''))) accented.add(entry.normalize('NFC'))
+  }
+  return [...accented].sort()
+}
+
+/** The other dialect's hunspell `correct`, loaded only here (the build, or a run without it). */
+function hunspellOf(dialect: Dialect): Known {
+  return (word) => spellerFor(dialect).correct(word)
+}
+
+/**
+ * Whether a list entry is the other dialect's spelling of a word: the other
+ * dialect knows it (`known`), and rewriting it by the regular differences
+ * (src/spell/variants.ts) gives a word this dialect's dictionary knows that
+ * is at least as common in SUBTLEX: `foetus` → `fetus`, `gramme` → `gram`,
+ * `tranquillizer` → `tranquilizer` for en-US; `exorcize` → `exorcise` for
+ * en-GB. Not when the rewrite makes another word of a Latin or `-oes`
+ * ending (`ampullae` is not `ampule`, `salvoes` not `salves`, `bravoed` not
+ * `braved`), nor when the entry is the commoner (`femme`, `bourne`).
+ */
+export function otherDialectForm(word: string, dialect: Dialect, known: Known, frequency: (word: string) => number): boolean {
+  if (/(?:ae|oe[sd]?)$/.test(word) || !known(word)) return false
+  const form = counterpart(word, dialect)
+  return form !== undefined && form !== word && frequency(form) >= frequency(word)
+}
+
+const misspellingsPackage = '@cspell/dict-en-common-misspellings'
+const misspellingsFiles = ['dict-en.json', 'dict-en-us.json', 'dict-en-gb.json']
+
+let misspellings: Set<string> | undefined
+
+/**
+ * The misspelled forms (lower case) of cspell's common-misspellings
+ * dictionaries (`@cspell/dict-en-common-misspellings`, CC BY-SA 4.0; read
+ * only when a list is worked out, so a run from the build's lists never
+ * opens it), both
+ * dialects' and the shared one: `dessicated->desiccated`,
+ * `incidently->incidentally`. Only entries of the larger word lists are
+ * dropped by it; hunspell's words stand.
+ */
+export function knownMisspellings(): ReadonlySet<string> {
+  if (!misspellings) {
+    misspellings = new Set()
+    for (const file of misspellingsFiles) {
+      const json = JSON.parse(readFileSync(misspellingsPath(file), 'utf8')) as {
+        dictionaryDefinitions: Array<{suggestWords?: string[]; flagWords?: string[]}>
+      }
+      for (const definition of json.dictionaryDefinitions) {
+        for (const line of [...(definition.suggestWords ?? []), ...(definition.flagWords ?? [])]) {
+          const wrong = line.split('->')[0].trim()
+          if (/^[a-z]+$/.test(wrong)) misspellings.add(wrong)
+        }
+      }
+    }
+  }
+  return misspellings
+}
+
+function misspellingsPath(file: string): string {
+  return path.join(path.dirname(require.resolve(`${misspellingsPackage}/cspell-ext.json`)), 'dict', file)
+}
+
+function misspellingsIdentity(): string {
+  return misspellingsFiles.map((file) => statSync(misspellingsPath(file)).size).join(':')
 }
 
 /**

@@ -64,8 +64,18 @@ export const title: Plugin<[KindPluginOptions<TitleData>], Root> = function (opt
 
 function checkSentence(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sentence, list: SentenceWord[]): void {
   for (let index = 0; index < list.length; index++) {
-    const found = findTitle(file.data, sentence, list, index)
+    let found = findTitle(file.data, sentence, list, index)
     if (!found) continue
+    // "U.S. attorney general Merrick Garland": `U.S. Attorney` is a title, but
+    // one starting inside it reaches further (`Attorney General`); the longer
+    // reach is the title, and what comes before it a modifier.
+    for (let inner = found.start + 1; inner <= found.end; inner++) {
+      const other = findTitle(file.data, sentence, list, inner)
+      if (other && other.end > found.end) {
+        found = other
+        break
+      }
+    }
     judge(story, file, sentence, list, found)
     index = found.end
   }

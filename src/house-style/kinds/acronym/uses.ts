@@ -60,7 +60,8 @@ const descriptors = new Set([
   'provider', 'supplier', 'exporter', 'importer', 'producer', 'retailer', 'distributor', 'developer', 'utility',
   'monopoly', 'conglomerate', 'subsidiary', 'unit', 'rival', 'partner', 'giant', 'brand', 'label', 'network',
   'broadcaster', 'channel', 'newspaper', 'daily', 'magazine', 'club', 'team', 'party', 'exchange', 'index', 'shipper',
-  'refiner', 'miner', 'trader', 'publisher', 'studio', 'consultancy', 'consultant', 'regulator', 'watchdog'
+  'refiner', 'miner', 'trader', 'publisher', 'studio', 'consultancy', 'consultant', 'regulator', 'watchdog',
+  'chain', 'pharmacy', 'courier', 'accountant', 'auditor', 'lab', 'laboratory'
 ])
 
 // "which makes CEMOI brands", "new EMC machines", "the RCA tapes": goods carry

@@ -21,6 +21,7 @@ export interface TitleEntry extends RuleEntry, EntrySettings {
   wrong?: string[]
   names?: string[]
   nameWords?: 1 | 2
+  address?: string[]
 }
 
 /** How a matched form relates to its entry. */
@@ -47,6 +48,8 @@ export interface CompiledTitle {
   nameWords: 1 | 2
   /** Phrases that are names: lowercase words and the offset of the title in them. */
   names: Array<{words: string[]; offset: number; length: number}>
+  /** Courtesy titles: the titles that make it a form of address (`mr. president`), lowercase, longest first. */
+  address: string[][]
 }
 
 /** What the plugin gets per file. */
@@ -97,6 +100,12 @@ export const entrySchema = {
       description:
         'Capitalized words that must follow before the title counts as “before a name” for abbreviating and capitalizing (default 1; 2 for words that start many company names, such as General).'
     },
+    address: {
+      type: 'array',
+      items: {type: 'string', minLength: 1},
+      description:
+        'Courtesy titles only: titles that, after this one and before no name, make it a form of address, not a name (`Mr. Speaker`, `Mr. Vice President`, `Madam Chair`).'
+    },
     ...entryPolicySchema
   }
 }
@@ -144,7 +153,8 @@ export function compileFile(file: LoadedRuleFile, others: ReadonlyArray<LoadedRu
       abbreviation: entry.abbreviation,
       abbreviationPlural: entry.abbreviationPlural,
       nameWords: entry.nameWords || 1,
-      names: []
+      names: [],
+      address: (entry.address || []).map(splitWords).sort((a, b) => b.length - a.length)
     }
     if (compiled.class === 'descriptive' && entry.abbreviation) {
       throw new RuleDataError(

@@ -151,9 +151,8 @@ function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sen
   // "MS Dhoni", "MRS" in a headline: only the title as written, capital then lowercase.
   const bare = first.text.replace(/\.$/, '')
   if (bare.charAt(0) !== bare.charAt(0).toUpperCase() || bare.slice(1) !== bare.slice(1).toLowerCase()) return
-  // "Mr. President", "Madam Speaker": a form of address, not a name.
-  const next = list[found.end + 1]
-  if (next && /^(?:president|speaker|chairman|chairwoman|chair|secretary|justice|mayor|ambassador|minister|prime)$/.test(next.core)) return
+  // "Mr. President", "Mr. Speaker, Mr. Vice President": a form of address, not a name.
+  if (addressed(sentence, list, found)) return
   let end = found.end
   for (let index = found.end + 1; index < list.length && index <= found.end + 6; index++) {
     const word = list[index]
@@ -182,6 +181,25 @@ function courtesy(story: Story, file: CompiledRuleFile<TitleData>, sentence: Sen
     {actual: textBetween(sentence, list[found.start], list[end]), expected: [name], values: {why: 'AP uses courtesy titles only in direct quotations'}},
     list[found.start].node
   )
+}
+
+/**
+ * Whether a courtesy title is followed by one of its entry's `address`
+ * titles and then by no name: "Mr. Speaker, Mr. Vice President, members of
+ * Congress", "Thank you, Mr. President." ("Mr. Vice President Mike Pence"
+ * is a courtesy title before a name.)
+ */
+function addressed(sentence: Sentence, list: SentenceWord[], found: Occurrence): boolean {
+  outer: for (const title of found.form.entry.address) {
+    let previous = list[found.end]
+    for (let offset = 0; offset < title.length; offset++) {
+      const word = list[found.end + 1 + offset]
+      if (!word || !adjacent(sentence, previous, word) || word.core !== title[offset]) continue outer
+      previous = word
+    }
+    return !capitalizedAfter(sentence, list, found.end + title.length) || list[found.end + title.length].possessive
+  }
+  return false
 }
 
 type Say = (start: number, end: number, expected: string, why: string, level?: Level) => void
