@@ -1,0 +1,112 @@
+/**
+ * Check `confusables`: a real word in the place of the word it is confused
+ * with, which a spellchecker passes: `it's`/`its`, `their`/`there`/`they're`,
+ * `your`/`you're`, `whose`/`who's`, `than`/`then`, `affect`/`effect`,
+ * `lose`/`loose`, `principal`/`principle`, `complement`/`compliment`,
+ * `council`/`counsel`, `led`/`lead`, `passed`/`past`, `accept`/`except`,
+ * `advice`/`advise`, `breath`/`breathe`, `capital`/`capitol`,
+ * `whether`/`weather`, `to`/`too`, `every day`/`everyday`, `less people`, and
+ * `could of`.
+ *
+ * Decided by the words around the candidate (see `confusables/rules.ts`):
+ * each rule fires only where the written word cannot stand, so edited copy
+ * stays silent. Words inside quotations are checked too (a transcriber's
+ * `its` for `it's` is still a slip), but the message is marked `quoted` so a
+ * fix is never applied to a quote unasked.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../message.js'
+import {sentencesOf, wordString} from '../nlcst/tree.js'
+import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
+import type {CodeCheckPlugin, Level} from '../types.js'
+import {Context, tokensOf} from './confusables/context.js'
+import {glosses, isLeadCompound, lemma, rulesByWord, type Verdict} from './confusables/rules.js'
+
+const ruleId = 'confusables'
+
+/**
+ * The `confusables` check: flags a word that is a real word but the wrong
+ * one for its place, with the right word first in `expected`.
+ *
+ * Options (from the preset): `level` (default `warning`).
+ */
+export const confusables: CodeCheckPlugin = function (options) {
+  const level: Level = options?.level ?? 'warning'
+
+  return function (tree: Root, file: VFile) {
+    let quotes: QuoteRanges | undefined
+    for (const sentence of sentencesOf(tree)) {
+      // Cheap pass: most sentences hold no candidate at all.
+      let candidate = false
+      for (const child of sentence.children) {
+        if (child.type !== 'WordNode') continue
+        const text = wordString(child)
+        if (text.length > 10 && !text.includes('-')) continue
+        const lower = text.toLowerCase().replace(/’/g, "'")
+        if (rulesByWord.has(lower) || isLeadCompound(lower)) {
+          candidate = true
+          break
+        }
+      }
+      if (!candidate) continue
+      const tokens = tokensOf(sentence)
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]
+        if (!token.node) continue
+        const rules = rulesByWord.get(token.lower) ?? (isLeadCompound(token.lower) ? rulesByWord.get('lead') : undefined)
+        if (!rules) continue
+        const context = new Context(tokens, index)
+        // "Lead Belly", "Passed Pawn": a capital inside a sentence is a name.
+        if (/^[A-Z]/.test(token.text) && !context.first && token.text !== 'Capital' && !isLeadCompound(token.lower)) continue
+        for (const rule of rules) {
+          const verdict: Verdict | undefined = rule(context)
+          if (!verdict) continue
+          const first = tokens[index + (verdict.from ?? 0)]
+          const last = tokens[index + (verdict.extend ?? 0)]
+          if (!first.node || !last.node) continue
+          const actual = spanText(tokens, index + (verdict.from ?? 0), index + (verdict.extend ?? 0))
+          const expected = verdict.whole ? verdict.expected : matchCase(verdict.expected, actual)
+          quotes ??= quotesOf(tree)
+          report(file, {start: first.node, end: last.node}, {
+            ruleId,
+            level,
+            reason: reasonFor(actual, expected),
+            actual,
+            expected: [expected],
+            quoted: isQuoted(quotes, first.node) || undefined
+          })
+          break
+        }
+      }
+    }
+  }
+}
+
+/** The words from token `from` to token `to`, joined by single spaces, as written (apostrophes straightened). */
+function spanText(tokens: ReturnType<typeof tokensOf>, from: number, to: number): string {
+  const words: string[] = []
+  for (let index = from; index <= to; index++) words.push(tokens[index].node ? wordString(tokens[index].node!) : tokens[index].text)
+  return words.join(' ')
+}
+
+/** "Use `it's` (it is), not `its` (belonging to it)". */
+function reasonFor(actual: string, expected: string): string {
+  const wrong = gloss(actual)
+  const right = gloss(expected)
+  if (/ of$/i.test(actual)) return `Use \`${expected}\`, not \`${actual}\`: \`of\` is never a verb`
+  return `Use \`${expected}\`${right ? ` (${right})` : ''}, not \`${actual}\`${wrong ? ` (${wrong})` : ''}`
+}
+
+function gloss(word: string): string {
+  const lower = word.toLowerCase().replace(/’/g, "'")
+  if (lower.includes('-') && /-le(a)?d$/.test(lower)) return glosses[lower.endsWith('lead') ? 'lead' : 'led']
+  return glosses[lemma(lower)] ?? ''
+}
+
+/** The right word in the written word's case: `Its` → `It's`, `LESS` → `FEWER`. */
+function matchCase(expected: string, actual: string): string {
+  if (actual.length > 1 && actual === actual.toUpperCase() && actual !== actual.toLowerCase()) return expected.toUpperCase()
+  if (/^[A-Z]/.test(actual)) return expected.charAt(0).toUpperCase() + expected.slice(1)
+  return expected
+}
