@@ -122,7 +122,7 @@ export async function evaluate(run, sets = ['reuters']) {
           const stat = stats[group]
           stat.errors++
           if (!hit) {
-            misses[group].push(changed)
+            misses[group].push(`[${right}→${wrong}] ${changed}`)
             continue
           }
           stat.flagged++

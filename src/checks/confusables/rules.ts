@@ -7,6 +7,7 @@
  * silent; a context that fits both words is left alone.
  */
 import {Context, isBreak} from './context.js'
+import {classesOf, nounOnly} from './lexicon.js'
 import {
   afterIs,
   clauseStarts,
@@ -132,7 +133,36 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   if (c.isWord(-1) && prepositions.has(c.at(-1)) && c.at(-1) !== 'to') return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
+  // "the SEC must approve it's rules", "it's California counterpart": a noun
+  // (or a verb's base form) cannot follow "it is" — unless it ends the
+  // clause or takes "to"/"that" ("it's key to", "it's business.").
+  if (nounPhraseNext(c, 1)) return {expected, group}
   return undefined
+}
+
+/** Words that are never the head of the noun phrase after a possessive. */
+const functionWords = set("out up down off away back home and or but nor as if than then when where so because while whether though although since until unless that which who whom what how why i he she it we they you me him us them this these those there here not to")
+
+/**
+ * Whether token `k` reads only as a noun phrase's start: a lower-case noun or
+ * verb base that is no adjective, participle, `-ing` form or adverb, with
+ * more of the phrase after it; or a capitalised word then such a noun
+ * (`it's California counterpart`).
+ */
+function nounPhraseNext(c: Context, k: number): boolean {
+  const token = c.tokens[c.index + k]
+  if (!token?.node) return false
+  const word = token.lower
+  if (functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word)) return false
+  if (/^\d/.test(word)) return false
+  const after = c.at(k + 1)
+  if (isBreak(after) || after === 'to' || after === 'that' || after === 'and' || after === 'or' || after === 'as' || after === '-') return false
+  if (token.text !== word) {
+    // "it's California counterpart": a name, then a noun.
+    return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
+  }
+  if (word.includes('-') || word.includes("'")) return false
+  return nounOnly(word)
 }
 
 /** Words after which a possessive can end a phrase: not a slip before them. */
@@ -147,6 +177,19 @@ function contractionSlip(c: Context, expected: string, group: string): Verdict |
   if (!c.isWord(1)) return undefined
   const next = c.at(1)
   if (contractionNext.has(next)) return {expected, group}
+  if (set('quite even like really especially having').has(next)) return {expected, group}
+  if (c.tokens[c.index + 1].text === next) {
+    const classes = classesOf(next)
+    const after = c.at(2)
+    // "its really premature", but not "its widely used" or "its highly profitable unit".
+    if (classes.adverb && !classes.noun && c.isWord(2)) {
+      const then = classesOf(after)
+      const ends = (k: number) => isBreak(c.at(k)) || set('to for that than').has(c.at(k))
+      if (!then.participle && !then.ing && !nounOnly(after) && ((then.adjective && ends(3)) || ends(2))) return {expected, group}
+    }
+    // "its easier for them", "its bigger than": an adjective then a break, not a noun.
+    if (classes.adjective && !classes.noun && !classes.verb && !set('kind own').has(next) && (isBreak(after) || set('to for than that').has(after))) return {expected, group}
+  }
   if (set('likely unlikely clear unclear possible impossible hard difficult easy important true necessary vital crucial essential obvious time worth about up').has(next)) {
     const after = c.at(2)
     if (after === 'to' || after === 'that' || after === 'whether' || after === 'if' || after === 'for' || isBreak(after)) {
@@ -185,11 +228,11 @@ const thereSlip: Rule = (c) => {
   // "lost there homes": after a verb or preposition, before a plural noun.
   const previous = c.at(-1)
   if (!c.isWord(-1) || clauseStarts.has(previous) || c.first) return undefined
-  if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) {
-    if (prepositions.has(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous)) {
-      if (!set('out up down back over from in here near').has(previous)) return {expected: 'their', group}
-    }
-  }
+  if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
+  const object = prepositions.has(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
+  if (!object) return undefined
+  if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
+  if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
 }
 
@@ -566,6 +609,8 @@ const tooSlip: Rule = (c) => {
   if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
   if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
   if (baseVerbs.has(next) && c.isWord(-1) && !set('much far way all').has(c.at(-1))) return {expected: 'to', group}
+  // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
+  if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}
   return undefined
 }
 
