@@ -130,7 +130,18 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   if (!c.isWord(1)) return undefined
   if (next === 'own') return {expected, group}
   if (afterIs.has(next) || determiners.has(next)) return undefined
-  if (c.isWord(-1) && prepositions.has(c.at(-1)) && c.at(-1) !== 'to') return {expected, group}
+  if (c.isWord(-1) && (prepositions.has(c.at(-1)) || set('below above like unlike including beneath').has(c.at(-1)))) return {expected, group}
+  // "directed it's lawyers", "cutting it's output": the object of a verb
+  // that takes no clause ("said it's" is fine).
+  if (c.isWord(-1) && c.tokens[c.index - 1].text === c.at(-1) && objectVerb(c.at(-1)) && !functionWords.has(next) && !prepositions.has(next)) return {expected, group}
+  // "it's strong financial position": an adjective and a noun with no article cannot follow "it is".
+  if (c.tokens[c.index + 1].text === next && !functionWords.has(next)) {
+    const classes = classesOf(next)
+    const noun = c.at(2)
+    if ((classes.adjective && !classes.noun && !classes.verb) || classes.participle) {
+      if (c.isWord(2) && !closed(noun) && !noun.endsWith('s') && !massNouns.has(noun) && nounOnly(noun) && !classesOf(noun).verb && !isBreak(c.at(3)) && c.at(3) !== 'to') return {expected, group}
+    }
+  }
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
   // "the SEC must approve it's rules", "it's California counterpart": a noun
@@ -138,6 +149,56 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // clause or takes "to"/"that" ("it's key to", "it's business.").
   if (nounPhraseNext(c, 1)) return {expected, group}
   return undefined
+}
+
+/** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
+const massNouns = set('news time business work knowledge nonsense stuff luck fun money sense speculation policy practice sport life history law music art weather')
+
+/** Verbs that take a clause: "said it's", "thinks it's" are fine. */
+const clauseVerbs = new Set(
+  ('provide given say think believe know feel hope expect fear argue claim add note warn announce admit agree insist suggest mean guess suppose reckon realize realise understand explain complain worry assume conclude decide report state confirm acknowledge predict estimate indicate signal reveal disclose show prove find seem appear tell ensure doubt wonder promise deny stress emphasise emphasize recognize recognise accept concede contend maintain observe remark reply respond suspect imagine figure hear learn see read notice mind bet wish pray hint judge ' +
+    'said says thought knew known felt meant understood told found shown proved heard saw seen being having')
+    .split(' ')
+    .flatMap((verb) => [verb, verb + 's', verb + 'ed', verb + 'd', verb.replace(/e$/, '') + 'ing', verb.replace(/y$/, 'ied'), verb.replace(/y$/, 'ies'), verb.replace(/t$/, 'tted')])
+)
+
+/** Time words that follow a place adverb: "stayed there last year". */
+const timeWords = set('last next this every early late yesterday today tonight recently overnight then now later earlier again already once twice long briefly')
+
+/**
+ * Whether token `k` starts a noun phrase that cannot follow the adverb
+ * `there`: a noun that is no verb (`productivity`, `clients`), or an
+ * adjective then a noun (`national religion`).
+ */
+function nounStart(c: Context, k: number): boolean {
+  const token = c.tokens[c.index + k]
+  if (!token?.node || token.text !== token.lower) return false
+  const word = token.lower
+  if (closed(word) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || word.includes('-')) return false
+  const classes = classesOf(word)
+  if (classes.noun && !classes.verb && !classes.adjective && !classes.adverb && !classes.ing && !classes.participle) return !isBreak(c.at(k + 1)) || k > 1
+  if (classes.adjective && !classes.noun && !classes.verb && c.isWord(k + 1)) {
+    const next = c.at(k + 1)
+    return !closed(next) && !timePlurals.has(next) && nounOnly(next)
+  }
+  return false
+}
+
+const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
+
+/** Forms of be, have and do, and the modals. */
+const auxiliaries = new Set([...passive, ...perfect, ...modals, ...thereIsWords, 'am', 'do', 'does', 'did', 'can', 'shall'])
+
+/** A closed-class word: never the noun a possessive wants. */
+function closed(word: string): boolean {
+  return functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word) || auxiliaries.has(word)
+}
+
+/** A verb form after which a noun phrase is its object: `directed`, `cutting`, `extend`; not one that takes a clause. */
+function objectVerb(word: string): boolean {
+  if (clauseVerbs.has(word) || functionWords.has(word)) return false
+  const classes = classesOf(word)
+  return classes.participle || classes.ing || (classes.verb && !classes.noun && !classes.adjective)
 }
 
 /** Words that are never the head of the noun phrase after a possessive. */
@@ -153,8 +214,7 @@ function nounPhraseNext(c: Context, k: number): boolean {
   const token = c.tokens[c.index + k]
   if (!token?.node) return false
   const word = token.lower
-  if (functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word)) return false
-  if (/^\d/.test(word)) return false
+  if (closed(word) || /^\d/.test(word)) return false
   const after = c.at(k + 1)
   if (isBreak(after) || after === 'to' || after === 'that' || after === 'and' || after === 'or' || after === 'as' || after === '-') return false
   if (token.text !== word) {
@@ -202,7 +262,6 @@ function contractionSlip(c: Context, expected: string, group: string): Verdict |
 
 // --- their / there / they're ------------------------------------------------
 
-const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
 const theyAreNext = set('not going getting trying doing looking hoping saying talking coming making taking working playing telling asking still just always never all also both very so too really likely unlikely sure able expected supposed')
 
 /** `their` where `there` or `they're` is meant. */
@@ -227,10 +286,12 @@ const thereSlip: Rule = (c) => {
   }
   // "lost there homes": after a verb or preposition, before a plural noun.
   const previous = c.at(-1)
-  if (!c.isWord(-1) || clauseStarts.has(previous) || c.first) return undefined
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
-  const object = prepositions.has(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
+  // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
+  if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
+  const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
   if (!object) return undefined
+  if (nounStart(c, 1)) return {expected: 'their', group}
   if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
   if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
