@@ -340,6 +340,15 @@ const thenSlip: Rule = (c) => {
   // "later then": "later" is also an adverb of time ("and later then").
   if (previous === 'later' || previous === 'earlier' || previous === 'above' || previous === 'below' || previous === 'times' || previous === 'prefer' || previous === 'preferred') return undefined
   if (comparatives.has(previous)) return {expected: 'than', group: 'than/then'}
+  // "more slowly then in 1995", "higher returns then": a comparative a few words back, no mark between.
+  if (!c.isWord(1) || subjects.has(c.at(1)) && c.at(1) !== 'it' && c.at(1) !== 'there' || auxiliaries.has(c.at(1))) return undefined
+  for (let k = 2; k <= 4; k++) {
+    if (!c.isWord(-k)) return undefined
+    const word = c.at(-k)
+    if (set('more less fewer rather other better worse').has(word) || (/[a-z]{3}er$/.test(word) && classesOf(word).adjective && !classesOf(word).noun)) {
+      return {expected: 'than', group: 'than/then'}
+    }
+  }
   return undefined
 }
 
@@ -352,13 +361,15 @@ const thanSlip: Rule = (c) => {
   if (set('and since until till by from just only even back but').has(previous) && c.isWord(-1) && !hasComparative(c)) return {expected: 'then', group: 'than/then'}
   if (c.first && !c.isWord(1)) return undefined
   if (c.first) return {expected: 'then', group: 'than/then'}
+  // "since than", "and than raise": no comparative before it in the sentence.
+  if (!hasComparative(c)) return {expected: 'then', group: 'than/then'}
   return undefined
 }
 
 function hasComparative(c: Context): boolean {
   for (let k = 1; k <= c.index; k++) {
     const word = c.at(-k)
-    if (comparatives.has(word) || /[a-z]er$/.test(word) || word === 'same' || word === 'such') return true
+    if (comparatives.has(word) || /[a-z]er$/.test(word) || set('same such anything nothing anyone anybody none sooner hardly scarcely barely instead').has(word) || /(?:er|more|less)-/.test(word)) return true
   }
   return false
 }
@@ -466,7 +477,7 @@ const complementSlip: Rule = (c) => {
 
 // --- council / counsel ------------------------------------------------------
 
-const councilBefore = set('city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
+const councilBefore = set('rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
 const councilNext = set('member members meeting meetings chairman chairwoman chair president leader leaders election elections seat seats tax taxes house houses estate estates officials official staff vote voted votes decision')
 
 const counselSlip: Rule = (c) => {
@@ -474,7 +485,7 @@ const counselSlip: Rule = (c) => {
   if (word !== 'counsel' && word !== 'counsels') return undefined
   const expected = word.replace('counsel', 'council')
   // "general counsel", "legal counsel", "Independent Counsel": the lawyer.
-  if (c.isWord(-1) && councilBefore.has(c.at(-1))) return {expected, group: 'council/counsel'}
+  if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
   if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
   return undefined
 }
@@ -507,6 +518,13 @@ const leadSlip: Rule = (c) => {
   if (c.at(0) !== 'lead' || !c.isWord(-1)) return undefined
   const previous = c.at(-1)
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
+  if (c.at(1) === 'the' || c.at(1) === 'a' || c.at(1) === 'an' || possessives.has(c.at(1))) {
+    const subject = c.tokens[c.index - 1]
+    const singular = !previous.endsWith('s') && c.at(-2) !== 'and' && !closed(previous) && !modals.has(previous)
+    if (singular && subject.text !== previous && /^[A-Z]/.test(subject.text) && !c.tokens[c.index - 1].text.includes('.')) return {expected: 'led', group}
+    if (singular && determiners.has(c.at(-2)) && nounOnly(previous) && !classesOf(previous).verb) return {expected: 'led', group}
+  }
   if (passive.has(previous) && previous !== 'be' && previous !== 'being' && (c.at(1) === 'by' || c.at(1) === 'to')) {
     // "The aim is to lead": "is lead to" reads "is led to"; "the lead is to" does not reach here.
     return {expected: 'led', group}
