@@ -66,20 +66,23 @@ function compute(word: string): Classes {
   const own = words.get(word)
   if (own !== undefined) {
     classes.known = true
-    if (own.includes('M')) classes.noun = true
+    // "member/EAS": a plural `S` on a word that is no verb makes a noun too.
+    if (own.includes('M') || (own.includes('S') && !own.includes('G') && !own.includes('D'))) classes.noun = true
     if (own.includes('G') || own.includes('D')) classes.verb = true
     if (own.includes('Y') || own.includes('P') || own.includes('T')) classes.adjective = true
   }
   // Inflected forms: find the stem that takes the ending.
   const stem = (candidates: string[], flag: string) => candidates.some((candidate) => (words.get(candidate) ?? '').includes(flag))
-  const stems = (candidates: string[], flag: string) => candidates.filter((candidate) => (words.get(candidate) ?? '').includes(flag))
   if (word.endsWith('s')) {
-    const bases = stems([word.slice(0, -1), word.slice(0, -2), word.slice(0, -3) + 'y'], 'S')
-    for (const base of bases) {
+    // The stem's flags do not always list `S` ("profit/BGD" has "profits"): any listed stem will do.
+    const bases = [word.slice(0, -1), word.slice(0, -2), word.slice(0, -3) + 'y'].filter((base) => base.length > 1 && words.has(base))
+    for (const base of bases.slice(0, 1)) {
       classes.known = true
       const baseFlags = words.get(base) ?? ''
-      if (baseFlags.includes('M')) classes.noun = true
-      if (baseFlags.includes('G') || baseFlags.includes('D')) classes.verb = true
+      const verb = baseFlags.includes('G') || baseFlags.includes('D')
+      if (baseFlags.includes('M') || baseFlags.includes('S') || verb) classes.noun = true
+      if (verb) classes.verb = true
+      if (!verb && !baseFlags.includes('M') && !baseFlags.includes('S')) classes.noun = false
     }
   }
   if (word.endsWith('ing')) {
@@ -110,6 +113,8 @@ function compute(word: string): Classes {
  * not `clear`, `going`, `expected`, `likely`).
  */
 export function nounOnly(word: string): boolean {
+  // "Who's running": a word in -ing can follow "is" even when listed as a noun.
+  if (word.endsWith('ing')) return false
   const classes = classesOf(word)
   return classes.known && (classes.noun || classes.verb) && !classes.adjective && !classes.ing && !classes.participle && !classes.adverb
 }

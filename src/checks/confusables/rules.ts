@@ -176,6 +176,8 @@ function nounStart(c: Context, k: number): boolean {
   const word = token.lower
   if (closed(word) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || word.includes('-')) return false
   const classes = classesOf(word)
+  // "if there profits fall": a plural then more of the clause.
+  if (k === 1 && pluralLike(word) && classes.noun && !classes.adjective && c.isWord(k + 1) && !closed(c.at(k + 1))) return true
   if (classes.noun && !classes.verb && !classes.adjective && !classes.adverb && !classes.ing && !classes.participle) return !isBreak(c.at(k + 1)) || k > 1
   if (classes.adjective && !classes.noun && !classes.verb && c.isWord(k + 1)) {
     const next = c.at(k + 1)
@@ -443,7 +445,8 @@ const principalSlip: Rule = (c) => {
   const word = c.at(0)
   const expected = word.replace('principal', 'principle')
   if (c.isWord(-1) && principleBefore.has(c.at(-1))) {
-    if (c.at(-1) === 'in' || c.at(-1) === 'on') return c.isWord(1) && !set('and or but to that'.trim()).has(c.at(1)) ? undefined : {expected, group: 'principal/principle'}
+    // "in principal amount": the adjective before its noun.
+    if (c.at(-1) === 'in' || c.at(-1) === 'on') return c.isWord(1) && !timeWords.has(c.at(1)) && !closed(c.at(1)) && nounOnly(c.at(1)) ? undefined : {expected, group: 'principal/principle'}
     return {expected, group: 'principal/principle'}
   }
   if (c.at(-1) === 'of' && c.at(-2) === 'matter') return {expected, group: 'principal/principle'}
@@ -470,7 +473,7 @@ const complimentSlip: Rule = (c) => {
 const complementSlip: Rule = (c) => {
   const word = c.at(0)
   const expected = word.replace('complement', 'compliment')
-  if (c.before(set('pay paid pays paying backhanded'), 3)) return {expected, group: 'complement/compliment'}
+  if (c.before(set('pay paid pays paying backhanded'), 4)) return {expected, group: 'complement/compliment'}
   if (word === 'complements' && c.isWord(1) && c.at(1) === 'of' && c.first) return {expected, group: 'complement/compliment'}
   return undefined
 }
@@ -694,7 +697,7 @@ const tooSlip: Rule = (c) => {
 }
 
 const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
-const toBefore = set("is was are were be been being 's 're far way seemed seems looked looks got became become grew proved remained remains")
+const toBefore = set("as is was are were be been being 's 're far way seemed seems looked looks got became become grew proved remained remains")
 
 /** `to` where `too` is meant: `is to expensive`, `far to many`, `me to.` */
 const toSlip: Rule = (c) => {
