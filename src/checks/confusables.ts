@@ -16,6 +16,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import {toString} from 'nlcst-to-string'
 import {report} from '../message.js'
 import {sentencesOf, wordString} from '../nlcst/tree.js'
 import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
@@ -66,7 +67,7 @@ export const confusables: CodeCheckPlugin = function (options) {
           const last = tokens[index + (verdict.extend ?? 0)]
           if (!first.node || !last.node) continue
           const actual = spanText(tokens, index + (verdict.from ?? 0), index + (verdict.extend ?? 0))
-          const expected = verdict.whole ? verdict.expected : matchCase(verdict.expected, actual)
+          const expected = curly(tree, verdict.whole ? verdict.expected : matchCase(verdict.expected, actual), actual)
           quotes ??= quotesOf(tree)
           report(file, {start: first.node, end: last.node}, {
             ruleId,
@@ -102,6 +103,19 @@ function gloss(word: string): string {
   const lower = word.toLowerCase().replace(/’/g, "'")
   if (lower.includes('-') && /-le(a)?d$/.test(lower)) return glosses[lower.endsWith('lead') ? 'lead' : 'led']
   return glosses[lemma(lower)] ?? ''
+}
+
+const curlyKey = Symbol('copydesk.curly')
+
+/**
+ * The fix with the story's apostrophe: curly when the word or the story uses
+ * curly ones (`it’s`), else straight.
+ */
+function curly(tree: Root, expected: string, actual: string): string {
+  if (!expected.includes("'")) return expected
+  const cached = tree as Root & {[curlyKey]?: boolean}
+  if (cached[curlyKey] === undefined) cached[curlyKey] = /’/.test(toString(tree))
+  return actual.includes('’') || cached[curlyKey] ? expected.replace(/'/g, '’') : expected
 }
 
 /** The right word in the written word's case: `Its` → `It's`, `LESS` → `FEWER`. */
