@@ -107,7 +107,27 @@ describe('confusables', () => {
     ["There were less people at the rally this year.", ["1:12-1:16: Use `fewer` (for things counted one by one), not `less` (for amounts)"]],
     // could of
     ["The crash could of been avoided.", ["1:11-1:19: Use `could have`, not `could of`: `of` is never a verb"]],
-    ["They should of known better.", ["1:6-1:15: Use `should have`, not `should of`: `of` is never a verb"]]
+    ["They should of known better.", ["1:6-1:15: Use `should have`, not `should of`: `of` is never a verb"]],
+    // more of each group, and inflections
+    ["The firm faces the affect of higher rates.", ["1:20-1:26: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]],
+    ["Share prices are loosing ground.", ["1:18-1:25: Use `losing` (to be deprived of), not `loosing` (not tight, or free)"]],
+    ["He broke with the basic principals of the party.", ["1:25-1:35: Use `principles` (a rule or belief), not `principals` (main, or a school head)"]],
+    ["It was the principle reason for the delay.", ["1:12-1:21: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]],
+    ["Paris is the capitol of France.", ["1:14-1:21: Use `capital` (the city, or money), not `capitol` (the building)"]],
+    ["The decision was taken weather or not the board agreed.", ["1:24-1:31: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["The ministry issued a whether forecast for the weekend.", ["1:23-1:30: Use `weather` (rain and shine), not `whether` (if)"]],
+    ["The grant went too the museum.", ["1:16-1:19: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["According too the police, two men fled.", ["1:11-1:14: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The judge will council them on their rights.", ["1:16-1:23: Use `counsel` (advice, a lawyer, or to advise), not `council` (an assembly)"]],
+    ["The Legislative Counsel met on Friday.", ["1:17-1:24: Use `Council` (an assembly), not `Counsel` (advice, a lawyer, or to advise)"]],
+    ["The bill was lead by two senators.", ["1:14-1:18: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["MOL lead the charge on Thursday.", ["1:5-1:9: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The Senate has past the bill.", ["1:16-1:20: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
+    ["She walked passed the guards.", ["1:12-1:18: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
+    ["The idea is now widely excepted.", ["1:24-1:32: Use `accepted` (to take or agree to), not `excepted` (apart from)"]],
+    ["The coach will led the team out.", ["1:16-1:19: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
+    ["Might of been the wind.", ["1:1-1:9: Use `Might have`, not `Might of`: `of` is never a verb"]],
+    ["It could\nof been worse.", ["1:4-2:3: Use `could have`, not `could of`: `of` is never a verb"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -148,7 +168,8 @@ describe('confusables', () => {
     "It cut loose the unprofitable unit.",
     "General Counsel Jane Smith signed the letter.",
     "The U.S.-led force advanced.",
-    "The fight is over: \"it's over,\" he said."
+    "The fight is over: \"it's over,\" he said.",
+    "It's an everyday occurrence, she said."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })
