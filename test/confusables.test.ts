@@ -169,7 +169,9 @@ describe('confusables', () => {
     "General Counsel Jane Smith signed the letter.",
     "The U.S.-led force advanced.",
     "The fight is over: \"it's over,\" he said.",
-    "It's an everyday occurrence, she said."
+    "It's an everyday occurrence, she said.",
+    // word-collision's: "Keep `its` or `the`, not both", with `it's the` first.
+    "I think its the best deal on offer."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })
@@ -199,9 +201,10 @@ describe('confusables', () => {
   })
 
   testCorpus('edited news copy: every hit is a real slip', async () => {
-    // Readers' comments quoted in a BBC story: "I don't think its the best
-    // song", "I think its a brilliantly written song", "worked hard for there glory".
-    const slips = ['bbc/0022.txt 53:98 its → it\'s', 'bbc/0022.txt 55:441 there → their', 'bbc/0022.txt 105:15 its → it\'s']
+    // A reader's comment quoted in a BBC story: "worked hard for there glory".
+    // (Its neighbours "I don't think its the best song" and "I think its a
+    // brilliantly written song" are word-collision's: `its-determiner`.)
+    const slips = ['bbc/0022.txt 55:441 there → their']
     const hits = await corpusHits(ruleId, only, (message, story) => `${story.name} ${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
     expect(hits).toEqual(slips)
   }, 120_000)

@@ -14,7 +14,8 @@
  * `its` for `it's` is still a slip), but the message is marked `quoted` so a
  * fix is never applied to a quote unasked.
  */
-import type {Root} from 'nlcst'
+import type {Root, Sentence, Word} from 'nlcst'
+import {nextWord, previousWord} from '../nlcst/words.js'
 import type {VFile} from 'vfile'
 import {toString} from 'nlcst-to-string'
 import {report} from '../message.js'
@@ -22,7 +23,8 @@ import {sentencesOf, wordString} from '../nlcst/tree.js'
 import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import type {CodeCheckPlugin, Level} from '../types.js'
 import {Context, tokensOf} from './confusables/context.js'
-import {glosses, isLeadCompound, lemma, rulesByWord, type Verdict} from './confusables/rules.js'
+import {glosses, isLeadCompound, lemma, rulesByWord, tooAdjectives, type Verdict} from './confusables/rules.js'
+import {haveModals} from './confusables/words.js'
 
 const ruleId = 'confusables'
 
@@ -40,14 +42,26 @@ export const confusables: CodeCheckPlugin = function (options) {
     for (const sentence of sentencesOf(tree)) {
       // Cheap pass: most sentences hold no candidate at all.
       let candidate = false
-      for (const child of sentence.children) {
+      const children = sentence.children
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]
         if (child.type !== 'WordNode') continue
         const text = wordString(child)
-        if (text.length > 10 && !text.includes('-')) continue
-        const lower = text.toLowerCase().replace(/’/g, "'")
-        if (rulesByWord.has(lower) || isLeadCompound(lower)) {
+        if (rulesByWord.has(text)) {
+          // `to`, `of` and `every` are in most sentences, and matter only beside a few words.
+          const near = neighbours.get(text)
+          if (near && !near.words.has(neighbour(sentence, index, near.after))) continue
           candidate = true
           break
+        }
+        // Lower case and straight apostrophes only when the word is not already so.
+        const code = text.charCodeAt(0)
+        if ((code >= 65 && code <= 90) || text.includes('’') || text.includes('-')) {
+          const lower = text.toLowerCase().replace(/’/g, "'")
+          if (rulesByWord.has(lower) || isLeadCompound(lower)) {
+            candidate = true
+            break
+          }
         }
       }
       if (!candidate) continue
@@ -82,6 +96,19 @@ export const confusables: CodeCheckPlugin = function (options) {
       }
     }
   }
+}
+
+/** For the commonest candidates, the neighbour a rule needs: `is to expensive`, `could of`, `every day`. */
+const neighbours = new Map<string, {after: boolean; words: ReadonlySet<string>}>([
+  ['to', {after: true, words: tooAdjectives}],
+  ['of', {after: false, words: haveModals}],
+  ['every', {after: true, words: new Set(['day'])}]
+])
+
+/** The word next to the word at `index` (after or before, white space only between), lower case. */
+function neighbour(sentence: Sentence, index: number, after: boolean): string {
+  const at = after ? nextWord(sentence, index) : previousWord(sentence, index)
+  return at === undefined ? '' : wordString(sentence.children[at] as Word).toLowerCase()
 }
 
 /** The words from token `from` to token `to`, joined by single spaces, as written (apostrophes straightened). */

@@ -22,8 +22,12 @@ export function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   for (const child of sentence.children) {
     if (child.type === 'WordNode') {
-      const text = wordString(child).replace(/’/g, "'")
-      tokens.push({lower: text.toLowerCase(), text, node: child})
+      const written = wordString(child)
+      const text = written.includes('’') ? written.replace(/’/g, "'") : written
+      const code = text.charCodeAt(0)
+      // Most words are lower case already: skip the copy.
+      const lower = code >= 97 && code <= 122 && !/[A-Z]/.test(text) ? text : text.toLowerCase()
+      tokens.push({lower, text, node: child})
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
       tokens.push({lower: child.value, text: child.value})
     }

@@ -27,7 +27,16 @@ import {
   timePlurals
 } from './words.js'
 
-const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/))
+// Rules name small word sets inline (`set('out up down')`): each is made once, on first use.
+const sets = new Map<string, ReadonlySet<string>>()
+const set = (words: string): ReadonlySet<string> => {
+  let value = sets.get(words)
+  if (!value) {
+    value = new Set(words.trim().split(/\s+/))
+    sets.set(words, value)
+  }
+  return value
+}
 
 /** A rule's verdict: the right word, and how many tokens after the candidate the span takes. */
 export interface Verdict {
@@ -227,6 +236,9 @@ function nounPhraseNext(c: Context, k: number): boolean {
   return nounOnly(word)
 }
 
+/** What rules/word-collision.yml flags after `its` and `your` (`its-determiner`, `your-determiner`). */
+const collisionDeterminers = set('the a an this these those its their our my your his her')
+
 /** Words after which a possessive can end a phrase: not a slip before them. */
 const contractionNext = set('a an the not been never always also just no going getting trying doing looking coming becoming hoping saying talking telling happening')
 
@@ -238,6 +250,8 @@ const contractionNext = set('a an the not been never always also just no going g
 function contractionSlip(c: Context, expected: string, group: string): Verdict | undefined {
   if (!c.isWord(1)) return undefined
   const next = c.at(1)
+  // "its the", "your a": the word-collision rules report these, with the contraction first.
+  if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return undefined
   if (contractionNext.has(next)) return {expected, group}
   if (set('quite even like really especially having').has(next)) return {expected, group}
   if (c.tokens[c.index + 1].text === next) {
@@ -696,7 +710,7 @@ const tooSlip: Rule = (c) => {
   return undefined
 }
 
-const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
+export const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
 const toBefore = set("as is was are were be been being 's 're far way seemed seems looked looks got became become grew proved remained remains")
 
 /** `to` where `too` is meant: `is to expensive`, `far to many`, `me to.` */
