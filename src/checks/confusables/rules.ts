@@ -287,7 +287,9 @@ const theirSlip: Rule = (c) => {
   // "is their a way", "over their."
   if (!c.isWord(1)) return isBreak(next) && next !== '' ? {expected: 'there', group} : undefined
   if (thereIsWords.has(next)) return {expected: 'there', group}
-  if (theyAreNext.has(next) || next === 'a' || next === 'an' || next === 'the') return {expected: "they're", group}
+  if (theyAreNext.has(next)) return {expected: "they're", group}
+  // "said their a good team" is "they're"; "gave their a clear answer" is edit residue (word-collision's).
+  if ((next === 'a' || next === 'an' || next === 'the') && (c.first || !c.isWord(-1) || clauseStarts.has(c.at(-1)))) return {expected: "they're", group}
   return undefined
 }
 
@@ -327,7 +329,8 @@ const theyreSlip: Rule = (c) => {
 const yourSlip: Rule = (c) => {
   const next = c.at(1)
   if (!c.isWord(1)) return undefined
-  if (set('a an the not going getting trying doing looking talking saying coming telling asking kidding never always just still really very so too sure welcome').has(next)) {
+  // "your a": word-collision's `your-determiner` reports it, with `you're` first.
+  if (set('not going getting trying doing looking talking saying coming telling asking kidding never always just still really very so too sure welcome').has(next)) {
     // "your welcome speech": only "your welcome" at a break is "you're welcome".
     if (next === 'welcome' && !isBreak(c.at(2))) return undefined
     return {expected: "you're", group: "your/you're"}
