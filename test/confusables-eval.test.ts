@@ -26,10 +26,10 @@ const floors: Record<string, [number | null, number | null]> = {
   'affect/effect': [59, null],
   'lose/loose': [100, null],
   'council/counsel': [null, 7],
-  'led/lead': [44, 45],
+  'led/lead': [48, 65],
   'passed/past': [75, 85],
   'capital/capitol': [57, null],
-  'whether/weather': [43, null],
+  'whether/weather': [47, null],
   'to/too': [70, 80],
   'could of': [null, 100]
 }

@@ -127,6 +127,10 @@ describe('confusables', () => {
     ["The idea is now widely excepted.", ["1:24-1:32: Use `accepted` (to take or agree to), not `excepted` (apart from)"]],
     ["The coach will led the team out.", ["1:16-1:19: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
     ["Might of been the wind.", ["1:1-1:9: Use `Might have`, not `Might of`: `of` is never a verb"]],
+    ["The company, lead by its new chief, returned to profit.", ["1:14-1:18: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["A late try gave them a 10-3 led.", ["1:29-1:32: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
+    ["The government refuses to except Syria's denials.", ["1:27-1:33: Use `accept` (to take or agree to), not `except` (apart from)"]],
+    ["He asked weather ministers had read the report.", ["1:10-1:17: Use `whether` (if), not `weather` (rain and shine)"]],
     ["It could\nof been worse.", ["1:4-2:3: Use `could have`, not `could of`: `of` is never a verb"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
@@ -171,7 +175,10 @@ describe('confusables', () => {
     "The fight is over: \"it's over,\" he said.",
     "It's an everyday occurrence, she said.",
     // word-collision's: "Keep `its` or `the`, not both", with `it's the` first.
-    "I think its the best deal on offer."
+    "I think its the best deal on offer.",
+    "She will lead by example.",
+    "They sailed to weather the storm.",
+    "Present company excepted, nobody came."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -535,9 +535,13 @@ const leadSlip: Rule = (c) => {
   if (/-lead$/i.test(word) && !/^(co|re|pre|mis|un)-/i.test(word)) {
     return {expected: word.slice(0, -4) + (word.endsWith('LEAD') ? 'LED' : 'led'), group, whole: true}
   }
-  if (c.at(0) !== 'lead' || !c.isWord(-1)) return undefined
+  if (c.at(0) !== 'lead') return undefined
   const previous = c.at(-1)
+  if (previous === ',' && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
+  if (!c.isWord(-1)) return undefined
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
+  if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
   if (c.at(1) === 'the' || c.at(1) === 'a' || c.at(1) === 'an' || possessives.has(c.at(1))) {
     const subject = c.tokens[c.index - 1]
@@ -564,6 +568,8 @@ const ledSlip: Rule = (c) => {
     return {expected: 'lead', group}
   }
   if (c.isWord(1) && leadNext.has(c.at(1))) return {expected: 'lead', group}
+  // "a 17-6 half-time led", "a 10-3 led": a score.
+  if (c.isWord(-1) && (/^\d+-\d+$/.test(c.at(-1)) || c.at(-1) === 'half-time') && !c.isWord(1)) return {expected: 'lead', group}
   return undefined
 }
 
@@ -599,9 +605,13 @@ const exceptSlip: Rule = (c) => {
   const word = c.at(0)
   const group = 'accept/except'
   if (word === 'except' && c.isWord(-1) && modals.has(c.at(-1)) && c.at(-1) !== 'to' && !set('for that when where if in').has(c.at(1))) return {expected: 'accept', group}
-  if (word === 'except' && c.at(-1) === 'to' && c.isWord(1) && (determiners.has(c.at(1)) || objects.has(c.at(1)) || pluralLike(c.at(1))) && !set('that').has(c.at(1))) {
-    // "to except the offer"; but "next to, except the" has a mark between.
+  // "to except the offer", "refuses to except Syria's denials"; "next to, except the" has a mark between.
+  if (word === 'except' && c.at(-1) === 'to' && c.isWord(-1) && !set('for that when where if in as perhaps possibly during after before on at by from with').has(c.at(1))) {
     return {expected: 'accept', group}
+  }
+  // "He excepted the ruling": a subject, then the verb.
+  if (word === 'excepted' && c.isWord(-1) && c.isWord(1) && (subjects.has(c.at(-1)) || /^[A-Z][a-z]+$/.test(c.tokens[c.index - 1].text)) && (determiners.has(c.at(1)) || c.at(1) === 'that' || /^[A-Z]/.test(c.tokens[c.index + 1].text))) {
+    return {expected: 'accepted', group}
   }
   if (word === 'excepted' && c.isWord(-1) && (passive.has(c.at(-1)) || perfect.has(c.at(-1)) || set('widely generally not universally').has(c.at(-1)))) return {expected: 'accepted', group}
   return undefined
@@ -672,11 +682,16 @@ const capitalSlip: Rule = (c) => {
 // --- whether / weather ------------------------------------------------------
 
 const weatherWords = set('the this that bad good fine cold warm hot wet dry severe extreme stormy poor inclement winter summer freezing rough nice foul better worse space wintry unseasonal unusual calm cloudy sunny windy rainy snowy icy mild adverse harsh to could can will would should might may must helped help')
+const weatherNext = set('forecast forecasts forecaster forecasters conditions service bureau station stations patterns permitting system systems report reports front data satellite satellites balloon events warning warnings damage delays map radar office')
 const whetherNext = set('or to he she it they we i you there this these those his her their its our anyone any')
 
 const weatherSlip: Rule = (c) => {
   if (c.at(0) !== 'weather') return undefined
   if (c.at(1) === 'or' && c.at(2) === 'not') return {expected: 'whether', group: 'whether/weather'}
+  // "it is not yet known weather Mr McManus…", "he asked weather ministers had…".
+  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
+    return {expected: 'whether', group: 'whether/weather'}
+  }
   if (!c.isWord(1) || !whetherNext.has(c.at(1))) return undefined
   if (c.isWord(-1) && weatherWords.has(c.at(-1))) return undefined
   if (c.at(-1) === "'s" || /'s$/.test(c.at(-1))) return undefined
@@ -686,7 +701,6 @@ const weatherSlip: Rule = (c) => {
   return {expected: 'whether', group: 'whether/weather'}
 }
 
-const weatherNext = set('forecast forecasts forecaster forecasters conditions service bureau station stations patterns permitting system systems report reports front data satellite satellites balloon events warning warnings damage delays map radar office')
 const whetherSlip: Rule = (c) => {
   if (c.isWord(-1) && weatherWords.has(c.at(-1)) && !modals.has(c.at(-1)) && c.at(-1) !== 'help' && c.at(-1) !== 'helped' && c.at(-1) !== 'that' && c.at(-1) !== 'this') {
     return {expected: 'weather', group: 'whether/weather'}
