@@ -666,7 +666,7 @@ const capitalNext = set('gains gain markets market spending expenditure expendit
 const capitolSlip: Rule = (c) => {
   const word = c.at(0)
   const expected = c.text.replace(/capitol/i, (m) => (m[0] === 'C' ? 'Capital' : 'capital'))
-  if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected: expected.toLowerCase() === expected ? expected : expected, group: 'capital/capitol'}
+  if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected, group: 'capital/capitol'}
   if (c.isWord(-1) && set('working venture share equity risk human foreign political registered paid-up private fresh').has(c.at(-1))) return {expected, group: 'capital/capitol'}
   if (word === 'capitol' && c.text === 'capitol' && c.at(-1) === 'the' && isBreak(c.at(1)) && c.at(1) === ',') return {expected: 'capital', group: 'capital/capitol'}
   return undefined
@@ -730,25 +730,15 @@ const tooSlip: Rule = (c) => {
 export const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
 const toBefore = set("as is was are were be been being 's 're far way seemed seems looked looks got became become grew proved remained remains")
 
-/** `to` where `too` is meant: `is to expensive`, `far to many`, `me to.` */
+/** `to` where `too` is meant: `is to expensive`, `far to many`. */
 const toSlip: Rule = (c) => {
-  const group = 'to/too'
   const next = c.at(1)
-  if (c.isWord(1)) {
-    if (c.isWord(-1) && toBefore.has(c.at(-1)) && tooAdjectives.has(next)) {
-      // "far to the north" never reaches here: "the" is not in the list.
-      // "is to long" reads "too long"; "is to lower" is a verb and is not in the list.
-      if (c.at(-1) === 'far' && !set('much many few often long late early').has(next)) return undefined
-      if (c.at(2) === '-' ) return undefined
-      return {expected: 'too', group}
-    }
-    return undefined
-  }
-  // "Me to.", "and him to,"
-  if (next !== '' && isBreak(next) && next !== ':' && c.isWord(-1) && set('me us him them you it').has(c.at(-1)) && c.at(-2) !== 'to' && isBreak(c.at(-2)) === false) {
-    return undefined
-  }
-  return undefined
+  if (!c.isWord(1) || !c.isWord(-1) || !toBefore.has(c.at(-1)) || !tooAdjectives.has(next)) return undefined
+  // "far to the north" never reaches here ("the" is not in the list); "far to long" does.
+  if (c.at(-1) === 'far' && !set('much many few often long late early').has(next)) return undefined
+  // "is to long-term…": a compound, not the adjective.
+  if (c.at(2) === '-') return undefined
+  return {expected: 'too', group: 'to/too'}
 }
 
 // --- every day / everyday ---------------------------------------------------
