@@ -26,7 +26,8 @@ const summaries = {
   dialect: 'British spelling in American copy, or the reverse',
   'name-consistency': 'one name spelled two ways in a story',
   'repeated-word': 'a word twice in a row (`the the`)',
-  'indefinite-article': '`a` or `an` by sound (`a FBI agent`, `an NATO ally`)'
+  'indefinite-article': '`a` or `an` by sound (`a FBI agent`, `an NATO ally`)',
+  confusables: 'a real word in the wrong place (`it\'s`/`its`, `then`/`than`, `could of`), by the words around it'
 }
 
 

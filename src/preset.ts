@@ -16,6 +16,7 @@ import {dialect} from './checks/dialect.js'
 import {nameConsistency} from './checks/name-consistency.js'
 import {repeatedWord} from './checks/repeated-word.js'
 import {indefiniteArticle} from './checks/indefinite-article.js'
+import {confusables} from './checks/confusables.js'
 
 /** The code checks, in the order they run. */
 export const codePlugins: Record<CodeCheck, CodeCheckPlugin> = {
@@ -24,7 +25,8 @@ export const codePlugins: Record<CodeCheck, CodeCheckPlugin> = {
   dialect,
   'name-consistency': nameConsistency,
   'repeated-word': repeatedWord,
-  'indefinite-article': indefiniteArticle
+  'indefinite-article': indefiniteArticle,
+  confusables
 }
 
 /** Load the style named by options (cached). */

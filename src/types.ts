@@ -40,7 +40,8 @@ export const codeChecks = {
   dialect: 'warning',
   'name-consistency': 'warning',
   'repeated-word': 'warning',
-  'indefinite-article': 'warning'
+  'indefinite-article': 'warning',
+  confusables: 'warning'
 } as const satisfies Record<string, Level>
 
 /** Name of a check written in code. */

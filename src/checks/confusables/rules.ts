@@ -1,0 +1,853 @@
+/**
+ * The confusables rules: for each word of a group, the contexts in which it
+ * can only be its partner. Each rule reads the words around the candidate
+ * (see `Context`) and returns the right word, or nothing. Rules fire only on
+ * contexts the written word cannot take in edited English (`of it's`, `could
+ * of gone`, `the affect`, `take affect`, `less people`), so clean copy stays
+ * silent; a context that fits both words is left alone.
+ */
+import {Context, isBreak} from './context.js'
+import {classesOf, nounOnly} from './lexicon.js'
+import {
+  afterIs,
+  clauseStarts,
+  comparatives,
+  determiners,
+  haveModals,
+  irregularPlurals,
+  modals,
+  objects,
+  passive,
+  perfect,
+  pluralLike,
+  possessives,
+  prepositions,
+  subjects,
+  thereVerbs,
+  timePlurals
+} from './words.js'
+
+// Rules name small word sets inline (`set('out up down')`): each is made once, on first use.
+const sets = new Map<string, ReadonlySet<string>>()
+const set = (words: string): ReadonlySet<string> => {
+  let value = sets.get(words)
+  if (!value) {
+    value = new Set(words.trim().split(/\s+/))
+    sets.set(words, value)
+  }
+  return value
+}
+
+/** A rule's verdict: the right word, and how many tokens after the candidate the span takes. */
+export interface Verdict {
+  expected: string
+  /** Tokens after the candidate that belong to the slip (`could of` → 1 is `of`). */
+  extend?: number
+  /** Tokens before the candidate that belong to the slip (`could of` → -1 is `could`). */
+  from?: number
+  /** The expected text is final, case and all (`Saudi-led`). */
+  whole?: boolean
+  /** Which group, for the message and the docs (`its/it's`). */
+  group: string
+}
+
+export type Rule = (context: Context) => Verdict | undefined
+
+/** What each word means, for the message: "Use `it's` (it is), not `its` (belonging to it)". */
+export const glosses: Record<string, string> = {
+  its: 'belonging to it',
+  "it's": 'it is',
+  their: 'belonging to them',
+  there: 'that place, or “there is”',
+  "they're": 'they are',
+  your: 'belonging to you',
+  "you're": 'you are',
+  whose: 'belonging to whom',
+  "who's": 'who is',
+  than: 'in comparisons',
+  then: 'at that time, or next',
+  affect: 'the verb, to influence',
+  effect: 'the noun, a result',
+  lose: 'to be deprived of',
+  loose: 'not tight, or free',
+  principal: 'main, or a school head',
+  principle: 'a rule or belief',
+  complement: 'something that completes',
+  compliment: 'praise',
+  council: 'an assembly',
+  counsel: 'advice, a lawyer, or to advise',
+  led: 'the past tense of lead',
+  lead: 'the present tense, a front position or the metal',
+  passed: 'the past tense of pass',
+  past: 'gone by, or beyond',
+  accept: 'to take or agree to',
+  except: 'apart from',
+  advice: 'the noun',
+  advise: 'the verb',
+  breath: 'the noun',
+  breathe: 'the verb',
+  capital: 'the city, or money',
+  capitol: 'the building',
+  whether: 'if',
+  weather: 'rain and shine',
+  to: 'a preposition, or before a verb',
+  too: 'also, or more than enough',
+  'every day': 'each day',
+  everyday: 'ordinary, before a noun',
+  fewer: 'for things counted one by one',
+  less: 'for amounts',
+  have: 'the verb',
+  of: 'a preposition'
+}
+
+/** The dictionary form of an inflected group member (`effects` → `effect`). */
+export function lemma(word: string): string {
+  if (glosses[word]) return word
+  const table: Record<string, string> = {
+    affects: 'affect', affected: 'affect', affecting: 'affect',
+    effects: 'effect', effected: 'effect', effecting: 'effect',
+    loses: 'lose', losing: 'lose', looses: 'loose', loosing: 'loose', loosed: 'loose',
+    principals: 'principal', principles: 'principle',
+    complements: 'complement', complemented: 'complement', complementing: 'complement',
+    compliments: 'compliment', complimented: 'compliment', complimenting: 'compliment',
+    councils: 'council', counsels: 'counsel',
+    leads: 'lead', leading: 'lead',
+    accepts: 'accept', accepted: 'accept', accepting: 'accept',
+    excepts: 'except', excepted: 'except', excepting: 'except',
+    advises: 'advise', advised: 'advise', advising: 'advise',
+    breaths: 'breath', breathes: 'breathe',
+    capitals: 'capital', capitols: 'capitol'
+  }
+  return table[word] ?? word
+}
+
+// --- its / it's -------------------------------------------------------------
+
+/** `it's` where `its` is meant: `of it's own`, `it's shares fell`. */
+const itIs: Rule = (c) => possessiveSlip(c, 'its', "its/it's")
+
+/** `its` where `it's` is meant: `its not clear`, `its been`. */
+const itsSlip: Rule = (c) => contractionSlip(c, "it's", "its/it's")
+
+/**
+ * A contraction (`it's`, `you're`, `they're`, `who's`) where a possessive is
+ * meant: before `own`, after a preposition (`of it's`, `in you're`), or before
+ * a plural noun (`it's shares fell`), which cannot follow "it is".
+ */
+function possessiveSlip(c: Context, expected: string, group: string): Verdict | undefined {
+  const next = c.at(1)
+  if (!c.isWord(1)) return undefined
+  if (next === 'own') return {expected, group}
+  if (afterIs.has(next) || determiners.has(next)) return undefined
+  if (c.isWord(-1) && (prepositions.has(c.at(-1)) || set('below above like unlike including beneath').has(c.at(-1)))) return {expected, group}
+  // "directed it's lawyers", "cutting it's output": the object of a verb
+  // that takes no clause ("said it's" is fine).
+  if (c.isWord(-1) && c.tokens[c.index - 1].text === c.at(-1) && objectVerb(c.at(-1)) && !functionWords.has(next) && !prepositions.has(next)) return {expected, group}
+  // "it's strong financial position": an adjective and a noun with no article cannot follow "it is".
+  if (c.tokens[c.index + 1].text === next && !functionWords.has(next)) {
+    const classes = classesOf(next)
+    const noun = c.at(2)
+    if ((classes.adjective && !classes.noun && !classes.verb) || classes.participle) {
+      if (c.isWord(2) && !closed(noun) && !noun.endsWith('s') && !massNouns.has(noun) && nounOnly(noun) && !classesOf(noun).verb && !isBreak(c.at(3)) && c.at(3) !== 'to') return {expected, group}
+    }
+  }
+  // "it's shares fell": a plural noun then a verb cannot follow "it is".
+  if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
+  // "the SEC must approve it's rules", "it's California counterpart": a noun
+  // (or a verb's base form) cannot follow "it is" — unless it ends the
+  // clause or takes "to"/"that" ("it's key to", "it's business.").
+  if (nounPhraseNext(c, 1)) return {expected, group}
+  return undefined
+}
+
+/** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
+const massNouns = set('news time business work knowledge nonsense stuff luck fun money sense speculation policy practice sport life history law music art weather')
+
+/** Verbs that take a clause: "said it's", "thinks it's" are fine. */
+const clauseVerbs = new Set(
+  ('provide given say think believe know feel hope expect fear argue claim add note warn announce admit agree insist suggest mean guess suppose reckon realize realise understand explain complain worry assume conclude decide report state confirm acknowledge predict estimate indicate signal reveal disclose show prove find seem appear tell ensure doubt wonder promise deny stress emphasise emphasize recognize recognise accept concede contend maintain observe remark reply respond suspect imagine figure hear learn see read notice mind bet wish pray hint judge ' +
+    'said says thought knew known felt meant understood told found shown proved heard saw seen being having')
+    .split(' ')
+    .flatMap((verb) => [verb, verb + 's', verb + 'ed', verb + 'd', verb.replace(/e$/, '') + 'ing', verb.replace(/y$/, 'ied'), verb.replace(/y$/, 'ies'), verb.replace(/t$/, 'tted')])
+)
+
+/** Time words that follow a place adverb: "stayed there last year". */
+const timeWords = set('last next this every early late yesterday today tonight recently overnight then now later earlier again already once twice long briefly')
+
+/**
+ * Whether token `k` starts a noun phrase that cannot follow the adverb
+ * `there`: a noun that is no verb (`productivity`, `clients`), or an
+ * adjective then a noun (`national religion`).
+ */
+function nounStart(c: Context, k: number): boolean {
+  const token = c.tokens[c.index + k]
+  if (!token?.node || token.text !== token.lower) return false
+  const word = token.lower
+  if (closed(word) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || word.includes('-')) return false
+  const classes = classesOf(word)
+  // "if there profits fall": a plural then more of the clause.
+  if (k === 1 && pluralLike(word) && classes.noun && !classes.adjective && c.isWord(k + 1) && !closed(c.at(k + 1))) return true
+  if (classes.noun && !classes.verb && !classes.adjective && !classes.adverb && !classes.ing && !classes.participle) return !isBreak(c.at(k + 1)) || k > 1
+  if (classes.adjective && !classes.noun && !classes.verb && c.isWord(k + 1)) {
+    const next = c.at(k + 1)
+    return !closed(next) && !timePlurals.has(next) && nounOnly(next)
+  }
+  return false
+}
+
+const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
+
+/** Forms of be, have and do, and the modals. */
+const auxiliaries = new Set([...passive, ...perfect, ...modals, ...thereIsWords, 'am', 'do', 'does', 'did', 'can', 'shall'])
+
+/** A closed-class word: never the noun a possessive wants. */
+function closed(word: string): boolean {
+  return functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word) || auxiliaries.has(word)
+}
+
+/** A verb form after which a noun phrase is its object: `directed`, `cutting`, `extend`; not one that takes a clause. */
+function objectVerb(word: string): boolean {
+  if (clauseVerbs.has(word) || functionWords.has(word)) return false
+  const classes = classesOf(word)
+  return classes.participle || classes.ing || (classes.verb && !classes.noun && !classes.adjective)
+}
+
+/** Words that are never the head of the noun phrase after a possessive. */
+const functionWords = set("out up down off away back home and or but nor as if than then when where so because while whether though although since until unless that which who whom what how why i he she it we they you me him us them this these those there here not to")
+
+/**
+ * Whether token `k` reads only as a noun phrase's start: a lower-case noun or
+ * verb base that is no adjective, participle, `-ing` form or adverb, with
+ * more of the phrase after it; or a capitalised word then such a noun
+ * (`it's California counterpart`).
+ */
+function nounPhraseNext(c: Context, k: number): boolean {
+  const token = c.tokens[c.index + k]
+  if (!token?.node) return false
+  const word = token.lower
+  if (closed(word) || /^\d/.test(word)) return false
+  const after = c.at(k + 1)
+  if (isBreak(after) || after === 'to' || after === 'that' || after === 'and' || after === 'or' || after === 'as' || after === '-') return false
+  if (token.text !== word) {
+    // "it's California counterpart": a name, then a noun.
+    return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
+  }
+  if (word.includes('-') || word.includes("'")) return false
+  return nounOnly(word)
+}
+
+/** What rules/word-collision.yml flags after `its` and `your` (`its-determiner`, `your-determiner`). */
+const collisionDeterminers = set('the a an this these those its their our my your his her')
+
+/** Words after which a possessive can end a phrase: not a slip before them. */
+const contractionNext = set('a an the not been never always also just no going getting trying doing looking coming becoming hoping saying talking telling happening')
+
+/**
+ * A possessive (`its`, `your`, `whose`) where a contraction is meant: before
+ * an article, `not`, `been` or a verb in `-ing` that is not a noun (`its
+ * going`), or before an adjective then `to`/`that` (`its clear that`).
+ */
+function contractionSlip(c: Context, expected: string, group: string): Verdict | undefined {
+  if (!c.isWord(1)) return undefined
+  const next = c.at(1)
+  // "its the", "your a": the word-collision rules report these, with the contraction first.
+  if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return undefined
+  if (contractionNext.has(next)) return {expected, group}
+  if (set('quite even like really especially having').has(next)) return {expected, group}
+  if (c.tokens[c.index + 1].text === next) {
+    const classes = classesOf(next)
+    const after = c.at(2)
+    // "its really premature", but not "its widely used" or "its highly profitable unit".
+    if (classes.adverb && !classes.noun && c.isWord(2)) {
+      const then = classesOf(after)
+      const ends = (k: number) => isBreak(c.at(k)) || set('to for that than').has(c.at(k))
+      if (!then.participle && !then.ing && !nounOnly(after) && ((then.adjective && ends(3)) || ends(2))) return {expected, group}
+    }
+    // "its easier for them", "its bigger than": an adjective then a break, not a noun.
+    if (classes.adjective && !classes.noun && !classes.verb && !set('kind own').has(next) && (isBreak(after) || set('to for than that').has(after))) return {expected, group}
+  }
+  if (set('likely unlikely clear unclear possible impossible hard difficult easy important true necessary vital crucial essential obvious time worth about up').has(next)) {
+    const after = c.at(2)
+    if (after === 'to' || after === 'that' || after === 'whether' || after === 'if' || after === 'for' || isBreak(after)) {
+      // "its time to": "its" + noun "time" + "to" is rare beside "it's time to".
+      return {expected, group}
+    }
+  }
+  return undefined
+}
+
+// --- their / there / they're ------------------------------------------------
+
+const theyAreNext = set('not going getting trying doing looking hoping saying talking coming making taking working playing telling asking still just always never all also both very so too really likely unlikely sure able expected supposed')
+
+/** `their` where `there` or `they're` is meant. */
+const theirSlip: Rule = (c) => {
+  const next = c.at(1)
+  const group = "their/there/they're"
+  // "is their a way", "over their."
+  if (!c.isWord(1)) return isBreak(next) && next !== '' ? {expected: 'there', group} : undefined
+  if (thereIsWords.has(next)) return {expected: 'there', group}
+  if (theyAreNext.has(next)) return {expected: "they're", group}
+  // "said their a good team" is "they're"; "gave their a clear answer" is edit residue (word-collision's).
+  if ((next === 'a' || next === 'an' || next === 'the') && (c.first || !c.isWord(-1) || clauseStarts.has(c.at(-1)))) return {expected: "they're", group}
+  return undefined
+}
+
+/** `there` where `their` or `they're` is meant. */
+const thereSlip: Rule = (c) => {
+  const group = "their/there/they're"
+  const next = c.at(1)
+  if (!c.isWord(1)) return undefined
+  if (next === 'own') return {expected: 'their', group}
+  if (set('going getting trying doing looking hoping talking saying coming').has(next) && !c.before(passive, 1)) {
+    return {expected: "they're", group}
+  }
+  // "lost there homes": after a verb or preposition, before a plural noun.
+  const previous = c.at(-1)
+  if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
+  // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
+  if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
+  const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
+  if (!object) return undefined
+  if (nounStart(c, 1)) return {expected: 'their', group}
+  if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
+  if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
+  return undefined
+}
+
+/** `they're` where `their` or `there` is meant. */
+const theyreSlip: Rule = (c) => {
+  const group = "their/there/they're"
+  const next = c.at(1)
+  if (!c.isWord(1)) return isBreak(next) && next !== '' && c.isWord(-1) && set('over out in here from up down get got go went been be back').has(c.at(-1)) ? {expected: 'there', group} : undefined
+  if (thereIsWords.has(next) && next !== "'s") return {expected: 'there', group}
+  return possessiveSlip(c, 'their', group)
+}
+
+// --- your / you're ----------------------------------------------------------
+
+const yourSlip: Rule = (c) => {
+  const next = c.at(1)
+  if (!c.isWord(1)) return undefined
+  // "your a": word-collision's `your-determiner` reports it, with `you're` first.
+  if (set('not going getting trying doing looking talking saying coming telling asking kidding never always just still really very so too sure welcome').has(next)) {
+    // "your welcome speech": only "your welcome" at a break is "you're welcome".
+    if (next === 'welcome' && !isBreak(c.at(2))) return undefined
+    return {expected: "you're", group: "your/you're"}
+  }
+  return undefined
+}
+const youreSlip: Rule = (c) => possessiveSlip(c, 'your', "your/you're")
+
+// --- whose / who's ----------------------------------------------------------
+
+const whoseSlip: Rule = (c) => {
+  if (!c.isWord(1)) return undefined
+  if (set('a an the been not going getting trying doing looking coming never always also just still really very').has(c.at(1))) {
+    return {expected: "who's", group: "whose/who's"}
+  }
+  return undefined
+}
+const whosSlip: Rule = (c) => possessiveSlip(c, 'whose', "whose/who's")
+
+// --- than / then ------------------------------------------------------------
+
+/** `then` after a comparative: `more then`, `better then expected`. */
+const thenSlip: Rule = (c) => {
+  if (!c.isWord(-1)) return undefined
+  const previous = c.at(-1)
+  // "later then": "later" is also an adverb of time ("and later then").
+  if (previous === 'later' || previous === 'earlier' || previous === 'above' || previous === 'below' || previous === 'times' || previous === 'prefer' || previous === 'preferred') return undefined
+  if (comparatives.has(previous)) return {expected: 'than', group: 'than/then'}
+  // "more slowly then in 1995", "higher returns then": a comparative a few words back, no mark between.
+  if (!c.isWord(1) || subjects.has(c.at(1)) && c.at(1) !== 'it' && c.at(1) !== 'there' || auxiliaries.has(c.at(1))) return undefined
+  for (let k = 2; k <= 4; k++) {
+    if (!c.isWord(-k)) return undefined
+    const word = c.at(-k)
+    if (set('more less fewer rather other better worse').has(word) || (/[a-z]{3}er$/.test(word) && classesOf(word).adjective && !classesOf(word).noun)) {
+      return {expected: 'than', group: 'than/then'}
+    }
+  }
+  return undefined
+}
+
+/**
+ * `than` with no comparative before it in the sentence: `and than`, `since
+ * than`, `He than said`.
+ */
+const thanSlip: Rule = (c) => {
+  const previous = c.at(-1)
+  if (set('and since until till by from just only even back but').has(previous) && c.isWord(-1) && !hasComparative(c)) return {expected: 'then', group: 'than/then'}
+  if (c.first && !c.isWord(1)) return undefined
+  if (c.first) return {expected: 'then', group: 'than/then'}
+  // "since than", "and than raise": no comparative before it in the sentence.
+  if (!hasComparative(c)) return {expected: 'then', group: 'than/then'}
+  return undefined
+}
+
+function hasComparative(c: Context): boolean {
+  for (let k = 1; k <= c.index; k++) {
+    const word = c.at(-k)
+    if (comparatives.has(word) || /[a-z]er$/.test(word) || set('same such anything nothing anyone anybody none sooner hardly scarcely barely instead').has(word) || /(?:er|more|less)-/.test(word)) return true
+  }
+  return false
+}
+
+// --- affect / effect --------------------------------------------------------
+
+const effectNouns = set('the a an any no little much its their his her our my your this same full opposite desired positive negative adverse side knock-on ripple domino chilling immediate lasting net significant major serious similar direct indirect overall combined cumulative dramatic profound devastating damaging beneficial greenhouse special great greater greatest biggest big real long-term short-term')
+
+/** `affect` where the noun `effect` is meant: `the affect`, `take affect`, `affect on`. */
+const affectSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word.replace(/^a/, 'e')
+  const group = 'affect/effect'
+  const previous = c.at(-1)
+  if (word === 'affect' || word === 'affects') {
+    if (c.isWord(-1) && (effectNouns.has(previous) || set('take took taken takes taking into with').has(previous))) return {expected, group}
+    if (c.isWord(-1) && previous === 'in' && !c.isWord(1)) return {expected, group}
+    if (previous === 'that' && c.at(-2) === 'to' && !c.isWord(1)) return {expected, group}
+    if (c.isWord(1) && (c.at(1) === 'on' || (c.at(1) === 'of' && word === 'affects'))) return {expected, group}
+  }
+  return undefined
+}
+
+/** `effect` where the verb `affect` is meant: `will effect prices`, `effected by`. */
+const effectSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word.replace(/^e/, 'a')
+  const group = 'affect/effect'
+  const next = c.at(1)
+  // "to effect change", "effected a transfer": the verb effect, to bring about.
+  if (set('change changes a an reform reforms transfer transfers repairs').has(next)) return undefined
+  if ((word === 'effect' || word === 'effects') && c.isWord(-1)) {
+    if (word === 'effect' && modals.has(c.at(-1)) && c.isWord(1) && (determiners.has(next) || objects.has(next) || pluralLike(next))) return {expected, group}
+    if (word === 'effects' && c.isWord(1) && set('it he she this which').has(c.at(-1)) && (determiners.has(next) || objects.has(next))) return {expected, group}
+  }
+  if (word === 'effected' || word === 'effecting') {
+    if (next === 'by' || c.before(passive, 2) || c.before(set('adversely badly directly seriously severely not most worst negatively'), 1)) return {expected, group}
+    if (c.isWord(1) && (determiners.has(next) || objects.has(next))) return {expected, group}
+  }
+  return undefined
+}
+
+// --- lose / loose -----------------------------------------------------------
+
+const looseBefore = set('the a an very too so more cut break broke broken let set turned turn run running come came hang shake shook work worked pried prised tore torn')
+
+/** `lose` where `loose` is meant: `on the lose`, `broke lose`. */
+const loseSlip: Rule = (c) => {
+  if (c.at(0) !== 'lose') return undefined
+  if (c.isWord(-1) && looseBefore.has(c.at(-1))) return {expected: 'loose', group: 'lose/loose'}
+  return undefined
+}
+
+/** `loose` where `lose` is meant: `could loose`, `loosing`, `looses`. */
+const looseSlip: Rule = (c) => {
+  const word = c.at(0)
+  const group = 'lose/loose'
+  if (word === 'loosing') return {expected: 'losing', group}
+  if (word === 'looses') return {expected: 'loses', group}
+  if (word !== 'loose') return undefined
+  // "to cut loose", "let loose": the adjective after a verb.
+  if (c.isWord(-1) && modals.has(c.at(-1)) && (!c.isWord(1) || !set('ends end change fitting-fitting').has(c.at(1)))) return {expected: 'lose', group}
+  return undefined
+}
+
+// --- principal / principle --------------------------------------------------
+
+const principleBefore = set('in on basic fundamental guiding core democratic moral general founding same key governing established scientific religious ethical constitutional legal precautionary first')
+
+const principalSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word.replace('principal', 'principle')
+  if (c.isWord(-1) && principleBefore.has(c.at(-1))) {
+    // "in principal amount": the adjective before its noun.
+    if (c.at(-1) === 'in' || c.at(-1) === 'on') return c.isWord(1) && !timeWords.has(c.at(1)) && !closed(c.at(1)) && nounOnly(c.at(1)) ? undefined : {expected, group: 'principal/principle'}
+    return {expected, group: 'principal/principle'}
+  }
+  if (c.at(-1) === 'of' && c.at(-2) === 'matter') return {expected, group: 'principal/principle'}
+  return undefined
+}
+
+const principalNext = set('reason reasons cause causes source sources owner owners shareholder shareholders investor investors architect author aim objective goal concern dancer investigator officer partner suspect amount and-interest said says told')
+
+const principleSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word.replace('principle', 'principal')
+  if (c.isWord(-1) && set('school assistant vice deputy high elementary head').has(c.at(-1))) return {expected, group: 'principal/principle'}
+  if (c.isWord(1) && principalNext.has(c.at(1)) && c.at(-1) !== 'in') return {expected, group: 'principal/principle'}
+  return undefined
+}
+
+// --- complement / compliment ------------------------------------------------
+
+const complimentSlip: Rule = (c) => {
+  const word = c.at(0)
+  if (c.at(-1) === 'full' && (word === 'compliment' || word === 'compliments')) return {expected: word.replace('compliment', 'complement'), group: 'complement/compliment'}
+  return undefined
+}
+const complementSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word.replace('complement', 'compliment')
+  if (c.before(set('pay paid pays paying backhanded'), 4)) return {expected, group: 'complement/compliment'}
+  if (word === 'complements' && c.isWord(1) && c.at(1) === 'of' && c.first) return {expected, group: 'complement/compliment'}
+  return undefined
+}
+
+// --- council / counsel ------------------------------------------------------
+
+const councilBefore = set('rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
+const councilNext = set('member members meeting meetings chairman chairwoman chair president leader leaders election elections seat seats tax taxes house houses estate estates officials official staff vote voted votes decision')
+
+const counselSlip: Rule = (c) => {
+  const word = c.at(0)
+  if (word !== 'counsel' && word !== 'counsels') return undefined
+  const expected = word.replace('counsel', 'council')
+  // "general counsel", "legal counsel", "Independent Counsel": the lawyer.
+  if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
+  if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
+  return undefined
+}
+const councilSlip: Rule = (c) => {
+  const word = c.at(0)
+  if (word !== 'council' && word !== 'councils') return undefined
+  const expected = word.replace('council', 'counsel')
+  if (c.isWord(-1) && set('legal defense defence independent associate in-house wise sage his her their my our your').has(c.at(-1)) && !councilNext.has(c.at(1))) {
+    // "her council seat", "their council": only a lawyer's word when a lawyer is meant.
+    if (possessives.has(c.at(-1)) || set('his her my our your').has(c.at(-1))) return undefined
+    return {expected, group: 'council/counsel'}
+  }
+  if (c.isWord(-1) && modals.has(c.at(-1)) && c.at(-1) !== 'to' && (objects.has(c.at(1)) || c.at(1) === 'against' || c.at(1) === 'patience')) return {expected, group: 'council/counsel'}
+  if (c.at(-1) === 'to' && (objects.has(c.at(1)) || c.at(1) === 'against')) return {expected, group: 'council/counsel'}
+  return undefined
+}
+
+// --- led / lead -------------------------------------------------------------
+
+const ledAfter = set('to by the a an his her their its them him us it into efforts')
+
+/** `lead` where `led` is meant: `has lead the`, `was lead by`, `Saudi-lead`. */
+const leadSlip: Rule = (c) => {
+  const word = c.text
+  const group = 'led/lead'
+  // "Saudi-led", "U.S.-led": a compound in -led.
+  if (/-lead$/i.test(word) && !/^(co|re|pre|mis|un)-/i.test(word)) {
+    return {expected: word.slice(0, -4) + (word.endsWith('LEAD') ? 'LED' : 'led'), group, whole: true}
+  }
+  if (c.at(0) !== 'lead') return undefined
+  const previous = c.at(-1)
+  if (previous === ',' && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
+  if (!c.isWord(-1)) return undefined
+  if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
+  if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
+  // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
+  if (c.at(1) === 'the' || c.at(1) === 'a' || c.at(1) === 'an' || possessives.has(c.at(1))) {
+    const subject = c.tokens[c.index - 1]
+    const singular = !previous.endsWith('s') && c.at(-2) !== 'and' && !closed(previous) && !modals.has(previous)
+    if (singular && subject.text !== previous && /^[A-Z]/.test(subject.text) && !c.tokens[c.index - 1].text.includes('.')) return {expected: 'led', group}
+    if (singular && determiners.has(c.at(-2)) && nounOnly(previous) && !classesOf(previous).verb) return {expected: 'led', group}
+  }
+  if (passive.has(previous) && previous !== 'be' && previous !== 'being' && (c.at(1) === 'by' || c.at(1) === 'to')) {
+    // "The aim is to lead": "is lead to" reads "is led to"; "the lead is to" does not reach here.
+    return {expected: 'led', group}
+  }
+  return undefined
+}
+
+const leadBefore = set('the a an its their his her narrow early commanding overall slender comfortable')
+const leadNext = set('singer role negotiator poisoning guitarist vocalist paint pipes pipe story actor actress investigator author prosecutor character')
+
+/** `led` where `lead` is meant: `will led`, `took the led`, `led singer`. */
+const ledSlip: Rule = (c) => {
+  if (c.at(0) !== 'led' || c.text === 'LED') return undefined
+  const group = 'led/lead'
+  if (c.isWord(-1) && (modals.has(c.at(-1)) || leadBefore.has(c.at(-1)))) {
+    // "to led" only when "to" is not the end of a verb phrase ("has led to" is fine).
+    return {expected: 'lead', group}
+  }
+  if (c.isWord(1) && leadNext.has(c.at(1))) return {expected: 'lead', group}
+  // "a 17-6 half-time led", "a 10-3 led": a score.
+  if (c.isWord(-1) && (/^\d+-\d+$/.test(c.at(-1)) || c.at(-1) === 'half-time') && !c.isWord(1)) return {expected: 'lead', group}
+  return undefined
+}
+
+// --- passed / past ----------------------------------------------------------
+
+const passedAfter = set('the a an away on through by over into its his her their him them it this unnoticed unanimously without')
+const pastSlip: Rule = (c) => {
+  if (c.at(0) !== 'past') return undefined
+  const group = 'passed/past'
+  if (c.at(1) === 'away' && c.isWord(1)) return {expected: 'passed', group}
+  if (c.isWord(-1) && (perfect.has(c.at(-1)) || c.at(-1) === 'been') && passedAfter.has(c.at(1))) return {expected: 'passed', group}
+  return undefined
+}
+
+const pastNext = set('week weeks year years month months decade decades day days few several two three four five six seven eight nine ten century centuries season seasons hour hours quarter weekend summer winter midnight noon experience performance')
+const motion = set('walked walk walks walking ran run runs running drove drive drives driving went go goes going moved move flew fly sailed rushed raced race slipped marched strolled sped speeding')
+
+const passedSlip: Rule = (c) => {
+  if (c.at(0) !== 'passed') return undefined
+  const group = 'passed/past'
+  const previous = c.at(-1)
+  if (c.isWord(-1) && set('the this its their his her our over').has(previous) && (pastNext.has(c.at(1)) || /^\d+$/.test(c.at(1)) || !c.isWord(1))) {
+    return {expected: 'past', group}
+  }
+  if (c.isWord(-1) && motion.has(previous) && c.isWord(1) && (determiners.has(c.at(1)) || objects.has(c.at(1)))) return {expected: 'past', group}
+  if (previous === 'half' || (c.isWord(1) && (c.at(1) === 'midnight' || c.at(1) === 'noon'))) return {expected: 'past', group}
+  return undefined
+}
+
+// --- accept / except --------------------------------------------------------
+
+const exceptSlip: Rule = (c) => {
+  const word = c.at(0)
+  const group = 'accept/except'
+  if (word === 'except' && c.isWord(-1) && modals.has(c.at(-1)) && c.at(-1) !== 'to' && !set('for that when where if in').has(c.at(1))) return {expected: 'accept', group}
+  // "to except the offer", "refuses to except Syria's denials"; "next to, except the" has a mark between.
+  if (word === 'except' && c.at(-1) === 'to' && c.isWord(-1) && !set('for that when where if in as perhaps possibly during after before on at by from with').has(c.at(1))) {
+    return {expected: 'accept', group}
+  }
+  // "He excepted the ruling": a subject, then the verb.
+  if (word === 'excepted' && c.isWord(-1) && c.isWord(1) && (subjects.has(c.at(-1)) || /^[A-Z][a-z]+$/.test(c.tokens[c.index - 1].text)) && (determiners.has(c.at(1)) || c.at(1) === 'that' || /^[A-Z]/.test(c.tokens[c.index + 1].text))) {
+    return {expected: 'accepted', group}
+  }
+  if (word === 'excepted' && c.isWord(-1) && (passive.has(c.at(-1)) || perfect.has(c.at(-1)) || set('widely generally not universally').has(c.at(-1)))) return {expected: 'accepted', group}
+  return undefined
+}
+const acceptSlip: Rule = (c) => {
+  const word = c.at(0)
+  if (word !== 'accept') return undefined
+  const group = 'accept/except'
+  if (c.isWord(1) && set('for when where perhaps possibly').has(c.at(1)) && !c.before(modals, 1) && !c.before(subjects, 1)) return {expected: 'except', group}
+  if (c.isWord(-1) && set('all everyone everything nothing anyone anything everybody nobody none').has(c.at(-1))) return {expected: 'except', group}
+  if (c.at(-1) === ',' && c.isWord(1) && set('for when where in that the a an').has(c.at(1))) return {expected: 'except', group}
+  return undefined
+}
+
+// --- advice / advise --------------------------------------------------------
+
+const adviceSlip: Rule = (c) => {
+  if (c.at(0) !== 'advice' || !c.isWord(-1)) return undefined
+  if (modals.has(c.at(-1))) return {expected: 'advise', group: 'advice/advise'}
+  if (c.isWord(1) && set('him them us me').has(c.at(1))) return {expected: 'advise', group: 'advice/advise'}
+  return undefined
+}
+const adviseBefore = set('the his her their our my your its some any no legal medical expert financial good bad sound professional further much such of for seek sought seeking gave give giving offer offered took take taking follow followed following ignore ignored heed heeded')
+const adviseSlip: Rule = (c) => {
+  if (c.at(0) !== 'advise' || !c.isWord(-1)) return undefined
+  if (adviseBefore.has(c.at(-1))) return {expected: 'advice', group: 'advice/advise'}
+  return undefined
+}
+
+// --- breath / breathe -------------------------------------------------------
+
+const breathSlip: Rule = (c) => {
+  const word = c.at(0)
+  if (word !== 'breath' || !c.isWord(-1) && !c.isWord(1)) return undefined
+  if (c.isWord(-1) && modals.has(c.at(-1))) return {expected: 'breathe', group: 'breath/breathe'}
+  if (c.isWord(1) && (set('easier easily again deeply heavily freely').has(c.at(1)) || (c.at(1) === 'a' && c.at(2) === 'sigh') || (c.at(1) === 'new' && c.at(2) === 'life'))) {
+    return {expected: 'breathe', group: 'breath/breathe'}
+  }
+  return undefined
+}
+const breatheSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = word === 'breathes' ? 'breaths' : 'breath'
+  if (c.isWord(-1) && set('a his her their my your our its the deep bad last fresh second whose of out short few').has(c.at(-1))) return {expected, group: 'breath/breathe'}
+  if (word === 'breathe' && c.at(1) === 'of') return {expected, group: 'breath/breathe'}
+  return undefined
+}
+
+// --- capital / capitol ------------------------------------------------------
+
+const capitalNext = set('gains gain markets market spending expenditure expenditures investment investments punishment city cities flows flow flight goods adequacy ratio ratios requirements requirement base injection increase reserves outlays controls account costs structure letter letters offence offense crime crimes charge charges murder budget reduction raising of')
+const capitolSlip: Rule = (c) => {
+  const word = c.at(0)
+  const expected = c.text.replace(/capitol/i, (m) => (m[0] === 'C' ? 'Capital' : 'capital'))
+  if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected, group: 'capital/capitol'}
+  if (c.isWord(-1) && set('working venture share equity risk human foreign political registered paid-up private fresh').has(c.at(-1))) return {expected, group: 'capital/capitol'}
+  if (word === 'capitol' && c.text === 'capitol' && c.at(-1) === 'the' && isBreak(c.at(1)) && c.at(1) === ',') return {expected: 'capital', group: 'capital/capitol'}
+  return undefined
+}
+const capitalSlip: Rule = (c) => {
+  const next = c.tokens[c.index + 1]?.text ?? ''
+  if (!c.isWord(1)) return undefined
+  if (c.text === 'Capital' && !c.first && set('Hill building Building police Police rotunda Rotunda steps dome grounds').has(next)) return {expected: 'Capitol', group: 'capital/capitol'}
+  if (c.at(0) === 'capital' && set('building rotunda dome').has(next)) return {expected: 'capitol', group: 'capital/capitol'}
+  return undefined
+}
+
+// --- whether / weather ------------------------------------------------------
+
+const weatherWords = set('the this that bad good fine cold warm hot wet dry severe extreme stormy poor inclement winter summer freezing rough nice foul better worse space wintry unseasonal unusual calm cloudy sunny windy rainy snowy icy mild adverse harsh to could can will would should might may must helped help')
+const weatherNext = set('forecast forecasts forecaster forecasters conditions service bureau station stations patterns permitting system systems report reports front data satellite satellites balloon events warning warnings damage delays map radar office')
+const whetherNext = set('or to he she it they we i you there this these those his her their its our anyone any')
+
+const weatherSlip: Rule = (c) => {
+  if (c.at(0) !== 'weather') return undefined
+  if (c.at(1) === 'or' && c.at(2) === 'not') return {expected: 'whether', group: 'whether/weather'}
+  // "it is not yet known weather Mr McManus…", "he asked weather ministers had…".
+  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
+    return {expected: 'whether', group: 'whether/weather'}
+  }
+  if (!c.isWord(1) || !whetherNext.has(c.at(1))) return undefined
+  if (c.isWord(-1) && weatherWords.has(c.at(-1))) return undefined
+  if (c.at(-1) === "'s" || /'s$/.test(c.at(-1))) return undefined
+  // "The weather, or rather…": a noun before "or" after a determiner was handled above.
+  if (c.at(1) === 'or' && (c.first || !c.isWord(-1))) return undefined
+  if (c.first && c.at(1) !== 'or') return undefined
+  return {expected: 'whether', group: 'whether/weather'}
+}
+
+const whetherSlip: Rule = (c) => {
+  if (c.isWord(-1) && weatherWords.has(c.at(-1)) && !modals.has(c.at(-1)) && c.at(-1) !== 'help' && c.at(-1) !== 'helped' && c.at(-1) !== 'that' && c.at(-1) !== 'this') {
+    return {expected: 'weather', group: 'whether/weather'}
+  }
+  if (c.isWord(1) && weatherNext.has(c.at(1))) return {expected: 'weather', group: 'whether/weather'}
+  return undefined
+}
+
+// --- to / too ---------------------------------------------------------------
+
+const baseVerbs = set('be have go get make take give see come do pay keep help buy sell meet find build win lose put say tell ask know show hold stay spend leave run play bring provide allow create continue raise reduce avoid prevent protect support attend visit join discuss consider review accept reach seek push boost expand invest remain return resign vote become')
+const tooPreps = set('according due compared next prior thanks addition order regard respect relation')
+
+/** `too` where `to` is meant: `want too go`, `too the`, `according too`. */
+const tooSlip: Rule = (c) => {
+  if (!c.isWord(1)) return undefined
+  const next = c.at(1)
+  const group = 'to/too'
+  if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
+  if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
+  if (baseVerbs.has(next) && c.isWord(-1) && !set('much far way all').has(c.at(-1))) return {expected: 'to', group}
+  // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
+  if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}
+  return undefined
+}
+
+export const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
+const toBefore = set("as is was are were be been being 's 're far way seemed seems looked looks got became become grew proved remained remains")
+
+/** `to` where `too` is meant: `is to expensive`, `far to many`. */
+const toSlip: Rule = (c) => {
+  const next = c.at(1)
+  if (!c.isWord(1) || !c.isWord(-1) || !toBefore.has(c.at(-1)) || !tooAdjectives.has(next)) return undefined
+  // "far to the north" never reaches here ("the" is not in the list); "far to long" does.
+  if (c.at(-1) === 'far' && !set('much many few often long late early').has(next)) return undefined
+  // "is to long-term…": a compound, not the adjective.
+  if (c.at(2) === '-') return undefined
+  return {expected: 'too', group: 'to/too'}
+}
+
+// --- every day / everyday ---------------------------------------------------
+
+const everydayNext = set('of for in at and since until from on with by because as while when the a this that he she they we i it you there now across around over after before during except almost')
+const everydaySlip: Rule = (c) => {
+  if (c.at(0) !== 'everyday') return undefined
+  const next = c.at(1)
+  if (!c.isWord(1) ? isBreak(next) : everydayNext.has(next)) {
+    // "an everyday of…"? The adjective always has its noun; "everyday" at a break is the adverb.
+    if (c.isWord(-1) && determiners.has(c.at(-1)) && c.at(-1) !== 'every') return undefined
+    return {expected: 'every day', group: 'every day/everyday'}
+  }
+  return undefined
+}
+const everyDayNouns = set('life lives items objects use tasks routine chores language occurrence reality realities existence clothes clothing heroes goods products activities things needs expenses purchases experience experiences problems struggles speech conversation')
+const everyDaySlip: Rule = (c) => {
+  if (c.at(0) !== 'every' || c.at(1) !== 'day' || !c.isWord(1)) return undefined
+  const group = 'every day/everyday'
+  if (c.isWord(-1) && set('the an our their his her its my your').has(c.at(-1))) return {expected: 'everyday', extend: 1, group}
+  if (c.isWord(2) && everyDayNouns.has(c.at(2)) && c.isWord(-1) && !c.first) return {expected: 'everyday', extend: 1, group}
+  return undefined
+}
+
+// --- fewer / less -----------------------------------------------------------
+
+/** Plurals read as amounts after `less` ("revenue less costs"). */
+const lessAmounts = set('costs expenses taxes fees charges deductions provisions dividends writedowns write-downs interest')
+
+/** `less` before a plural count noun: `less people`, `less jobs`. */
+const lessSlip: Rule = (c) => {
+  if (c.at(0) !== 'less' || !c.isWord(1)) return undefined
+  const next = c.at(1)
+  if (lessAmounts.has(next) || !pluralLike(next) || /ing$|ed$|ly$/.test(next) || thereVerbs.has(next)) return undefined
+  // "more or less", "no less": fixed phrases.
+  if (c.at(-1) === 'or' || c.at(-1) === 'and') return undefined
+  // "less people than" and "less people": both want "fewer".
+  return {expected: 'fewer', group: 'fewer/less'}
+}
+
+/** `fewer` before a word that is not a plural: `fewer money`, `fewer important`. */
+const fewerSlip: Rule = (c) => {
+  if (c.at(0) !== 'fewer' || !c.isWord(1)) return undefined
+  const next = c.at(1)
+  if (pluralLike(next) || /^\d|^(than|and|or|of|in|to|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)$/.test(next)) return undefined
+  if (/s$/.test(next) && !/(?:ss|us|ous)$/.test(next)) return undefined
+  const after = c.at(2)
+  if (c.isWord(2) && (pluralLike(after) || irregularPlurals.has(after))) return undefined
+  if (c.isWord(3) && (pluralLike(c.at(3)) || irregularPlurals.has(c.at(3)))) return undefined
+  return {expected: 'less', group: 'fewer/less'}
+}
+
+// --- could of ---------------------------------------------------------------
+
+/** `could of gone` for `could have gone`. */
+const ofSlip: Rule = (c) => {
+  if (c.at(0) !== 'of' || !c.isWord(-1) || !haveModals.has(c.at(-1)) || !c.isWord(1)) return undefined
+  const next = c.at(1)
+  if (next === 'course' || determiners.has(next) || objects.has(next)) return undefined
+  return {expected: c.at(-1) + ' have', from: -1, group: 'could of/could have'}
+}
+
+/** The rules by the word they start from (lower case). */
+export const rulesByWord: ReadonlyMap<string, Rule[]> = new Map<string, Rule[]>([
+  ["it's", [itIs]],
+  ['its', [itsSlip]],
+  ['their', [theirSlip]],
+  ['there', [thereSlip]],
+  ["they're", [theyreSlip]],
+  ['your', [yourSlip]],
+  ["you're", [youreSlip]],
+  ['whose', [whoseSlip]],
+  ["who's", [whosSlip]],
+  ['then', [thenSlip]],
+  ['than', [thanSlip]],
+  ...['affect', 'affects'].map((word) => [word, [affectSlip]] as [string, Rule[]]),
+  ...['effect', 'effects', 'effected', 'effecting'].map((word) => [word, [effectSlip]] as [string, Rule[]]),
+  ['lose', [loseSlip]],
+  ...['loose', 'looses', 'loosing'].map((word) => [word, [looseSlip]] as [string, Rule[]]),
+  ...['principal', 'principals'].map((word) => [word, [principalSlip]] as [string, Rule[]]),
+  ...['principle', 'principles'].map((word) => [word, [principleSlip]] as [string, Rule[]]),
+  ...['compliment', 'compliments'].map((word) => [word, [complimentSlip]] as [string, Rule[]]),
+  ...['complement', 'complements'].map((word) => [word, [complementSlip]] as [string, Rule[]]),
+  ...['counsel', 'counsels'].map((word) => [word, [counselSlip]] as [string, Rule[]]),
+  ...['council', 'councils'].map((word) => [word, [councilSlip]] as [string, Rule[]]),
+  ['lead', [leadSlip]],
+  ['led', [ledSlip]],
+  ['past', [pastSlip]],
+  ['passed', [passedSlip]],
+  ...['except', 'excepted'].map((word) => [word, [exceptSlip]] as [string, Rule[]]),
+  ['accept', [acceptSlip]],
+  ['advice', [adviceSlip]],
+  ['advise', [adviseSlip]],
+  ['breath', [breathSlip]],
+  ...['breathe', 'breathes'].map((word) => [word, [breatheSlip]] as [string, Rule[]]),
+  ...['capitol', 'capitols'].map((word) => [word, [capitolSlip]] as [string, Rule[]]),
+  ['capital', [capitalSlip]],
+  ['weather', [weatherSlip]],
+  ['whether', [whetherSlip]],
+  ['too', [tooSlip]],
+  ['to', [toSlip]],
+  ['everyday', [everydaySlip]],
+  ['every', [everyDaySlip]],
+  ['less', [lessSlip]],
+  ['fewer', [fewerSlip]],
+  ['of', [ofSlip]]
+])
+
+/** Whether a lower-cased word is a compound in `-lead` (`saudi-lead`), which `leadSlip` reads. */
+export function isLeadCompound(word: string): boolean {
+  return word.length > 5 && word.endsWith('-lead')
+}

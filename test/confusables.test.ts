@@ -1,0 +1,218 @@
+/**
+ * `confusables`: a real word in the place of the word it is confused with
+ * (`it's` for `its`, `then` for `than`, `could of`), which a spellchecker
+ * passes. The sentences here are our own; test/confusables-eval.test.ts
+ * measures the check on real copy.
+ */
+import {describe, expect, test} from 'vitest'
+import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
+import {fields, flaggedBy, onlyChecks} from './util/messages.js'
+import {corpusHits, readShared, testCorpus} from './util/corpus.js'
+
+const ruleId = 'confusables'
+const only = onlyChecks(ruleId)
+const flagged = flaggedBy(ruleId, only)
+
+describe('confusables', () => {
+  test('a whole message', async () => {
+    const file = await check('The regulator said it would review it\'s rules next year.', only)
+    const messages = file.messages.filter((message) => message.ruleId === ruleId)
+    expect(messages.map(fields)).toEqual([
+      {
+        reason: 'Use `its` (belonging to it), not `it\'s` (it is)',
+        ruleId: 'confusables',
+        source: 'copydesk',
+        place: {
+          start: {line: 1, column: 36, offset: 35},
+          end: {line: 1, column: 40, offset: 39}
+        },
+        actual: "it's",
+        expected: ['its'],
+        url: docsUrl('confusables'),
+        note: undefined,
+        fatal: false,
+        cause: undefined,
+        data: undefined
+      }
+    ])
+  })
+
+  test.each([
+    // its / it's
+    ["The company raised it's dividend for the third year.", ["1:20-1:24: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Its not clear who will run the plant.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]],
+    ["The bank cut it's forecast after the strike.", ["1:14-1:18: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Shell said its been a difficult quarter.", ["1:12-1:15: Use `it's` (it is), not `its` (belonging to it)"]],
+    // their / there / they're
+    ["Their is no sign of a deal yet.", ["1:1-1:6: Use `There` (that place, or “there is”), not `Their` (belonging to them)"]],
+    ["The players said their going to appeal the ban.", ["1:18-1:23: Use `they're` (they are), not `their` (belonging to them)"]],
+    ["Investors lost there savings when the fund collapsed.", ["1:16-1:21: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["If there profits fall, the shares will follow.", ["1:4-1:9: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The unions said they're members would strike.", ["1:17-1:24: Use `their` (belonging to them), not `they're` (they are)"]],
+    // your / you're
+    ["If your not on the list, you cannot vote.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]],
+    ["Bring you're own lunch to the meeting.", ["1:7-1:13: Use `your` (belonging to you), not `you're` (you are)"]],
+    // whose / who's
+    ["The minister, whose been in office since 2001, resigned.", ["1:15-1:20: Use `who's` (who is), not `whose` (belonging to whom)"]],
+    ["It was the mayor who's car was towed.", ["1:18-1:23: Use `whose` (belonging to whom), not `who's` (who is)"]],
+    // than / then
+    ["Sales rose faster then expected in March.", ["1:19-1:23: Use `than` (in comparisons), not `then` (at that time, or next)"]],
+    ["The index fell and than recovered in late trade.", ["1:20-1:24: Use `then` (at that time, or next), not `than` (in comparisons)"]],
+    // affect / effect
+    ["The new rules take affect on Monday.", ["1:20-1:26: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]],
+    ["The strike will effect deliveries across the region.", ["1:17-1:23: Use `affect` (the verb, to influence), not `effect` (the noun, a result)"]],
+    ["Thousands were effected by the flooding.", ["1:16-1:24: Use `affected` (the verb, to influence), not `effected` (the noun, a result)"]],
+    // lose / loose
+    ["The party could loose its majority in May.", ["1:17-1:22: Use `lose` (to be deprived of), not `loose` (not tight, or free)"]],
+    ["Two inmates are still on the lose after the escape.", ["1:30-1:34: Use `loose` (not tight, or free), not `lose` (to be deprived of)"]],
+    // principal / principle
+    ["The deal was agreed in principal last week.", ["1:24-1:33: Use `principle` (a rule or belief), not `principal` (main, or a school head)"]],
+    ["The school principle said classes would resume.", ["1:12-1:21: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]],
+    // complement / compliment
+    ["The ship sailed with a full compliment of sailors.", ["1:29-1:39: Use `complement` (something that completes), not `compliment` (praise)"]],
+    ["She paid the chef a complement on the soup.", ["1:21-1:31: Use `compliment` (praise), not `complement` (something that completes)"]],
+    // council / counsel
+    ["The city counsel voted to raise parking fees.", ["1:10-1:17: Use `council` (an assembly), not `counsel` (advice, a lawyer, or to advise)"]],
+    ["The firm hired outside legal council for the case.", ["1:30-1:37: Use `counsel` (advice, a lawyer, or to advise), not `council` (an assembly)"]],
+    // led / lead
+    ["The protests have lead to dozens of arrests.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The striker scored to give Chelsea the led.", ["1:40-1:43: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
+    ["Troops from the Saudi-lead coalition crossed the border.", ["1:17-1:27: Use `Saudi-led` (the past tense of lead), not `Saudi-lead` (the present tense, a front position or the metal)"]],
+    // passed / past
+    ["The senator past away on Sunday at 84.", ["1:13-1:17: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
+    ["Prices have risen sharply over the passed year.", ["1:36-1:42: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
+    // accept / except
+    ["The board voted to except the offer.", ["1:20-1:26: Use `accept` (to take or agree to), not `except` (apart from)"]],
+    ["Everyone accept the chairman voted for the plan.", ["1:10-1:16: Use `except` (apart from), not `accept` (to take or agree to)"]],
+    // advice / advise
+    ["Lawyers will advice the family on the claim.", ["1:14-1:20: Use `advise` (the verb), not `advice` (the noun)"]],
+    ["She ignored the advise of her doctors.", ["1:17-1:23: Use `advice` (the noun), not `advise` (the verb)"]],
+    // breath / breathe
+    ["Patients struggled to breath in the smoke.", ["1:23-1:29: Use `breathe` (the verb), not `breath` (the noun)"]],
+    ["He took a deep breathe before the penalty.", ["1:16-1:23: Use `breath` (the noun), not `breathe` (the verb)"]],
+    // capital / capitol
+    ["The tax on capitol gains was cut.", ["1:12-1:19: Use `capital` (the city, or money), not `capitol` (the building)"]],
+    ["Protesters gathered on Capital Hill on Tuesday.", ["1:24-1:31: Use `Capitol` (the building), not `Capital` (the city, or money)"]],
+    // whether / weather
+    ["Officials will decide weather to close the schools.", ["1:23-1:30: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["Bad whether delayed the harvest.", ["1:5-1:12: Use `weather` (rain and shine), not `whether` (if)"]],
+    // to / too
+    ["The plan was rejected as to expensive.", ["1:26-1:28: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
+    ["The firm wants too expand into Asia.", ["1:16-1:19: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    // every day / everyday
+    ["The ferry runs everyday of the week.", ["1:16-1:24: Use `every day` (each day), not `everyday` (ordinary, before a noun)"]],
+    ["Prices of every day goods rose again.", ["1:11-1:20: Use `everyday` (ordinary, before a noun), not `every day` (each day)"]],
+    // fewer / less
+    ["There were less people at the rally this year.", ["1:12-1:16: Use `fewer` (for things counted one by one), not `less` (for amounts)"]],
+    // could of
+    ["The crash could of been avoided.", ["1:11-1:19: Use `could have`, not `could of`: `of` is never a verb"]],
+    ["They should of known better.", ["1:6-1:15: Use `should have`, not `should of`: `of` is never a verb"]],
+    // more of each group, and inflections
+    ["The firm faces the affect of higher rates.", ["1:20-1:26: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]],
+    ["Share prices are loosing ground.", ["1:18-1:25: Use `losing` (to be deprived of), not `loosing` (not tight, or free)"]],
+    ["He broke with the basic principals of the party.", ["1:25-1:35: Use `principles` (a rule or belief), not `principals` (main, or a school head)"]],
+    ["It was the principle reason for the delay.", ["1:12-1:21: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]],
+    ["Paris is the capitol of France.", ["1:14-1:21: Use `capital` (the city, or money), not `capitol` (the building)"]],
+    ["The decision was taken weather or not the board agreed.", ["1:24-1:31: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["The ministry issued a whether forecast for the weekend.", ["1:23-1:30: Use `weather` (rain and shine), not `whether` (if)"]],
+    ["The grant went too the museum.", ["1:16-1:19: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["According too the police, two men fled.", ["1:11-1:14: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The judge will council them on their rights.", ["1:16-1:23: Use `counsel` (advice, a lawyer, or to advise), not `council` (an assembly)"]],
+    ["The Legislative Counsel met on Friday.", ["1:17-1:24: Use `Council` (an assembly), not `Counsel` (advice, a lawyer, or to advise)"]],
+    ["The bill was lead by two senators.", ["1:14-1:18: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["MOL lead the charge on Thursday.", ["1:5-1:9: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The Senate has past the bill.", ["1:16-1:20: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
+    ["She walked passed the guards.", ["1:12-1:18: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
+    ["The idea is now widely excepted.", ["1:24-1:32: Use `accepted` (to take or agree to), not `excepted` (apart from)"]],
+    ["The coach will led the team out.", ["1:16-1:19: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
+    ["Might of been the wind.", ["1:1-1:9: Use `Might have`, not `Might of`: `of` is never a verb"]],
+    ["The company, lead by its new chief, returned to profit.", ["1:14-1:18: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["A late try gave them a 10-3 led.", ["1:29-1:32: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
+    ["The government refuses to except Syria's denials.", ["1:27-1:33: Use `accept` (to take or agree to), not `except` (apart from)"]],
+    ["He asked weather ministers had read the report.", ["1:10-1:17: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["It could\nof been worse.", ["1:4-2:3: Use `could have`, not `could of`: `of` is never a verb"]]
+  ])('flags %j', async (text, expected) => {
+    expect(await flagged(text)).toEqual(expected)
+  })
+
+  test.each([
+"WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",
+    "Lead Belly recorded the song in 1940.",
+    "Passed Pawn won the race at Ascot.",
+    "Lawmakers on Capitol Hill debated the measure.",
+    "The state capitol was closed for repairs.",
+    "Less than 10 people attended the hearing.",
+    "Fewer than 200 jobs will go.",
+    "It's clear that the company lost its way.",
+    "The fund said it's expected to close its books by June.",
+    "There are fewer buses than last year.",
+    "They're expected to announce their plans there on Monday.",
+    "You're welcome to bring your own chair.",
+    "Who's running the company whose shares fell?",
+    "He walked past the guards and then left.",
+    "The effect on prices will affect demand.",
+    "Tie up the loose ends before you lose the thread.",
+    "The principal reason is a matter of principle.",
+    "The wine is a fine complement to the fish, she said by way of compliment.",
+    "The council sought the counsel of its lawyers.",
+    "She led the team and took the lead in the second half.",
+    "Everyone except the chairman accepted the deal.",
+    "Take my advice and advise your clients.",
+    "Hold your breath and breathe out slowly.",
+    "The capital city hosts the U.S. Capitol replica.",
+    "Whether the weather holds is anyone's guess.",
+    "It was too late to go, too.",
+    "Everyday life goes on every day.",
+    "The bank could of course raise rates.",
+    "Revenue less costs came to $4 million.",
+    "It's time to weather the storm.",
+    "More or less everyone agreed.",
+    "The firm will effect a change of control.",
+    "It cut loose the unprofitable unit.",
+    "General Counsel Jane Smith signed the letter.",
+    "The U.S.-led force advanced.",
+    "The fight is over: \"it's over,\" he said.",
+    "It's an everyday occurrence, she said.",
+    // word-collision's: "Keep `its` or `the`, not both", with `it's the` first.
+    "I think its the best deal on offer.",
+    "She will lead by example.",
+    "They sailed to weather the storm.",
+    "Present company excepted, nobody came."
+  ])('leaves alone %j', async (text) => {
+    expect(await flagged(text)).toEqual([])
+  })
+
+  test('checks quotations too, marking the message quoted so no fix is applied unasked', async () => {
+    const file = await check('“Its not over,” the coach said.', only)
+    const [message] = file.messages.filter((item) => item.ruleId === ruleId)
+    expect([String(message), message.expected, (message as {data?: unknown}).data]).toEqual([
+      '1:2-1:5: Use `It\'s` (it is), not `Its` (belonging to it)',
+      ["It's"],
+      {quoted: true}
+    ])
+  })
+
+  test('keeps the writer’s apostrophes, in `actual` and in the fix', async () => {
+    const cut = await check('The bank cut it’s forecast for the year.', only)
+    const said = await check('Shell said its been a hard year, and it’s clear why.', only)
+    const pick = (file: Awaited<ReturnType<typeof check>>) => file.messages.filter((item) => item.ruleId === ruleId).map((item) => [item.actual, item.expected])
+    expect([...pick(cut), ...pick(said)]).toEqual([
+      ['it’s', ['its']],
+      ['its', ['it’s']]
+    ])
+  })
+
+  testCorpus('the seed story has no confusables', async () => {
+    expect(await flagged(readShared('corpus/seed/mali.txt'))).toEqual([])
+  })
+
+  testCorpus('edited news copy: every hit is a real slip', async () => {
+    // A reader's comment quoted in a BBC story: "worked hard for there glory".
+    // (Its neighbours "I don't think its the best song" and "I think its a
+    // brilliantly written song" are word-collision's: `its-determiner`.)
+    const slips = ['bbc/0022.txt 55:441 there → their']
+    const hits = await corpusHits(ruleId, only, (message, story) => `${story.name} ${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
+    expect(hits).toEqual(slips)
+  }, 120_000)
+})
