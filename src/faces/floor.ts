@@ -20,7 +20,7 @@ import type {Options} from '../options.js'
 import {styleFor} from '../preset.js'
 import type {Style} from '../house-style/compile.js'
 import {codeChecks, type Format, type Level} from '../types.js'
-import {countMessages, toResultMessage, type ResultMessage, type Tally} from '../result.js'
+import {countMessages, tallyOf, toResultMessage, type Counts, type ResultMessage, type Tally} from '../result.js'
 
 /** The floor for one house style: its checks and the checker that runs them. */
 export interface Floor {
@@ -36,6 +36,8 @@ export interface FloorRun {
   messages: ResultMessage[]
   /** The story's switches the floor did not obey, such as `story: <!-- copydesk disable --> at 3:1`. */
   overridden: string[]
+  /** What the floor checker's cap (`maxFindings`) left out: counts by severity and by ruleId. */
+  omitted?: {counts: Counts; rules: Record<string, number>}
 }
 
 const floors = new Map<string, Floor>()
@@ -89,10 +91,15 @@ export async function runFloor(floor: Floor, story: {body: string; headline?: st
     return names.length === 0 || names.some((name) => floor.ruleIds.includes(name))
   }
   const switches = checked.messages.filter((message) => message.ruleId === 'story-control' && touchesFloor(message.reason))
-  return {
-    messages: checked.messages.filter(own).map((message) => toResultMessage(message, 'body')),
-    overridden: switches.map((message) => `story: ${message.reason} at ${message.line ?? 1}:${message.column ?? 1}`)
+  const messages = checked.messages.filter(own).map((message) => toResultMessage(message, 'body'))
+  const run: FloorRun = {messages, overridden: switches.map((message) => `story: ${message.reason} at ${message.line ?? 1}:${message.column ?? 1}`)}
+  const tally = tallyOf(checked)
+  if (tally.omitted) {
+    const kept = countMessages(checked.messages.map((message) => toResultMessage(message, 'body')))
+    const counts = {error: tally.counts.error - kept.error, warning: tally.counts.warning - kept.warning, suggestion: tally.counts.suggestion - kept.suggestion}
+    run.omitted = {counts, rules: tally.omittedRules ?? {}}
   }
+  return run
 }
 
 /** The caller's `checks` settings that would turn a floor check off or down, as `options: checks.leftovers is 'off'`. */
@@ -113,17 +120,27 @@ export function policyOverride(policy: {block?: ReadonlyArray<Level>} | undefine
 /**
  * The counts for findings after the floor's were merged in: the checker's
  * (`tally`, with what its cap left out), less the messages the floor
- * replaced, plus the floor's.
+ * replaced, plus the floor's. `omitted`: what the floor checker's own cap
+ * left out, given only where the checker does not run the floor's checks
+ * itself (the server's workers), so nothing is counted twice.
  */
-export function floorTally(tally: Tally, messages: ReadonlyArray<ResultMessage>, merged: ReadonlyArray<ResultMessage>): Tally {
+export function floorTally(tally: Tally, messages: ReadonlyArray<ResultMessage>, merged: ReadonlyArray<ResultMessage>, omitted?: FloorRun['omitted']): Tally {
   const before = countMessages(messages)
   const after = countMessages(merged)
+  const extra = omitted?.counts ?? {error: 0, warning: 0, suggestion: 0}
   const counts = {
-    error: tally.counts.error - before.error + after.error,
-    warning: tally.counts.warning - before.warning + after.warning,
-    suggestion: tally.counts.suggestion - before.suggestion + after.suggestion
+    error: tally.counts.error - before.error + after.error + extra.error,
+    warning: tally.counts.warning - before.warning + after.warning + extra.warning,
+    suggestion: tally.counts.suggestion - before.suggestion + after.suggestion + extra.suggestion
   }
-  return {...tally, counts}
+  if (!omitted) return {...tally, counts}
+  const rules = {...tally.omittedRules}
+  let total = tally.omitted ?? 0
+  for (const [ruleId, count] of Object.entries(omitted.rules)) {
+    rules[ruleId] = (rules[ruleId] ?? 0) + count
+    total += count
+  }
+  return total > 0 ? {counts, omitted: total, omittedRules: rules} : {counts}
 }
 
 /**

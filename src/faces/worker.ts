@@ -15,7 +15,7 @@ import type {Dialect, Format} from '../types.js'
 import {formats} from '../types.js'
 import {incompleteChecks, setDeadline} from '../deadline.js'
 import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
-import {floorFor, floorTally, mergeFloor, runFloor, type Floor} from './floor.js'
+import {floorFor, floorTally, mergeFloor, runFloor, type Floor, type FloorRun} from './floor.js'
 
 /** What the pool sends for one story. */
 export interface WorkerTask {
@@ -83,7 +83,7 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
   try {
     // The floor first, with no budget; posted at once, so a story cut off later still reports it.
     const floor = floorOf(task.dialect)
-    const found = floor ? await runFloor(floor, task) : {messages: [], overridden: []}
+    const found: FloorRun = floor ? await runFloor(floor, task) : {messages: [], overridden: []}
     if (floor) port.postMessage({critical: found.messages, overridden: found.overridden})
     const file = new VFile({value: task.body})
     setDeadline(file, task.deadline - Date.now())
@@ -97,7 +97,7 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
     })
     const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
     const merged = mergeFloor(messages, found.messages)
-    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged), overridden: found.overridden}
+    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged, found.omitted), overridden: found.overridden}
   } catch (error) {
     // The story's own fault crosses the thread as data: an Error's class does not.
     if (error instanceof StoryError) return {messages: [], incomplete: [], tally: {counts: {error: 0, warning: 0, suggestion: 0}}, storyError: error.message}
