@@ -44,8 +44,15 @@ export type GateToken =
 
 /** One entry of a rules file, compiled for the gate. */
 export interface GateEntry {
-  /** The entry's phrases and patterns, longest first, as one global regex over visible text. */
-  pattern: RegExp
+  /** The entry's phrases and patterns without `…`, longest first, as one global regex over visible text (`undefined`: none). */
+  pattern?: RegExp
+  /**
+   * Its patterns with `…` gaps, each as the regexes of the parts between the
+   * gaps: found part by part (src below, `gappedHits`), never as one regex,
+   * whose nested lazy runs backtrack without bound (`a … a … a … !` over
+   * 50 KB of `a a a`).
+   */
+  gapped: RegExp[][]
   /** Its `except` phrases, or `undefined`. */
   except?: RegExp
   policy: Policy
@@ -117,9 +124,14 @@ export function gateEntry(
   if (position !== 'anywhere' || phrases.length === 0) return undefined
   const flags = sensitive ? 'gv' : 'giv'
   const longest = (list: GateToken[][]) => [...list].sort((a, b) => b.length - a.length)
-  const pattern = new RegExp(longest(phrases).map((tokens) => phraseSource(tokens, true)).join('|'), flags)
+  const plain = phrases.filter((tokens) => !tokens.some((token) => token.kind === 'any'))
+  const pattern = plain.length > 0 ? new RegExp(longest(plain).map((tokens) => phraseSource(tokens, true)).join('|'), flags) : undefined
+  const gapped = phrases
+    .filter((tokens) => tokens.some((token) => token.kind === 'any'))
+    .map((tokens) => partsOf(tokens).map((part) => new RegExp(phraseSource(part, false), flags)))
+    .filter((parts) => parts.length > 0)
   const excepted = except.length > 0 ? new RegExp(longest(except).map((tokens) => phraseSource(tokens, false)).join('|'), flags) : undefined
-  return {pattern, except: excepted, policy, fields}
+  return {pattern, gapped, except: excepted, policy, fields}
 }
 
 /** What the gate needs of a compiled `existence` file. */
@@ -141,14 +153,7 @@ export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hi
   for (const file of files) {
     for (const entry of file.data.gate ?? []) {
       let excepts: ((from: number, to: number) => boolean) | undefined
-      entry.pattern.lastIndex = 0
-      for (let match = entry.pattern.exec(visible); match; match = entry.pattern.exec(visible)) {
-        const from = match.index
-        const to = from + match[0].length
-        if (to === from) {
-          entry.pattern.lastIndex++
-          continue
-        }
+      for (const [from, to] of entryHits(entry, visible)) {
         if (entry.except) {
           excepts ??= containment(ranges(entry.except, visible))
           if (excepts(from, to)) continue
@@ -177,6 +182,83 @@ function ranges(pattern: RegExp, text: string): Array<[number, number]> {
     else found.push([match.index, match.index + match[0].length])
   }
   return found
+}
+
+/** The spans of `visible` an entry matches: its plain phrases by one regex, its gapped patterns part by part. */
+function entryHits(entry: GateEntry, visible: string): Array<[number, number]> {
+  const found: Array<[number, number]> = entry.pattern ? ranges(entry.pattern, visible) : []
+  if (entry.gapped.length > 0) {
+    const breaks = ranges(/(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/g, visible).map(([start]) => start)
+    for (const parts of entry.gapped) found.push(...gappedHits(parts, visible, breaks))
+  }
+  return found
+}
+
+/** The longest run a `…` gap stands for, in characters (the token matcher's is 60 tokens). */
+const gapLength = 400
+/** The most tokens a `…` gap stands for (as `maxRun` in src/house-style/kinds/existence.ts). */
+const gapTokens = 60
+
+/**
+ * Matches of a pattern with `…` gaps: each part's matches are found once over
+ * the whole text (linear), then chained, each part taking the first match of
+ * the next that starts 1 to `gapLength` characters after it, within its
+ * paragraph (`breaks`: where blank lines start). O(n log n) whatever the pattern.
+ */
+function gappedHits(parts: ReadonlyArray<RegExp>, visible: string, breaks: ReadonlyArray<number>): Array<[number, number]> {
+  const each = parts.map((part) => ranges(part, visible))
+  const found: Array<[number, number]> = []
+  for (const [start, firstEnd] of each[0]!) {
+    let end = firstEnd
+    let whole = true
+    for (let index = 1; index < each.length && whole; index++) {
+      // A gap holds one token or more (`b b b b !` is no `b … b … b … b … !`): the next part starts after the gap's first.
+      const token = /\S/g
+      token.lastIndex = end
+      const first = token.exec(visible)
+      const next = first ? firstAtOrAfter(each[index]!, first.index + 1) : undefined
+      if (next === undefined || next[0] > end + gapLength || firstAtOrAfterNumber(breaks, end) < next[0]) whole = false
+      // At most `gapTokens` tokens, as the token matcher allows.
+      else if ((visible.slice(end, next[0]).match(/\S+/g)?.length ?? 0) > gapTokens) whole = false
+      else end = next[1]
+    }
+    if (whole) found.push([start, end])
+  }
+  return found
+}
+
+/** The first range of `list` (sorted by start) starting at or after `at`. */
+function firstAtOrAfter(list: ReadonlyArray<[number, number]>, at: number): [number, number] | undefined {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle]![0] < at) low = middle + 1
+    else high = middle
+  }
+  return list[low]
+}
+
+/** The first number of `list` (sorted) at or after `at`, or Infinity. */
+function firstAtOrAfterNumber(list: ReadonlyArray<number>, at: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle]! < at) low = middle + 1
+    else high = middle
+  }
+  return list[low] ?? Number.POSITIVE_INFINITY
+}
+
+/** A pattern's parts between its `…` gaps (empty parts, at either end, left out). */
+function partsOf(tokens: ReadonlyArray<GateToken>): GateToken[][] {
+  const parts: GateToken[][] = [[]]
+  for (const token of tokens) {
+    if (token.kind === 'any') parts.push([])
+    else parts[parts.length - 1]!.push(token)
+  }
+  return parts.filter((part) => part.length > 0)
 }
 
 /** Whether some range of `list` (in text order, as `ranges` finds them) holds all of [from, to): O(log n) a question. */
