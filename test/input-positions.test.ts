@@ -75,10 +75,11 @@ describe('the same story in every line-end and BOM form', () => {
 })
 
 describe('sections', () => {
+  // These count every finding: `maxFindings` (default 1,000) keeps them all.
   test('text over a section with CR-only line ends: places agree in every section', async () => {
     const paragraph = 'The minister said the the blockade had eased.\r\r'
     const text = '\ufeff' + paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length))
-    const file = await check(text)
+    const file = await check(text, {maxFindings: Number.POSITIVE_INFINITY})
     const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
     expect(repeated.length).toBe(Math.ceil((300 * 1024) / paragraph.length))
     expect(placeProblems(text, file)).toEqual([])
@@ -89,7 +90,7 @@ describe('sections', () => {
     // A fence holding blank lines and "the the" sits across every likely cut.
     const block = 'The minister said the the blockade had eased.\n\n```\nthe the\n\nthe the\n```\n\n'
     const text = block.repeat(Math.ceil((200 * 1024) / block.length))
-    const file = await check(text, {format: 'markdown'})
+    const file = await check(text, {format: 'markdown', maxFindings: Number.POSITIVE_INFINITY})
     const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
     expect(repeated.length).toBe(Math.ceil((200 * 1024) / block.length))
     for (const message of repeated) expect(message.column).toBe(19)
@@ -110,7 +111,7 @@ describe('HTML in parts', () => {
       '<!-- copydesk enable repeated-word -->\n' +
       paragraph +
       '</article>\n'
-    const file = await check(html, {format: 'html'})
+    const file = await check(html, {format: 'html', maxFindings: Number.POSITIVE_INFINITY})
     const repeated = file.messages.filter((message) => message.ruleId === 'repeated-word')
     expect(repeated.length).toBe(count + 1)
     for (const message of repeated) expect(message.actual).toBe('the the')

@@ -4,8 +4,9 @@
  *
  * - `text`: retext-english's parser, fed in bounded blocks (src/input/parse.ts:
  *   parse-english is superlinear on huge input).
- * - `markdown`: remark-parse, then remark-retext in bridge mode runs the
- *   checks on an nlcst tree made from the mdast tree (src/input/markup.ts).
+ * - `markdown`: remark-parse (plain paragraphs made without it), then, as
+ *   remark-retext in bridge mode does, the checks run on an nlcst tree made
+ *   from the mdast tree, 64 top-level blocks at a time (src/input/markup.ts).
  * - `html`: rehype-parse (as a fragment), then rehype-retext in bridge mode.
  *
  * The Markdown and HTML parsers are loaded on first use (`loadMarkup`).
