@@ -713,7 +713,8 @@ export class PatternIndex<T extends {pattern: Pattern}> {
    */
   matches(tokens: ReadonlyArray<Token>): Array<{rule: T; match: Match}> {
     const found: Array<{rule: T; match: Match}> = []
-    let tried: Set<string> | undefined
+    // Starts tried per rule (two rules may share a pattern's text: `{a} to {b}` after `voted`, and before `vote`).
+    let tried: Map<T, Set<number>> | undefined
     // What failed where does not depend on the start: share it across starts.
     const failures = new Map<Pattern, Set<number>>()
     for (let position = 0; position < tokens.length; position++) {
@@ -733,10 +734,11 @@ export class PatternIndex<T extends {pattern: Pattern}> {
         for (const {rule, anchor} of list) {
           for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
             if (anchor.max > anchor.min) {
-              tried ||= new Set()
-              const key = `${start}:${rule.pattern.text}`
-              if (tried.has(key)) continue
-              tried.add(key)
+              tried ||= new Map()
+              let starts = tried.get(rule)
+              if (!starts) tried.set(rule, (starts = new Set()))
+              if (starts.has(start)) continue
+              starts.add(start)
             }
             let failed: Set<number> | undefined
             if (rule.pattern.branches) {
