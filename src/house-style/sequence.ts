@@ -716,42 +716,44 @@ export class PatternIndex<T extends {pattern: Pattern}> {
     // Starts tried per rule (two rules may share a pattern's text: `{a} to {b}` after `voted`, and before `vote`).
     let tried: Map<T, Set<number>> | undefined
     // What failed where does not depend on the start: share it across starts.
-    const failures = new Map<Pattern, Set<number>>()
+    let failures: Map<Pattern, Set<number>> | undefined
+    const visit = (list: ReadonlyArray<Indexed<T>> | undefined, position: number): void => {
+      if (!list) return
+      for (const {rule, anchor} of list) {
+        for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
+          if (anchor.max > anchor.min) {
+            tried ||= new Map()
+            let starts = tried.get(rule)
+            if (!starts) tried.set(rule, (starts = new Set()))
+            if (starts.has(start)) continue
+            starts.add(start)
+          }
+          let failed: Set<number> | undefined
+          if (rule.pattern.branches) {
+            failures ||= new Map()
+            failed = failures.get(rule.pattern)
+            if (!failed) {
+              failed = new Set()
+              failures.set(rule.pattern, failed)
+            }
+          }
+          const match = matchAt(rule.pattern, tokens, start, failed)
+          if (match) found.push({rule, match})
+        }
+      }
+    }
+    // No list is built per token: most tokens look up one map and are done.
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]
       if (token.type === 'space') continue
+      visit(this.byExact.get(token.value), position)
+      if (this.byLower.size > 0) visit(this.byLower.get(token.lower), position)
+      if (token.type !== 'text') continue
       const head = token.value.charCodeAt(0)
-      const lists = [
-        this.byExact.get(token.value),
-        this.byLower.size > 0 ? this.byLower.get(token.lower) : undefined,
-        token.type === 'text' && head >= 48 && head <= 57 ? this.digit : undefined,
-        token.type === 'text' && this.upper.length > 0 && token.value.charAt(0) !== token.value.charAt(0).toLowerCase()
-          ? this.upper
-          : undefined
-      ]
-      for (const list of lists) {
-        if (!list) continue
-        for (const {rule, anchor} of list) {
-          for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
-            if (anchor.max > anchor.min) {
-              tried ||= new Map()
-              let starts = tried.get(rule)
-              if (!starts) tried.set(rule, (starts = new Set()))
-              if (starts.has(start)) continue
-              starts.add(start)
-            }
-            let failed: Set<number> | undefined
-            if (rule.pattern.branches) {
-              failed = failures.get(rule.pattern)
-              if (!failed) {
-                failed = new Set()
-                failures.set(rule.pattern, failed)
-              }
-            }
-            const match = matchAt(rule.pattern, tokens, start, failed)
-            if (match) found.push({rule, match})
-          }
-        }
+      if (head >= 48 && head <= 57) {
+        if (this.digit.length > 0) visit(this.digit, position)
+      } else if (this.upper.length > 0 && token.value.charAt(0) !== token.value.charAt(0).toLowerCase()) {
+        visit(this.upper, position)
       }
     }
     if (found.length > 1) found.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)

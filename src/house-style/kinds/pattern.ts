@@ -51,6 +51,7 @@ import {
   PatternIndex,
   compilePattern,
   fillSlots,
+  matchAt,
   matchesAfter,
   tokenClasses,
   matchesBefore,
@@ -99,7 +100,12 @@ export interface PatternRule {
 /** What the plugin gets per file. */
 export interface PatternData {
   rules: PatternRule[]
+  /** Every rule: whether a sentence may match at all. */
   index: PatternIndex<PatternRule>
+  /** The rules matched anywhere in a sentence (not those only at its start). */
+  scan: PatternIndex<PatternRule>
+  /** The rules with `sentenceStart: true`, tried at the first word only. */
+  starts: PatternRule[]
   level: Level
 }
 
@@ -242,7 +248,10 @@ function compileFile(file: LoadedRuleFile): PatternData {
       }
     }
   })
-  return {rules, index: new PatternIndex(rules), level: dataLevel(file.header)}
+  const starts = rules.filter((rule) => rule.sentenceStart === true)
+  const scan = starts.length > 0 ? new PatternIndex(rules.filter((rule) => rule.sentenceStart !== true)) : undefined
+  const index = new PatternIndex(rules)
+  return {rules, index, scan: scan || index, starts, level: dataLevel(file.header)}
 }
 
 function slotNames(pattern: Pattern): string[] {
@@ -252,42 +261,60 @@ function slotNames(pattern: Pattern): string[] {
 /** The retext plugin: in every sentence, the longest match at each token, never two on one span. */
 export const pattern: Plugin<[KindPluginOptions<PatternData>], Root> = function (options) {
   const files = options.files
-  // One look at each sentence for every file's anchors: a sentence none of
-  // them can match (most) is passed over at once, not once per file.
-  const any = files.length > 1 ? new PatternIndex(files.flatMap((compiled) => compiled.data.rules)) : undefined
+  // One look at each sentence for every file's anchors, and one pass over
+  // its tokens for every file's rules: a sentence none of them can match
+  // (most) is passed over at once, and one that can is walked once, not once
+  // per file. Each match is then handed to its file.
+  const one = files.length === 1
+  const any = one ? files[0].data.index : new PatternIndex(files.flatMap((compiled) => compiled.data.rules))
+  const scan = one
+    ? files[0].data.scan
+    : new PatternIndex(files.flatMap((compiled) => compiled.data.rules.filter((rule) => rule.sentenceStart !== true)))
+  const fileOf = new Map<PatternRule, number>()
+  files.forEach((compiled, index) => {
+    for (const rule of compiled.data.rules) fileOf.set(rule, index)
+  })
   return function (tree, file) {
     const story = new Story(tree, file)
     let previous: Sentence | undefined
     eachSentence(tree, (sentence: Sentence) => {
       const before = previous
       previous = sentence
-      if (any && !any.mayMatch(sentence)) return
-      let stream: Stream | undefined
-      for (const compiled of files) {
-        if (!compiled.data.index.mayMatch(sentence)) continue
-        stream ||= streamOf(sentence)
-        checkSentence(story, compiled, stream, before)
+      if (!any.mayMatch(sentence)) return
+      const stream = streamOf(sentence)
+      const found = scan.matches(stream.tokens)
+      for (let index = 0; index < files.length; index++) {
+        const compiled = files[index]
+        let mine = one ? found : found.filter((item) => fileOf.get(item.rule) === index)
+        if (compiled.data.starts.length > 0) mine = withStarts(mine, compiled.data.starts, stream.tokens)
+        if (mine.length > 0) checkSentence(story, compiled, stream, before, mine)
       }
     })
   }
 }
 
-function checkSentence(story: Story, file: CompiledRuleFile<PatternData>, stream: Stream, previous: Sentence | undefined): void {
+function checkSentence(
+  story: Story,
+  file: CompiledRuleFile<PatternData>,
+  stream: Stream,
+  previous: Sentence | undefined,
+  found: ReadonlyArray<{rule: PatternRule; match: Match}>
+): void {
   const {tokens} = stream
   // Longest first at each start; never two findings on one span.
   let reached = 0
-  for (const {rule, match} of file.data.index.matches(tokens)) {
+  for (const {rule, match} of found) {
     if (match.start < reached) continue
-    if (rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
-    if (rule.notBefore.some((context) => matchesAfter(context, tokens, match.end))) continue
-    if (rule.after.length > 0 && !rule.after.some((context) => matchesBefore(context, tokens, match.start))) continue
-    if (rule.before.length > 0 && !rule.before.some((context) => matchesAfter(context, tokens, match.end))) continue
     if (rule.sentenceStart !== undefined) {
       const start = startsSentence(tokens, match.start)
       // "the No. 1 seed" is cut after "No." by the parser: neither a start nor a middle it can see.
       if (start && previous && endsWithAbbreviation(previous)) continue
       if (start !== rule.sentenceStart) continue
     }
+    if (rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
+    if (rule.notBefore.some((context) => matchesAfter(context, tokens, match.end))) continue
+    if (rule.after.length > 0 && !rule.after.some((context) => matchesBefore(context, tokens, match.start))) continue
+    if (rule.before.length > 0 && !rule.before.some((context) => matchesAfter(context, tokens, match.end))) continue
     if (report(story, file, tokens, rule, match)) reached = match.end
   }
 }
@@ -322,6 +349,26 @@ function report(
     {actual, expected},
     tokens[match.start].node
   )
+}
+
+/**
+ * Add the matches of the sentence-start rules, tried at the sentence's first
+ * word only (a figure anywhere else is no business of theirs), in order.
+ */
+function withStarts(
+  found: Array<{rule: PatternRule; match: Match}>,
+  starts: ReadonlyArray<PatternRule>,
+  tokens: ReadonlyArray<Token>
+): Array<{rule: PatternRule; match: Match}> {
+  let first = 0
+  while (first < tokens.length && (tokens[first].type === 'space' || opening.has(tokens[first].value))) first++
+  const more: Array<{rule: PatternRule; match: Match}> = []
+  for (const rule of starts) {
+    const match = matchAt(rule.pattern, tokens, first)
+    if (match) more.push({rule, match})
+  }
+  if (more.length === 0) return found
+  return [...more, ...found].sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
 }
 
 // "“12 people died,” she said.": opening quotes and brackets may come first.
