@@ -335,6 +335,8 @@ export interface Pattern {
   caseMode: CaseMode
   /** A listed slot has alternatives sharing a first token, so matching may try one place twice (see `matchItems`). */
   branches?: boolean
+  /** How many tokens it can span, worked out on first use by `matchesBefore`. */
+  width?: [number, number]
 }
 
 /** What a pattern matched. */
@@ -552,7 +554,9 @@ export function matchAt(
 export function matchesBefore(pattern: Pattern, tokens: ReadonlyArray<Token>, start: number): boolean {
   let edge = start
   while (edge > 0 && tokens[edge - 1].type === 'space') edge--
-  for (let from = edge - 1; from >= 0 && from >= edge - 24; from--) {
+  // Only the starts the pattern's width allows: `voted` or `{Name}` is tried once, not 24 times.
+  const [min, max] = (pattern.width ||= widthOfPattern(pattern))
+  for (let from = edge - min; from >= 0 && from >= edge - max; from--) {
     if (!startsWord(tokens, from)) continue
     const end = matchItems(pattern.items, 0, tokens, from, pattern.caseMode, undefined)
     if (end === edge) return true
@@ -567,6 +571,25 @@ export function matchesAfter(pattern: Pattern, tokens: ReadonlyArray<Token>, end
   if (!tokens[edge]) return false
   const after = matchItems(pattern.items, 0, tokens, edge, pattern.caseMode, undefined)
   return after !== -1 && endsWord(tokens, after)
+}
+
+/**
+ * How many tokens a pattern can span, `[min, max]`: a floor that never
+ * misses a match, and a ceiling of 24 (the most `matchesBefore` looks back)
+ * unless every item is one token wide or a listed slot without white space.
+ */
+function widthOfPattern(pattern: Pattern): [number, number] {
+  let min = 0
+  let max = 0
+  let bounded = true
+  for (const item of pattern.items) {
+    const [low, high] = widthOf(item)
+    min += low
+    max += high
+    if (item.type === 'space' || (item.type === 'slot' && item.slot.class?.name === 'number')) bounded = false
+    if (item.type === 'slot' && item.slot.alternatives?.some((alternative) => alternative.items.some((inner) => inner.type === 'space'))) bounded = false
+  }
+  return [Math.max(1, min), bounded ? Math.min(max, 24) : 24]
 }
 
 /** How many tokens an item can span: `[min, max]`. */
