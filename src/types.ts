@@ -57,8 +57,11 @@ export const defaultRuleIds = [
   'dates',
   'house-forms',
   'leftovers',
+  'money',
+  'numbers',
   'percent',
   'states',
+  'times',
   'titles',
   'word-collision'
 ] as const

@@ -61,6 +61,10 @@ describe('house-forms', () => {
     ['Fighters of the Islamic State seized the town.', ['1:13-1:30: Use `the Islamic State group`, not `the Islamic State`.']],
     ['He e-mailed the embassy.', ['1:4-1:12: Use `emailed`, not `e-mailed`.']],
     ['The curfew begins at 12 noon.', ['1:22-1:29: Use `noon`, not `12 noon`.']],
+    ['The talks moved to Washington D.C. on Monday.', ['1:20-1:35: Use `Washington`, `Washington, D.C.,`, not `Washington D.C.`.']],
+    // The sentence's period is also D.C.'s: an alternative set off by commas ends with it.
+    ['The talks moved to Washington D.C.', ['1:20-1:35: Use `Washington.`, `Washington, D.C.`, not `Washington D.C.`.']],
+    ['She flew to Washington, DC, on Monday.', ['1:13-1:27: Use `Washington, D.C.`, `Washington`, not `Washington, DC`.']],
     ['Prices rose whilst wages fell.', ['1:13-1:19: Use `while`, not `whilst`.']]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)

@@ -335,6 +335,8 @@ export interface Pattern {
   caseMode: CaseMode
   /** A listed slot has alternatives sharing a first token, so matching may try one place twice (see `matchItems`). */
   branches?: boolean
+  /** How many tokens it can span, worked out on first use by `matchesBefore`. */
+  width?: [number, number]
 }
 
 /** What a pattern matched. */
@@ -552,7 +554,9 @@ export function matchAt(
 export function matchesBefore(pattern: Pattern, tokens: ReadonlyArray<Token>, start: number): boolean {
   let edge = start
   while (edge > 0 && tokens[edge - 1].type === 'space') edge--
-  for (let from = edge - 1; from >= 0 && from >= edge - 24; from--) {
+  // Only the starts the pattern's width allows: `voted` or `{Name}` is tried once, not 24 times.
+  const [min, max] = (pattern.width ||= widthOfPattern(pattern))
+  for (let from = edge - min; from >= 0 && from >= edge - max; from--) {
     if (!startsWord(tokens, from)) continue
     const end = matchItems(pattern.items, 0, tokens, from, pattern.caseMode, undefined)
     if (end === edge) return true
@@ -567,6 +571,25 @@ export function matchesAfter(pattern: Pattern, tokens: ReadonlyArray<Token>, end
   if (!tokens[edge]) return false
   const after = matchItems(pattern.items, 0, tokens, edge, pattern.caseMode, undefined)
   return after !== -1 && endsWord(tokens, after)
+}
+
+/**
+ * How many tokens a pattern can span, `[min, max]`: a floor that never
+ * misses a match, and a ceiling of 24 (the most `matchesBefore` looks back)
+ * unless every item is one token wide or a listed slot without white space.
+ */
+function widthOfPattern(pattern: Pattern): [number, number] {
+  let min = 0
+  let max = 0
+  let bounded = true
+  for (const item of pattern.items) {
+    const [low, high] = widthOf(item)
+    min += low
+    max += high
+    if (item.type === 'space' || (item.type === 'slot' && item.slot.class?.name === 'number')) bounded = false
+    if (item.type === 'slot' && item.slot.alternatives?.some((alternative) => alternative.items.some((inner) => inner.type === 'space'))) bounded = false
+  }
+  return [Math.max(1, min), bounded ? Math.min(max, 24) : 24]
 }
 
 /** How many tokens an item can span: `[min, max]`. */
@@ -713,43 +736,47 @@ export class PatternIndex<T extends {pattern: Pattern}> {
    */
   matches(tokens: ReadonlyArray<Token>): Array<{rule: T; match: Match}> {
     const found: Array<{rule: T; match: Match}> = []
-    let tried: Set<string> | undefined
+    // Starts tried per rule (two rules may share a pattern's text: `{a} to {b}` after `voted`, and before `vote`).
+    let tried: Map<T, Set<number>> | undefined
     // What failed where does not depend on the start: share it across starts.
-    const failures = new Map<Pattern, Set<number>>()
+    let failures: Map<Pattern, Set<number>> | undefined
+    const visit = (list: ReadonlyArray<Indexed<T>> | undefined, position: number): void => {
+      if (!list) return
+      for (const {rule, anchor} of list) {
+        for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
+          if (anchor.max > anchor.min) {
+            tried ||= new Map()
+            let starts = tried.get(rule)
+            if (!starts) tried.set(rule, (starts = new Set()))
+            if (starts.has(start)) continue
+            starts.add(start)
+          }
+          let failed: Set<number> | undefined
+          if (rule.pattern.branches) {
+            failures ||= new Map()
+            failed = failures.get(rule.pattern)
+            if (!failed) {
+              failed = new Set()
+              failures.set(rule.pattern, failed)
+            }
+          }
+          const match = matchAt(rule.pattern, tokens, start, failed)
+          if (match) found.push({rule, match})
+        }
+      }
+    }
+    // No list is built per token: most tokens look up one map and are done.
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]
       if (token.type === 'space') continue
+      visit(this.byExact.get(token.value), position)
+      if (this.byLower.size > 0) visit(this.byLower.get(token.lower), position)
+      if (token.type !== 'text') continue
       const head = token.value.charCodeAt(0)
-      const lists = [
-        this.byExact.get(token.value),
-        this.byLower.size > 0 ? this.byLower.get(token.lower) : undefined,
-        token.type === 'text' && head >= 48 && head <= 57 ? this.digit : undefined,
-        token.type === 'text' && this.upper.length > 0 && token.value.charAt(0) !== token.value.charAt(0).toLowerCase()
-          ? this.upper
-          : undefined
-      ]
-      for (const list of lists) {
-        if (!list) continue
-        for (const {rule, anchor} of list) {
-          for (let start = Math.max(0, position - anchor.max); start <= position - anchor.min; start++) {
-            if (anchor.max > anchor.min) {
-              tried ||= new Set()
-              const key = `${start}:${rule.pattern.text}`
-              if (tried.has(key)) continue
-              tried.add(key)
-            }
-            let failed: Set<number> | undefined
-            if (rule.pattern.branches) {
-              failed = failures.get(rule.pattern)
-              if (!failed) {
-                failed = new Set()
-                failures.set(rule.pattern, failed)
-              }
-            }
-            const match = matchAt(rule.pattern, tokens, start, failed)
-            if (match) found.push({rule, match})
-          }
-        }
+      if (head >= 48 && head <= 57) {
+        if (this.digit.length > 0) visit(this.digit, position)
+      } else if (this.upper.length > 0 && token.value.charAt(0) !== token.value.charAt(0).toLowerCase()) {
+        visit(this.upper, position)
       }
     }
     if (found.length > 1) found.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)

@@ -17,10 +17,18 @@
  * - `match`: one pattern or a list. `{name}` is a slot from `slots` (a list,
  *   or a mapping from what is written to what it stands for) or a built-in
  *   class: `{number}` (5, 4.4, 1,000), `{day}` (1–31, also `5th`, captured as
- *   5), `{year}`, `{Name}` (a capitalized word), `{word}`. White space in a
+ *   5), `{year}`, `{Name}` (a capitalized word), `{word}`. A slot may also be
+ *   a built-in class under another name (`slots: {a: '{number}', b:
+ *   '{number}'}`), for two of one class in a pattern: `{a} to {b}`. White space in a
  *   pattern matches any white space; no space means the tokens touch.
  * - `expected`: template(s), best first: `{name}` is the slot's value,
- *   `{name.text}` its text as written.
+ *   `{name.text}` its text as written. A figure can be written out:
+ *   `{name.words}` (`12` → `twelve`, `21` → `twenty-one`), `{name.Words}`
+ *   (capitalized: `Twelve`), `{name.millions}` (`5,000,000` → `5 million`,
+ *   `2,500,000,000` → `2.5 billion`). Where a value cannot be written so (a
+ *   figure that is not whole, `1,234,567` with more than two decimals in
+ *   millions), that template gives nothing, and with no template left the
+ *   match is not reported.
  * - `flag`: the slot to report (default: the whole match), e.g. only the
  *   state in `{Name}, {state}`.
  * - `notBefore` / `notAfter`: patterns of text right after / right before
@@ -29,6 +37,9 @@
  *   of these (`after: ['{Name},']` for a state after a city). Anchoring on
  *   the rare part keeps the check cheap: sentences without one of its first
  *   words are never tokenized.
+ * - `sentenceStart`: `true`, the match counts only at the start of a
+ *   sentence (after nothing but opening quotes or brackets: `12 people died.`
+ *   → `Twelve`); `false`, never there (`9 people` mid-sentence → `nine`).
  */
 import type {Root, Sentence} from 'nlcst'
 import type {Plugin} from 'unified'
@@ -40,10 +51,13 @@ import {
   PatternIndex,
   compilePattern,
   fillSlots,
+  matchAt,
   matchesAfter,
+  tokenClasses,
   matchesBefore,
   streamOf,
   textOf,
+  type Capture,
   type Match,
   type Pattern,
   type Slot,
@@ -57,7 +71,7 @@ import type {Level} from '../../types.js'
 /** One entry as written. */
 export interface PatternEntry extends RuleEntry, EntrySettings {
   match: string | string[]
-  slots?: Record<string, SlotSource>
+  slots?: Record<string, SlotSource | string>
   expected: string | string[]
   flag?: string
   notBefore?: string[]
@@ -65,6 +79,7 @@ export interface PatternEntry extends RuleEntry, EntrySettings {
   after?: string[]
   before?: string[]
   case?: 'exact' | 'any'
+  sentenceStart?: boolean
 }
 
 /** One pattern of an entry, compiled. */
@@ -78,12 +93,19 @@ export interface PatternRule {
   /** Text that must come right before / right after (any one of them). */
   after: Pattern[]
   before: Pattern[]
+  /** Only at the start of a sentence (`true`), never there (`false`), or anywhere. */
+  sentenceStart?: boolean
 }
 
 /** What the plugin gets per file. */
 export interface PatternData {
   rules: PatternRule[]
+  /** Every rule: whether a sentence may match at all. */
   index: PatternIndex<PatternRule>
+  /** The rules matched anywhere in a sentence (not those only at its start). */
+  scan: PatternIndex<PatternRule>
+  /** The rules with `sentenceStart: true`, tried at the first word only. */
+  starts: PatternRule[]
   level: Level
 }
 
@@ -101,12 +123,16 @@ const entrySchema = {
       additionalProperties: {
         anyOf: [
           {type: 'array', minItems: 1, items: {type: 'string', minLength: 1}},
-          {type: 'object', minProperties: 1, additionalProperties: {type: 'string'}}
+          {type: 'object', minProperties: 1, additionalProperties: {type: 'string'}},
+          {type: 'string', pattern: '^\\{[A-Za-z]+\\}$'}
         ]
       },
-      description: 'Slots used in `match`: a list of alternatives, or a mapping from what is written to what it stands for.'
+      description:
+        'Slots used in `match`: a list of alternatives, a mapping from what is written to what it stands for, or a built-in class under this name (`a: \'{number}\'`).'
     },
-    expected: stringOrList('Replacement template(s), best first: `{slot}` is the slot value, `{slot.text}` the text as written.'),
+    expected: stringOrList(
+      'Replacement template(s), best first: `{slot}` is the slot value, `{slot.text}` the text as written; a figure written out: `{slot.words}` (twelve), `{slot.Words}` (Twelve), `{slot.millions}` (5 million).'
+    ),
     flag: {type: 'string', description: 'Report only this slot’s span (default: the whole match).'},
     notBefore: {
       type: 'array',
@@ -129,6 +155,11 @@ const entrySchema = {
       description: 'The match counts only right before one of these; not part of the span.'
     },
     case: {enum: ['exact', 'any'], description: 'Literal words: as written (default) or any case. Slot lists always match as written.'},
+    sentenceStart: {
+      type: 'boolean',
+      description:
+        'true: the match counts only at the start of a sentence (after opening quotes or brackets); false: never there.'
+    },
     ...entryPolicySchema
   }
 }
@@ -141,12 +172,33 @@ function compileFile(file: LoadedRuleFile): PatternData {
   const rules: PatternRule[] = []
   file.entries.forEach((raw, entryIndex) => {
     const entry = raw as PatternEntry
-    const slots = entry.slots || {}
+    const slots: Record<string, SlotSource> = {}
     const compiledSlots = new Map<string, Slot>()
+    // `a: '{number}'`: the class under the slot's name, so `{a} to {b}` captures two figures.
+    const aliases = new Set<string>()
+    for (const [name, source] of Object.entries(entry.slots || {})) {
+      if (typeof source !== 'string') {
+        slots[name] = source
+        continue
+      }
+      const tokenClass = tokenClasses.get(source.slice(1, -1))
+      if (!tokenClass) {
+        throw new RuleDataError(
+          `slot \`${name}\` is \`${source}\`, which is not a built-in class`,
+          ['entries', entryIndex, 'slots', name],
+          `use one of ${[...tokenClasses.keys()].map((key) => `'{${key}}'`).join(', ')}, or a list or mapping`
+        )
+      }
+      compiledSlots.set(name, {name, class: tokenClass})
+      aliases.add(name)
+    }
+    const used = new Set<string>()
     const caseMode = entry.case === 'any' ? 'insensitive' : 'exact'
     const compile = (text: string, field: string, index?: number) => {
       try {
-        return compilePattern(text, slots, caseMode, compiledSlots)
+        const compiled = compilePattern(text, slots, caseMode, compiledSlots)
+        for (const name of slotNames(compiled)) used.add(name)
+        return compiled
       } catch (error) {
         if (!(error instanceof PatternError)) throw error
         throw new RuleDataError(
@@ -174,7 +226,7 @@ function compileFile(file: LoadedRuleFile): PatternData {
         )
       }
       expected.forEach((template, templateIndex) => {
-        for (const [, name] of template.matchAll(/\{([A-Za-z][\w-]*)(?:\.text)?\}/g)) {
+        for (const [, name] of template.matchAll(/\{([A-Za-z][\w-]*)(?:\.(?:text|words|Words|millions))?\}/g)) {
           if (!names.has(name)) {
             throw new RuleDataError(
               `\`expected\` uses \`{${name}}\`, which \`${text}\` does not have`,
@@ -184,10 +236,10 @@ function compileFile(file: LoadedRuleFile): PatternData {
           }
         }
       })
-      rules.push({pattern, policy, expected, flag: entry.flag, notBefore, notAfter, after, before})
+      rules.push({pattern, policy, expected, flag: entry.flag, notBefore, notAfter, after, before, sentenceStart: entry.sentenceStart})
     })
-    for (const name of Object.keys(slots)) {
-      if (!compiledSlots.has(name)) {
+    for (const name of Object.keys(entry.slots || {})) {
+      if (aliases.has(name) ? !used.has(name) : !compiledSlots.has(name)) {
         throw new RuleDataError(
           `slot \`${name}\` is defined but no pattern uses it`,
           ['entries', entryIndex, 'slots', name],
@@ -196,7 +248,10 @@ function compileFile(file: LoadedRuleFile): PatternData {
       }
     }
   })
-  return {rules, index: new PatternIndex(rules), level: dataLevel(file.header)}
+  const starts = rules.filter((rule) => rule.sentenceStart === true)
+  const scan = starts.length > 0 ? new PatternIndex(rules.filter((rule) => rule.sentenceStart !== true)) : undefined
+  const index = new PatternIndex(rules)
+  return {rules, index, scan: scan || index, starts, level: dataLevel(file.header)}
 }
 
 function slotNames(pattern: Pattern): string[] {
@@ -206,29 +261,56 @@ function slotNames(pattern: Pattern): string[] {
 /** The retext plugin: in every sentence, the longest match at each token, never two on one span. */
 export const pattern: Plugin<[KindPluginOptions<PatternData>], Root> = function (options) {
   const files = options.files
-  // One look at each sentence for every file's anchors: a sentence none of
-  // them can match (most) is passed over at once, not once per file.
-  const any = files.length > 1 ? new PatternIndex(files.flatMap((compiled) => compiled.data.rules)) : undefined
+  // One look at each sentence for every file's anchors, and one pass over
+  // its tokens for every file's rules: a sentence none of them can match
+  // (most) is passed over at once, and one that can is walked once, not once
+  // per file. Each match is then handed to its file.
+  const one = files.length === 1
+  const any = one ? files[0].data.index : new PatternIndex(files.flatMap((compiled) => compiled.data.rules))
+  const scan = one
+    ? files[0].data.scan
+    : new PatternIndex(files.flatMap((compiled) => compiled.data.rules.filter((rule) => rule.sentenceStart !== true)))
+  const fileOf = new Map<PatternRule, number>()
+  files.forEach((compiled, index) => {
+    for (const rule of compiled.data.rules) fileOf.set(rule, index)
+  })
   return function (tree, file) {
     const story = new Story(tree, file)
+    let previous: Sentence | undefined
     eachSentence(tree, (sentence: Sentence) => {
-      if (any && !any.mayMatch(sentence)) return
-      let stream: Stream | undefined
-      for (const compiled of files) {
-        if (!compiled.data.index.mayMatch(sentence)) continue
-        stream ||= streamOf(sentence)
-        checkSentence(story, compiled, stream)
+      const before = previous
+      previous = sentence
+      if (!any.mayMatch(sentence)) return
+      const stream = streamOf(sentence)
+      const found = scan.matches(stream.tokens)
+      for (let index = 0; index < files.length; index++) {
+        const compiled = files[index]
+        let mine = one ? found : found.filter((item) => fileOf.get(item.rule) === index)
+        if (compiled.data.starts.length > 0) mine = withStarts(mine, compiled.data.starts, stream.tokens)
+        if (mine.length > 0) checkSentence(story, compiled, stream, before, mine)
       }
     })
   }
 }
 
-function checkSentence(story: Story, file: CompiledRuleFile<PatternData>, stream: Stream): void {
+function checkSentence(
+  story: Story,
+  file: CompiledRuleFile<PatternData>,
+  stream: Stream,
+  previous: Sentence | undefined,
+  found: ReadonlyArray<{rule: PatternRule; match: Match}>
+): void {
   const {tokens} = stream
   // Longest first at each start; never two findings on one span.
   let reached = 0
-  for (const {rule, match} of file.data.index.matches(tokens)) {
+  for (const {rule, match} of found) {
     if (match.start < reached) continue
+    if (rule.sentenceStart !== undefined) {
+      const start = startsSentence(tokens, match.start)
+      // "the No. 1 seed" is cut after "No." by the parser: neither a start nor a middle it can see.
+      if (start && previous && endsWithAbbreviation(previous)) continue
+      if (start !== rule.sentenceStart) continue
+    }
     if (rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
     if (rule.notBefore.some((context) => matchesAfter(context, tokens, match.end))) continue
     if (rule.after.length > 0 && !rule.after.some((context) => matchesBefore(context, tokens, match.start))) continue
@@ -248,8 +330,11 @@ function report(
   if (!span) return false
   let {start, end} = span
   let actual = textOf(tokens, start, end)
-  const expected = rule.expected.map((template) => fillSlots(template, match.captures))
-  if (expected.includes(actual)) return false
+  const expected = rule.expected.flatMap((template) => {
+    const filled = fillFormats(template, match.captures)
+    return filled === undefined ? [] : [fillSlots(filled, match.captures)]
+  })
+  if (expected.length === 0 || expected.includes(actual)) return false
   // "Georgetown, Ky. The plant …": that period also ends the sentence; keep it.
   if (actual.endsWith('.') && !expected[0].endsWith('.') && periodEndsSentence(tokens, end - 1)) {
     end -= 1
@@ -264,6 +349,116 @@ function report(
     {actual, expected},
     tokens[match.start].node
   )
+}
+
+/**
+ * Add the matches of the sentence-start rules, tried at the sentence's first
+ * word only (a figure anywhere else is no business of theirs), in order.
+ */
+function withStarts(
+  found: Array<{rule: PatternRule; match: Match}>,
+  starts: ReadonlyArray<PatternRule>,
+  tokens: ReadonlyArray<Token>
+): Array<{rule: PatternRule; match: Match}> {
+  let first = 0
+  while (first < tokens.length && (tokens[first].type === 'space' || opening.has(tokens[first].value))) first++
+  const more: Array<{rule: PatternRule; match: Match}> = []
+  for (const rule of starts) {
+    const match = matchAt(rule.pattern, tokens, first)
+    if (match) more.push({rule, match})
+  }
+  if (more.length === 0) return found
+  return [...more, ...found].sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
+}
+
+// "“12 people died,” she said.": opening quotes and brackets may come first.
+const opening = new Set(['"', '“', '‘', "'", '(', '['])
+
+/** Whether nothing but white space and opening quotes or brackets comes before token `index` in its sentence. */
+function startsSentence(tokens: ReadonlyArray<Token>, index: number): boolean {
+  for (let before = index - 1; before >= 0; before--) {
+    const token = tokens[before]
+    if (token.type === 'space' || opening.has(token.value)) continue
+    return false
+  }
+  return true
+}
+
+// Abbreviations that come before a figure, after which the parser may end a sentence: "No. 1", "Vol. 3".
+const abbreviation = /^(?:No|Nos|Vol|vol|p|pp|Art|art|Fig|fig|Ch|ch|Rte|Sec|St|Ave|approx|ca|c|v|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Col|Capt|Lt|Sgt|Pvt|Cpl|Maj|Adm|Rep|Sen|Gov|Dr|Mt|Ft|Co)$/
+
+/** Whether a sentence ends with an abbreviation's period (`… the No.`). */
+function endsWithAbbreviation(sentence: Sentence): boolean {
+  const children = sentence.children
+  let last = children.length - 1
+  while (last >= 0 && children[last].type === 'WhiteSpaceNode') last--
+  const period = children[last]
+  const word = children[last - 1]
+  if (!period || period.type !== 'PunctuationNode' || period.value !== '.' || !word || word.type !== 'WordNode') return false
+  const leaves = word.children
+  return leaves.length === 1 && abbreviation.test((leaves[0] as {value?: string}).value ?? '')
+}
+
+/**
+ * Fill the number formats of a template (`{n.words}`, `{n.Words}`,
+ * `{n.millions}`), leaving the other slots to `fillSlots`; undefined when a
+ * value cannot be written that way.
+ */
+function fillFormats(template: string, captures: ReadonlyMap<string, Capture>): string | undefined {
+  let failed = false
+  const filled = template.replace(/\{([A-Za-z][\w-]*)\.(words|Words|millions)\}/g, (whole, name: string, format: string) => {
+    const found = captures.get(name)
+    if (!found) return whole
+    const value = format === 'millions' ? inMillions(found.value) : numberWords(found.value)
+    if (value === undefined) {
+      failed = true
+      return whole
+    }
+    return format === 'Words' ? value.charAt(0).toUpperCase() + value.slice(1) : value
+  })
+  return failed ? undefined : filled
+}
+
+const units = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+
+/** A whole figure below a million in words, AP's way (`21` → `twenty-one`, `150` → `one hundred fifty`). */
+export function numberWords(figure: string): string | undefined {
+  if (!/^\d{1,3}(?:,?\d{3})?$/.test(figure)) return undefined
+  const value = Number(figure.replace(/,/g, ''))
+  if (value >= 1_000_000) return undefined
+  const below1000 = (n: number): string => {
+    const words: string[] = []
+    if (n >= 100) words.push(units[Math.floor(n / 100)], 'hundred')
+    const rest = n % 100
+    if (rest >= 20) words.push(tens[Math.floor(rest / 10)] + (rest % 10 ? '-' + units[rest % 10] : ''))
+    else if (rest > 0 || n === 0) words.push(units[rest])
+    return words.join(' ')
+  }
+  if (value < 1000) return below1000(value)
+  const rest = value % 1000
+  return below1000(Math.floor(value / 1000)) + ' thousand' + (rest ? ' ' + below1000(rest) : '')
+}
+
+/**
+ * A whole figure of a million or more as AP writes it with `million`,
+ * `billion` or `trillion`, up to two decimals (`5,000,000` → `5 million`,
+ * `2,500,000,000` → `2.5 billion`); undefined for smaller figures and for
+ * ones that would need more decimals (`1,234,567`).
+ */
+export function inMillions(figure: string): string | undefined {
+  if (!/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(figure)) return undefined
+  const digits = figure.replace(/,/g, '').replace(/^0+(?=\d)/, '')
+  for (const [zeros, word] of [[12, 'trillion'], [9, 'billion'], [6, 'million']] as const) {
+    if (digits.length <= zeros) continue
+    const whole = digits.slice(0, digits.length - zeros)
+    const fraction = digits.slice(digits.length - zeros)
+    if (!/^\d{0,2}0*$/.test(fraction) || /[1-9]/.test(fraction.slice(2))) return undefined
+    const decimals = fraction.slice(0, 2).replace(/0+$/, '')
+    return `${whole}${decimals ? '.' + decimals : ''} ${word}`
+  }
+  return undefined
 }
 
 function periodEndsSentence(tokens: ReadonlyArray<Token>, index: number): boolean {

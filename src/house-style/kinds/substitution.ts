@@ -480,8 +480,12 @@ function report(
     actual += '.'
   }
   // "talks with the E.U. He said …" → "the EU. He said …": that period also ends the sentence; keep it.
+  // An alternative set off by commas ends with the sentence's period: "Washington, D.C.," → "Washington, D.C."
   if (actual.endsWith('.') && !expected[0].endsWith('.') && periodEndsSentence(tokens, end - 1)) {
-    expected = expected.map((use) => use + '.')
+    expected = expected.map((use) => {
+      const bare = use.replace(/,$/, '')
+      return bare.endsWith('.') ? bare : bare + '.'
+    })
   }
   return emit(
     story,
