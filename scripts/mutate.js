@@ -26,7 +26,7 @@ if (unknown.length > 0) {
   console.error(`mutate: no module ${unknown.join(', ')}; modules: ${modules.map((module) => module.name).join(', ')}`)
   process.exit(2)
 }
-const chosen = names.length > 0 ? modules.filter((module) => names.includes(module.name)) : modules
+const chosen = names.length > 0 ? names.map((name) => modules.find((module) => module.name === name)) : modules
 
 // The server's tests run the worker threads from dist/.
 if (chosen.some((module) => module.name === 'server') && !fs.existsSync(path.join(root, 'dist', 'faces', 'worker.js'))) {

@@ -32,7 +32,7 @@ export const modules = [
   {
     name: 'empty-story',
     mutate: ['src/checks/empty-story.ts'],
-    tests: ['test/empty-story.test.ts']
+    tests: ['test/empty-story.test.ts', 'test/empty-story-plugin.test.ts']
   },
   {
     name: 'repeated-word',
