@@ -83,6 +83,10 @@ describe('repeated-word: runs and punctuation', () => {
     ['It was late, very very late.', ['1:14-1:23: Remove the repeated `very`']],
     // A pair before punctuation, and the same word after it.
     ['He said no no, no.', ['1:9-1:14: Remove the repeated `no`']],
+    // A sentence that is nothing but the double.
+    ['Very very.', ['1:1-1:10: Remove the repeated `very`']],
+    // A third word after a comma with no space is not part of a run.
+    ['It was very very,very late.', ['1:8-1:17: Remove the repeated `very`']],
     // Two doubles in one sentence are two findings.
     ['The the mayor said that the the vote failed.', ['1:1-1:8: Remove the repeated `the`', '1:25-1:32: Remove the repeated `the`']],
     // Two sentences, each with its double.
