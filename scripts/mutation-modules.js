@@ -21,7 +21,7 @@ export const modules = [
     name: 'hook',
     // The publish gate (`prePublish`, `resultFor`, `verdictFor`, the policy) and the JSON shape of its messages.
     mutate: ['src/faces/hook.ts', 'src/result.ts'],
-    tests: ['test/hook.test.ts', 'test/hook-gate.test.ts', 'test/empty-story.test.ts']
+    tests: ['test/hook.test.ts', 'test/hook-gate.test.ts', 'test/result-json.test.ts', 'test/empty-story.test.ts']
   },
   {
     name: 'existence',
