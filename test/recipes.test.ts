@@ -14,8 +14,13 @@ import os from 'node:os'
 import vm from 'node:vm'
 import path from 'node:path'
 import type {AddressInfo} from 'node:net'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
 import {createServer} from '../src/faces/server.js'
+
+// The Strapi recipe imports the package by name, which Node resolves to
+// dist/ (the package's own `exports`); here it is src/, so these tests see a
+// change in src/ without a build.
+vi.mock('copydesk', () => import('../src/index.js'))
 
 const repo = path.resolve(import.meta.dirname, '..')
 const webhook = path.join(repo, 'examples/cms/webhook.sh')

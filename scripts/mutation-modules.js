@@ -1,0 +1,80 @@
+/**
+ * The modules `npm run mutate` measures: the code that decides whether a
+ * story is published (the gate's verdict and hold paths, the must-never-publish
+ * checks, the time budget) or changed (`--fix`). One Stryker run per module,
+ * each against the test files that cover it, each with its own floor.
+ *
+ * `mutate` entries are files, or parts of files given by anchors (the first
+ * line holding `from` to the first line after it holding `to`), turned into
+ * Stryker's `file:start-end` ranges when the run starts, so an edit elsewhere
+ * in the file does not shift the range.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The floor: a module whose mutation score is below it fails the run. */
+export const floor = 90
+
+/** @type {Array<{name: string, mutate: Array<string | {file: string, from: string, to: string}>, tests: string[]}>} */
+export const modules = [
+  {
+    name: 'hook',
+    // The publish gate (`prePublish`, `resultFor`, `verdictFor`, the policy) and the JSON shape of its messages.
+    mutate: ['src/faces/hook.ts', 'src/result.ts'],
+    tests: ['test/hook.test.ts', 'test/hook-gate.test.ts', 'test/result-json.test.ts', 'test/empty-story.test.ts']
+  },
+  {
+    name: 'existence',
+    // The kind behind `leftovers` (TK, [INSERT …], page debris): what must never be published.
+    mutate: ['src/house-style/kinds/existence.ts'],
+    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', 'test/rules-engine.test.ts']
+  },
+  {
+    name: 'empty-story',
+    mutate: ['src/checks/empty-story.ts'],
+    tests: ['test/empty-story.test.ts', 'test/empty-story-plugin.test.ts']
+  },
+  {
+    name: 'repeated-word',
+    // Its fix is applied by `--fix` without an editor.
+    mutate: ['src/checks/repeated-word.ts'],
+    tests: ['test/repeated-word.test.ts', 'test/repeated-word-doubles.test.ts']
+  },
+  {
+    name: 'fix',
+    mutate: ['src/faces/fix.ts'],
+    tests: ['test/fix.test.ts', 'test/fix-writer.test.ts']
+  },
+  {
+    name: 'deadline',
+    mutate: ['src/deadline.ts'],
+    tests: ['test/deadline.test.ts', 'test/hook-gate.test.ts']
+  },
+  {
+    name: 'server',
+    // The verdict and hold paths only: the budget, `POST /v1/check`, and the
+    // pool's answers for a story cut off or checked in process.
+    mutate: [
+      {file: 'src/faces/server.ts', from: 'const timeoutMs = options.timeoutMs', to: 'const dialect ='},
+      {file: 'src/faces/server.ts', from: 'const remaining = ', to: 'return outcome'},
+      {file: 'src/faces/server.ts', from: "v1.post<{Body: CheckRequest}>('/v1/check'", to: 'return result'},
+      {file: 'src/faces/pool.ts', from: '} catch (error) {', to: '} finally {'},
+      {file: 'src/faces/pool.ts', from: 'export function inProcess(', to: '} finally {'}
+    ],
+    tests: ['test/server.test.ts', 'test/server-pool.test.ts', 'test/server-verdict.test.ts']
+  }
+]
+
+/** Stryker's `mutate` list for a module, with anchored parts as line ranges. */
+export function mutateList(module, root = process.cwd()) {
+  return module.mutate.map((item) => {
+    if (typeof item === 'string') return item
+    const lines = fs.readFileSync(path.join(root, item.file), 'utf8').split('\n')
+    const start = lines.findIndex((line) => line.includes(item.from))
+    const end = start === -1 ? -1 : lines.findIndex((line, index) => index > start && line.includes(item.to))
+    if (start === -1 || end === -1) {
+      throw new Error(`mutate: cannot find ${JSON.stringify(start === -1 ? item.from : item.to)} in ${item.file}; update scripts/mutation-modules.js`)
+    }
+    return `${item.file}:${start + 1}-${end + 1}`
+  })
+}

@@ -1,0 +1,181 @@
+/**
+ * Kind `existence` (the kind behind `leftovers`) where test/leftovers.test.ts
+ * does not reach: where a phrase must stand (`position: line`, `line-start`),
+ * exceptions at the very start of a paragraph, patterns (`*` one word, the
+ * limit on `…`), overlapping phrases (longest first, never two messages on
+ * one span), and a truncated placeholder. Found by mutation testing
+ * (docs/mutation.md).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {check} from '../src/index.js'
+import {flaggedBy, onlyChecks} from './util/messages.js'
+
+const only = onlyChecks()
+const leftovers = flaggedBy('leftovers', only)
+
+const tk = 'Remove `TK` before publishing: it marks copy still to come'
+const debris = (actual: string) => `Remove \`${actual}\` before publishing: it is web-page debris, not copy`
+const related = 'Remove `Related:` before publishing: it introduces a link from the web page, not copy'
+const placeholder = (actual: string) => `Remove \`${actual}\` before publishing: it is a note to an editor, not copy`
+
+describe('position: line (ad-slot: `Advertisement`)', () => {
+  test.each([
+    ['Advertisement', ['1:1-1:14']],
+    ['Advertisement.', ['1:1-1:14']],
+    // Closing marks and white space may follow it on its line.
+    ['Advertisement:  \nThe minister left.', ['1:1-1:14']],
+    ['The talks ended.\nAdvertisement\nThe minister left.', ['2:1-2:14']],
+    ['  Advertisement', ['1:3-1:16']],
+    ['Advertisement ', ['1:1-1:14']]
+  ])('flags %j', async (text, places) => {
+    expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${debris('Advertisement')}`))
+  })
+
+  test.each([
+    'Advertisement revenue fell.',
+    'Advertisement. Revenue fell.',
+    'Advertisement, he said, pays the bills.',
+    'The talks ended. Advertisement',
+    'Advertisement - the word the site prints above each ad.',
+    'Revenue from Advertisement fell.'
+  ])('leaves alone %j', async (text) => {
+    expect(await leftovers(text)).toEqual([])
+  })
+})
+
+describe('position: line-start (related-label: `Related:`)', () => {
+  test.each([
+    ['Related: Mali junta expels envoy', ['1:1-1:9']],
+    ['   Related: Mali junta expels envoy', ['1:4-1:12']],
+    ['Bamako\nRelated: Mali junta expels envoy', ['2:1-2:9']],
+    ['The talks ended.\n  Related: Mali junta expels envoy', ['2:3-2:11']]
+  ])('flags %j', async (text, places) => {
+    expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${related}`))
+  })
+
+  test.each(['The talks ended. Related: Mali junta expels envoy', 'The deaths were related: both men worked at the plant.', 'Bamako — Related: junta'])(
+    'leaves alone %j',
+    async (text) => {
+      expect(await leftovers(text)).toEqual([])
+    }
+  )
+})
+
+describe('exceptions', () => {
+  test.each([
+    'Super Bowl XXX was played in Arizona.',
+    'TK Maxx opened a store in Leeds.',
+    'XXX Corps crossed the Rhine.',
+    'The talks ended.\n\nTK Maxx opened a store.',
+    'He shopped at TK Maxx'
+  ])('an exception anywhere in its paragraph, first word or last, leaves the match alone: %j', async (text) => {
+    expect(await leftovers(text)).toEqual([])
+  })
+
+  test('an exception covers only its own match', async () => {
+    expect(await leftovers('TK Maxx said TK people came.')).toEqual([`1:14-1:16: ${tk}`])
+    expect(await leftovers('TK. Maxx said nothing.')).toEqual([`1:1-1:3: ${tk}`])
+  })
+})
+
+describe('patterns', () => {
+  test('`…` stands for up to 60 tokens, no more', async () => {
+    const words = (count: number) => Array.from({length: count}, (_, index) => `w${index}`).join(' ')
+    const sixty = `[INSERT ${words(60)}]`
+    expect(await leftovers(`The mayor said ${sixty} on Tuesday.`)).toEqual([`1:16-1:${16 + sixty.length}: ${placeholder(sixty)}`])
+    expect(await leftovers(`The mayor said [INSERT ${words(61)}] on Tuesday.`)).toEqual([])
+  })
+
+  test('`…` takes the shortest run that lets the pattern end', async () => {
+    expect(await leftovers('He said [INSERT QUOTE] and [ADD FIGURE] today.')).toEqual([
+      `1:9-1:23: ${placeholder('[INSERT QUOTE]')}`,
+      `1:28-1:40: ${placeholder('[ADD FIGURE]')}`
+    ])
+  })
+
+  test('a placeholder cut off at the end of a paragraph (no closing bracket) is not matched', async () => {
+    // A known gap, pinned: `[INSERT …]` needs its `]`.
+    expect(await leftovers('The mayor said [INSERT QUOTE')).toEqual([])
+    expect(await leftovers('The mayor said [INSERT QUOTE\n\nThe vote is on Friday.')).toEqual([])
+    expect(await leftovers('The mayor said [INSERT')).toEqual([])
+  })
+})
+
+describe('a newsroom rules file of kind existence', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-kind-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-notes.yml'),
+    [
+      'kind: existence',
+      'message: "Remove `{actual}`: {note}"',
+      'level: warning',
+      'scope: all',
+      'quotes: apply',
+      'entries:',
+      '  - id: source',
+      '    patterns: ["[SOURCE *]"]',
+      '    note: name the source in the copy',
+      '  - id: alpha-beta',
+      '    match: [alpha beta]',
+      '    note: first',
+      '  - id: beta-gamma',
+      '    match: [beta gamma, beta gamma delta]',
+      '    note: second',
+      '  - id: figure',
+      '    patterns: ["# *"]',
+      '    position: line',
+      '    note: a widget',
+      ''
+    ].join('\n')
+  )
+  const notes = flaggedBy('desk-notes', {...only, defaultRules: false, rules: [folder]})
+
+  test('`*` is exactly one word', async () => {
+    expect(await notes('He said [SOURCE Reuters] today.')).toEqual(['1:9-1:25: Remove `[SOURCE Reuters]`: name the source in the copy'])
+    expect(await notes('He said [SOURCE Reuters AP] today.')).toEqual([])
+    expect(await notes('He said [SOURCE] today.')).toEqual([])
+    expect(await notes('He said [SOURCE ,] today.')).toEqual([])
+  })
+
+  test('overlapping phrases: the longest at each start, and nothing that starts inside a reported one', async () => {
+    expect(await notes('alpha beta gamma')).toEqual(['1:1-1:11: Remove `alpha beta`: first'])
+    expect(await notes('beta gamma delta')).toEqual(['1:1-1:17: Remove `beta gamma delta`: second'])
+    expect(await notes('alpha beta gamma delta, then beta gamma, then alpha beta')).toEqual([
+      '1:1-1:11: Remove `alpha beta`: first',
+      '1:30-1:40: Remove `beta gamma`: second',
+      '1:47-1:57: Remove `alpha beta`: first'
+    ])
+  })
+
+  test('a figure pattern whose second token is any word', async () => {
+    expect(await notes('21 degrees')).toEqual(['1:1-1:11: Remove `21 degrees`: a widget'])
+    expect(await notes('The talks ended.\n3.8 knots\nMunich')).toEqual(['2:1-2:10: Remove `3.8 knots`: a widget'])
+    expect(await notes('It was 21 degrees in Bamako.')).toEqual([])
+  })
+
+  test('the level of the file is the level reported', async () => {
+    const file = await check('He said [SOURCE Reuters] today.', {...only, defaultRules: false, rules: [folder]})
+    expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['desk-notes', false]])
+  })
+})
+
+describe('several findings in one paragraph, in order', () => {
+  test('each is reported once, where it is', async () => {
+    expect(await leftovers('TK and XXX, then [ADD NAME], then TKTK.')).toEqual([
+      `1:1-1:3: ${tk}`,
+      '1:8-1:11: Remove `XXX` before publishing: it is a placeholder, not a fact',
+      `1:18-1:28: ${placeholder('[ADD NAME]')}`,
+      '1:35-1:39: Remove `TKTK` before publishing: it marks copy still to come'
+    ])
+  })
+
+  test('dummy text: one message for the longest phrase, not one per phrase inside it', async () => {
+    expect(await leftovers('Lorem ipsum dolor sit amet, then dolor sit amet.')).toEqual([
+      '1:1-1:27: Remove `Lorem ipsum dolor sit amet` before publishing: it is dummy text',
+      '1:34-1:48: Remove `dolor sit amet` before publishing: it is dummy text'
+    ])
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * `POST /v1/check` in process (a caller's checker): the whole answer for a
+ * clean story, a headline finding, a policy from the request, and the exact
+ * reason a story out of time is held with. Found by mutation testing
+ * (docs/mutation.md).
+ */
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import type {FastifyInstance} from 'fastify'
+import {createChecker} from '../src/index.js'
+import {createServer} from '../src/faces/server.js'
+
+let app: FastifyInstance
+let late: FastifyInstance
+const checker = createChecker()
+
+beforeAll(async () => {
+  app = createServer({checker, timeoutMs: 60_000})
+  late = createServer({checker, timeoutMs: 1})
+  await Promise.all([app.ready(), late.ready()])
+})
+
+afterAll(async () => {
+  await Promise.all([app.close(), late.close()])
+})
+
+async function post(server: FastifyInstance, body: object): Promise<Record<string, unknown>> {
+  const response = await server.inject({method: 'POST', url: '/v1/check', payload: body})
+  expect(response.statusCode).toBe(200)
+  return response.json() as Record<string, unknown>
+}
+
+/** `field line:column ruleId actual` of each message. */
+function found(result: Record<string, unknown>): string[] {
+  return (result.messages as Array<Record<string, unknown>>).map((message) => `${message.field} ${message.line}:${message.column} ${message.ruleId} ${message.actual}`)
+}
+
+describe('POST /v1/check, in process', () => {
+  test('a clean story: pass, complete, nothing else', async () => {
+    expect(await post(app, {body: 'The council met on Tuesday.'})).toEqual({
+      verdict: 'pass',
+      counts: {error: 0, warning: 0, suggestion: 0},
+      messages: [],
+      complete: true,
+      incomplete: []
+    })
+  })
+
+  test('a TK in the headline blocks, reported in the headline with a link the server answers', async () => {
+    const result = await post(app, {headline: 'Council meets TK', body: 'The council met on Tuesday.'})
+    expect(result.verdict).toBe('block')
+    expect(found(result)).toEqual(['headline 1:15 leftovers TK'])
+    const url = (result.messages as Array<{url: string}>)[0].url
+    expect(url).toBe('/docs/checks/leftovers.md')
+    expect((await app.inject({method: 'GET', url})).statusCode).toBe(200)
+  })
+
+  test('the format and the policy of the request decide', async () => {
+    const body = '# Storm\n\nResidents left the the town.'
+    expect(await post(app, {body, format: 'markdown'})).toMatchObject({verdict: 'warn', complete: true})
+    expect(found(await post(app, {body, format: 'markdown'}))).toEqual(['body 3:16 repeated-word the the'])
+    expect(await post(app, {body, format: 'markdown', policy: {block: ['warning']}})).toMatchObject({verdict: 'block'})
+    expect(await post(app, {body, format: 'markdown', policy: {warn: []}})).toMatchObject({verdict: 'pass'})
+  })
+
+  test('a story out of time is held with the reason, the checks that did not run, and the TK it found', async () => {
+    const body = 'The council met on Tuesday to discuss the budget for the coming year.\n\n'.repeat(60) + 'The mayor said TK.'
+    const result = await post(late, {body})
+    expect(result.verdict).toBe('hold')
+    expect(result.complete).toBe(false)
+    expect(result.incomplete).toEqual([
+      'acronyms', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+      'name-consistency', 'percent', 'repeated-word', 'spelling', 'states', 'titles', 'word-collision'
+    ])
+    expect(result.reason).toBe(
+      'copydesk ran out of time before it finished checking this story (acronyms, courtesy-titles, dates, dialect and 10 more did not run over all of it); hold it and check again, or check it in parts.'
+    )
+    expect(found(result)).toEqual(['body 121:16 leftovers TK'])
+  })
+})
