@@ -69,7 +69,7 @@ describe('prePublish', () => {
     expect(result.verdict).toBe('hold')
     expect(result.complete).toBe(false)
     expect(result.incomplete).toEqual([
-      'acronyms', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+      'acronyms', 'confusables', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
       'money', 'name-consistency', 'numbers', 'percent', 'repeated-word', 'spelling', 'states', 'times', 'titles',
       'word-collision'
     ])
