@@ -74,7 +74,7 @@ describe('prePublish', () => {
       'word-collision'
     ])
     expect(result.reason).toBe(
-      'copydesk ran out of time before it finished checking this story (acronyms, courtesy-titles, dates, dialect and 13 more did not run over all of it); hold it and check again, or check it in parts.'
+      'copydesk ran out of time before it finished checking this story (acronyms, confusables, courtesy-titles, dates and 14 more did not run over all of it); hold it and check again, or check it in parts.'
     )
     expect(of('leftovers', result.messages)).toEqual(['headline 1:15 TK', `body ${paragraphs * 2 + 1}:16 TK`])
     expect(result.counts).toEqual({error: 2, warning: 0, suggestion: 0})
