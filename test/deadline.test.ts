@@ -12,8 +12,8 @@ import {deadlineOf, incompleteChecks, markSkipped, pastDeadline, setDeadline, sk
 
 const checker = createChecker()
 const rest = [
-  'acronyms', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
-  'name-consistency', 'percent', 'repeated-word', 'spelling', 'states', 'titles', 'word-collision'
+  'acronyms', 'confusables', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+  'money', 'name-consistency', 'numbers', 'percent', 'repeated-word', 'spelling', 'states', 'times', 'titles', 'word-collision'
 ]
 const story = 'Residents left the the town.\n\nCasualties: TK.'
 

@@ -80,9 +80,9 @@ describe('repeated-word: runs and punctuation', () => {
   test.each([
     // Punctuation breaks a run: the pair after it is a double on its own.
     ['The talks, the the talks went on.', ['1:12-1:19: Remove the repeated `the`']],
-    ['It was late, very very late.', ['1:14-1:23: Remove the repeated `very`']],
+    ['It was late, it it was late.', ['1:14-1:19: Remove the repeated `it`']],
     // A pair before punctuation, and the same word after it.
-    ['He said no no, no.', ['1:9-1:14: Remove the repeated `no`']],
+    ['He said it it, it.', ['1:9-1:14: Remove the repeated `it`']],
     // A sentence that is nothing but the double.
     ['Very very.', ['1:1-1:10: Remove the repeated `very`']],
     // A third word after a comma with no space is not part of a run.
@@ -96,7 +96,7 @@ describe('repeated-word: runs and punctuation', () => {
   })
 
   test('the fix keeps the first word as written', async () => {
-    const file = await check('It was late, Very very late.', only)
-    expect(file.messages.map((message) => [message.actual, message.expected])).toEqual([['Very very', ['Very']]])
+    const file = await check('It was late, It it was late.', only)
+    expect(file.messages.map((message) => [message.actual, message.expected])).toEqual([['It it', ['It']]])
   })
 })

@@ -68,11 +68,11 @@ describe('POST /v1/check, in process', () => {
     expect(result.verdict).toBe('hold')
     expect(result.complete).toBe(false)
     expect(result.incomplete).toEqual([
-      'acronyms', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
-      'name-consistency', 'percent', 'repeated-word', 'spelling', 'states', 'titles', 'word-collision'
+      'acronyms', 'confusables', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+      'money', 'name-consistency', 'numbers', 'percent', 'repeated-word', 'spelling', 'states', 'times', 'titles', 'word-collision'
     ])
     expect(result.reason).toBe(
-      'copydesk ran out of time before it finished checking this story (acronyms, courtesy-titles, dates, dialect and 10 more did not run over all of it); hold it and check again, or check it in parts.'
+      'copydesk ran out of time before it finished checking this story (acronyms, confusables, courtesy-titles, dates and 14 more did not run over all of it); hold it and check again, or check it in parts.'
     )
     expect(found(result)).toEqual(['body 121:16 leftovers TK'])
   })
