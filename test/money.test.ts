@@ -4,8 +4,8 @@
  * allow tables in our own words, and every hit on the news corpus.
  */
 import {describe, expect, test} from 'vitest'
-import {check, createChecker} from '../src/index.js'
-import {corpusStories, testCorpus} from './util/corpus.js'
+import {check} from '../src/index.js'
+import {corpusHits as hitsOf, testCorpus} from './util/corpus.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const only = onlyChecks()
@@ -69,15 +69,7 @@ describe('money', () => {
    * already, so `round-millions` finds nothing there. Reproduce: `npm run precision`.
    */
   testCorpus('the news corpus: every hit read, all AP slips', async () => {
-    const checker = createChecker({checks: {...only.checks}})
-    const hits: string[] = []
-    for (const story of corpusStories()) {
-      const file = await checker.check(story.text)
-      for (const message of file.messages) {
-        if (message.ruleId !== 'money') continue
-        hits.push(`${story.name}:${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
-      }
-    }
+    const hits = await hitsOf('money', only, (message, story) => `${story.name}:${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
     expect(hits).toEqual(['reuters/0015.txt:15:104 seven → 7', 'reuters/0079.txt:21:54 two → 2'])
   })
 })

@@ -4,8 +4,8 @@
  * allow tables in our own words, and every hit on the news corpus.
  */
 import {describe, expect, test} from 'vitest'
-import {check, createChecker} from '../src/index.js'
-import {corpusStories, testCorpus} from './util/corpus.js'
+import {check} from '../src/index.js'
+import {corpusHits as hitsOf, testCorpus} from './util/corpus.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const only = onlyChecks()
@@ -65,15 +65,7 @@ describe('times', () => {
    * Reproduce: `npm run precision`.
    */
   testCorpus('the news corpus: every hit read, all AP slips', async () => {
-    const checker = createChecker({checks: {...only.checks}})
-    const hits: string[] = []
-    for (const story of corpusStories()) {
-      const file = await checker.check(story.text)
-      for (const message of file.messages) {
-        if (message.ruleId !== 'times') continue
-        hits.push(`${story.name}:${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
-      }
-    }
+    const hits = await hitsOf('times', only, (message, story) => `${story.name}:${message.line}:${message.column} ${message.actual} → ${message.expected?.[0]}`)
     expect(hits).toEqual(['reuters/0044.txt:5:185 8.00 p.m. → 8 p.m.'])
   })
 })
