@@ -61,6 +61,8 @@ export interface GateEntry {
 
 /** A letter, digit or mark of a script written with spaces between words: what a word is made of. */
 const letter = String.raw`[[\p{L}\p{N}\p{M}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]]`
+/** White space between two words of a phrase: some, within a line or across one line break. */
+const spaced = String.raw`(?:[^\S\r\n]+(?:(?:\r\n|\r|\n)[^\S\r\n]*)?|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)`
 /** White space between two tokens of a phrase: within a line, or across one line break (not a blank line, not a block). */
 const gap = String.raw`[^\S\r\n]*(?:(?:\r\n|\r|\n)[^\S\r\n]*)?`
 /** What `…` in a pattern stands for: a run of up to ~60 tokens within a paragraph. (`[\s\S]`, not `[^]`, which matches nothing under flags `iv` in V8.) */
@@ -80,10 +82,12 @@ const wordish = (token: GateToken) => token.kind === 'word' || token.kind === 'a
 function phraseSource(tokens: GateToken[], marker: boolean): string {
   const parts: string[] = []
   tokens.forEach((token, index) => {
-    if (index > 0 && token.kind !== 'any' && tokens[index - 1].kind !== 'any') parts.push(gap)
+    // Two words stand apart by white space at least (`lorem ipsum`, never `loremipsum`).
+    if (index > 0 && token.kind !== 'any' && tokens[index - 1].kind !== 'any') parts.push(wordish(token) && wordish(tokens[index - 1]) ? spaced : gap)
     switch (token.kind) {
       case 'word':
-        parts.push(`(?<!${letter})${escape(token.value)}(?!${letter})`)
+        // Its edges are checked in `ranges` (a lookaround of `letter` a word costs milliseconds to compile).
+        parts.push(escape(token.value))
         break
       case 'mark':
         parts.push(escape(token.value))
@@ -104,8 +108,8 @@ function phraseSource(tokens: GateToken[], marker: boolean): string {
   const last = tokens[tokens.length - 1] as {value: string}
   const word = escape(last.value)
   const head = parts.slice(0, -1).join('')
-  if (tokens.length === 1) return `(?<!${letter})${word}(?:${joiner}${word})*${ending}(?!${letter})`
-  return `${head}(?<!${letter})${word}${ending}(?!${letter})`
+  if (tokens.length === 1) return `${word}(?:${joiner}${word})*${ending}`
+  return `${head}${word}${ending}`
 }
 
 /**
@@ -178,10 +182,34 @@ function ranges(pattern: RegExp, text: string): Array<[number, number]> {
   const found: Array<[number, number]> = []
   pattern.lastIndex = 0
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match[0].length === 0) pattern.lastIndex++
-    else found.push([match.index, match.index + match[0].length])
+    const start = match.index
+    const end = start + match[0].length
+    if (end === start) pattern.lastIndex++
+    // A match that starts or ends with a letter must not run on into a word (`TKO`, `ATK`): try again one further on.
+    else if ((isWordChar(codePointAt(text, start)) && isWordChar(codePointBefore(text, start))) || (isWordChar(codePointBefore(text, end)) && isWordChar(codePointAt(text, end)))) {
+      pattern.lastIndex = start + 1
+    } else found.push([start, end])
   }
   return found
+}
+
+const letterCharacter = /[\p{L}\p{N}\p{M}]/u
+const spacelessScript = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u
+
+/** Whether a character is what a word is made of (`letter`, as one character): a letter, digit or mark of a script written with spaces. */
+function isWordChar(character: string): boolean {
+  return character !== '' && letterCharacter.test(character) && !spacelessScript.test(character)
+}
+
+function codePointAt(text: string, at: number): string {
+  const point = text.codePointAt(at)
+  return point === undefined ? '' : String.fromCodePoint(point)
+}
+
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return ''
+  const unit = text.charCodeAt(at - 1)
+  return unit >= 0xdc00 && unit <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.charAt(at - 1)
 }
 
 /** The spans of `visible` an entry matches: its plain phrases by one regex, its gapped patterns part by part. */
