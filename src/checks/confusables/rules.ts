@@ -151,6 +151,8 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
       if (c.isWord(2) && !closed(noun) && !noun.endsWith('s') && !massNouns.has(noun) && nounOnly(noun) && !classesOf(noun).verb && !isBreak(c.at(3)) && c.at(3) !== 'to') return {expected, group}
     }
   }
+  // "it's biggest protest", "it's 1996 earnings": a superlative, ordinal or year then a noun, with no article.
+  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c))) return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
   // "the SEC must approve it's rules", "it's California counterpart": a noun
@@ -158,6 +160,30 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // clause or takes "to"/"that" ("it's key to", "it's business.").
   if (nounPhraseNext(c, 1)) return {expected, group}
   return undefined
+}
+
+/** Superlatives, ordinals and the like that take an article after "it is" or "there" (`the biggest`). */
+const rankWords = set('first second third fourth fifth final best worst biggest largest latest highest lowest newest oldest strongest weakest sharpest steepest fastest slowest current present respective')
+
+/** Nouns that make a fixed phrase after a rank word: "it's second nature", "it's first thing". */
+const rankPhrases = set('nature thing time place prize')
+
+/** Whether a rank word then a noun follows (`biggest protest`, `first quarter`). */
+function rankedNounNext(c: Context): boolean {
+  if (!rankWords.has(c.at(1)) || !c.isWord(2)) return false
+  const noun = c.tokens[c.index + 2]
+  const word = noun.lower
+  if (noun.text !== word || closed(word) || timeWords.has(word) || timePlurals.has(word) || rankPhrases.has(word) || word.endsWith('ing')) return false
+  const classes = classesOf(word)
+  // A word the lexicon lacks ("protest") reads as the noun here: the rank word wants one.
+  return classes.noun || nounOnly(word) || (!classes.known && !/(?:ly|ed)$/.test(word))
+}
+
+/** Whether a year then a noun follows (`1996 earnings`). */
+function yearNounNext(c: Context): boolean {
+  if (!/^(?:19|20)\d\d$/.test(c.at(1)) || !c.isWord(2)) return false
+  const word = c.at(2)
+  return c.tokens[c.index + 2].text === word && !closed(word) && !timePlurals.has(word) && (nounOnly(word) || (pluralLike(word) && classesOf(word).noun))
 }
 
 /** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
@@ -304,12 +330,16 @@ const thereSlip: Rule = (c) => {
   }
   // "lost there homes": after a verb or preposition, before a plural noun.
   const previous = c.at(-1)
+  // "in there second quarter", "for there first": a preposition, then a rank word and its noun.
+  if (c.isWord(-1) && prepositions.has(previous) && rankedNounNext(c)) return {expected: 'their', group}
+  // "in there current form": "in there" takes no noun phrase after it ("in there now", "in there for hours").
+  if (previous === 'in' && c.isWord(-1) && nounStart(c, 1) && c.isWord(2)) return {expected: 'their', group}
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
   // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
   if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
   const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
   if (!object) return undefined
-  if (nounStart(c, 1)) return {expected: 'their', group}
+  if (nounStart(c, 1) || rankedNounNext(c)) return {expected: 'their', group}
   if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
   if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
@@ -721,10 +751,23 @@ const tooSlip: Rule = (c) => {
   const group = 'to/too'
   if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
   if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
+  // "rose too 20", "moved too China": "too" qualifies an adjective or adverb, never a number or a name.
+  if (c.isWord(-1) && tooBeforeNumberOrName(c)) return {expected: 'to', group}
   if (baseVerbs.has(next) && c.isWord(-1) && !set('much far way all').has(c.at(-1))) return {expected: 'to', group}
   // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
   if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}
   return undefined
+}
+
+/** Whether the word after `too` is a number (`too 20`) or, mid-sentence, a capitalised name (`too China`). */
+function tooBeforeNumberOrName(c: Context): boolean {
+  const written = c.text
+  const after = c.tokens[c.index + 1].text
+  const code = after.charCodeAt(0)
+  if (code >= 48 && code <= 57) return true
+  // Title-case copy ("Prices Rise Too Far") has a capital on "too" itself or on the word before.
+  if (written !== 'too' || c.tokens[c.index - 1].text !== c.at(-1)) return false
+  return code >= 65 && code <= 90 && after.length > 1 && after !== after.toUpperCase()
 }
 
 export const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
