@@ -8,6 +8,7 @@
  */
 import {Context, isBreak} from './context.js'
 import {classesOf, nounOnly} from './lexicon.js'
+import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, yearNounNext} from './shapes.js'
 import {
   afterIs,
   clauseStarts,
@@ -162,30 +163,6 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   return undefined
 }
 
-/** Superlatives, ordinals and the like that take an article after "it is" or "there" (`the biggest`). */
-const rankWords = set('first second third fourth fifth final best worst biggest largest latest highest lowest newest oldest strongest weakest sharpest steepest fastest slowest current present respective')
-
-/** Nouns that make a fixed phrase after a rank word: "it's second nature", "it's first thing". */
-const rankPhrases = set('nature thing time place prize')
-
-/** Whether a rank word then a noun follows (`biggest protest`, `first quarter`). */
-function rankedNounNext(c: Context): boolean {
-  if (!rankWords.has(c.at(1)) || !c.isWord(2)) return false
-  const noun = c.tokens[c.index + 2]
-  const word = noun.lower
-  if (noun.text !== word || closed(word) || timeWords.has(word) || timePlurals.has(word) || rankPhrases.has(word) || word.endsWith('ing')) return false
-  const classes = classesOf(word)
-  // A word the lexicon lacks ("protest") reads as the noun here: the rank word wants one.
-  return classes.noun || nounOnly(word) || (!classes.known && !/(?:ly|ed)$/.test(word))
-}
-
-/** Whether a year then a noun follows (`1996 earnings`). */
-function yearNounNext(c: Context): boolean {
-  if (!/^(?:19|20)\d\d$/.test(c.at(1)) || !c.isWord(2)) return false
-  const word = c.at(2)
-  return c.tokens[c.index + 2].text === word && !closed(word) && !timePlurals.has(word) && (nounOnly(word) || (pluralLike(word) && classesOf(word).noun))
-}
-
 /** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
 const massNouns = set('news time business work knowledge nonsense stuff luck fun money sense speculation policy practice sport life history law music art weather')
 
@@ -196,9 +173,6 @@ const clauseVerbs = new Set(
     .split(' ')
     .flatMap((verb) => [verb, verb + 's', verb + 'ed', verb + 'd', verb.replace(/e$/, '') + 'ing', verb.replace(/y$/, 'ied'), verb.replace(/y$/, 'ies'), verb.replace(/t$/, 'tted')])
 )
-
-/** Time words that follow a place adverb: "stayed there last year". */
-const timeWords = set('last next this every early late yesterday today tonight recently overnight then now later earlier again already once twice long briefly')
 
 /**
  * Whether token `k` starts a noun phrase that cannot follow the adverb
@@ -221,25 +195,12 @@ function nounStart(c: Context, k: number): boolean {
   return false
 }
 
-const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
-
-/** Forms of be, have and do, and the modals. */
-const auxiliaries = new Set([...passive, ...perfect, ...modals, ...thereIsWords, 'am', 'do', 'does', 'did', 'can', 'shall'])
-
-/** A closed-class word: never the noun a possessive wants. */
-function closed(word: string): boolean {
-  return functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word) || auxiliaries.has(word)
-}
-
 /** A verb form after which a noun phrase is its object: `directed`, `cutting`, `extend`; not one that takes a clause. */
 function objectVerb(word: string): boolean {
   if (clauseVerbs.has(word) || functionWords.has(word)) return false
   const classes = classesOf(word)
   return classes.participle || classes.ing || (classes.verb && !classes.noun && !classes.adjective)
 }
-
-/** Words that are never the head of the noun phrase after a possessive. */
-const functionWords = set("out up down off away back home and or but nor as if than then when where so because while whether though although since until unless that which who whom what how why i he she it we they you me him us them this these those there here not to")
 
 /**
  * Whether token `k` reads only as a noun phrase's start: a lower-case noun or
@@ -757,17 +718,6 @@ const tooSlip: Rule = (c) => {
   // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
   if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}
   return undefined
-}
-
-/** Whether the word after `too` is a number (`too 20`) or, mid-sentence, a capitalised name (`too China`). */
-function tooBeforeNumberOrName(c: Context): boolean {
-  const written = c.text
-  const after = c.tokens[c.index + 1].text
-  const code = after.charCodeAt(0)
-  if (code >= 48 && code <= 57) return true
-  // Title-case copy ("Prices Rise Too Far") has a capital on "too" itself or on the word before.
-  if (written !== 'too' || c.tokens[c.index - 1].text !== c.at(-1)) return false
-  return code >= 65 && code <= 90 && after.length > 1 && after !== after.toUpperCase()
 }
 
 export const tooAdjectives = set('much many few late early often soon expensive costly high big small large difficult hard easy young old weak strong risky dangerous complex complicated busy tired heavy short serious important sensitive generous optimistic pessimistic cautious aggressive ambitious hot cold rich poor thin quick fast far little long low steep deep great bad')
