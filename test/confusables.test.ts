@@ -140,6 +140,8 @@ describe('confusables', () => {
     ["The insurer said it's 1996 earnings would be restated.", ["1:18-1:22: Use `its` (belonging to it), not `it's` (it is)"]],
     ["The firm reported a loss in there second quarter.", ["1:29-1:34: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The union will vote on there final offer.", ["1:24-1:29: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The retailer is expected too report sales on Thursday.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The group plans too dispose of its stake.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
@@ -195,7 +197,10 @@ describe('confusables', () => {
     "It's 1996 all over again, he said.",
     "They got there first and stayed there last year.",
     "The miners were trapped in there for hours.",
-    "It's first thing on Monday that the vote takes place."
+    "It's first thing on Monday that the vote takes place.",
+    "Costs are likely too high for the council to bear.",
+    "The board agreed too quickly, critics said.",
+    "Sales rose more than expected, too."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -8,7 +8,7 @@
  */
 import {Context, isBreak} from './context.js'
 import {classesOf, nounOnly} from './lexicon.js'
-import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, yearNounNext} from './shapes.js'
+import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, yearNounNext} from './shapes.js'
 import {
   afterIs,
   clauseStarts,
@@ -713,7 +713,7 @@ const tooSlip: Rule = (c) => {
   if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
   if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
   // "rose too 20", "moved too China": "too" qualifies an adjective or adverb, never a number or a name.
-  if (c.isWord(-1) && tooBeforeNumberOrName(c)) return {expected: 'to', group}
+  if (c.isWord(-1) && (tooBeforeNumberOrName(c) || tooBeforeVerb(c, tooAdjectives))) return {expected: 'to', group}
   if (baseVerbs.has(next) && c.isWord(-1) && !set('much far way all').has(c.at(-1))) return {expected: 'to', group}
   // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
   if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}

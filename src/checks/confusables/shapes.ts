@@ -61,3 +61,20 @@ export function tooBeforeNumberOrName(c: Context): boolean {
   if (written !== 'too' || c.tokens[c.index - 1].text !== c.at(-1)) return false
   return code >= 65 && code <= 90 && after.length > 1 && after !== after.toUpperCase()
 }
+
+/** Words that take a verb with "to" after them: "expected to report", "plans to sell". */
+const infinitiveTakers = set('want wants wanted plan plans planned expect expects expected continue continues continued decide decides decided agree agrees agreed fail fails failed refuse refuses refused seek seeks aim aims aimed hope hopes hoped intend intends intended prepare prepares prepared attempt attempts attempted able unable willing unwilling decision bid effort efforts likely unlikely set due going trying')
+
+/**
+ * Whether `too` follows a word that takes "to" and comes before a verb's
+ * base form (`expected too report`, `plans too dispose`): not an adjective or
+ * adverb, which "too" could qualify (`likely too high`, `agreed too quickly`).
+ */
+export function tooBeforeVerb(c: Context, adjectives: ReadonlySet<string>): boolean {
+  if (!infinitiveTakers.has(c.at(-1)) || !c.isWord(2)) return false
+  const token = c.tokens[c.index + 1]
+  const word = token.lower
+  if (token.text !== word || adjectives.has(word) || closed(word) || /(?:ly|ed|ing|er|est|ous|ive|ful|able|ible|al|ic|y)$/.test(word)) return false
+  const classes = classesOf(word)
+  return classes.known ? classes.verb && !classes.adjective && !classes.adverb && !classes.participle : true
+}
