@@ -142,6 +142,7 @@ describe('confusables', () => {
     ["The union will vote on there final offer.", ["1:24-1:29: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The retailer is expected too report sales on Thursday.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The group plans too dispose of its stake.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
     ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
@@ -200,7 +201,8 @@ describe('confusables', () => {
     "It's first thing on Monday that the vote takes place.",
     "Costs are likely too high for the council to bear.",
     "The board agreed too quickly, critics said.",
-    "Sales rose more than expected, too."
+    "Sales rose more than expected, too.",
+    "For the bankers it's bonus time again."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

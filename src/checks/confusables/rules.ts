@@ -8,7 +8,7 @@
  */
 import {Context, isBreak} from './context.js'
 import {classesOf, nounOnly} from './lexicon.js'
-import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, yearNounNext} from './shapes.js'
+import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, unknownNoun, yearNounNext} from './shapes.js'
 import {
   afterIs,
   clauseStarts,
@@ -220,7 +220,8 @@ function nounPhraseNext(c: Context, k: number): boolean {
     return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
   }
   if (word.includes('-') || word.includes("'")) return false
-  return nounOnly(word)
+  // "it's crunch time": a noun before "time" names the moment.
+  return after !== 'time' && (nounOnly(word) || unknownNoun(word))
 }
 
 /** What rules/word-collision.yml flags after `its` and `your` (`its-determiner`, `your-determiner`). */

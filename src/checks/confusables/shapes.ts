@@ -78,3 +78,8 @@ export function tooBeforeVerb(c: Context, adjectives: ReadonlySet<string>): bool
   const classes = classesOf(word)
   return classes.known ? classes.verb && !classes.adjective && !classes.adverb && !classes.participle : true
 }
+
+/** A lower-case word the lexicon lacks (`protest`, `repeal`) that has no adjective, adverb or verb-form ending: read as a noun. */
+export function unknownNoun(word: string): boolean {
+  return !classesOf(word).known && word.length > 2 && !/(?:ly|ed|ing|er|est|ous|ive|ful|able|ible|al|ic)$/.test(word) && !/[^a-z]/.test(word)
+}
