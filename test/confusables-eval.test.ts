@@ -20,7 +20,7 @@ const run = runner({codeChecks, createChecker, defaultRuleIds})
 /** Recall floors in percent, Reuters (development) then BBC (held out); groups with under 10 errors in a set have none. */
 const floors: Record<string, [number | null, number | null]> = {
   "its/it's": [80, 73],
-  "their/there/they're": [76, 76],
+  "their/there/they're": [77, 77],
   'whose/who\'s': [76, null],
   'than/then': [92, 82],
   'affect/effect': [59, null],

@@ -143,6 +143,8 @@ describe('confusables', () => {
     ["The retailer is expected too report sales on Thursday.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The group plans too dispose of its stake.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Bonds make up a tenth of there total investment.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Prices are now closer to there real value.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
@@ -202,7 +204,9 @@ describe('confusables', () => {
     "Costs are likely too high for the council to bear.",
     "The board agreed too quickly, critics said.",
     "Sales rose more than expected, too.",
-    "For the bankers it's bonus time again."
+    "For the bankers it's bonus time again.",
+    "Hopes for there being a deal faded, and the talks moved to there after lunch.",
+    "The choice between there and Paris was easy for the board."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -8,7 +8,7 @@
  */
 import {Context, isBreak} from './context.js'
 import {classesOf, nounOnly} from './lexicon.js'
-import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, unknownNoun, yearNounNext} from './shapes.js'
+import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, thereAfterPreposition, unknownNoun, yearNounNext} from './shapes.js'
 import {
   afterIs,
   clauseStarts,
@@ -294,6 +294,8 @@ const thereSlip: Rule = (c) => {
   const previous = c.at(-1)
   // "in there second quarter", "for there first": a preposition, then a rank word and its noun.
   if (c.isWord(-1) && prepositions.has(previous) && rankedNounNext(c)) return {expected: 'their', group}
+  // "of there total investment", "to there real value": two words of a noun phrase after a preposition.
+  if (thereAfterPreposition(c, thereVerbs)) return {expected: 'their', group}
   // "in there current form": "in there" takes no noun phrase after it ("in there now", "in there for hours").
   if (previous === 'in' && c.isWord(-1) && nounStart(c, 1) && c.isWord(2)) return {expected: 'their', group}
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined

@@ -83,3 +83,21 @@ export function tooBeforeVerb(c: Context, adjectives: ReadonlySet<string>): bool
 export function unknownNoun(word: string): boolean {
   return !classesOf(word).known && word.length > 2 && !/(?:ly|ed|ing|er|est|ous|ive|ful|able|ible|al|ic)$/.test(word) && !/[^a-z]/.test(word)
 }
+
+/** Prepositions after which "there" only starts a clause (`of there being`, `for there to be`), never a phrase of two words. */
+const thereObjectPrepositions = set('of for with to on at by into against among between without within during under')
+
+/**
+ * Whether `there` follows one of those prepositions and comes before two
+ * words that make a noun phrase (`of there total investment`, `to there real
+ * value`): not a verb of "there is", an `-ing` form, a time word or an adverb.
+ */
+export function thereAfterPreposition(c: Context, thereVerbs: ReadonlySet<string>): boolean {
+  if (!c.isWord(-1) || !thereObjectPrepositions.has(c.at(-1)) || !c.isWord(1) || !c.isWord(2)) return false
+  const token = c.tokens[c.index + 1]
+  const word = token.lower
+  const after = c.at(2)
+  if (token.text !== word || c.tokens[c.index + 2].text !== after) return false
+  if (closed(word) || closed(after) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || /(?:ing|ly)$/.test(word) || word.includes('-')) return false
+  return !classesOf(word).adverb
+}
