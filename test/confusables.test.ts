@@ -141,6 +141,7 @@ describe('confusables', () => {
     ["The firm reported a loss in there second quarter.", ["1:29-1:34: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The union will vote on there final offer.", ["1:24-1:29: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The retailer is expected too report sales on Thursday.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The airline will be able too open the route.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The group plans too dispose of its stake.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
     ["Bonds make up a tenth of there total investment.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
@@ -206,7 +207,8 @@ describe('confusables', () => {
     "Sales rose more than expected, too.",
     "For the bankers it's bonus time again.",
     "Hopes for there being a deal faded, and the talks moved to there after lunch.",
-    "The choice between there and Paris was easy for the board."
+    "The choice between there and Paris was easy for the board.",
+    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -76,8 +76,14 @@ export function tooBeforeVerb(c: Context, adjectives: ReadonlySet<string>): bool
   const word = token.lower
   if (token.text !== word || adjectives.has(word) || closed(word) || /(?:ly|ed|ing|er|est|ous|ive|ful|able|ible|al|ic|y)$/.test(word)) return false
   const classes = classesOf(word)
-  return classes.known ? classes.verb && !classes.adjective && !classes.adverb && !classes.participle : true
+  if (!classes.known) return true
+  if (!classes.verb || classes.adverb || classes.participle) return false
+  // "able too cut the costs", "willing too back the plan": a verb with its object ("too high a price" has "a").
+  return !classes.adjective || objectStarts.has(c.at(2))
 }
+
+/** Words that start a verb's object but never follow "too" + adjective. */
+const objectStarts = set('the its their his her our my your this these those')
 
 /** A lower-case word the lexicon lacks (`protest`, `repeal`) that has no adjective, adverb or verb-form ending: read as a noun. */
 export function unknownNoun(word: string): boolean {
