@@ -131,7 +131,22 @@ describe('confusables', () => {
     ["A late try gave them a 10-3 led.", ["1:29-1:32: Use `lead` (the present tense, a front position or the metal), not `led` (the past tense of lead)"]],
     ["The government refuses to except Syria's denials.", ["1:27-1:33: Use `accept` (to take or agree to), not `except` (apart from)"]],
     ["He asked weather ministers had read the report.", ["1:10-1:17: Use `whether` (if), not `weather` (rain and shine)"]],
-    ["It could\nof been worse.", ["1:4-2:3: Use `could have`, not `could of`: `of` is never a verb"]]
+    ["It could\nof been worse.", ["1:4-2:3: Use `could have`, not `could of`: `of` is never a verb"]],
+    // issue 19: "too" before a number or a name; a rank word or a year then a noun
+    ["The shares fell too 45 pence in early trade.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The bank cut its forecast from 3 percent too 2.5 percent.", ["1:42-1:45: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The firm moved its head office too Singapore last year.", ["1:32-1:35: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["Croatia saw it's biggest protest in years.", ["1:13-1:17: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The insurer said it's 1996 earnings would be restated.", ["1:18-1:22: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The firm reported a loss in there second quarter.", ["1:29-1:34: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The union will vote on there final offer.", ["1:24-1:29: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The retailer is expected too report sales on Thursday.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The airline will be able too open the route.", ["1:26-1:29: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The group plans too dispose of its stake.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Bonds make up a tenth of there total investment.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Prices are now closer to there real value.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -178,7 +193,22 @@ describe('confusables', () => {
     "I think its the best deal on offer.",
     "She will lead by example.",
     "They sailed to weather the storm.",
-    "Present company excepted, nobody came."
+    "Present company excepted, nobody came.",
+    // issue 19: "too" before a number or a name, a rank word or year after "it's"/"there", "in there"
+    "The shares rose 5 percent, too, to 45 pence.",
+    "Prices Rise Too Sharply For Buyers",
+    "It's best to wait, and it's second nature to him.",
+    "It's 1996 all over again, he said.",
+    "They got there first and stayed there last year.",
+    "The miners were trapped in there for hours.",
+    "It's first thing on Monday that the vote takes place.",
+    "Costs are likely too high for the council to bear.",
+    "The board agreed too quickly, critics said.",
+    "Sales rose more than expected, too.",
+    "For the bankers it's bonus time again.",
+    "Hopes for there being a deal faded, and the talks moved to there after lunch.",
+    "The choice between there and Paris was easy for the board.",
+    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -8,6 +8,7 @@
  */
 import {Context, isBreak} from './context.js'
 import {classesOf, nounOnly} from './lexicon.js'
+import {auxiliaries, closed, functionWords, rankedNounNext, thereIsWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, thereAfterPreposition, unknownNoun, yearNounNext} from './shapes.js'
 import {
   afterIs,
   clauseStarts,
@@ -151,6 +152,8 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
       if (c.isWord(2) && !closed(noun) && !noun.endsWith('s') && !massNouns.has(noun) && nounOnly(noun) && !classesOf(noun).verb && !isBreak(c.at(3)) && c.at(3) !== 'to') return {expected, group}
     }
   }
+  // "it's biggest protest", "it's 1996 earnings": a superlative, ordinal or year then a noun, with no article.
+  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c))) return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
   // "the SEC must approve it's rules", "it's California counterpart": a noun
@@ -170,9 +173,6 @@ const clauseVerbs = new Set(
     .split(' ')
     .flatMap((verb) => [verb, verb + 's', verb + 'ed', verb + 'd', verb.replace(/e$/, '') + 'ing', verb.replace(/y$/, 'ied'), verb.replace(/y$/, 'ies'), verb.replace(/t$/, 'tted')])
 )
-
-/** Time words that follow a place adverb: "stayed there last year". */
-const timeWords = set('last next this every early late yesterday today tonight recently overnight then now later earlier again already once twice long briefly')
 
 /**
  * Whether token `k` starts a noun phrase that cannot follow the adverb
@@ -195,25 +195,12 @@ function nounStart(c: Context, k: number): boolean {
   return false
 }
 
-const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
-
-/** Forms of be, have and do, and the modals. */
-const auxiliaries = new Set([...passive, ...perfect, ...modals, ...thereIsWords, 'am', 'do', 'does', 'did', 'can', 'shall'])
-
-/** A closed-class word: never the noun a possessive wants. */
-function closed(word: string): boolean {
-  return functionWords.has(word) || afterIs.has(word) || determiners.has(word) || prepositions.has(word) || subjects.has(word) || objects.has(word) || auxiliaries.has(word)
-}
-
 /** A verb form after which a noun phrase is its object: `directed`, `cutting`, `extend`; not one that takes a clause. */
 function objectVerb(word: string): boolean {
   if (clauseVerbs.has(word) || functionWords.has(word)) return false
   const classes = classesOf(word)
   return classes.participle || classes.ing || (classes.verb && !classes.noun && !classes.adjective)
 }
-
-/** Words that are never the head of the noun phrase after a possessive. */
-const functionWords = set("out up down off away back home and or but nor as if than then when where so because while whether though although since until unless that which who whom what how why i he she it we they you me him us them this these those there here not to")
 
 /**
  * Whether token `k` reads only as a noun phrase's start: a lower-case noun or
@@ -233,7 +220,8 @@ function nounPhraseNext(c: Context, k: number): boolean {
     return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
   }
   if (word.includes('-') || word.includes("'")) return false
-  return nounOnly(word)
+  // "it's crunch time": a noun before "time" names the moment.
+  return after !== 'time' && (nounOnly(word) || unknownNoun(word))
 }
 
 /** What rules/word-collision.yml flags after `its` and `your` (`its-determiner`, `your-determiner`). */
@@ -304,12 +292,18 @@ const thereSlip: Rule = (c) => {
   }
   // "lost there homes": after a verb or preposition, before a plural noun.
   const previous = c.at(-1)
+  // "in there second quarter", "for there first": a preposition, then a rank word and its noun.
+  if (c.isWord(-1) && prepositions.has(previous) && rankedNounNext(c)) return {expected: 'their', group}
+  // "of there total investment", "to there real value": two words of a noun phrase after a preposition.
+  if (thereAfterPreposition(c, thereVerbs)) return {expected: 'their', group}
+  // "in there current form": "in there" takes no noun phrase after it ("in there now", "in there for hours").
+  if (previous === 'in' && c.isWord(-1) && nounStart(c, 1) && c.isWord(2)) return {expected: 'their', group}
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
   // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
   if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
   const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
   if (!object) return undefined
-  if (nounStart(c, 1)) return {expected: 'their', group}
+  if (nounStart(c, 1) || rankedNounNext(c)) return {expected: 'their', group}
   if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
   if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
@@ -721,6 +715,8 @@ const tooSlip: Rule = (c) => {
   const group = 'to/too'
   if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
   if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
+  // "rose too 20", "moved too China": "too" qualifies an adjective or adverb, never a number or a name.
+  if (c.isWord(-1) && (tooBeforeNumberOrName(c) || tooBeforeVerb(c, tooAdjectives))) return {expected: 'to', group}
   if (baseVerbs.has(next) && c.isWord(-1) && !set('much far way all').has(c.at(-1))) return {expected: 'to', group}
   // "companies too disclose", "asked Greenspan too assess": a verb's base form or a noun cannot follow "too".
   if (c.tokens[c.index + 1].text === next && !tooAdjectives.has(next) && !set('good well close').has(next) && !functionWords.has(next) && !determiners.has(next) && !prepositions.has(next) && nounOnly(next)) return {expected: 'to', group}
