@@ -12,6 +12,8 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {flaggedBy, onlyChecks} from './util/messages.js'
+import {clearStyleCache, loadStyle} from '../src/style.js'
+import {RulesError} from '../src/house-style/load.js'
 
 const only = onlyChecks()
 const leftovers = flaggedBy('leftovers', only)
@@ -177,5 +179,65 @@ describe('several findings in one paragraph, in order', () => {
       '1:1-1:27: Remove `Lorem ipsum dolor sit amet` before publishing: it is dummy text',
       '1:34-1:48: Remove `dolor sit amet` before publishing: it is dummy text'
     ])
+  })
+})
+
+describe('a rules file of kind existence that cannot work fails with a located error', () => {
+  function error(entries: string[], message = 'Remove `{actual}`'): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-bad-'))
+    const file = path.join(folder, 'bad.yml')
+    fs.writeFileSync(file, ['kind: existence', `message: "${message}"`, 'level: warning', 'entries:', ...entries, ''].join('\n'))
+    try {
+      loadStyle([file])
+    } catch (caught) {
+      expect(caught).toBeInstanceOf(RulesError)
+      return (caught as Error).message.replace(file, 'bad.yml')
+    } finally {
+      fs.rmSync(folder, {recursive: true, force: true})
+      clearStyleCache()
+    }
+    throw new Error('loaded without an error')
+  }
+
+  test.each([
+    [
+      ['  - id: nothing', '    note: x'],
+      'bad.yml:5:5: entry "nothing" has neither `match` nor `patterns`, so it flags nothing. Fix: add `match: [phrase, …]` (words as written) or `patterns: ["[INSERT …]"]`'
+    ],
+    [
+      ['  - id: blank', '    match: [" "]'],
+      'bad.yml:6:13: match " " in entry "blank" is empty. Fix: write the words to flag, or remove the item'
+    ],
+    [
+      ['  - id: one', '    match: [TK]', '  - id: two', '    match: [TK]'],
+      'bad.yml:8:13: "TK" is listed twice (entries "one" and "two"). Fix: keep it in one entry'
+    ],
+    [
+      ['  - id: stray', '    match: [TK]', '    except: [TK Maxx, Super Bowl]'],
+      'bad.yml:7:23: except "Super Bowl" in entry "stray" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+    ],
+    [
+      ['  - id: open', '    patterns: ["… ]"]'],
+      'bad.yml:6:16: pattern "… ]" in entry "open" starts with `…`, which would be tried at every word. Fix: start the pattern with a word, a mark or `#` (`[INSERT …]`, not `… ]`)'
+    ],
+    [
+      ['  - id: star', '    patterns: ["* ]"]'],
+      'bad.yml:6:16: pattern "* ]" in entry "star" starts with `*`, which would be tried at every word. Fix: start the pattern with a word, a mark or `#` (`[INSERT …]`, not `… ]`)'
+    ],
+    [
+      ['  - id: endless', '    patterns: ["[INSERT …"]'],
+      'bad.yml:6:16: pattern "[INSERT …" in entry "endless" ends with `…`, so it has no end. Fix: end the pattern with a word or mark (`[INSERT …]`)'
+    ],
+    [
+      ['  - id: twice', '    patterns: ["[INSERT … … ]"]'],
+      'bad.yml:6:16: pattern "[INSERT … … ]" in entry "twice" has `… …`. Fix: use one `…`'
+    ],
+    [
+      ['  - id: quiet', '    match: [TK]'],
+      'bad.yml:5:5: entry "quiet" has no `note`, which the message uses as {note}. Fix: add `note:` to the entry, or take {note} out of the message',
+      'Remove `{actual}`: {note}'
+    ]
+  ])('%j', (entries, expected, message?: string) => {
+    expect(error(entries, message)).toBe(expected)
   })
 })
