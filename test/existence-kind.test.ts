@@ -241,3 +241,61 @@ describe('a rules file of kind existence that cannot work fails with a located e
     expect(error(entries, message)).toBe(expected)
   })
 })
+
+describe('case, apostrophes and figures in a newsroom rules file', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-case-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-case.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'entries:',
+      // The same phrase, once as written and once in any case, is not listed twice.
+      '  - id: upper',
+      '    match: [ZZ, zz]',
+      '    note: as written',
+      '  - id: any-case',
+      '    match: [zz, editor’s note]',
+      '    case: insensitive',
+      '    except: [ZZ Top]',
+      '    note: any case',
+      '  - id: figure',
+      '    patterns: ["# *"]',
+      '    position: line',
+      '    note: a widget',
+      ''
+    ].join('\n')
+  )
+  const options = {...only, defaultRules: false, rules: [folder]}
+  const desk = flaggedBy('desk-case', options)
+
+  test('a case-sensitive entry takes its phrase as written; an insensitive one in any case', async () => {
+    expect(await desk('ZZ and zz and Zz.')).toEqual(['1:1-1:3: Cut `ZZ`: as written', '1:8-1:10: Cut `zz`: as written', '1:15-1:17: Cut `Zz`: any case'])
+  })
+
+  test('an exception applies in any case to an insensitive entry, and only to its own entry', async () => {
+    expect(await desk('Zz Top played. Zz TOP too.')).toEqual([])
+    expect(await desk('ZZ Top played.')).toEqual(['1:1-1:3: Cut `ZZ`: as written'])
+  })
+
+  test('a curly apostrophe in the rules or the story matches a straight one', async () => {
+    expect(await desk("Editor's note: x. EDITOR’S NOTE")).toEqual(["1:1-1:14: Cut `Editor's note`: any case", '1:19-1:32: Cut `EDITOR’S NOTE`: any case'])
+  })
+
+  test('a figure is digits, dots and commas, from its first character to its last', async () => {
+    expect(await desk('3.8.1 units')).toEqual(['1:1-1:12: Cut `3.8.1 units`: a widget'])
+    expect(await desk('A21 road')).toEqual([])
+    expect(await desk('21st century')).toEqual([])
+  })
+
+  test('a note the message already holds is not given again', async () => {
+    const file = await check('ZZ', options)
+    expect(file.messages.map((message) => [String(message), message.note])).toEqual([['1:1-1:3: Cut `ZZ`: as written', undefined]])
+  })
+})
+
+test('a possessive of an exception is the exception (`TK Maxx’s`), in either apostrophe', async () => {
+  expect(await leftovers('TK Maxx’s shares rose. TK Maxx\'s shares fell.')).toEqual([])
+  expect(await leftovers('TK’s shares rose.')).toEqual(['1:1-1:5: Remove `TK’s` before publishing: it marks copy still to come'])
+})
