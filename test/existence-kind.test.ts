@@ -299,3 +299,22 @@ test('a possessive of an exception is the exception (`TK Maxx’s`), in either a
   expect(await leftovers('TK Maxx’s shares rose. TK Maxx\'s shares fell.')).toEqual([])
   expect(await leftovers('TK’s shares rose.')).toEqual(['1:1-1:5: Remove `TK’s` before publishing: it marks copy still to come'])
 })
+
+describe('a figure pattern whose second token is a word, in any case', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-figure-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-km.yml'),
+    ['kind: existence', 'message: "Cut `{actual}`"', 'level: warning', 'entries:', '  - id: km', '    patterns: ["# Km"]', '    case: insensitive', ''].join('\n')
+  )
+  const desk = flaggedBy('desk-km', {...only, defaultRules: false, rules: [folder]})
+
+  test('the word after the figure is matched in any case', async () => {
+    expect(await desk('It ran 3 KM, then 4 km, then 5 Km.')).toEqual(['1:8-1:12: Cut `3 KM`', '1:19-1:23: Cut `4 km`', '1:30-1:34: Cut `5 Km`'])
+    expect(await desk('It ran 3 miles.')).toEqual([])
+  })
+})
+
+test('a figure that ends a sentence or a paragraph, with nothing after it', async () => {
+  expect(await leftovers('The score was 21')).toEqual([])
+  expect(await leftovers('The score was 21\n\n3.8 C')).toEqual(["3:1-3:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"])
+})
