@@ -310,6 +310,9 @@ describe('a figure pattern whose second token is a word, in any case', () => {
 
   test('the word after the figure is matched in any case', async () => {
     expect(await desk('It ran 3 KM, then 4 km, then 5 Km.')).toEqual(['1:8-1:12: Cut `3 KM`', '1:19-1:23: Cut `4 km`', '1:30-1:34: Cut `5 Km`'])
+    // Each alone in its story, so no other token lets the paragraph through.
+    expect(await desk('It ran 3 KM.')).toEqual(['1:8-1:12: Cut `3 KM`'])
+    expect(await desk('It ran 4 km.')).toEqual(['1:8-1:12: Cut `4 km`'])
     expect(await desk('It ran 3 miles.')).toEqual([])
   })
 })
