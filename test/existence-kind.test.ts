@@ -12,6 +12,8 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
 import {flaggedBy, onlyChecks} from './util/messages.js'
+import {clearStyleCache, loadStyle} from '../src/style.js'
+import {RulesError} from '../src/house-style/load.js'
 
 const only = onlyChecks()
 const leftovers = flaggedBy('leftovers', only)
@@ -178,4 +180,144 @@ describe('several findings in one paragraph, in order', () => {
       '1:34-1:48: Remove `dolor sit amet` before publishing: it is dummy text'
     ])
   })
+})
+
+describe('a rules file of kind existence that cannot work fails with a located error', () => {
+  function error(entries: string[], message = 'Remove `{actual}`'): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-bad-'))
+    const file = path.join(folder, 'bad.yml')
+    fs.writeFileSync(file, ['kind: existence', `message: "${message}"`, 'level: warning', 'entries:', ...entries, ''].join('\n'))
+    try {
+      loadStyle([file])
+    } catch (caught) {
+      expect(caught).toBeInstanceOf(RulesError)
+      return (caught as Error).message.replace(file, 'bad.yml')
+    } finally {
+      fs.rmSync(folder, {recursive: true, force: true})
+      clearStyleCache()
+    }
+    throw new Error('loaded without an error')
+  }
+
+  test.each([
+    [
+      ['  - id: nothing', '    note: x'],
+      'bad.yml:5:5: entry "nothing" has neither `match` nor `patterns`, so it flags nothing. Fix: add `match: [phrase, …]` (words as written) or `patterns: ["[INSERT …]"]`'
+    ],
+    [
+      ['  - id: blank', '    match: [" "]'],
+      'bad.yml:6:13: match " " in entry "blank" is empty. Fix: write the words to flag, or remove the item'
+    ],
+    [
+      ['  - id: one', '    match: [TK]', '  - id: two', '    match: [TK]'],
+      'bad.yml:8:13: "TK" is listed twice (entries "one" and "two"). Fix: keep it in one entry'
+    ],
+    [
+      ['  - id: stray', '    match: [TK]', '    except: [TK Maxx, Super Bowl]'],
+      'bad.yml:7:23: except "Super Bowl" in entry "stray" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+    ],
+    [
+      ['  - id: open', '    patterns: ["… ]"]'],
+      'bad.yml:6:16: pattern "… ]" in entry "open" starts with `…`, which would be tried at every word. Fix: start the pattern with a word, a mark or `#` (`[INSERT …]`, not `… ]`)'
+    ],
+    [
+      ['  - id: star', '    patterns: ["* ]"]'],
+      'bad.yml:6:16: pattern "* ]" in entry "star" starts with `*`, which would be tried at every word. Fix: start the pattern with a word, a mark or `#` (`[INSERT …]`, not `… ]`)'
+    ],
+    [
+      ['  - id: endless', '    patterns: ["[INSERT …"]'],
+      'bad.yml:6:16: pattern "[INSERT …" in entry "endless" ends with `…`, so it has no end. Fix: end the pattern with a word or mark (`[INSERT …]`)'
+    ],
+    [
+      ['  - id: twice', '    patterns: ["[INSERT … … ]"]'],
+      'bad.yml:6:16: pattern "[INSERT … … ]" in entry "twice" has `… …`. Fix: use one `…`'
+    ],
+    [
+      ['  - id: quiet', '    match: [TK]'],
+      'bad.yml:5:5: entry "quiet" has no `note`, which the message uses as {note}. Fix: add `note:` to the entry, or take {note} out of the message',
+      'Remove `{actual}`: {note}'
+    ]
+  ])('%j', (entries, expected, message?: string) => {
+    expect(error(entries, message)).toBe(expected)
+  })
+})
+
+describe('case, apostrophes and figures in a newsroom rules file', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-case-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-case.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'entries:',
+      // The same phrase, once as written and once in any case, is not listed twice.
+      '  - id: upper',
+      '    match: [ZZ, zz]',
+      '    note: as written',
+      '  - id: any-case',
+      '    match: [zz, editor’s note]',
+      '    case: insensitive',
+      '    except: [ZZ Top]',
+      '    note: any case',
+      '  - id: figure',
+      '    patterns: ["# *"]',
+      '    position: line',
+      '    note: a widget',
+      ''
+    ].join('\n')
+  )
+  const options = {...only, defaultRules: false, rules: [folder]}
+  const desk = flaggedBy('desk-case', options)
+
+  test('a case-sensitive entry takes its phrase as written; an insensitive one in any case', async () => {
+    expect(await desk('ZZ and zz and Zz.')).toEqual(['1:1-1:3: Cut `ZZ`: as written', '1:8-1:10: Cut `zz`: as written', '1:15-1:17: Cut `Zz`: any case'])
+  })
+
+  test('an exception applies in any case to an insensitive entry, and only to its own entry', async () => {
+    expect(await desk('Zz Top played. Zz TOP too.')).toEqual([])
+    expect(await desk('ZZ Top played.')).toEqual(['1:1-1:3: Cut `ZZ`: as written'])
+  })
+
+  test('a curly apostrophe in the rules or the story matches a straight one', async () => {
+    expect(await desk("Editor's note: x. EDITOR’S NOTE")).toEqual(["1:1-1:14: Cut `Editor's note`: any case", '1:19-1:32: Cut `EDITOR’S NOTE`: any case'])
+  })
+
+  test('a figure is digits, dots and commas, from its first character to its last', async () => {
+    expect(await desk('3.8.1 units')).toEqual(['1:1-1:12: Cut `3.8.1 units`: a widget'])
+    expect(await desk('A21 road')).toEqual([])
+    expect(await desk('21st century')).toEqual([])
+  })
+
+  test('a note the message already holds is not given again', async () => {
+    const file = await check('ZZ', options)
+    expect(file.messages.map((message) => [String(message), message.note])).toEqual([['1:1-1:3: Cut `ZZ`: as written', undefined]])
+  })
+})
+
+test('a possessive of an exception is the exception (`TK Maxx’s`), in either apostrophe', async () => {
+  expect(await leftovers('TK Maxx’s shares rose. TK Maxx\'s shares fell.')).toEqual([])
+  expect(await leftovers('TK’s shares rose.')).toEqual(['1:1-1:5: Remove `TK’s` before publishing: it marks copy still to come'])
+})
+
+describe('a figure pattern whose second token is a word, in any case', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-figure-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-km.yml'),
+    ['kind: existence', 'message: "Cut `{actual}`"', 'level: warning', 'entries:', '  - id: km', '    patterns: ["# Km"]', '    case: insensitive', ''].join('\n')
+  )
+  const desk = flaggedBy('desk-km', {...only, defaultRules: false, rules: [folder]})
+
+  test('the word after the figure is matched in any case', async () => {
+    expect(await desk('It ran 3 KM, then 4 km, then 5 Km.')).toEqual(['1:8-1:12: Cut `3 KM`', '1:19-1:23: Cut `4 km`', '1:30-1:34: Cut `5 Km`'])
+    // Each alone in its story, so no other token lets the paragraph through.
+    expect(await desk('It ran 3 KM.')).toEqual(['1:8-1:12: Cut `3 KM`'])
+    expect(await desk('It ran 4 km.')).toEqual(['1:8-1:12: Cut `4 km`'])
+    expect(await desk('It ran 3 miles.')).toEqual([])
+  })
+})
+
+test('a figure that ends a sentence or a paragraph, with nothing after it', async () => {
+  expect(await leftovers('The score was 21')).toEqual([])
+  expect(await leftovers('The score was 21\n\n3.8 C')).toEqual(["3:1-3:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"])
 })
