@@ -17,6 +17,7 @@ import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
 import {main} from '../src/faces/cli.js'
+import {buildIfStale} from './util/build.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
@@ -138,13 +139,7 @@ function expectRun(run: Run, made: Map<string, Kind>, output: 'json' | 'report')
 const mixes: Kind[][] = Array.from({length: 15}, (_, bits) => kinds.filter((_, index) => ((bits + 1) >> index) & 1))
 
 beforeAll(() => {
-  const built = path.join(root, 'dist', 'faces', 'cli.js')
-  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-    // The bundle bin/copydesk.js runs (it falls back to dist/faces/cli.js when stale).
-    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-  }
+  buildIfStale()
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-stories-'))
 })
 

@@ -4,12 +4,13 @@
  * files, and `--fix` byte for byte. Runs the built CLI (dist/): `npm test`
  * builds first; a stale or missing build is rebuilt here.
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {buildIfStale} from './util/build.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
@@ -58,14 +59,7 @@ function folder(files: Record<string, string>): string {
 }
 
 beforeAll(() => {
-  const built = path.join(root, 'dist', 'faces', 'cli.js')
-  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-    // Emits even if someone else's file has a type error; the CLI tests then say what is wrong.
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-    // The bundle bin/copydesk.js runs (it falls back to dist/faces/cli.js when stale).
-    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-  }
+  buildIfStale()
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cli-'))
 })
 

@@ -3,12 +3,13 @@
  * add …`, then check a story in the same newsroom folder and see the word
  * no longer flagged. Runs the built CLI (dist/), rebuilt here when stale.
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {buildIfStale} from './util/build.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
@@ -43,12 +44,7 @@ function newsroom(): string {
 }
 
 beforeAll(() => {
-  const built = path.join(root, 'dist', 'faces', 'cli.js')
-  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-  }
+  buildIfStale()
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-desk-cli-'))
 }, 180_000)
 

@@ -6,12 +6,13 @@
  * token; bad input is 400 and changes nothing. Runs the built CLI (dist/),
  * rebuilt here when stale.
  */
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {spawn, type ChildProcess} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {buildIfStale} from './util/build.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
@@ -51,12 +52,7 @@ async function flagged(url: string, body: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const built = path.join(root, 'dist', 'faces', 'cli.js')
-  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-  }
+  buildIfStale()
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-desk-server-'))
   base = path.join(temp, 'newsroom')
   fs.mkdirSync(path.join(base, 'rules'), {recursive: true})

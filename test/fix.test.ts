@@ -5,13 +5,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {spawn, spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {PassThrough, Readable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {applyFixes, check, formatDiff} from '../src/index.js'
 import {saveFixed, SaveError} from '../src/faces/fix.js'
 import {main, type Io} from '../src/faces/cli.js'
+import {buildIfStale} from './util/build.js'
 
 /** A message as a check would make it, at `text.indexOf(actual, from)`. */
 function at(text: string, actual: string, expected: string[], ruleId = 'repeated-word', extra: object = {}) {
@@ -236,13 +237,7 @@ describe('copydesk --fix never loses copy', () => {
 
   describe('under a file-size limit (`ulimit -f`, a full disk stand-in)', () => {
     beforeAll(() => {
-      // The bin runs the built CLI: build it when src is newer (as test/cli-stories.test.ts does).
-      const built = path.join(root, 'dist', 'faces', 'cli.js')
-      const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-      if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-        spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-        spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-      }
+      buildIfStale()
     }, 240_000)
 
     test('a 13,833-byte story under a 4 KiB limit is left whole, and the run says it was not saved (exit 2)', async () => {

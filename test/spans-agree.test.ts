@@ -8,7 +8,7 @@
  * Then a few hundred random stories through the same property
  * (scripts/fuzz-spans.js, which `npm run fuzz` runs too).
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -21,6 +21,7 @@ import {createServer} from '../src/faces/server.js'
 import {disagreements, spanKeys, spanProblems, spansEveryWay} from '../scripts/fuzz-spans.js'
 // @ts-expect-error: as above.
 import {placeProblems, story as randomStory} from '../scripts/fuzz-lib.js'
+import {buildIfStale} from './util/build.js'
 
 type Format = 'text' | 'markdown' | 'html'
 const api = {check, prePublish, toResultMessage}
@@ -65,13 +66,7 @@ let app: FastifyInstance
 let base: string
 
 beforeAll(async () => {
-  // The CLI runs from dist/: build it when missing or older than src/ (as test/cli.test.ts does).
-  const built = path.join(root, 'dist', 'faces', 'cli.js')
-  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'})
-    spawnSync(process.execPath, ['scripts/build-cli.js'], {cwd: root, stdio: 'ignore'})
-  }
+  buildIfStale()
   app = createServer({timeoutMs: 600_000, workers: 1})
   await app.listen({port: 0, host: '127.0.0.1'})
   const address = app.server.address()
