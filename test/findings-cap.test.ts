@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {check, createChecker, prePublish, toFileResult} from '../src/index.js'
 import {createServer} from '../src/faces/server.js'
+import {listen} from './util/listen.js'
 
 const leftover = 'Remove `TK` before publishing: it marks copy still to come'
 
@@ -93,10 +94,7 @@ describe('the server', () => {
 
   beforeAll(async () => {
     app = createServer({timeoutMs: 600_000, workers: 1, options: {maxFindings: 50}})
-    await app.listen({port: 0, host: '127.0.0.1'})
-    const address = app.server.address()
-    if (!address || typeof address === 'string') throw new Error('no port')
-    base = `http://127.0.0.1:${address.port}`
+    base = await listen(app)
   }, 300_000)
 
   afterAll(async () => {

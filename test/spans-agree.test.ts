@@ -22,6 +22,7 @@ import {disagreements, spanKeys, spanProblems, spansEveryWay} from '../scripts/f
 // @ts-expect-error: as above.
 import {placeProblems, story as randomStory} from '../scripts/fuzz-lib.js'
 import {buildIfStale} from './util/build.js'
+import {listen} from './util/listen.js'
 
 type Format = 'text' | 'markdown' | 'html'
 const api = {check, prePublish, toResultMessage}
@@ -68,10 +69,7 @@ let base: string
 beforeAll(async () => {
   buildIfStale()
   app = createServer({timeoutMs: 600_000, workers: 1})
-  await app.listen({port: 0, host: '127.0.0.1'})
-  const address = app.server.address()
-  if (!address || typeof address === 'string') throw new Error('no port')
-  base = `http://127.0.0.1:${address.port}`
+  base = await listen(app)
 }, 300_000)
 
 afterAll(async () => {
