@@ -1,0 +1,269 @@
+/**
+ * The WordPress recipe (examples/cms/wordpress) in a real WordPress: Debian's
+ * `wordpress` package on its own MariaDB, served by `php -S` on 127.0.0.1,
+ * with the built `copydesk serve` beside it (test/util/wordpress.ts). End to
+ * end through WordPress's own REST API (application passwords, as any REST
+ * client) and its cron (`wp-cron.php`): a post with a `TK` is not published,
+ * by REST or from the schedule; a clean one is; a warning an editor dismissed
+ * stays dismissed across saves, with who and why; a word an editor adds to
+ * the desk dictionary from WordPress is accepted everywhere.
+ *
+ * Needs the Debian packages wordpress, mariadb-server, php-mysql and
+ * php-cli. Without them these tests are skipped with one line, unless `CI`
+ * is set: then they fail. `.ci/run` installs them.
+ */
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {buildIfStale} from './util/build.js'
+import {startWordPress, wordpressMissing, type WordPress} from './util/wordpress.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const missing = wordpressMissing()
+if (missing) {
+  if (process.env.CI) {
+    test('the Debian packages for the WordPress tests', () => {
+      throw new Error(`WordPress tests cannot run in CI: ${missing}`)
+    })
+  } else {
+    console.log(`wordpress tests skipped: ${missing}`)
+  }
+}
+
+// The panel's own helpers (anchorFor, decisionOf), as the block editor loads them.
+const panel: {anchorFor: (checked: {title: string; content: string}, message: Message) => Anchor; decisionOf: (answer: unknown) => unknown} = (() => {
+  const window: {copydeskPanel?: unknown} = {}
+  vm.runInNewContext(fs.readFileSync(path.join(root, 'examples/cms/wordpress/copydesk-panel.js'), 'utf8'), {window})
+  return window.copydeskPanel as never
+})()
+
+interface Message {
+  ruleId: string
+  actual: string
+  severity: string
+  reason: string
+  field?: string
+  offset: number
+  endOffset: number
+  dismissedBy?: string
+  dismissReason?: string | null
+}
+interface Anchor {
+  ruleId: string
+  actual: string
+  before: string
+  after: string
+  field: string
+}
+interface Check {
+  publish: boolean
+  reason: string
+  result: {verdict: string; messages: Message[]; decisions?: {applied: unknown[]; dismissed: Message[]; lapsed: unknown[]; refused: Array<{why: string}>}}
+}
+
+/** A block-editor paragraph, as the editor saves it. */
+const paragraph = (text: string) => `<!-- wp:paragraph -->\n<p>${text}</p>\n<!-- /wp:paragraph -->`
+const tkReason = (line: number, column: number) => `copydesk found errors: Remove \`TK\` before publishing: it marks copy still to come (body ${line}:${column})`
+
+describe.skipIf(Boolean(missing))('copydesk in a real WordPress', () => {
+  let wp: WordPress
+  const started = Date.now()
+
+  beforeAll(async () => {
+    buildIfStale()
+    wp = await startWordPress()
+    console.log(`wordpress: site, MariaDB and copydesk up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }, 300_000)
+
+  afterAll(async () => {
+    // No PHP notice, warning or error from the plugin in WordPress's log.
+    const log = wp?.log() ?? ''
+    await wp?.stop()
+    console.log(`wordpress: all tests and clean-up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    expect(log.split('\n').filter((line) => /plugins\/copydesk\//.test(line))).toEqual([])
+  }, 60_000)
+
+  /** Ask WordPress to check a text as the panel does. */
+  const check = async (user: 'jane' | 'walt', post: number, title: string, content: string): Promise<Check> => {
+    const answer = await wp.rest(user, 'POST', '/copydesk/v1/check', {post, title, content})
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    return answer.body as Check
+  }
+  const findings = (result: Check['result']) => result.messages.filter((message) => message.severity !== 'suggestion').map((message) => `${message.ruleId} ${message.actual}`)
+
+  test('a post with a TK is refused by the REST API (as the block editor saves), and publishes once the TK is gone', async () => {
+    const title = 'Council passes budget'
+    const tk = paragraph('The mayor said TK when asked.')
+    const refused = {code: 'copydesk_held', message: `Not published: ${tkReason(2, 19)}.`}
+
+    const created = await wp.rest('walt', 'POST', '/wp/v2/posts', {title, content: tk, status: 'publish'})
+    expect(created.status).toBe(409)
+    expect(created.body).toMatchObject(refused)
+    expect(created.body.data.copydesk.verdict).toBe('block')
+    // Nothing was saved.
+    expect((await wp.rest('walt', 'GET', '/wp/v2/posts?status=any&author=' + wp.users.walt.id)).body).toEqual([])
+
+    // Saved as a draft, then "Publish": refused, and it stays a draft.
+    const draft = await wp.rest('walt', 'POST', '/wp/v2/posts', {title, content: tk, status: 'draft'})
+    expect(draft.status).toBe(201)
+    const id = draft.body.id as number
+    const publish = await wp.rest('walt', 'POST', `/wp/v2/posts/${id}`, {status: 'publish'})
+    expect([publish.status, publish.body.code, publish.body.message]).toEqual([409, refused.code, refused.message])
+    expect((await wp.rest('walt', 'GET', `/wp/v2/posts/${id}?context=edit`)).body.status).toBe('draft')
+
+    // The TK filled in: it publishes, and the site shows it.
+    const fixed = await wp.rest('walt', 'POST', `/wp/v2/posts/${id}`, {content: paragraph('The mayor said no when asked.'), status: 'publish'})
+    expect([fixed.status, fixed.body.status]).toEqual([200, 'publish'])
+    expect(await (await fetch(`${wp.url}/?p=${id}`)).text()).toContain('The mayor said no when asked.')
+    expect((await wp.rest('walt', 'GET', `/copydesk/v1/posts/${id}`)).body).toMatchObject({held: null, decisions: [], lastCheck: {verdict: 'pass'}})
+
+    // A live post edited to add a TK: refused, and the site keeps the published version.
+    const edit = await wp.rest('walt', 'POST', `/wp/v2/posts/${id}`, {content: tk})
+    expect([edit.status, edit.body.message]).toEqual([409, refused.message])
+    expect(await (await fetch(`${wp.url}/?p=${id}`)).text()).toContain('The mayor said no when asked.')
+  })
+
+  test('scheduled posts: cron holds one with a TK as Pending, with the reason, and publishes a clean one', async () => {
+    const at = new Date(Date.now() + 3_600_000).toISOString().slice(0, 19)
+    const post = (text: string) => ({title: 'Storm closes harbor', content: paragraph(text), status: 'future', date_gmt: at})
+    // Scheduled before the plugin was active (a site that installs copydesk with posts queued).
+    expect((await wp.rest('admin', 'POST', '/wp/v2/plugins/copydesk/copydesk', {status: 'inactive'})).status).toBe(200)
+    let tk
+    try {
+      tk = await wp.rest('walt', 'POST', '/wp/v2/posts', post('The harbor closed at TK on Monday.'))
+    } finally {
+      expect((await wp.rest('admin', 'POST', '/wp/v2/plugins/copydesk/copydesk', {status: 'active'})).status).toBe(200)
+    }
+    expect([tk.status, tk.body.status]).toEqual([201, 'future'])
+
+    // With the plugin active, a TK cannot be scheduled at all, and a clean post can.
+    const refused = await wp.rest('walt', 'POST', '/wp/v2/posts', post('The harbor closed at TK on Monday.'))
+    expect([refused.status, refused.body.message]).toEqual([409, `Not published: ${tkReason(2, 25)}.`])
+    const clean = await wp.rest('walt', 'POST', '/wp/v2/posts', post('The harbor closed at noon on Monday.'))
+    expect([clean.status, clean.body.status]).toEqual([201, 'future'])
+
+    // The hour passes: the posts' dates and their cron events are moved back (the one step not
+    // through HTTP; WordPress schedules a post at least a minute ahead), then cron runs.
+    for (const id of [tk.body.id, clean.body.id]) {
+      wp.php(`
+        global $wpdb;
+        $past = gmdate('Y-m-d H:i:s', time() - 120);
+        $wpdb->update($wpdb->posts, array('post_date' => $past, 'post_date_gmt' => $past), array('ID' => ${id}));
+        clean_post_cache(${id});
+        wp_clear_scheduled_hook('publish_future_post', array(${id}));
+        wp_schedule_single_event(time() - 60, 'publish_future_post', array(${id}));
+      `)
+    }
+    await wp.cron()
+    const status = async (id: number) => (await wp.rest('walt', 'GET', `/wp/v2/posts/${id}?context=edit`)).body.status
+    expect([await status(tk.body.id), await status(clean.body.id)]).toEqual(['pending', 'publish'])
+    expect((await wp.rest('walt', 'GET', `/copydesk/v1/posts/${tk.body.id}`)).body).toMatchObject({held: tkReason(2, 25), lastCheck: {verdict: 'block'}})
+    expect((await wp.rest('walt', 'GET', `/copydesk/v1/posts/${clean.body.id}`)).body).toMatchObject({held: null, lastCheck: {verdict: 'pass'}})
+  })
+
+  test('a warning an editor dismissed stays dismissed across saves, with who and why, and lapses when its words change', async () => {
+    const title = 'Harbor reopens'
+    const content = paragraph('The harbor reopened on Monday after the the storm passed.')
+    const draft = await wp.rest('jane', 'POST', '/wp/v2/posts', {title, content, status: 'draft'})
+    const id = draft.body.id as number
+
+    const first = await check('jane', id, title, content)
+    expect([first.publish, first.result.verdict, findings(first.result)]).toEqual([true, 'warn', ['repeated-word the the']])
+    const anchor = panel.anchorFor({title, content}, first.result.messages[0]!)
+    expect(anchor).toEqual({ruleId: 'repeated-word', actual: 'the the', before: 'eopened on Monday after ', after: ' storm passed.</p>\n<!-- ', field: 'body'})
+
+    // `by` is the signed-in editor, whatever the request says.
+    const dismissed = await wp.rest('jane', 'POST', `/copydesk/v1/posts/${id}/decisions`, {...anchor, reason: 'quoting the sign', by: 'Someone Else'})
+    expect(dismissed.status).toBe(200)
+    expect(dismissed.body.decisions).toEqual([{action: 'dismiss', ...anchor, by: 'Jane Editor', reason: 'quoting the sign', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)}])
+    // Another author cannot decide about Jane's story.
+    expect((await wp.rest('walt', 'POST', `/copydesk/v1/posts/${id}/decisions`, anchor)).status).toBe(403)
+
+    const second = await check('jane', id, title, content)
+    expect([second.result.verdict, findings(second.result)]).toEqual(['pass', []])
+    expect(second.result.decisions!.dismissed.map((message) => [message.ruleId, message.actual, message.dismissedBy, message.dismissReason])).toEqual([
+      ['repeated-word', 'the the', 'Jane Editor', 'quoting the sign']
+    ])
+
+    // Saved and published with a paragraph added before it: the decision still holds, on every save.
+    const longer = paragraph('Boats waited offshore all weekend.') + '\n\n' + content
+    const published = await wp.rest('jane', 'POST', `/wp/v2/posts/${id}`, {content: longer, status: 'publish'})
+    expect([published.status, published.body.status]).toEqual([200, 'publish'])
+    const trail = (await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body
+    expect(trail.lastCheck).toMatchObject({verdict: 'pass', lapsed: 0, refused: [], dismissed: [{ruleId: 'repeated-word', actual: 'the the', reason: 'Remove the repeated `the`', dismissedBy: 'Jane Editor', dismissReason: 'quoting the sign'}]})
+    const retitled = await wp.rest('jane', 'POST', `/wp/v2/posts/${id}`, {title: 'Harbor reopens after storm'})
+    expect(retitled.status).toBe(200)
+    expect((await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body.lastCheck).toMatchObject({verdict: 'pass', dismissed: [{dismissedBy: 'Jane Editor'}]})
+
+    // The words next to it change: the decision lapses and the warning is back.
+    const changed = await wp.rest('jane', 'POST', `/wp/v2/posts/${id}`, {content: longer.replace('after the the storm', 'as the the storm')})
+    expect(changed.status).toBe(200)
+    expect((await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body.lastCheck).toMatchObject({verdict: 'warn', dismissed: [], lapsed: 1})
+
+    // Taken back ("Undo"): nothing left to send.
+    const undone = await wp.rest('jane', 'DELETE', `/copydesk/v1/posts/${id}/decisions`, anchor)
+    expect([undone.status, undone.body.removed, undone.body.decisions]).toEqual([200, 1, []])
+  })
+
+  test('a TK cannot be dismissed from WordPress: the decision is refused, and the post is still not published', async () => {
+    const title = 'Council passes budget'
+    const content = paragraph('The mayor said TK when asked.')
+    const id = (await wp.rest('jane', 'POST', '/wp/v2/posts', {title, content, status: 'draft'})).body.id as number
+    const first = await check('jane', id, title, content)
+    const anchor = panel.anchorFor({title, content}, first.result.messages.find((message) => message.ruleId === 'leftovers')!)
+    expect((await wp.rest('jane', 'POST', `/copydesk/v1/posts/${id}/decisions`, {...anchor, reason: 'the mayor really said TK'})).status).toBe(200)
+    const second = await check('jane', id, title, content)
+    expect([second.publish, second.result.verdict]).toEqual([false, 'block'])
+    expect(second.result.decisions!.refused.map((item) => item.why)).toEqual(['`TK` (leftovers) must never be published; this desk does not allow dismissing it: fix the copy'])
+    const publish = await wp.rest('jane', 'POST', `/wp/v2/posts/${id}`, {status: 'publish'})
+    expect([publish.status, publish.body.message]).toEqual([409, `Not published: ${tkReason(2, 19)}.`])
+  })
+
+  test('a word an editor adds to the desk dictionary from WordPress is accepted everywhere: WordPress, copydesk over HTTP, LanguageTool clients, the CLI', async () => {
+    const title = 'Feed prices rise'
+    const content = paragraph('The soymeal shipment arrived at the port.')
+    const id = (await wp.rest('jane', 'POST', '/wp/v2/posts', {title, content, status: 'draft'})).body.id as number
+    expect(findings((await check('jane', id, title, content)).result)).toEqual(['spelling soymeal'])
+
+    // Authors may not add words; bad input gets copydesk's reason.
+    expect((await wp.rest('walt', 'POST', '/copydesk/v1/words', {word: 'soymeal'})).status).toBe(403)
+    const bad = await wp.rest('jane', 'POST', '/copydesk/v1/words', {word: 'soy meal'})
+    expect([bad.status, bad.body.code]).toEqual([400, 'copydesk_words'])
+    expect(bad.body.message).toMatch(/^copydesk did not add the word: /)
+
+    const added = await wp.rest('jane', 'POST', '/copydesk/v1/words', {word: 'soymeal', note: 'feed industry term', by: 'Someone Else'})
+    expect(added.status).toBe(200)
+    expect(added.body).toMatchObject({added: [{word: 'soymeal', by: 'Jane Editor', note: 'feed industry term'}], already: []})
+
+    // copydesk's own list and trail name the editor.
+    const auth = {authorization: `Bearer ${wp.token}`}
+    const words = (await (await fetch(`${wp.copydesk}/v1/words`, {headers: auth})).json()) as {words: Array<{word: string; by: string}>}
+    expect(words.words.map((entry) => [entry.word, entry.by])).toEqual([['soymeal', 'Jane Editor']])
+    expect(fs.readFileSync(path.join(wp.newsroom, 'rules', 'desk-dictionary.txt'), 'utf8')).toMatch(/^soymeal # \S+ "Jane Editor" "feed industry term"$/m)
+
+    // Within a second, nothing flags it: WordPress's check, then a publish…
+    const deadline = Date.now() + 5000
+    let flagged = findings((await check('jane', id, title, content)).result)
+    while (flagged.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      flagged = findings((await check('jane', id, title, content)).result)
+    }
+    expect(flagged).toEqual([])
+    const published = await wp.rest('jane', 'POST', `/wp/v2/posts/${id}`, {status: 'publish'})
+    expect([published.status, published.body.status]).toEqual([200, 'publish'])
+    expect((await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body.lastCheck).toMatchObject({verdict: 'pass'})
+
+    // …copydesk's /v1/check and LanguageTool's /v2/check…
+    const v1 = (await (await fetch(`${wp.copydesk}/v1/check`, {method: 'POST', headers: {...auth, 'content-type': 'application/json'}, body: JSON.stringify({body: 'The soymeal shipment arrived.'})})).json()) as {messages: unknown[]}
+    expect(v1.messages).toEqual([])
+    const v2 = (await (await fetch(`${wp.copydesk}/v2/check`, {method: 'POST', headers: {...auth, 'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams({text: 'The soymeal shipment arrived.', language: 'en-US'})})).json()) as {matches: unknown[]}
+    expect(v2.matches).toEqual([])
+
+    // …and the CLI run in the newsroom's folder.
+    fs.writeFileSync(path.join(wp.newsroom, 'story.txt'), 'The soymeal shipment arrived at the port.\n')
+    const cli = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), 'story.txt'], {cwd: wp.newsroom, encoding: 'utf8'})
+    expect([cli.status, cli.stdout.trim()]).toEqual([0, 'No problems in 1 story'])
+  })
+})
