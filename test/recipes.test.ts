@@ -233,7 +233,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
   interface Outcome {
     results: Array<{id?: number; error?: {code: string; message: string; status: number}; html?: string}>
     posts: Record<string, {ID: number; post_title: string; post_content: string; post_status: string; post_type: string}>
-    meta: Record<string, Record<string, string>>
+    meta: Record<string, Record<string, any>>
     requests: number
   }
 
@@ -246,6 +246,10 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
     return JSON.parse(outcome.stdout) as Outcome
   }
 
+  /** The `_copydesk_held` meta of each post (the recipe also keeps `_copydesk_last_check`, the result's summary). */
+  const held = (outcome: Outcome) =>
+    Object.fromEntries(Object.entries(outcome.meta).flatMap(([id, meta]) => ('_copydesk_held' in meta ? [[id, {_copydesk_held: meta._copydesk_held}]] : [])))
+
   const clean = {post_title: 'Council passes budget', post_content: '<p>The council approved the budget on Tuesday.</p>'}
   const tk = {post_title: 'Council passes budget', post_content: '<p>The mayor said TK when asked.</p>'}
   const tkReason = 'copydesk found errors: Remove `TK` before publishing: it marks copy still to come (body 1:19)'
@@ -253,7 +257,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
   test.each(['publish', 'future'])('a story with an error saved as `%s` (classic editor, Quick Edit, WP-CLI) is kept as Pending, with the reason', async (status) => {
     const outcome = await wordpress(realUrl, {steps: [{do: 'insert', post: {...tk, post_status: status}}, {do: 'notices'}]})
     expect(outcome.posts['1'].post_status).toBe('pending')
-    expect(outcome.meta).toEqual({1: {_copydesk_held: tkReason}})
+    expect(held(outcome)).toEqual({1: {_copydesk_held: tkReason}})
     expect(outcome.results[1].html).toBe(
       `<div class="notice notice-error"><p>copydesk: not published, kept as Pending: ${tkReason.replace(/`/g, '`')}.</p></div>`
     )
@@ -273,7 +277,8 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
       ['post', 'draft'],
       ['page', 'publish']
     ])
-    expect(outcome.meta).toEqual({})
+    expect(held(outcome)).toEqual({})
+    expect(outcome.meta).toEqual({1: {_copydesk_last_check: expect.objectContaining({verdict: 'pass', dismissed: []})}})
     expect(outcome.requests).toBe(1)
     expect(outcome.results[3].html).toBe('')
   })
@@ -313,7 +318,8 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
       ]
     })
     expect([outcome.posts['3'].post_status, outcome.posts['4'].post_status]).toEqual(['pending', 'publish'])
-    expect(outcome.meta).toEqual({3: {_copydesk_held: tkReason}})
+    expect(held(outcome)).toEqual({3: {_copydesk_held: tkReason}})
+    expect(outcome.meta['3']._copydesk_last_check).toMatchObject({verdict: 'block', counts: {error: 1}})
   })
 
   test.each([
@@ -328,7 +334,7 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
   ])('%s: held as Pending with the reason', async (name, reason) => {
     const outcome = await wordpress(`${stubUrl}/${name}`, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]})
     expect(outcome.posts['1'].post_status).toBe('pending')
-    expect(outcome.meta).toEqual({1: {_copydesk_held: reason}})
+    expect(held(outcome)).toEqual({1: {_copydesk_held: reason}})
   })
 
   test('a slow copydesk (past COPYDESK_TIMEOUT) or none at all: held', async () => {
@@ -341,24 +347,54 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
   })
 })
 
-describe('WordPress: copydesk-panel.js decides like the server side', () => {
-  type Decide = (status: number, text: string) => {publish: boolean; reason?: string}
-  const window: {copydeskDecide?: Decide} = {}
+describe('WordPress: copydesk-panel.js', () => {
+  type Panel = {
+    decisionOf: (answer: unknown) => {publish: boolean; reason?: string; result?: unknown}
+    anchorFor: (checked: {title: string; content: string}, message: object) => object | undefined
+  }
+  const window: {copydeskPanel?: Panel} = {}
   vm.runInNewContext(fs.readFileSync(path.join(repo, 'examples/cms/wordpress/copydesk-panel.js'), 'utf8'), {window})
-  const decide = window.copydeskDecide!
+  const panel = window.copydeskPanel!
 
-  test.each(Object.entries(answers).filter(([name]) => name !== 'slow'))('%s', (name, [status, text]) => {
-    const decision = decide(status, text)
-    expect(decision.publish).toBe(name === 'pass' || name === 'warn')
-    if (!decision.publish) expect(decision.reason).toMatch(/^(copydesk|Fix)/)
+  test('publishes only on what copydesk.php passed; anything else holds with a reason', () => {
+    const passed = {verdict: 'warn', messages: [], complete: true}
+    const tkReason = 'copydesk found errors: Remove `TK` before publishing: it marks copy still to come (body 1:19)'
+    expect(panel.decisionOf({publish: true, reason: '', result: passed})).toEqual({publish: true, result: passed})
+    expect(panel.decisionOf({publish: false, reason: tkReason, result: {verdict: 'block', messages: []}})).toEqual({
+      publish: false,
+      reason: tkReason,
+      result: {verdict: 'block', messages: []}
+    })
+    expect(panel.decisionOf({publish: false, reason: 'copydesk could not be reached (timeout)', result: null})).toEqual({
+      publish: false,
+      reason: 'copydesk could not be reached (timeout)',
+      result: undefined
+    })
+    for (const garbage of [null, 'pass', {}, {publish: 'yes'}, []]) {
+      expect(panel.decisionOf(garbage)).toEqual({publish: false, reason: "WordPress's answer is not a check it understands"})
+    }
+    // `publish` without a result to show: held.
+    expect(panel.decisionOf({publish: true, reason: ''})).toEqual({publish: false, reason: 'copydesk did not pass this story', result: undefined})
   })
 
-  test('reasons', () => {
-    expect(decide(413, answers[413][1]).reason).toBe('copydesk answered HTTP 413: Request body is too large')
-    expect(decide(200, answers.hold[1]).reason).toBe(
-      'copydesk did not finish checking this story: copydesk ran out of time before spelling finished; check again before publishing.'
-    )
-    expect(decide(200, result({verdict: 'block', counts: {error: 1, warning: 0, suggestion: 0}})).reason).toBe('Fix the errors below to publish.')
+  test("anchors a dismissal as copydesk's decisionFor does, in HTML with curly quotes and an emoji before the finding", async () => {
+    const {prePublish, decisionFor} = await import('../src/index.js')
+    const story = {
+      headline: 'Harbor “reopens” 🚢 after the the storm',
+      body: '<!-- wp:paragraph -->\n<p>“Boats 🚢 wait,” she said — after the the storm passed.</p>\n<!-- /wp:paragraph -->',
+      format: 'html' as const
+    }
+    const result = await prePublish(story)
+    const repeated = result.messages.filter((message) => message.ruleId === 'repeated-word')
+    expect(repeated.map((message) => message.field ?? 'body')).toEqual(['headline', 'body'])
+    for (const message of repeated) {
+      const {by, ...anchor} = decisionFor(story, message, {by: 'J. Editor'})
+      expect(by).toBe('J. Editor')
+      const {action, ...expected} = anchor
+      expect(action).toBe('dismiss')
+      expect(panel.anchorFor({title: story.headline, content: story.body}, message)).toEqual({...expected, field: message.field ?? 'body'})
+    }
+    expect(panel.anchorFor({title: '', content: ''}, {ruleId: 'x', actual: 'y', offset: null, endOffset: null})).toBeUndefined()
   })
 })
 
