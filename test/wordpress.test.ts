@@ -17,6 +17,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import type {Page} from 'puppeteer-core'
 import {buildIfStale} from './util/build.js'
 import {startWordPress, wordpressMissing, type WordPress} from './util/wordpress.js'
 
@@ -31,6 +32,9 @@ if (missing) {
     console.log(`wordpress tests skipped: ${missing}`)
   }
 }
+
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file): file is string => Boolean(file) && fs.existsSync(file as string))
+if (!missing && !chromium) console.log('wordpress: the block editor test skipped: no chromium binary (apt-get install chromium, or set CHROMIUM_PATH)')
 
 // The panel's own helpers (anchorFor, decisionOf), as the block editor loads them.
 const panel: {anchorFor: (checked: {title: string; content: string}, message: Message) => Anchor; decisionOf: (answer: unknown) => unknown} = (() => {
@@ -266,4 +270,97 @@ describe.skipIf(Boolean(missing))('copydesk in a real WordPress', () => {
     const cli = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), 'story.txt'], {cwd: wp.newsroom, encoding: 'utf8'})
     expect([cli.status, cli.stdout.trim()]).toEqual([0, 'No problems in 1 story'])
   })
+  test.skipIf(!chromium)("the block editor's panel in Chromium: locks Publish on a TK, dismisses a warning with a reason, adds a word to the desk dictionary, then publishes", async () => {
+    const {default: puppeteer} = await import('puppeteer-core')
+    const title = 'Oilseed markets'
+    const id = (await wp.rest('jane', 'POST', '/wp/v2/posts', {title, content: paragraph('Traders said the price was TK on Friday.'), status: 'draft'})).body.id as number
+    const browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    })
+    const scriptErrors: string[] = []
+    try {
+      const page = await browser.newPage()
+      page.setDefaultTimeout(90_000)
+      await page.setViewport({width: 1400, height: 1000})
+      // Nothing leaves this machine (WordPress's emoji and fonts would try).
+      await page.setRequestInterception(true)
+      page.on('request', (request) => {
+        if (request.url().startsWith(wp.url) || request.url().startsWith('data:') || request.url().startsWith('blob:')) void request.continue()
+        else void request.abort()
+      })
+      page.on('pageerror', (error) => scriptErrors.push(String(error)))
+      // The editor's name for the reason prompt of "Dismiss".
+      page.on('dialog', (dialog) => void dialog.accept('quoting the trader'))
+
+      await page.goto(`${wp.url}/wp-login.php`)
+      await page.type('#user_login', wp.users.jane.login)
+      await page.type('#user_pass', wp.users.jane.password)
+      await Promise.all([page.waitForNavigation(), page.click('#wp-submit')])
+      await page.goto(`${wp.url}/wp-admin/post.php?post=${id}&action=edit`)
+      await page.waitForFunction(() => (window as any).wp?.data?.select('core/editor')?.getCurrentPostId?.() > 0)
+      // No welcome guide in the way.
+      await page.evaluate(() => {
+        const data = (window as any).wp.data
+        if (data.select('core/edit-post').isFeatureActive('welcomeGuide')) data.dispatch('core/edit-post').toggleFeature('welcomeGuide')
+      })
+
+      // "Publish…" opens the pre-publish checks, with copydesk's panel.
+      await page.click('.editor-post-publish-panel__toggle')
+      const panelText = (pattern: RegExp) =>
+        page.waitForFunction((source: string) => new RegExp(source).test(document.querySelector('.copydesk-panel')?.textContent ?? ''), {}, pattern.source)
+      await panelText(/Not published: copydesk found errors: Remove `TK`/)
+      const locked = () => page.evaluate(() => (window as any).wp.data.select('core/editor').isPostSavingLocked() as boolean)
+      const publishDisabled = () => page.$eval('.editor-post-publish-button', (button) => button.getAttribute('aria-disabled') === 'true' || (button as HTMLButtonElement).disabled)
+      expect([await locked(), await publishDisabled()]).toEqual([true, true])
+      // An error has no "Dismiss".
+      expect(await page.$$eval('.copydesk-findings li button', (buttons) => buttons.length)).toBe(0)
+
+      // The editor fills the TK in (a slip and a trade term left).
+      await page.evaluate((content: string) => {
+        const wp = (window as any).wp
+        wp.data.dispatch('core/block-editor').resetBlocks(wp.blocks.parse(content))
+      }, paragraph('Traders said the the soyoil price rose on Friday.'))
+      await panelText(/Worth a look before publishing\./)
+      const findingsShown = () => page.$$eval('.copydesk-findings li', (items) => items.map((item) => item.getAttribute('data-rule') + ': ' + item.textContent))
+      expect(await findingsShown()).toEqual([
+        'repeated-word: Warning: Remove the repeated `the` Dismiss',
+        'spelling: Warning: `soyoil` is not in the dictionary; did you mean `soil`? Dismiss · Add to desk dictionary'
+      ])
+      const click = (rule: string, label: string) =>
+        page.evaluate(
+          (rule: string, label: string) => {
+            const item = document.querySelector(`.copydesk-findings li[data-rule="${rule}"]`)
+            const button = [...(item?.querySelectorAll('button') ?? [])].find((candidate) => candidate.textContent === label)
+            if (!button) throw new Error(`no ${label} button for ${rule}`)
+            button.click()
+          },
+          rule,
+          label
+        )
+
+      // "Add to desk dictionary": the word is in copydesk's list, in Jane's name, and the panel no longer flags it.
+      await click('spelling', 'Add to desk dictionary')
+      await page.waitForFunction(() => !document.querySelector('.copydesk-findings li[data-rule="spelling"]') && /Worth a look/.test(document.querySelector('.copydesk-panel')?.textContent ?? ''))
+      const words = (await (await fetch(`${wp.copydesk}/v1/words`, {headers: {authorization: `Bearer ${wp.token}`}})).json()) as {words: Array<{word: string; by: string; note: string}>}
+      expect(words.words.find((entry) => entry.word === 'soyoil')).toMatchObject({by: 'Jane Editor', note: `added from WordPress post ${id}`})
+
+      // "Dismiss", with a reason: listed as dismissed, by whom and why; nothing left to look at.
+      await click('repeated-word', 'Dismiss')
+      await panelText(/No problems found\./)
+      expect(await page.$eval('.copydesk-dismissed', (element) => element.textContent)).toBe('Dismissed in this story“the the” (repeated-word) by Jane Editor: quoting the trader Undo')
+      expect([await locked(), await publishDisabled()]).toEqual([false, false])
+      expect((await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body.decisions).toMatchObject([{ruleId: 'repeated-word', actual: 'the the', by: 'Jane Editor', reason: 'quoting the trader'}])
+
+      // Publish: WordPress publishes it, with the dismissal in the post's trail.
+      await page.click('.editor-post-publish-button')
+      await page.waitForFunction(() => (window as any).wp.data.select('core/editor').getCurrentPostAttribute('status') === 'publish')
+      expect((await wp.rest('jane', 'GET', `/wp/v2/posts/${id}?context=edit`)).body.status).toBe('publish')
+      expect((await wp.rest('jane', 'GET', `/copydesk/v1/posts/${id}`)).body.lastCheck).toMatchObject({verdict: 'pass', dismissed: [{actual: 'the the', dismissedBy: 'Jane Editor', dismissReason: 'quoting the trader'}]})
+      expect(scriptErrors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 240_000)
 })

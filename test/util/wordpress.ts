@@ -49,8 +49,8 @@ export interface WordPress {
   token: string
   /** The newsroom folder copydesk serves (its rules folder holds the desk dictionary). */
   newsroom: string
-  /** Users made at the start: `admin` (administrator), `jane` (editor, "Jane Editor"), `walt` (author, "Walt Writer"), each with an application password. */
-  users: Record<'admin' | 'jane' | 'walt', {login: string; name: string; id: number; auth: string}>
+  /** Users made at the start: `admin` (administrator), `jane` (editor, "Jane Editor"), `walt` (author, "Walt Writer"), each with a password (`<login>-password-1`, for wp-login.php) and an application password (`auth`, for REST). */
+  users: Record<'admin' | 'jane' | 'walt', {login: string; name: string; id: number; password: string; auth: string}>
   /** Ask WordPress's REST API (`/wp-json/…` as `?rest_route=`), as `user`. */
   rest(user: 'admin' | 'jane' | 'walt', method: string, route: string, body?: unknown): Promise<{status: number; body: any}>
   /** Run WordPress's cron (`wp-cron.php`, as a system cron would). */
@@ -341,10 +341,11 @@ eval($argv[1]);
     );
     foreach ($make as $login => $info) {
       $id = username_exists($login);
-      if (!$id) $id = wp_insert_user(array('user_login' => $login, 'user_pass' => wp_generate_password(), 'user_email' => $login . '@example.com', 'role' => $info[1]));
-      wp_update_user(array('ID' => $id, 'display_name' => $info[0]));
-      list($password) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'copydesk test'));
-      $out[$login] = array('login' => $login, 'name' => $info[0], 'id' => $id, 'auth' => 'Basic ' . base64_encode($login . ':' . $password));
+      $password = $login . '-password-1';
+      if (!$id) $id = wp_insert_user(array('user_login' => $login, 'user_pass' => $password, 'user_email' => $login . '@example.com', 'role' => $info[1]));
+      wp_update_user(array('ID' => $id, 'display_name' => $info[0], 'user_pass' => $password));
+      list($application) = WP_Application_Passwords::create_new_application_password($id, array('name' => 'copydesk test'));
+      $out[$login] = array('login' => $login, 'name' => $info[0], 'id' => $id, 'password' => $password, 'auth' => 'Basic ' . base64_encode($login . ':' . $application));
     }
     echo json_encode($out);
   `)
