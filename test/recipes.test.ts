@@ -337,6 +337,13 @@ describe.skipIf(!hasPhp && !process.env.CI)('WordPress: copydesk.php', () => {
     expect(held(outcome)).toEqual({1: {_copydesk_held: reason}})
   })
 
+  test("a reason that ends in a period gets no second one in the editor's message", async () => {
+    const outcome = await wordpress(`${stubUrl}/hold`, {steps: [{do: 'rest', post: {...clean, post_status: 'publish'}}]})
+    expect(outcome.results[0].error!.message).toBe(
+      'Not published: copydesk did not finish checking this story: copydesk ran out of time before spelling finished; check again before publishing.'
+    )
+  })
+
   test('a slow copydesk (past COPYDESK_TIMEOUT) or none at all: held', async () => {
     const slow = await wordpress(`${stubUrl}/slow`, {steps: [{do: 'insert', post: {...clean, post_status: 'publish'}}]}, {COPYDESK_TIMEOUT: '1'})
     expect(slow.posts['1'].post_status).toBe('pending')
