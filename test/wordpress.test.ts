@@ -19,7 +19,8 @@ import vm from 'node:vm'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {Page} from 'puppeteer-core'
 import {buildIfStale} from './util/build.js'
-import {startWordPress, wordpressMissing, type WordPress} from './util/wordpress.js'
+import os from 'node:os'
+import {processesUsing, startWordPress, wordpressMissing, type WordPress} from './util/wordpress.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const missing = wordpressMissing()
@@ -87,6 +88,8 @@ describe.skipIf(Boolean(missing))('copydesk in a real WordPress', () => {
     await wp?.stop()
     console.log(`wordpress: all tests and clean-up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     expect(log.split('\n').filter((line) => /plugins\/copydesk\//.test(line))).toEqual([])
+    // Every process ended, the temp folder gone.
+    if (wp) expect([fs.existsSync(wp.folder), processesUsing(wp.folder)]).toEqual([false, []])
   }, 60_000)
 
   /** Ask WordPress to check a text as the panel does. */
@@ -363,4 +366,17 @@ describe.skipIf(Boolean(missing))('copydesk in a real WordPress', () => {
       await browser.close()
     }
   }, 240_000)
+})
+
+describe.skipIf(Boolean(missing))('a WordPress that fails to start', () => {
+  test('leaves no process and no temp folder behind', async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-wordpress-failing-'))
+    try {
+      // A database WordPress cannot reach: MariaDB, copydesk and PHP are up when the installer fails.
+      await expect(startWordPress({tempParent: parent, config: {DB_HOST: 'localhost:/nonexistent/mysqld.sock'}})).rejects.toThrow(/WordPress's installer failed/)
+      expect([fs.readdirSync(parent), processesUsing(parent)]).toEqual([[], []])
+    } finally {
+      fs.rmSync(parent, {recursive: true, force: true})
+    }
+  }, 120_000)
 })

@@ -42,6 +42,8 @@ function found(command: string): boolean {
 
 /** A running site. */
 export interface WordPress {
+  /** The temp folder holding the database, the site and the newsroom (removed by `stop`). */
+  folder: string
   /** The site's address, `http://127.0.0.1:PORT`. */
   url: string
   /** copydesk's address, and the token it wants. */
@@ -68,6 +70,31 @@ export interface WordPressOptions {
   config?: Record<string, string | number | boolean>
   /** Activate the copydesk plugin at the start (default `true`). */
   activate?: boolean
+  /** Where to make the temp folder (default: the system's temp folder). */
+  tempParent?: string
+}
+
+/**
+ * Processes still using `folder`: a command line naming it, or a working
+ * folder inside it (Linux /proc). For tests of the clean-up.
+ */
+export function processesUsing(folder: string): string[] {
+  const found: string[] = []
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()
+      let cwd = ''
+      try {
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`)
+      } catch {
+        // Not ours to read.
+      }
+      if (command.includes(folder) || cwd.startsWith(folder)) found.push(`${pid} ${command}`)
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return found
 }
 
 interface Started {
@@ -144,7 +171,7 @@ const php = (value: string | number | boolean): string => (typeof value === 'str
  * Takes about 10 s; give the calling hook a minute or two.
  */
 export async function startWordPress(options: WordPressOptions = {}): Promise<WordPress> {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-wordpress-'))
+  const temp = fs.mkdtempSync(path.join(options.tempParent ?? os.tmpdir(), 'copydesk-wordpress-'))
   const started: Started[] = []
   const stop = async () => {
     for (const item of started.reverse()) await end(item)
@@ -374,6 +401,7 @@ eval($argv[1]);
   }
 
   return {
+    folder: temp,
     url,
     copydesk,
     token,
