@@ -59,8 +59,10 @@ export interface WordPress {
   cron(): Promise<void>
   /** Run PHP inside WordPress (for setup and inspection only); returns what it echoes. */
   php(code: string): string
-  /** Log of the PHP server (warnings, fatal errors), for failure messages. */
+  /** The last lines of PHP's, WordPress's and copydesk's logs, for failure messages. */
   log(): string
+  /** The whole of PHP's server log and WordPress's debug log (notices, warnings, errors). */
+  phpMessages(): string
   /** Stop every process and remove the temp folder. */
   stop(): Promise<void>
 }
@@ -416,6 +418,7 @@ eval($argv[1]);
     },
     php: runPhp,
     log: () => [phpLog, debugLog, copydeskLog].map(tail).join('\n'),
+    phpMessages: () => [phpLog, debugLog].map((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')).join('\n'),
     stop
   }
 }
