@@ -129,6 +129,28 @@ describe.skipIf(Boolean(missing))('copydesk in a real WordPress', () => {
     expect(await (await fetch(`${wp.url}/?p=${id}`)).text()).toContain('The mayor said no when asked.')
   })
 
+  test('XML-RPC (desktop and mobile apps, scripts; not REST): a post with a TK is saved as Pending, with the reason kept with it', async () => {
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    const newPost = async (content: string) => {
+      const member = (name: string, value: string) => `<member><name>${name}</name><value><string>${escape(value)}</string></value></member>`
+      const body = `<?xml version="1.0"?><methodCall><methodName>wp.newPost</methodName><params>
+        <param><value><int>1</int></value></param>
+        <param><value><string>walt</string></value></param>
+        <param><value><string>${wp.users.walt.password}</string></value></param>
+        <param><value><struct>${member('post_title', 'Council passes budget')}${member('post_content', content)}${member('post_status', 'publish')}</struct></value></param>
+      </params></methodCall>`
+      const answer = await (await fetch(`${wp.url}/xmlrpc.php`, {method: 'POST', headers: {'content-type': 'text/xml'}, body})).text()
+      const id = /<string>(\d+)<\/string>/.exec(answer)?.[1]
+      if (!id) throw new Error(`wp.newPost: ${answer.replace(/\s+/g, " ").slice(0, 800)}`)
+      return Number(id)
+    }
+    const tk = await newPost(paragraph('The mayor said TK when asked.'))
+    expect((await wp.rest('walt', 'GET', `/wp/v2/posts/${tk}?context=edit`)).body.status).toBe('pending')
+    expect((await wp.rest('walt', 'GET', `/copydesk/v1/posts/${tk}`)).body).toMatchObject({held: tkReason(2, 19), lastCheck: {verdict: 'block'}})
+    const clean = await newPost(paragraph('The mayor said no when asked.'))
+    expect((await wp.rest('walt', 'GET', `/wp/v2/posts/${clean}?context=edit`)).body.status).toBe('publish')
+  })
+
   test('scheduled posts: cron holds one with a TK as Pending, with the reason, and publishes a clean one', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString().slice(0, 19)
     const post = (text: string) => ({title: 'Storm closes harbor', content: paragraph(text), status: 'future', date_gmt: at})

@@ -31,7 +31,11 @@ export function wordpressMissing(): string | undefined {
   if (!fs.existsSync(path.join(wordpressFolder, 'wp-settings.php'))) missing.push('wordpress')
   if (!mariadbd || !found('mariadb')) missing.push('mariadb-server')
   if (!found('php')) missing.push('php-cli')
-  else if (spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status !== 0) missing.push('php-mysql')
+  else {
+    if (spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status !== 0) missing.push('php-mysql')
+    // XML-RPC (wp.newPost) parses with PHP's xml extension, which Debian's wordpress only suggests.
+    if (spawnSync('php', ['-r', 'exit(extension_loaded("xml") ? 0 : 1);']).status !== 0) missing.push('php-xml')
+  }
   if (missing.length === 0) return undefined
   return `no ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})`
 }
