@@ -146,7 +146,14 @@ describe('confusables', () => {
     ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
     ["Bonds make up a tenth of there total investment.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["Prices are now closer to there real value.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
-    ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
+    ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    // a modifier and its noun after "there"; two modifiers or a plural after "it's"; a plural after "it's"
+    ["Canadians are in dismay as there national religion is shaken.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Banks may relax there lending criteria too far.", ["1:17-1:22: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Fans cringe at the loss of there longer-term loyalty.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Barrick cited it's strong financial position.", ["1:15-1:19: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["GM said it's automotive operations will cut costs.", ["1:9-1:13: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The bank sued Bre-X, it's executives and others.", ["1:22-1:26: Use `its` (belonging to it), not `it's` (it is)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -208,7 +215,13 @@ describe('confusables', () => {
     "For the bankers it's bonus time again.",
     "Hopes for there being a deal faded, and the talks moved to there after lunch.",
     "The choice between there and Paris was easy for the board.",
-    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares."
+    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares.",
+    // a cleft is no possessive; "there" before a verb, a time word or an `-ing` form at a clause's start
+    "It's executives who decide, and it's friends like these that matter.",
+    "Officials there declined to comment, and the men there complained loudly.",
+    "People there say the water is unsafe; there remains some doubt.",
+    "Cereal wars make consumers smile, but there putting frowns on faces is another matter.",
+    "It's early days, it's good clean fun and it's hard physical work."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -153,7 +153,9 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
     }
   }
   // "it's biggest protest", "it's 1996 earnings": a superlative, ordinal or year then a noun, with no article.
-  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c))) return {expected, group}
+  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c) || modifiedNounNext(c))) return {expected, group}
+  // "it's executives and others", "who's shares fell": a singular subject is not a plural noun.
+  if ((expected === 'its' || expected === 'whose') && pluralNounNext(c)) return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
   // "the SEC must approve it's rules", "it's California counterpart": a noun
@@ -161,6 +163,48 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // clause or takes "to"/"that" ("it's key to", "it's business.").
   if (nounPhraseNext(c, 1)) return {expected, group}
   return undefined
+}
+
+/**
+ * "it's strong financial position", "it's fabulous Indonesian gold
+ * discovery", "it's Delco Electronics unit", "it's annual reports": a noun
+ * after two modifiers (adjectives, participles, names), or a plural after
+ * one, with no article, cannot follow "it is".
+ */
+function modifiedNounNext(c: Context): boolean {
+  let modifiers = 0
+  for (let k = 1; k <= 5; k++) {
+    const token = c.tokens[c.index + k]
+    if (!token?.node) return false
+    const word = token.lower
+    if (closed(word) || timeWords.has(word) || timePlurals.has(word) || massNouns.has(word)) return false
+    if (token.text !== word) {
+      if (!/^[A-Z][a-z]+$/.test(token.text)) return false
+      modifiers++
+      continue
+    }
+    const classes = classesOf(word)
+    if (modifiers > 0 && !word.includes('-')) {
+      const plural = pluralLike(word) && classes.noun && !classes.adjective && !classes.verb
+      if (plural || (modifiers >= 2 && nounOnly(word))) return !isBreak(c.at(k + 1)) || modifiers >= 2
+    }
+    const modifier = word.includes('-')
+      ? !word.endsWith('-') && word.split('-').every((part) => classesOf(part).known)
+      : // An adjective (`annual` is a noun too), a participle, or a known word of no other class (`automotive`).
+        (classes.adjective || classes.participle || (classes.known && !classes.noun && !classes.ing)) && !classes.verb && !classes.adverb
+    if (!modifier) return false
+    modifiers++
+  }
+  return false
+}
+
+/** A plural noun that is no verb or adjective, then more of the clause (`it's executives and`). */
+function pluralNounNext(c: Context): boolean {
+  const token = c.tokens[c.index + 1]
+  const word = c.at(1)
+  if (!token?.node || token.text !== word || !c.isWord(2) || timePlurals.has(word) || closed(word)) return false
+  const classes = classesOf(word)
+  return pluralLike(word) && classes.noun && !classes.verb && !classes.adjective && !set('who that which than thanks').has(c.at(2))
 }
 
 /** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
@@ -214,7 +258,8 @@ function nounPhraseNext(c: Context, k: number): boolean {
   const word = token.lower
   if (closed(word) || /^\d/.test(word)) return false
   const after = c.at(k + 1)
-  if (isBreak(after) || after === 'to' || after === 'that' || after === 'and' || after === 'or' || after === 'as' || after === '-') return false
+  // "it's executives who decide", "it's friends like these that matter": a cleft, not a possessive.
+  if (isBreak(after) || set('to that and or as - who which like').has(after)) return false
   if (token.text !== word) {
     // "it's California counterpart": a name, then a noun.
     return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
@@ -302,11 +347,34 @@ const thereSlip: Rule = (c) => {
   // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
   if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
   const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
-  if (!object) return undefined
-  if (nounStart(c, 1) || rankedNounNext(c)) return {expected: 'their', group}
+  // "as there national religion", "increase there forecasts by": a noun phrase that goes on reads only as "their".
+  // ("but there putting frowns" is "they're": no `-ing` form at a clause's start.)
+  if (!object) return (nounStart(c, 1) && c.isWord(2)) || modifierNext(c, false) ? {expected: 'their', group} : undefined
+  if (nounStart(c, 1) || rankedNounNext(c) || modifierNext(c, true)) return {expected: 'their', group}
   if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
   if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
+}
+
+/**
+ * Whether the word after `there` can only open a noun phrase that goes on:
+ * an adjective, participle or `-ing` form (`there lending criteria`, `there
+ * losing position`) or a hyphenated modifier (`there longer-term
+ * departure`), with a noun after it. The adverb `there` is followed by a
+ * verb, a preposition, an adverb or a break, not by a modifier and its noun.
+ */
+function modifierNext(c: Context, ing: boolean): boolean {
+  const token = c.tokens[c.index + 1]
+  if (!token?.node || token.text !== token.lower || !c.isWord(2)) return false
+  const word = token.lower
+  if (closed(word) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || word === 'being' || word === 'having') return false
+  const head = c.at(2)
+  if (closed(head) || timeWords.has(head) || isBreak(c.at(3)) && !nounOnly(head)) return false
+  const modifier = word.includes('-')
+    ? word.split('-').every((part) => classesOf(part).known) && !word.endsWith('-')
+    : ((classes) => (classes.adjective || classes.participle || (ing && classes.ing)) && !classes.adverb && !classes.verb)(classesOf(word))
+  const noun = classesOf(head)
+  return modifier && (noun.noun || pluralLike(head)) && !noun.adverb
 }
 
 /** `they're` where `their` or `there` is meant. */
