@@ -153,7 +153,13 @@ describe('confusables', () => {
     ["Fans cringe at the loss of there longer-term loyalty.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["Barrick cited it's strong financial position.", ["1:15-1:19: Use `its` (belonging to it), not `it's` (it is)"]],
     ["GM said it's automotive operations will cut costs.", ["1:9-1:13: Use `its` (belonging to it), not `it's` (it is)"]],
-    ["The bank sued Bre-X, it's executives and others.", ["1:22-1:26: Use `its` (belonging to it), not `it's` (it is)"]]
+    ["The bank sued Bre-X, it's executives and others.", ["1:22-1:26: Use `its` (belonging to it), not `it's` (it is)"]],
+    // "lead" for "led" at a sentence's start before "by", or after a perfect and an adverb; "weather" for "whether"
+    ["Lead by strong sales, Compaq gained.", ["1:1-1:5: Use `Led` (the past tense of lead), not `Lead` (the present tense, a front position or the metal)"]],
+    ["She had certainly lead a number of people astray.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["Analysts questioned weather the merger would work.", ["1:21-1:28: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["It was not clear weather the plan would pass.", ["1:18-1:25: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["Weather I should resign is not for me to say.", ["1:1-1:8: Use `Whether` (if), not `Weather` (rain and shine)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -221,7 +227,10 @@ describe('confusables', () => {
     "Officials there declined to comment, and the men there complained loudly.",
     "People there say the water is unsafe; there remains some doubt.",
     "Cereal wars make consumers smile, but there putting frowns on faces is another matter.",
-    "It's early days, it's good clean fun and it's hard physical work."
+    "It's early days, it's good clean fun and it's hard physical work.",
+    "Lead by example, the coach said, and the pipes had lead in them.",
+    "Weather permitting, the race starts at noon; weather this week was harsh.",
+    "We discussed weather patterns, and the clear weather the next day helped."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -599,13 +599,17 @@ const leadSlip: Rule = (c) => {
   }
   if (c.at(0) !== 'lead') return undefined
   const previous = c.at(-1)
-  if (previous === ',' && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
+  if ((previous === ',' || c.first) && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
   if (!c.isWord(-1)) return undefined
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "had certainly lead a number", "has not lead NHL rookies": a perfect with an adverb between.
+  if (c.isWord(-2) && perfect.has(c.at(-2)) && (previous === 'not' || classesOf(previous).adverb) && c.isWord(1) && !leadNext.has(c.at(1)) && c.at(1) !== 'in') return {expected: 'led', group}
   // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
   if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
-  if (c.at(1) === 'the' || c.at(1) === 'a' || c.at(1) === 'an' || possessives.has(c.at(1))) {
+  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k))
+  // "the loan lead to the introduction": "lead to" and its object, after a singular subject.
+  if (object(1) || (c.at(1) === 'to' && object(2))) {
     const subject = c.tokens[c.index - 1]
     const singular = !previous.endsWith('s') && c.at(-2) !== 'and' && !closed(previous) && !modals.has(previous)
     if (singular && subject.text !== previous && /^[A-Z]/.test(subject.text) && !c.tokens[c.index - 1].text.includes('.')) return {expected: 'led', group}
@@ -751,15 +755,19 @@ const weatherSlip: Rule = (c) => {
   if (c.at(0) !== 'weather') return undefined
   if (c.at(1) === 'or' && c.at(2) === 'not') return {expected: 'whether', group: 'whether/weather'}
   // "it is not yet known weather Mr McManus…", "he asked weather ministers had…".
-  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
+  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about question questioned questions questioning discuss discussed discussing debate debated debating examine examined examining assess assessed assessing ascertain establish see').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
     return {expected: 'whether', group: 'whether/weather'}
   }
+  // "it was not clear weather the task force…"; "Weather I should resign…": a clause's subject after it.
+  if (c.at(-1) === 'clear' && c.at(-2) === 'not' && c.isWord(1) && !weatherNext.has(c.at(1))) return {expected: 'whether', group: 'whether/weather'}
+  if ((c.first || !c.isWord(-1)) && set("i we he she they you it's that's or").has(c.at(1))) return {expected: 'whether', group: 'whether/weather'}
   if (!c.isWord(1) || !whetherNext.has(c.at(1))) return undefined
   if (c.isWord(-1) && weatherWords.has(c.at(-1))) return undefined
   if (c.at(-1) === "'s" || /'s$/.test(c.at(-1))) return undefined
   // "The weather, or rather…": a noun before "or" after a determiner was handled above.
   if (c.at(1) === 'or' && (c.first || !c.isWord(-1))) return undefined
-  if (c.first && c.at(1) !== 'or') return undefined
+  // "; weather this week was harsh": after a break only a subject pronoun (above) makes it "whether".
+  if ((c.first || !c.isWord(-1)) && c.at(1) !== 'or') return undefined
   return {expected: 'whether', group: 'whether/weather'}
 }
 
