@@ -159,7 +159,13 @@ describe('confusables', () => {
     ["She had certainly lead a number of people astray.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
     ["Analysts questioned weather the merger would work.", ["1:21-1:28: Use `whether` (if), not `weather` (rain and shine)"]],
     ["It was not clear weather the plan would pass.", ["1:18-1:25: Use `whether` (if), not `weather` (rain and shine)"]],
-    ["Weather I should resign is not for me to say.", ["1:1-1:8: Use `Whether` (if), not `Weather` (rain and shine)"]]
+    ["Weather I should resign is not for me to say.", ["1:1-1:8: Use `Whether` (if), not `Weather` (rain and shine)"]],
+    // a lower-case "capitol" that is no state's building; "effect" after a modal before a name; the nouns "effects" and "in effect"; plural "councils"
+    ["The Czech capitol hosted the summit.", ["1:11-1:18: Use `capital` (the city, or money), not `capitol` (the building)"]],
+    ["The law would effect Orange County.", ["1:15-1:21: Use `affect` (the verb, to influence), not `effect` (the noun, a result)"]],
+    ["The rule had some interesting affects on prices.", ["1:31-1:38: Use `effects` (the noun, a result), not `affects` (the verb, to influence)"]],
+    ["Counsels are to be given powers.", ["1:1-1:9: Use `Councils` (an assembly), not `Counsels` (advice, a lawyer, or to advise)"]],
+    ["The agency has in affect agreed.", ["1:19-1:25: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -230,7 +236,10 @@ describe('confusables', () => {
     "It's early days, it's good clean fun and it's hard physical work.",
     "Lead by example, the coach said, and the pipes had lead in them.",
     "Weather permitting, the race starts at noon; weather this week was harsh.",
-    "We discussed weather patterns, and the clear weather the next day helped."
+    "We discussed weather patterns, and the clear weather the next day helped.",
+    "The state capitol was closed, and protesters marched on the capitol.",
+    "He counsels patience; storms can badly affect crops, and such changes affect us.",
+    "He was in effect the boss, and weak prices could affect demand."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -467,7 +467,10 @@ const affectSlip: Rule = (c) => {
   const previous = c.at(-1)
   if (word === 'affect' || word === 'affects') {
     if (c.isWord(-1) && (effectNouns.has(previous) || set('take took taken takes taking into with').has(previous))) return {expected, group}
-    if (c.isWord(-1) && previous === 'in' && !c.isWord(1)) return {expected, group}
+    // "in affect", "has in affect agreed": the phrase is "in effect".
+    if (c.isWord(-1) && previous === 'in' && word === 'affect') return {expected, group}
+    // "some interesting affects", "the union safety affect.": after an adjective, or a noun at a break.
+    if (c.isWord(-1) && !closed(previous) && ((classesOf(previous).adjective && !classesOf(previous).verb && !classesOf(previous).adverb && !classesOf(previous).noun) || (!c.isWord(1) && nounOnly(previous) && !classesOf(previous).verb))) return {expected, group}
     if (previous === 'that' && c.at(-2) === 'to' && !c.isWord(1)) return {expected, group}
     if (c.isWord(1) && (c.at(1) === 'on' || (c.at(1) === 'of' && word === 'affects'))) return {expected, group}
   }
@@ -483,7 +486,10 @@ const effectSlip: Rule = (c) => {
   // "to effect change", "effected a transfer": the verb effect, to bring about.
   if (set('change changes a an reform reforms transfer transfers repairs').has(next)) return undefined
   if ((word === 'effect' || word === 'effects') && c.isWord(-1)) {
-    if (word === 'effect' && modals.has(c.at(-1)) && c.isWord(1) && (determiners.has(next) || objects.has(next) || pluralLike(next))) return {expected, group}
+    // "would effect Orange County", "will effect state-owned Aerospatiale", "can at all effect the progress".
+    const modal = modals.has(c.at(-1)) || (c.at(-1) === 'all' && c.at(-2) === 'at' && modals.has(c.at(-3))) || (classesOf(c.at(-1)).adverb && modals.has(c.at(-2)))
+    const written = c.tokens[c.index + 1]?.text ?? ''
+    if (word === 'effect' && modal && c.isWord(1) && (determiners.has(next) || objects.has(next) || pluralLike(next) || /^[A-Z][a-z]/.test(written) || /^[a-z]+-[a-z]+$/.test(next))) return {expected, group}
     if (word === 'effects' && c.isWord(1) && set('it he she this which').has(c.at(-1)) && (determiners.has(next) || objects.has(next))) return {expected, group}
   }
   if (word === 'effected' || word === 'effecting') {
@@ -559,7 +565,7 @@ const complementSlip: Rule = (c) => {
 
 // --- council / counsel ------------------------------------------------------
 
-const councilBefore = set('rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
+const councilBefore = set('works rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
 const councilNext = set('member members meeting meetings chairman chairwoman chair president leader leaders election elections seat seats tax taxes house houses estate estates officials official staff vote voted votes decision')
 
 const counselSlip: Rule = (c) => {
@@ -569,6 +575,8 @@ const counselSlip: Rule = (c) => {
   // "general counsel", "legal counsel", "Independent Counsel": the lawyer.
   if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
   if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
+  // "counsels are to be given powers", "telling counsels to find sites": lawyers are "counsel", so the plural is the bodies.
+  if (word === 'counsels' && !set('he she it who which that').has(c.at(-1)) && set('are were have had will would must should could may might can to').has(c.at(1))) return {expected, group: 'council/counsel'}
   return undefined
 }
 const councilSlip: Rule = (c) => {
@@ -735,6 +743,8 @@ const capitolSlip: Rule = (c) => {
   if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected, group: 'capital/capitol'}
   if (c.isWord(-1) && set('working venture share equity risk human foreign political registered paid-up private fresh').has(c.at(-1))) return {expected, group: 'capital/capitol'}
   if (word === 'capitol' && c.text === 'capitol' && c.at(-1) === 'the' && isBreak(c.at(1)) && c.at(1) === ',') return {expected: 'capital', group: 'capital/capitol'}
+  // "the Czech capitol", "shortages of capitol", "future capitol needs": the lower-case building is a state's ("the state capitol").
+  if (c.text === 'capitol' && c.isWord(-1) && !set('state the a its territorial new old former').has(c.at(-1)) && !set('building buildings grounds dome rotunda steps police hill complex').has(c.at(1))) return {expected: 'capital', group: 'capital/capitol'}
   return undefined
 }
 const capitalSlip: Rule = (c) => {
