@@ -146,7 +146,26 @@ describe('confusables', () => {
     ["The agency will publish it's report in May.", ["1:25-1:29: Use `its` (belonging to it), not `it's` (it is)"]],
     ["Bonds make up a tenth of there total investment.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["Prices are now closer to there real value.", ["1:26-1:31: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
-    ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]]
+    ["The law survived in there current form.", ["1:21-1:26: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    // a modifier and its noun after "there"; two modifiers or a plural after "it's"; a plural after "it's"
+    ["Canadians are in dismay as there national religion is shaken.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Banks may relax there lending criteria too far.", ["1:17-1:22: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Fans cringe at the loss of there longer-term loyalty.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Barrick cited it's strong financial position.", ["1:15-1:19: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["GM said it's automotive operations will cut costs.", ["1:9-1:13: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The bank sued Bre-X, it's executives and others.", ["1:22-1:26: Use `its` (belonging to it), not `it's` (it is)"]],
+    // "lead" for "led" at a sentence's start before "by", or after a perfect and an adverb; "weather" for "whether"
+    ["Lead by strong sales, Compaq gained.", ["1:1-1:5: Use `Led` (the past tense of lead), not `Lead` (the present tense, a front position or the metal)"]],
+    ["She had certainly lead a number of people astray.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["Analysts questioned weather the merger would work.", ["1:21-1:28: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["It was not clear weather the plan would pass.", ["1:18-1:25: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["Weather I should resign is not for me to say.", ["1:1-1:8: Use `Whether` (if), not `Weather` (rain and shine)"]],
+    // a lower-case "capitol" that is no state's building; "effect" after a modal before a name; the nouns "effects" and "in effect"; plural "councils"
+    ["The Czech capitol hosted the summit.", ["1:11-1:18: Use `capital` (the city, or money), not `capitol` (the building)"]],
+    ["The law would effect Orange County.", ["1:15-1:21: Use `affect` (the verb, to influence), not `effect` (the noun, a result)"]],
+    ["The rule had some interesting affects on prices.", ["1:31-1:38: Use `effects` (the noun, a result), not `affects` (the verb, to influence)"]],
+    ["Counsels are to be given powers.", ["1:1-1:9: Use `Councils` (an assembly), not `Counsels` (advice, a lawyer, or to advise)"]],
+    ["The agency has in affect agreed.", ["1:19-1:25: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -208,7 +227,19 @@ describe('confusables', () => {
     "For the bankers it's bonus time again.",
     "Hopes for there being a deal faded, and the talks moved to there after lunch.",
     "The choice between there and Paris was easy for the board.",
-    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares."
+    "The price was likely too high a bar for the bidders, and they were unable, too, to cut the fares.",
+    // a cleft is no possessive; "there" before a verb, a time word or an `-ing` form at a clause's start
+    "It's executives who decide, and it's friends like these that matter.",
+    "Officials there declined to comment, and the men there complained loudly.",
+    "People there say the water is unsafe; there remains some doubt.",
+    "Cereal wars make consumers smile, but there putting frowns on faces is another matter.",
+    "It's early days, it's good clean fun and it's hard physical work.",
+    "Lead by example, the coach said, and the pipes had lead in them.",
+    "Weather permitting, the race starts at noon; weather this week was harsh.",
+    "We discussed weather patterns, and the clear weather the next day helped.",
+    "The state capitol was closed, and protesters marched on the capitol.",
+    "He counsels patience; storms can badly affect crops, and such changes affect us.",
+    "He was in effect the boss, and weak prices could affect demand."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -544,9 +544,12 @@ export function matchAt(
   failed?: Set<number>
 ): Match | undefined {
   if (!tokens[start] || tokens[start].type === 'space' || !startsWord(tokens, start)) return
-  const captures = new Map<string, Capture>()
-  const end = matchItems(pattern.items, 0, tokens, start, pattern.caseMode, captures, failed)
+  // Nearly every try fails: match without captures first, so a failure
+  // allocates nothing, and match again to capture only on a success.
+  const end = matchItems(pattern.items, 0, tokens, start, pattern.caseMode, undefined, failed)
   if (end === -1 || !endsWord(tokens, end)) return
+  const captures = new Map<string, Capture>()
+  matchItems(pattern.items, 0, tokens, start, pattern.caseMode, captures, failed)
   return {start, end, captures}
 }
 

@@ -153,7 +153,9 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
     }
   }
   // "it's biggest protest", "it's 1996 earnings": a superlative, ordinal or year then a noun, with no article.
-  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c))) return {expected, group}
+  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c) || modifiedNounNext(c))) return {expected, group}
+  // "it's executives and others", "who's shares fell": a singular subject is not a plural noun.
+  if ((expected === 'its' || expected === 'whose') && pluralNounNext(c)) return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
   if (pluralLike(next) && !/ing$|ed$/.test(next) && /(?:ed|[^s]s)$/.test(c.at(2)) && c.isWord(2)) return {expected, group}
   // "the SEC must approve it's rules", "it's California counterpart": a noun
@@ -161,6 +163,48 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // clause or takes "to"/"that" ("it's key to", "it's business.").
   if (nounPhraseNext(c, 1)) return {expected, group}
   return undefined
+}
+
+/**
+ * "it's strong financial position", "it's fabulous Indonesian gold
+ * discovery", "it's Delco Electronics unit", "it's annual reports": a noun
+ * after two modifiers (adjectives, participles, names), or a plural after
+ * one, with no article, cannot follow "it is".
+ */
+function modifiedNounNext(c: Context): boolean {
+  let modifiers = 0
+  for (let k = 1; k <= 5; k++) {
+    const token = c.tokens[c.index + k]
+    if (!token?.node) return false
+    const word = token.lower
+    if (closed(word) || timeWords.has(word) || timePlurals.has(word) || massNouns.has(word)) return false
+    if (token.text !== word) {
+      if (!/^[A-Z][a-z]+$/.test(token.text)) return false
+      modifiers++
+      continue
+    }
+    const classes = classesOf(word)
+    if (modifiers > 0 && !word.includes('-')) {
+      const plural = pluralLike(word) && classes.noun && !classes.adjective && !classes.verb
+      if (plural || (modifiers >= 2 && nounOnly(word))) return !isBreak(c.at(k + 1)) || modifiers >= 2
+    }
+    const modifier = word.includes('-')
+      ? !word.endsWith('-') && word.split('-').every((part) => classesOf(part).known)
+      : // An adjective (`annual` is a noun too), a participle, or a known word of no other class (`automotive`).
+        (classes.adjective || classes.participle || (classes.known && !classes.noun && !classes.ing)) && !classes.verb && !classes.adverb
+    if (!modifier) return false
+    modifiers++
+  }
+  return false
+}
+
+/** A plural noun that is no verb or adjective, then more of the clause (`it's executives and`). */
+function pluralNounNext(c: Context): boolean {
+  const token = c.tokens[c.index + 1]
+  const word = c.at(1)
+  if (!token?.node || token.text !== word || !c.isWord(2) || timePlurals.has(word) || closed(word)) return false
+  const classes = classesOf(word)
+  return pluralLike(word) && classes.noun && !classes.verb && !classes.adjective && !set('who that which than thanks').has(c.at(2))
 }
 
 /** Nouns said without an article after "it is": "it's common knowledge", "it's big business". */
@@ -214,7 +258,8 @@ function nounPhraseNext(c: Context, k: number): boolean {
   const word = token.lower
   if (closed(word) || /^\d/.test(word)) return false
   const after = c.at(k + 1)
-  if (isBreak(after) || after === 'to' || after === 'that' || after === 'and' || after === 'or' || after === 'as' || after === '-') return false
+  // "it's executives who decide", "it's friends like these that matter": a cleft, not a possessive.
+  if (isBreak(after) || set('to that and or as - who which like').has(after)) return false
   if (token.text !== word) {
     // "it's California counterpart": a name, then a noun.
     return /^[A-Z][a-z]+$/.test(token.text) && c.isWord(k + 1) && nounPhraseNext(c, k + 1)
@@ -302,11 +347,34 @@ const thereSlip: Rule = (c) => {
   // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
   if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
   const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'
-  if (!object) return undefined
-  if (nounStart(c, 1) || rankedNounNext(c)) return {expected: 'their', group}
+  // "as there national religion", "increase there forecasts by": a noun phrase that goes on reads only as "their".
+  // ("but there putting frowns" is "they're": no `-ing` form at a clause's start.)
+  if (!object) return (nounStart(c, 1) && c.isWord(2)) || modifierNext(c, false) ? {expected: 'their', group} : undefined
+  if (nounStart(c, 1) || rankedNounNext(c) || modifierNext(c, true)) return {expected: 'their', group}
   if (pluralLike(next) && !thereVerbs.has(next) && !timePlurals.has(next) && !/ing$|ed$/.test(next)) return {expected: 'their', group}
   if (!timePlurals.has(next) && !thereVerbs.has(next) && nounPhraseNext(c, 1)) return {expected: 'their', group}
   return undefined
+}
+
+/**
+ * Whether the word after `there` can only open a noun phrase that goes on:
+ * an adjective, participle or `-ing` form (`there lending criteria`, `there
+ * losing position`) or a hyphenated modifier (`there longer-term
+ * departure`), with a noun after it. The adverb `there` is followed by a
+ * verb, a preposition, an adverb or a break, not by a modifier and its noun.
+ */
+function modifierNext(c: Context, ing: boolean): boolean {
+  const token = c.tokens[c.index + 1]
+  if (!token?.node || token.text !== token.lower || !c.isWord(2)) return false
+  const word = token.lower
+  if (closed(word) || timeWords.has(word) || timePlurals.has(word) || thereVerbs.has(word) || word === 'being' || word === 'having') return false
+  const head = c.at(2)
+  if (closed(head) || timeWords.has(head) || isBreak(c.at(3)) && !nounOnly(head)) return false
+  const modifier = word.includes('-')
+    ? word.split('-').every((part) => classesOf(part).known) && !word.endsWith('-')
+    : ((classes) => (classes.adjective || classes.participle || (ing && classes.ing)) && !classes.adverb && !classes.verb)(classesOf(word))
+  const noun = classesOf(head)
+  return modifier && (noun.noun || pluralLike(head)) && !noun.adverb
 }
 
 /** `they're` where `their` or `there` is meant. */
@@ -399,7 +467,10 @@ const affectSlip: Rule = (c) => {
   const previous = c.at(-1)
   if (word === 'affect' || word === 'affects') {
     if (c.isWord(-1) && (effectNouns.has(previous) || set('take took taken takes taking into with').has(previous))) return {expected, group}
-    if (c.isWord(-1) && previous === 'in' && !c.isWord(1)) return {expected, group}
+    // "in affect", "has in affect agreed": the phrase is "in effect".
+    if (c.isWord(-1) && previous === 'in' && word === 'affect') return {expected, group}
+    // "some interesting affects", "the union safety affect.": after an adjective, or a noun at a break.
+    if (c.isWord(-1) && !closed(previous) && ((classesOf(previous).adjective && !classesOf(previous).verb && !classesOf(previous).adverb && !classesOf(previous).noun) || (!c.isWord(1) && nounOnly(previous) && !classesOf(previous).verb))) return {expected, group}
     if (previous === 'that' && c.at(-2) === 'to' && !c.isWord(1)) return {expected, group}
     if (c.isWord(1) && (c.at(1) === 'on' || (c.at(1) === 'of' && word === 'affects'))) return {expected, group}
   }
@@ -415,7 +486,10 @@ const effectSlip: Rule = (c) => {
   // "to effect change", "effected a transfer": the verb effect, to bring about.
   if (set('change changes a an reform reforms transfer transfers repairs').has(next)) return undefined
   if ((word === 'effect' || word === 'effects') && c.isWord(-1)) {
-    if (word === 'effect' && modals.has(c.at(-1)) && c.isWord(1) && (determiners.has(next) || objects.has(next) || pluralLike(next))) return {expected, group}
+    // "would effect Orange County", "will effect state-owned Aerospatiale", "can at all effect the progress".
+    const modal = modals.has(c.at(-1)) || (c.at(-1) === 'all' && c.at(-2) === 'at' && modals.has(c.at(-3))) || (classesOf(c.at(-1)).adverb && modals.has(c.at(-2)))
+    const written = c.tokens[c.index + 1]?.text ?? ''
+    if (word === 'effect' && modal && c.isWord(1) && (determiners.has(next) || objects.has(next) || pluralLike(next) || /^[A-Z][a-z]/.test(written) || /^[a-z]+-[a-z]+$/.test(next))) return {expected, group}
     if (word === 'effects' && c.isWord(1) && set('it he she this which').has(c.at(-1)) && (determiners.has(next) || objects.has(next))) return {expected, group}
   }
   if (word === 'effected' || word === 'effecting') {
@@ -491,7 +565,7 @@ const complementSlip: Rule = (c) => {
 
 // --- council / counsel ------------------------------------------------------
 
-const councilBefore = set('rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
+const councilBefore = set('works rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
 const councilNext = set('member members meeting meetings chairman chairwoman chair president leader leaders election elections seat seats tax taxes house houses estate estates officials official staff vote voted votes decision')
 
 const counselSlip: Rule = (c) => {
@@ -501,6 +575,8 @@ const counselSlip: Rule = (c) => {
   // "general counsel", "legal counsel", "Independent Counsel": the lawyer.
   if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
   if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
+  // "counsels are to be given powers", "telling counsels to find sites": lawyers are "counsel", so the plural is the bodies.
+  if (word === 'counsels' && !set('he she it who which that').has(c.at(-1)) && set('are were have had will would must should could may might can to').has(c.at(1))) return {expected, group: 'council/counsel'}
   return undefined
 }
 const councilSlip: Rule = (c) => {
@@ -531,13 +607,17 @@ const leadSlip: Rule = (c) => {
   }
   if (c.at(0) !== 'lead') return undefined
   const previous = c.at(-1)
-  if (previous === ',' && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
+  if ((previous === ',' || c.first) && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
   if (!c.isWord(-1)) return undefined
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "had certainly lead a number", "has not lead NHL rookies": a perfect with an adverb between.
+  if (c.isWord(-2) && perfect.has(c.at(-2)) && (previous === 'not' || classesOf(previous).adverb) && c.isWord(1) && !leadNext.has(c.at(1)) && c.at(1) !== 'in') return {expected: 'led', group}
   // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
   if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
-  if (c.at(1) === 'the' || c.at(1) === 'a' || c.at(1) === 'an' || possessives.has(c.at(1))) {
+  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k))
+  // "the loan lead to the introduction": "lead to" and its object, after a singular subject.
+  if (object(1) || (c.at(1) === 'to' && object(2))) {
     const subject = c.tokens[c.index - 1]
     const singular = !previous.endsWith('s') && c.at(-2) !== 'and' && !closed(previous) && !modals.has(previous)
     if (singular && subject.text !== previous && /^[A-Z]/.test(subject.text) && !c.tokens[c.index - 1].text.includes('.')) return {expected: 'led', group}
@@ -663,6 +743,8 @@ const capitolSlip: Rule = (c) => {
   if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected, group: 'capital/capitol'}
   if (c.isWord(-1) && set('working venture share equity risk human foreign political registered paid-up private fresh').has(c.at(-1))) return {expected, group: 'capital/capitol'}
   if (word === 'capitol' && c.text === 'capitol' && c.at(-1) === 'the' && isBreak(c.at(1)) && c.at(1) === ',') return {expected: 'capital', group: 'capital/capitol'}
+  // "the Czech capitol", "shortages of capitol", "future capitol needs": the lower-case building is a state's ("the state capitol").
+  if (c.text === 'capitol' && c.isWord(-1) && !set('state the a its territorial new old former').has(c.at(-1)) && !set('building buildings grounds dome rotunda steps police hill complex').has(c.at(1))) return {expected: 'capital', group: 'capital/capitol'}
   return undefined
 }
 const capitalSlip: Rule = (c) => {
@@ -683,15 +765,19 @@ const weatherSlip: Rule = (c) => {
   if (c.at(0) !== 'weather') return undefined
   if (c.at(1) === 'or' && c.at(2) === 'not') return {expected: 'whether', group: 'whether/weather'}
   // "it is not yet known weather Mr McManus…", "he asked weather ministers had…".
-  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
+  if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about question questioned questions questioning discuss discussed discussing debate debated debating examine examined examining assess assessed assessing ascertain establish see').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
     return {expected: 'whether', group: 'whether/weather'}
   }
+  // "it was not clear weather the task force…"; "Weather I should resign…": a clause's subject after it.
+  if (c.at(-1) === 'clear' && c.at(-2) === 'not' && c.isWord(1) && !weatherNext.has(c.at(1))) return {expected: 'whether', group: 'whether/weather'}
+  if ((c.first || !c.isWord(-1)) && set("i we he she they you it's that's or").has(c.at(1))) return {expected: 'whether', group: 'whether/weather'}
   if (!c.isWord(1) || !whetherNext.has(c.at(1))) return undefined
   if (c.isWord(-1) && weatherWords.has(c.at(-1))) return undefined
   if (c.at(-1) === "'s" || /'s$/.test(c.at(-1))) return undefined
   // "The weather, or rather…": a noun before "or" after a determiner was handled above.
   if (c.at(1) === 'or' && (c.first || !c.isWord(-1))) return undefined
-  if (c.first && c.at(1) !== 'or') return undefined
+  // "; weather this week was harsh": after a break only a subject pronoun (above) makes it "whether".
+  if ((c.first || !c.isWord(-1)) && c.at(1) !== 'or') return undefined
   return {expected: 'whether', group: 'whether/weather'}
 }
 
