@@ -165,7 +165,13 @@ describe('confusables', () => {
     ["The law would effect Orange County.", ["1:15-1:21: Use `affect` (the verb, to influence), not `effect` (the noun, a result)"]],
     ["The rule had some interesting affects on prices.", ["1:31-1:38: Use `effects` (the noun, a result), not `affects` (the verb, to influence)"]],
     ["Counsels are to be given powers.", ["1:1-1:9: Use `Councils` (an assembly), not `Counsels` (advice, a lawyer, or to advise)"]],
-    ["The agency has in affect agreed.", ["1:19-1:25: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]]
+    ["The agency has in affect agreed.", ["1:19-1:25: Use `effect` (the noun, a result), not `affect` (the verb, to influence)"]],
+    // "past" for the verb after a subject or a perfect; "passed" for the adjective or preposition; "who's" before a modifier and its noun
+    ["The Senate past a resolution in 1994.", ["1:12-1:16: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
+    ["Congress has since past a law.", ["1:20-1:24: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
+    ["Memories of passed glory linger.", ["1:13-1:19: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
+    ["I saw bullets flying passed my door.", ["1:22-1:28: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
+    ["The village, who's outer walls are old, is quiet.", ["1:14-1:19: Use `whose` (belonging to whom), not `who's` (who is)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -239,7 +245,10 @@ describe('confusables', () => {
     "We discussed weather patterns, and the clear weather the next day helped.",
     "The state capitol was closed, and protesters marched on the capitol.",
     "He counsels patience; storms can badly affect crops, and such changes affect us.",
-    "He was in effect the boss, and weak prices could affect demand."
+    "He was in effect the boss, and weak prices could affect demand.",
+    "The Senate passed the bill; he walked past the guards and the bus drove past a school.",
+    "The Senate's passed bills pile up; the law, passed in 1994, stands.",
+    "She is someone who's new to the job, and a man who's happy now."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

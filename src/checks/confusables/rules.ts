@@ -153,7 +153,8 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
     }
   }
   // "it's biggest protest", "it's 1996 earnings": a superlative, ordinal or year then a noun, with no article.
-  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c) || modifiedNounNext(c))) return {expected, group}
+  if (expected === 'its' && (rankedNounNext(c) || yearNounNext(c))) return {expected, group}
+  if ((expected === 'its' || expected === 'whose') && modifiedNounNext(c)) return {expected, group}
   // "it's executives and others", "who's shares fell": a singular subject is not a plural noun.
   if ((expected === 'its' || expected === 'whose') && pluralNounNext(c)) return {expected, group}
   // "it's shares fell": a plural noun then a verb cannot follow "it is".
@@ -185,7 +186,8 @@ function modifiedNounNext(c: Context): boolean {
     }
     const classes = classesOf(word)
     if (modifiers > 0 && !word.includes('-')) {
-      const plural = pluralLike(word) && classes.noun && !classes.adjective && !classes.verb
+      // After a modifier a plural that is also a verb is the noun ("outer walls").
+      const plural = pluralLike(word) && classes.noun && !classes.adjective
       if (plural || (modifiers >= 2 && nounOnly(word))) return !isBreak(c.at(k + 1)) || modifiers >= 2
     }
     const modifier = word.includes('-')
@@ -655,11 +657,19 @@ const pastSlip: Rule = (c) => {
   const group = 'passed/past'
   if (c.at(1) === 'away' && c.isWord(1)) return {expected: 'passed', group}
   if (c.isWord(-1) && (perfect.has(c.at(-1)) || c.at(-1) === 'been') && passedAfter.has(c.at(1))) return {expected: 'passed', group}
+  // "has since past a law": a perfect, an adverb, then an object.
+  if (c.isWord(-2) && perfect.has(c.at(-2)) && (classesOf(c.at(-1)).adverb || set('since already just not never also').has(c.at(-1))) && determiners.has(c.at(1))) return {expected: 'passed', group}
+  // "the Senate past a resolution": a singular noun after its article is a subject, not a place passed.
+  if (c.isWord(-1) && c.isWord(-2) && set('the a an this that').has(c.at(-2)) && (c.at(1) === 'a' || c.at(1) === 'an' || c.at(1) === 'the')) {
+    const subject = c.tokens[c.index - 1]
+    const previous = c.at(-1)
+    if (!previous.endsWith('s') && (/^[A-Z][a-z]+$/.test(subject.text) || (nounOnly(previous) && !classesOf(previous).verb)) && !motion.has(previous)) return {expected: 'passed', group}
+  }
   return undefined
 }
 
-const pastNext = set('week weeks year years month months decade decades day days few several two three four five six seven eight nine ten century centuries season seasons hour hours quarter weekend summer winter midnight noon experience performance')
-const motion = set('walked walk walks walking ran run runs running drove drive drives driving went go goes going moved move flew fly sailed rushed raced race slipped marched strolled sped speeding')
+const pastNext = set('couple week weeks year years month months decade decades day days few several two three four five six seven eight nine ten century centuries season seasons hour hours quarter weekend summer winter midnight noon experience performance')
+const motion = set('flying flew walked walk walks walking ran run runs running drove drive drives driving went go goes going moved move flew fly sailed rushed raced race slipped marched strolled sped speeding')
 
 const passedSlip: Rule = (c) => {
   if (c.at(0) !== 'passed') return undefined
@@ -667,6 +677,12 @@ const passedSlip: Rule = (c) => {
   const previous = c.at(-1)
   if (c.isWord(-1) && set('the this its their his her our over').has(previous) && (pastNext.has(c.at(1)) || /^\d+$/.test(c.at(1)) || !c.isWord(1))) {
     return {expected: 'past', group}
+  }
+  // "her passed defence of", "Orange's passed good performance", "the passed couple of weeks", "of passed glory": an adjective before its noun.
+  if (c.isWord(1) && (set('the her his their its our my your of').has(previous) || /'s$/.test(previous)) && !passedAfter.has(c.at(1)) && !closed(c.at(1)) && !/(?:ly|ed)$/.test(c.at(1))) {
+    const next = classesOf(c.at(1))
+    // After a name's `'s` only an adjective ("the Senate's passed bills" are bills it passed).
+    if (/'s$/.test(previous) ? next.adjective && !next.verb : next.noun || next.adjective || pluralLike(c.at(1)) || unknownNoun(c.at(1))) return {expected: 'past', group}
   }
   if (c.isWord(-1) && motion.has(previous) && c.isWord(1) && (determiners.has(c.at(1)) || objects.has(c.at(1)))) return {expected: 'past', group}
   if (previous === 'half' || (c.isWord(1) && (c.at(1) === 'midnight' || c.at(1) === 'noon'))) return {expected: 'past', group}
