@@ -5,11 +5,17 @@
  * whatever the Markdown holds, cached, and the Markdown still served for tools.
  */
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import Fastify, {type FastifyInstance} from 'fastify'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {renderDoc} from '../src/faces/docs-html.js'
 import {docsFolder, docsRoutes, servedDocsUrl} from '../src/faces/docs-routes.js'
 import {docsUrl, docsPageUrl} from '../src/message.js'
+import {check} from '../src/index.js'
+import {defaultRulesFolder} from '../src/house-style/compile.js'
+import {kinds} from '../src/house-style/kinds/index.js'
+import {loadRules} from '../src/house-style/load.js'
 
 describe('renderDoc', () => {
   test('a check page: the editors part first, tables, heading ids, links to other pages as HTML, no links out of the docs', () => {
@@ -70,6 +76,44 @@ describe('renderDoc', () => {
       expect(html, page).toContain('</main>')
       expect(html, page).not.toMatch(/<script|href="[^"]*\.md[#"]/)
     }
+  })
+})
+
+describe('a finding links its explanation', () => {
+  test('a rules entry’s finding opens its check’s page at the entry’s row, which links the stylebook', async () => {
+    const file = await check('The Pope urged a cease-fire.')
+    const [message] = file.messages
+    expect(message?.url?.endsWith('/docs/checks/titles.md#entry-pope')).toBe(true)
+    const page = 'checks/titles.md'
+    const {html} = renderDoc(fs.readFileSync(new URL(`../docs/${page}`, import.meta.url), 'utf8'), {page})
+    expect(html).toMatch(/<tr id="entry-pope">\s*<td><code>pope<\/code><\/td>[\s\S]*?<a href="https:\/\/www\.apstylebook\.com\/ap_stylebook\/pope">AP: pope<\/a>/)
+  })
+
+  test('a code check’s finding opens its page; a newsroom’s own rules file keeps its own link', async () => {
+    const [typo] = (await check('Oil importats fell.')).messages
+    expect(typo?.url?.endsWith('/docs/checks/spelling.md')).toBe(true)
+    expect(docsUrl('spelling')).toBe(new URL('../docs/checks/spelling.md', import.meta.url).href)
+    const rules = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-desk-'))
+    try {
+      fs.writeFileSync(
+        path.join(rules, 'sahel-desk.yml'),
+        'kind: substitution\nmessage: Use `{expected}`, not `{actual}`.\nlevel: warning\nlink: https://desk.example.com/style#timbuktu\nentries:\n  - id: timbuktu\n    avoid: Timbuctoo\n    use: Timbuktu\n'
+      )
+      const file = await check('They reached Timbuctoo.', {rules})
+      expect(file.messages.map((message) => [message.ruleId, message.url])).toEqual([['sahel-desk', 'https://desk.example.com/style#timbuktu']])
+    } finally {
+      fs.rmSync(rules, {recursive: true, force: true})
+    }
+  })
+
+  test('every entry of every shipped rules file has its row in its page', () => {
+    const missing: string[] = []
+    for (const file of loadRules([defaultRulesFolder], kinds)) {
+      const page = `checks/${file.ruleId}.md`
+      const {html} = renderDoc(fs.readFileSync(new URL(`../docs/${page}`, import.meta.url), 'utf8'), {page})
+      for (const entry of file.entries) if (!html.includes(`<tr id="entry-${entry.id}">`)) missing.push(`${file.ruleId}#${entry.id}`)
+    }
+    expect(missing).toEqual([])
   })
 })
 

@@ -49,6 +49,7 @@ export function renderDoc(markdown: string, options: RenderOptions): RenderedDoc
   const title = titleOf(mdast) ?? options.page.replace(/\.md$/, '')
   const hast = processor.runSync(mdast) as HastRoot
   addHeadingIds(hast)
+  addEntryIds(hast)
   const body = processor.stringify(hast)
   const styleSheet = options.styleSheet ?? '/docs/docs.css'
   const html =
@@ -152,6 +153,26 @@ function addHeadingIds(tree: HastRoot): void {
   })
 }
 
+/**
+ * Rows of a rules file's entries table (under the heading "Entries") get
+ * `entry-<id>` ids from their first cell, so a finding's
+ * `…/checks/titles#entry-pope` opens at its entry and its stylebook link.
+ */
+function addEntryIds(tree: HastRoot): void {
+  let inEntries = false
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue
+    if (/^h[1-6]$/.test(node.tagName)) inEntries = textOf(node) === 'Entries'
+    if (!inEntries || node.tagName !== 'table') continue
+    visit(node, 'element', (row: Element) => {
+      if (row.tagName !== 'tr') return
+      const cell = row.children.find((child): child is Element => child.type === 'element' && child.tagName === 'td')
+      const id = cell ? textOf(cell).trim() : ''
+      if (/^[a-z0-9][\w-]*$/i.test(id)) row.properties = {...row.properties, id: `entry-${id}`}
+    })
+  }
+}
+
 function escape(text: string): string {
   return text.replace(/[&<>"]/g, (character) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[character]!)
 }
@@ -173,6 +194,7 @@ pre code { padding: 0; background: none; }
 table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--line); padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
 th { font-family: system-ui, sans-serif; }
+tr:target { outline: 2px solid var(--link); background: var(--code); }
 details { margin: 1em 0; }
 summary { cursor: pointer; font-family: system-ui, sans-serif; color: var(--muted); }
 blockquote { margin: 1em 0; padding: 0 1em; border-left: 3px solid var(--line); color: var(--muted); }
