@@ -51,7 +51,6 @@ export function docsPageUrl(page: string): string {
   return new URL(page, docsRoot).href
 }
 
-
 /** What a check says about one span. */
 export interface Finding {
   /** Stable name of the check (`spelling`, `titles`, …). */

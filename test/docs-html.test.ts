@@ -170,3 +170,21 @@ describe('GET /docs', () => {
     }
   })
 })
+
+describe('on a server that takes a token', () => {
+  test('the explanations open without it (an editor clicks the link); checks still need it', async () => {
+    const {createServer} = await import('../src/faces/server.js')
+    const server = createServer({token: 'desk-secret', workers: 0, timeoutMs: 60_000})
+    try {
+      const page = await server.inject({method: 'GET', url: '/docs/checks/titles'})
+      expect(page.statusCode).toBe(200)
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+      const refused = await server.inject({method: 'POST', url: '/v1/check', payload: {body: 'Casualties: TK.'}})
+      expect(refused.statusCode).toBe(401)
+      const withToken = await server.inject({method: 'POST', url: '/v1/check', headers: {authorization: 'Bearer desk-secret'}, payload: {body: 'Casualties: TK.'}})
+      expect(JSON.parse(withToken.body).messages.map((message: {url: string}) => message.url)).toEqual(['/docs/checks/leftovers#entry-tk'])
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -275,7 +275,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }
       }
     }
-    if (request.url === '/health') return
+    // The shipped docs are public: a finding's link must open for the editor who clicks it, token or not.
+    if (request.url === '/health' || (request.method === 'GET' && request.url.startsWith('/docs/'))) return
     if (token === undefined) {
       // No token: this machine only, whatever address the server was bound to.
       if (!isLoopback(request.socket.remoteAddress ?? '')) {
