@@ -32,6 +32,8 @@ describe('renderDoc', () => {
     expect(html).toContain('<code>src/checks/repeated-word.ts</code>')
     expect(html).not.toContain('href="../../src/')
     expect(html).not.toContain('<!--')
+    // The facts table's empty head row is left out.
+    expect(html).toMatch(/<h2 id="for-developers">For developers<\/h2>\s*<table>\s*<tbody>\s*<tr>\s*<td>ruleId and config key<\/td>/)
   })
 
   test('links to other docs pages point at their HTML, with the fragment', () => {

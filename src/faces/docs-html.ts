@@ -50,6 +50,7 @@ export function renderDoc(markdown: string, options: RenderOptions): RenderedDoc
   const hast = processor.runSync(mdast) as HastRoot
   addHeadingIds(hast)
   addEntryIds(hast)
+  dropEmptyHeads(hast)
   const body = processor.stringify(hast)
   const styleSheet = options.styleSheet ?? '/docs/docs.css'
   const html =
@@ -171,6 +172,15 @@ function addEntryIds(tree: HastRoot): void {
       if (/^[a-z0-9][\w-]*$/i.test(id)) row.properties = {...row.properties, id: `entry-${id}`}
     })
   }
+}
+
+/** A table head with no text (the facts table's `| | |`) is left out: it would show as an empty bar. */
+function dropEmptyHeads(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'thead' || !parent || index === undefined || textOf(node).trim() !== '') return
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
 }
 
 function escape(text: string): string {
