@@ -1,7 +1,7 @@
 /**
  * LanguageTool clients' settings and links against copydesk: LanguageTool's
  * own rule ids in `enabledRules`/`disabledRules` (MORFOLOGIK_RULE_EN_US,
- * EN_A_VS_AN, IT_ITS …) switch copydesk's equivalents, and `rule.urls` are
+ * EN_A_VS_AN, IT_IS …) switch copydesk's equivalents, and `rule.urls` are
  * absolute links to the served HTML explanation. Then LTeX+ (ltex-ls-plus)
  * as its source sends a request to a LanguageTool server
  * (`LanguageToolHttpInterface.createRequestBody`: a form body labelled
@@ -78,7 +78,7 @@ describe("LanguageTool's own rule ids", () => {
     ['disabledRules=MORFOLOGIK_RULE_EN_US: no spelling, and no British spelling (LanguageTool’s speller reports both)', {disabledRules: 'MORFOLOGIK_RULE_EN_US'}, ['repeated-word', 'indefinite-article', 'word-collision', 'confusables', 'confusables']],
     ['disabledRules=EN_US_SIMPLE_REPLACE: no dialect', {disabledRules: 'EN_US_SIMPLE_REPLACE'}, ['spelling', 'repeated-word', 'indefinite-article', 'word-collision', 'confusables', 'confusables']],
     ['disabledRules=ENGLISH_WORD_REPEAT_RULE,EN_A_VS_AN,DT_DT', {disabledRules: 'ENGLISH_WORD_REPEAT_RULE,EN_A_VS_AN,DT_DT'}, ['spelling', 'dialect', 'confusables', 'confusables']],
-    ['disabledRules=IT_ITS: only the its/it’s confusable goes', {disabledRules: 'IT_ITS'}, ['spelling', 'dialect', 'repeated-word', 'indefinite-article', 'word-collision', 'confusables']],
+    ['disabledRules=IT_IS: only the its/it’s confusable goes', {disabledRules: 'IT_IS'}, ['spelling', 'dialect', 'repeated-word', 'indefinite-article', 'word-collision', 'confusables']],
     ['enabledOnly with EN_A_VS_AN', {enabledRules: 'EN_A_VS_AN', enabledOnly: 'true'}, ['indefinite-article']],
     ['enabledOnly with THAN_THEN and MORFOLOGIK_RULE_EN_US', {enabledRules: 'THAN_THEN,MORFOLOGIK_RULE_EN_US', enabledOnly: 'true'}, ['spelling', 'dialect', 'confusables']],
     ['an id copydesk has no equivalent for changes nothing', {disabledRules: 'UPPERCASE_SENTENCE_START,WHITESPACE_RULE'}, ['spelling', 'dialect', 'repeated-word', 'indefinite-article', 'word-collision', 'confusables', 'confusables']]
@@ -94,8 +94,9 @@ describe("LanguageTool's own rule ids", () => {
   })
 
   test('a confusable rule id covers only its own words, curly apostrophe or straight', () => {
-    expect(languageToolIdsOf({ruleId: 'confusables', actual: 'it’s', expected: ['its']})).toEqual(['IT_ITS'])
-    expect(languageToolIdsOf({ruleId: 'confusables', actual: 'there', expected: ['their']})).toEqual(['THERE_THEIR'])
+    expect(languageToolIdsOf({ruleId: 'confusables', actual: 'it’s', expected: ['its']})).toEqual(['IT_IS', 'ITS_TO_IT_S', 'ITS_JJ_NNSNN'])
+    expect(languageToolIdsOf({ruleId: 'confusables', actual: 'there', expected: ['their']})).toEqual(['THERE_THEIR', 'THEYRE_THEIR'])
+    expect(languageToolIdsOf({ruleId: 'confusables', actual: 'whose', expected: ["who's"]})).toEqual(['WHOS'])
     expect(languageToolIdsOf({ruleId: 'confusables', actual: 'could of', expected: ['could have']})).toEqual([])
     expect(languageToolIdsOf({ruleId: 'spelling', actual: 'importats', expected: ['imports']})).toEqual([
       'MORFOLOGIK_RULE_EN_US',

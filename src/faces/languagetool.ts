@@ -230,15 +230,20 @@ export function ruleIdFor(ruleId: string | null): string {
   return 'COPYDESK_' + (ruleId ?? 'other').toUpperCase().replace(/[^A-Z\d]+/g, '_')
 }
 
+// The words of copydesk's confusable groups that several LanguageTool rules cover.
+const itsItIs = ['its', "it's"]
+const theirThere = ['their', 'there', "they're"]
+
 /**
  * LanguageTool's own English rule ids that have a copydesk equivalent, so an
- * LT client's `enabledRules`/`disabledRules` (LTeX's `ltex.disabledRules`,
+ * LT client's `enabledRules`/`disabledRules` (LTeX's `ltex.enabledRules`,
  * the browser add-on's settings) work against copydesk. A confusable-word
  * rule covers only copydesk's `confusables` findings about its own words
- * (`IT_ITS`: `its`/`it's`), not the whole check. The ids are LanguageTool's
- * (`org.languagetool.language.English`, the `Morfologik*SpellerRule`,
- * `AvsAnRule`, `EnglishWordRepeatRule`, `*ReplaceRule` classes); the table
- * is documented in docs/languagetool.md.
+ * (`IT_IS`: `its`/`it's`), not the whole check. The ids are LanguageTool's
+ * (its `Morfologik*SpellerRule`, `AvsAnRule`, `EnglishWordRepeatRule` and
+ * `*ReplaceRule` classes, `org.languagetool.language.English`, the English
+ * `grammar.xml` rule groups its issue tracker names); the table, with
+ * where each id comes from, is in docs/languagetool.md.
  */
 export const languageToolEquivalents: Readonly<Record<string, ReadonlyArray<{ruleId: string; words?: ReadonlyArray<string>}>>> = {
   MORFOLOGIK_RULE_EN_US: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
@@ -252,8 +257,13 @@ export const languageToolEquivalents: Readonly<Record<string, ReadonlyArray<{rul
   ENGLISH_WORD_REPEAT_RULE: [{ruleId: 'repeated-word'}],
   EN_A_VS_AN: [{ruleId: 'indefinite-article'}],
   DT_DT: [{ruleId: 'word-collision'}],
-  IT_ITS: [{ruleId: 'confusables', words: ['its', "it's"]}],
-  THERE_THEIR: [{ruleId: 'confusables', words: ['their', 'there', "they're"]}],
+  IT_IS: [{ruleId: 'confusables', words: itsItIs}],
+  ITS_TO_IT_S: [{ruleId: 'confusables', words: itsItIs}],
+  ITS_JJ_NNSNN: [{ruleId: 'confusables', words: itsItIs}],
+  THERE_THEIR: [{ruleId: 'confusables', words: theirThere}],
+  THEYRE_THEIR: [{ruleId: 'confusables', words: theirThere}],
+  YOUR_YOU_RE: [{ruleId: 'confusables', words: ['your', "you're"]}],
+  WHOS: [{ruleId: 'confusables', words: ['whose', "who's"]}],
   THAN_THEN: [{ruleId: 'confusables', words: ['than', 'then']}],
   CONFUSION_OF_THEN_THAN: [{ruleId: 'confusables', words: ['than', 'then']}],
   TO_TOO: [{ruleId: 'confusables', words: ['to', 'too']}]
