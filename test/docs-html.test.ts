@@ -127,6 +127,16 @@ describe('servedDocsUrl', () => {
     expect(servedDocsUrl(docsPageUrl('configuration.md#inline-control'))).toBe('/docs/configuration#inline-control')
     expect(servedDocsUrl('https://www.apstylebook.com/ap_stylebook/titles')).toBe('https://www.apstylebook.com/ap_stylebook/titles')
   })
+
+  test('a CMS calling prePublish in process maps its findings’ links with it, from copydesk/server', async () => {
+    const server = await import('../src/faces/server.js')
+    const {prePublish} = await import('../src/index.js')
+    const result = await prePublish({headline: 'Council meets', body: 'The Pope urged a cease-fire. Casualties: TK.'})
+    expect(result.messages.map((message) => server.servedDocsUrl(message.url ?? '', 'https://copydesk.example.com'))).toEqual([
+      'https://copydesk.example.com/docs/checks/titles#entry-pope',
+      'https://copydesk.example.com/docs/checks/leftovers#entry-tk'
+    ])
+  })
 })
 
 describe('GET /docs', () => {

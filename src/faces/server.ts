@@ -36,6 +36,7 @@ import {quote} from './echo.js'
 import {version} from '../version.js'
 
 export {quote} from './echo.js'
+export {servedDocsUrl} from './docs-routes.js'
 
 export type {RunOutcome, RunStory, StoryRun} from './pool.js'
 export {BusyError} from './pool.js'
