@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Refresh the generated parts of docs/ from the code and rules/, so the pages
 // never drift from what ships:
-//   - docs/checks/<ruleId>.md: the facts block under the title (config key,
-//     default level, where it is defined and tested) and, for a rules file,
-//     its entries with their flag/allow examples;
+//   - docs/checks/<ruleId>.md: the facts block at the top of its "For
+//     developers" part (config key, default level, where it is defined and
+//     tested) and, for a rules file, its entries with their flag/allow examples;
 //   - docs/house-style.md: the table of every shipped entry.
-// The prose around the markers is written by hand. `--check` exits 1 if a
-// page is stale or missing (test/docs.test.ts runs it).
+// The prose around the markers is written by hand. A check's page opens with
+// the part for editors (what it catches, why, with the stylebook entry,
+// examples wrong and right: test/docs-examples.test.ts checks them), then
+// "## For developers". `--check` exits 1 if a page is stale, missing or not
+// shaped so (test/docs.test.ts runs it).
 // Usage: npm run docs   (builds first)
 import fs from 'node:fs'
 import path from 'node:path'
@@ -51,7 +54,8 @@ for (const check of checks) {
   }
   let text = fs.readFileSync(page, 'utf8')
   if (!text.startsWith(`# ${check.id}\n`)) problems.push(`docs/checks/${check.id}.md must start with "# ${check.id}"`)
-  text = ensureBlock(text, 'facts', facts(check), 'top')
+  for (const problem of editorsPart(text)) problems.push(`docs/checks/${check.id}.md: ${problem}`)
+  text = ensureBlock(text, 'facts', facts(check), 'developers')
   if (check.file) text = ensureBlock(text, 'entries', entries(check.file), 'bottom')
   write(page, text)
 }
@@ -90,7 +94,7 @@ function facts(check) {
 }
 
 function entries(file) {
-  const lines = [`## Entries`, '', `Generated from [\`rules/${file.ruleId}.yml\`](../../rules/${file.ruleId}.yml) by \`npm run docs\`.`, '', rulesTable([file], {withFile: false})]
+  const lines = [`### Entries`, '', `Generated from [\`rules/${file.ruleId}.yml\`](../../rules/${file.ruleId}.yml) by \`npm run docs\`.`, '', rulesTable([file], {withFile: false})]
   const examples = file.entries.filter((entry) => entry.examples)
   if (examples.length > 0) {
     lines.push('', '<details><summary>Examples from the data (each one is a test)</summary>', '')
@@ -116,6 +120,24 @@ function quote(example) {
   return '`' + String(text).replace(/`/g, "'").replace(/\n/g, ' ') + '`'
 }
 
+/**
+ * What is missing from a check page's part for editors: its sections, in
+ * order, before "## For developers", with a table of wrong and right copy.
+ */
+function editorsPart(text) {
+  const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1])
+  const wanted = ['What it catches', 'Why', 'Examples', 'For developers']
+  const missing = wanted.filter((heading) => !headings.includes(heading))
+  if (missing.length > 0) return [`add the section${missing.length > 1 ? 's' : ''} ${missing.map((heading) => `"## ${heading}"`).join(', ')} (the part for editors comes first)`]
+  const order = wanted.map((heading) => headings.indexOf(heading))
+  if (order.some((at, index) => index > 0 && at < order[index - 1]) || headings.indexOf('For developers') !== order[3] || order[0] !== 0) {
+    return ['the part for editors ("What it catches", "Why", "Examples") must come first, then "## For developers"']
+  }
+  const examples = text.slice(text.indexOf('\n## Examples\n'), text.indexOf('\n## For developers\n'))
+  if (!/^\| *Wrong *\| *Right *\|$/m.test(examples)) return ['"## Examples" needs a table with the columns "Wrong" and "Right"']
+  return []
+}
+
 /** Put `body` between `<!-- name:start -->` and `<!-- name:end -->`, adding the markers if missing. */
 function ensureBlock(text, name, body, where) {
   const start = `<!-- ${name}:start -->`
@@ -124,8 +146,10 @@ function ensureBlock(text, name, body, where) {
   const from = text.indexOf(start)
   const to = text.indexOf(end)
   if (from !== -1 && to > from) return text.slice(0, from) + block + text.slice(to + end.length)
-  if (where === 'top') {
-    const newline = text.indexOf('\n')
+  if (where === 'developers') {
+    // At the top of the developers' part, or under the title of a page without one.
+    const heading = text.indexOf('\n## For developers\n')
+    const newline = heading === -1 ? text.indexOf('\n') : heading + '\n## For developers'.length
     return text.slice(0, newline + 1) + '\n' + block + '\n' + text.slice(newline + 1)
   }
   return text.trimEnd() + '\n\n' + block + '\n'

@@ -8,20 +8,39 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Level} from './types.js'
+import {codeChecks, defaultRuleIds} from './types.js'
+
+// The shipped docs folder, as a `file:` URL.
+const docsRoot = new URL('../docs/', import.meta.url).href
 
 /**
- * Where a check is documented: its page in the docs shipped with the package
- * (`docs/checks/<ruleId>.md`), as a `file:` URL that resolves wherever
- * copydesk is installed. The HTTP server answers the same pages at
- * `/docs/checks/<ruleId>.md` and links there instead.
+ * Where a check is explained: its page in the docs shipped with the package
+ * (`docs/checks/<ruleId>.md`, the part for editors first, then the developer
+ * facts), as a `file:` URL that resolves wherever copydesk is installed and
+ * matches the installed version, with no network and no site to keep up.
+ * For a rules entry, `#entry-<id>` points at its row in the page's entries
+ * table, which links the entry's stylebook section. The HTTP server answers
+ * the same text as HTML at `/docs/checks/<ruleId>` and links there instead
+ * (src/faces/docs-routes.ts).
  */
-export function docsUrl(ruleId: string): string {
+export function docsUrl(ruleId: string, entry?: string): string {
   let url = docsUrls.get(ruleId)
   if (url === undefined) {
     url = docsPageUrl(`checks/${encodeURIComponent(ruleId)}.md`)
     docsUrls.set(ruleId, url)
   }
-  return url
+  return entry ? `${url}#entry-${encodeURIComponent(entry)}` : url
+}
+
+// The checks whose pages ship in docs/checks/: their findings link there,
+// whatever link the data gives (the page links the stylebook in turn). A
+// newsroom's own rules files have no page here and keep their own link.
+const explained = new Set<string>([...Object.keys(codeChecks), ...defaultRuleIds])
+
+/** The `url` of a finding: its check's explanation, or for a check copydesk does not ship, the link given. */
+function explanationOf(ruleId: string, url: string | undefined, entry?: string): string {
+  if (explained.has(ruleId) && !url?.startsWith(docsRoot)) return docsUrl(ruleId, entry)
+  return url || docsUrl(ruleId, entry)
 }
 
 // Every message asks for its check's page: parse each URL once.
@@ -29,7 +48,7 @@ const docsUrls = new Map<string, string>()
 
 /** A page of the shipped docs (`configuration.md#inline-control`), as a `file:` URL. */
 export function docsPageUrl(page: string): string {
-  return new URL(`../docs/${page}`, import.meta.url).href
+  return new URL(page, docsRoot).href
 }
 
 /** What a check says about one span. */
@@ -44,7 +63,11 @@ export interface Finding {
   actual?: string
   /** Replacements, best first (empty: remove or rewrite). */
   expected?: string[]
-  /** README anchor or stylebook section. */
+  /**
+   * Where the rule is documented: a stylebook section, or a page of the docs.
+   * A finding of a check copydesk ships links to that check's page instead
+   * (`docsUrl`), which links the stylebook in turn.
+   */
   url?: string
   /** Why (the rule behind it). */
   note?: string
@@ -93,7 +116,7 @@ export function report(
   }
   message.actual = finding.actual
   message.expected = finding.expected
-  message.url = finding.url || docsUrl(finding.ruleId)
+  message.url = explanationOf(finding.ruleId, finding.url, finding.entry)
   if (finding.note) message.note = finding.note
   const data: Record<string, unknown> = {}
   if (finding.entry) data.entry = finding.entry
@@ -180,7 +203,7 @@ function stampAdded(file: VFile, before: number, stamp: StampOptions): void {
     if (reason) message.reason = message.message = reason
     message.ruleId = stamp.ruleId
     message.source = 'copydesk'
-    message.url = stamp.url || docsUrl(stamp.ruleId)
+    message.url = explanationOf(stamp.ruleId, stamp.url)
     setLevel(message, stamp.level)
     file.messages.push(message)
   }

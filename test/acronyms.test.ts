@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {loadStyle} from '../src/style.js'
 import type {AcronymData} from '../src/house-style/kinds/acronym.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
@@ -32,7 +33,8 @@ describe('acronyms', () => {
         place: {start: {line: 1, column: 5, offset: 4}, end: {line: 1, column: 8, offset: 7}},
         actual: 'EPA',
         expected: ['Environmental Protection Agency'],
-        url: 'https://www.apstylebook.com/ap_stylebook/abbreviations-and-acronyms',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('acronyms', 'epa'),
         fatal: false,
         cause: {
           reason: 'spelled out here',
@@ -197,7 +199,8 @@ describe('acronyms: never spelled out', () => {
         place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 8, offset: 7}},
         actual: 'MINUSMA',
         expected: [],
-        url: 'https://www.apstylebook.com/ap_stylebook/abbreviations-and-acronyms',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('acronyms', 'unexplained'),
         note: 'AP does not use an acronym readers would not quickly recognize. Spell out the name first, or use a generic second reference (the agency, the group).',
         fatal: false,
         data: {entry: 'unexplained'}

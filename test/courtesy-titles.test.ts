@@ -5,6 +5,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'courtesy-titles'
@@ -23,7 +24,8 @@ describe('courtesy-titles', () => {
         place: {start: {line: 1, column: 25, offset: 24}, end: {line: 1, column: 37, offset: 36}},
         actual: 'Mr. Pritzker',
         expected: ['Pritzker'],
-        url: 'https://www.apstylebook.com/ap_stylebook/courtesy-titles',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('courtesy-titles', 'mr'),
         note: undefined,
         fatal: undefined,
         data: {entry: 'mr'}

@@ -4,6 +4,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const only = onlyChecks()
@@ -21,7 +22,8 @@ describe('dates', () => {
         place: {start: {line: 1, column: 20, offset: 19}, end: {line: 1, column: 29, offset: 28}},
         actual: 'January 6',
         expected: ['Jan. 6'],
-        url: 'https://www.apstylebook.com/ap_stylebook/dates',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('dates', 'month-day'),
         note: 'With a specific date AP abbreviates Jan., Feb., Aug., Sept., Oct., Nov., Dec., spells out March to July, and uses figures without st, nd, rd, th.',
         fatal: false,
         data: {entry: 'month-day'}

@@ -6,6 +6,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
 const ruleId = 'house-forms'
@@ -23,7 +24,8 @@ describe('house-forms', () => {
         place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 3, offset: 2}},
         actual: 'US',
         expected: ['U.S.'],
-        url: 'https://www.apstylebook.com/ap_stylebook/u-s',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('house-forms', 'us'),
         note: 'AP writes U.S. (noun or adjective) with periods in text, US in headlines.',
         fatal: false,
         data: {entry: 'us'}

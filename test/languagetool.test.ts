@@ -97,7 +97,7 @@ describe('/v2/check', () => {
           description: 'Repeated word',
           issueType: 'duplication',
           category: {id: 'REPETITIONS', name: 'Repetitions'},
-          urls: [{value: expect.stringContaining('repeated-word')}]
+          urls: [{value: `${base}/docs/checks/repeated-word`}]
         },
         ignoreForIncompleteSentence: false,
         contextForSureMatch: 0,

@@ -38,7 +38,7 @@ describe('leftovers', () => {
         },
         actual: 'TK',
         expected: [],
-        url: docsUrl('leftovers'),
+        url: docsUrl('leftovers', 'tk'),
         note: undefined,
         fatal: true,
         data: {entry: 'tk'}

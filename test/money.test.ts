@@ -5,6 +5,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {corpusHits as hitsOf, testCorpus} from './util/corpus.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
@@ -23,7 +24,8 @@ describe('money', () => {
         place: {start: {line: 1, column: 18, offset: 17}, end: {line: 1, column: 28, offset: 27}},
         actual: '$3,000,000',
         expected: ['$3 million'],
-        url: 'https://www.apstylebook.com/ap_stylebook/millions-billions',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('money', 'round-millions'),
         note: 'AP writes round amounts of a million dollars or more with million or billion, up to two decimals ($5 million, $2.5 billion).',
         fatal: false,
         data: {entry: 'round-millions'}

@@ -7,6 +7,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {corpusHits as hitsOf, testCorpus} from './util/corpus.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
@@ -25,7 +26,8 @@ describe('numbers', () => {
         place: {start: {line: 1, column: 17, offset: 16}, end: {line: 1, column: 18, offset: 17}},
         actual: '9',
         expected: ['nine'],
-        url: 'https://www.apstylebook.com/ap_stylebook/numerals',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('numbers', 'spell-out-counts'),
         note: 'AP spells out one through nine for counts of people and things; figures are for 10 and up and for ages, money, measurements, scores and the like.',
         fatal: false,
         data: {entry: 'spell-out-counts'}

@@ -50,8 +50,9 @@ describe('POST /v1/check, in process', () => {
     expect(result.verdict).toBe('block')
     expect(found(result)).toEqual(['headline 1:15 leftovers TK'])
     const url = (result.messages as Array<{url: string}>)[0].url
-    expect(url).toBe('/docs/checks/leftovers.md')
-    expect((await app.inject({method: 'GET', url})).statusCode).toBe(200)
+    // Its check's explanation, at the entry that fired.
+    expect(url).toBe('/docs/checks/leftovers#entry-tk')
+    expect((await app.inject({method: 'GET', url: url.split('#')[0]!})).statusCode).toBe(200)
   })
 
   test('the format and the policy of the request decide', async () => {

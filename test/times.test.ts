@@ -5,6 +5,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {corpusHits as hitsOf, testCorpus} from './util/corpus.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
 
@@ -23,7 +24,8 @@ describe('times', () => {
         place: {start: {line: 1, column: 21, offset: 20}, end: {line: 1, column: 28, offset: 27}},
         actual: '9:00 AM',
         expected: ['9 a.m.'],
-        url: 'https://www.apstylebook.com/ap_stylebook/times',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('times', 'on-the-hour'),
         note: 'AP leaves out :00 on the hour (3 p.m., not 3:00 p.m.).',
         fatal: false,
         data: {entry: 'on-the-hour'}

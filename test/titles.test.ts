@@ -6,6 +6,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {check} from '../src/index.js'
+import {docsUrl} from '../src/message.js'
 import {kinds} from '../src/house-style/kinds/index.js'
 import {kind} from '../src/house-style/kinds/title.js'
 import {fields, flaggedBy, onlyChecks} from './util/messages.js'
@@ -29,7 +30,8 @@ describe('titles', () => {
         place: {start: {line: 1, column: 8, offset: 7}, end: {line: 1, column: 24, offset: 23}},
         actual: 'Foreign Minister',
         expected: ['foreign minister'],
-        url: 'https://www.apstylebook.com/ap_stylebook/titles',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('titles', 'minister'),
         note: 'Ministerial titles follow the general rule; AP\'s example is Foreign Minister Sergey Lavrov.',
         fatal: false,
         data: {entry: 'minister'}
@@ -133,7 +135,8 @@ describe('titles', () => {
         place: {start: {line: 1, column: 2, offset: 1}, end: {line: 1, column: 9, offset: 8}},
         actual: 'Senator',
         expected: ['Sen.'],
-        url: 'https://www.apstylebook.com/ap_stylebook/legislative-titles',
+        // Its check's explanation, at the entry's row (which links the stylebook).
+        url: docsUrl('titles', 'senator'),
         note: undefined,
         fatal: undefined,
         data: {entry: 'senator', quoted: true}

@@ -31,7 +31,7 @@ describe('word-collision', () => {
         },
         actual: 'on of',
         expected: ['on', 'of'],
-        url: docsUrl('word-collision'),
+        url: docsUrl('word-collision', 'preposition-of'),
         note: undefined,
         fatal: false,
         data: {entry: 'preposition-of'}
@@ -369,7 +369,7 @@ describe('word-collision: particles', () => {
         place: {start: {line: 1, column: 13, offset: 12}, end: {line: 1, column: 20, offset: 19}},
         actual: 'by with',
         expected: ['by', 'with'],
-        url: docsUrl('word-collision'),
+        url: docsUrl('word-collision', 'particle-preposition'),
         note: undefined,
         fatal: false,
         data: {entry: 'particle-preposition'}

@@ -511,7 +511,7 @@ async function serve(
   const {createServer} = await import('./server.js')
   let app: ReturnType<typeof createServer>
   try {
-    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true})
+    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true, publicUrl: io.env.COPYDESK_PUBLIC_URL || undefined})
   } catch (error) {
     const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
     throw new UsageError(found.path ? `${path.relative(io.cwd, found.path)}: ${message}` : message)

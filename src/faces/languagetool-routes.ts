@@ -15,9 +15,9 @@
  * starting `Error: `.
  */
 import {quote} from './echo.js'
-import type {FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
+import type {FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest} from 'fastify'
 import type {Dialect} from '../types.js'
-import type {RunStory} from './server.js'
+import type {RunStory} from './pool.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
 import {version as copydeskVersion} from '../version.js'
 import type {DeskDictionary} from '../desk/dictionary.js'
@@ -41,6 +41,12 @@ export interface LanguageToolRoutesOptions {
   floor?: ReadonlyArray<string>
   /** The desk dictionary `/v2/words` reads and writes (default: none: no words listed, and adding one answers 404). */
   desk?: DeskDictionary
+  /**
+   * The server's public address (`https://copydesk.example.com`) for the
+   * absolute `rule.urls` of matches (default: the request's own scheme and
+   * `Host`, as the client reached the server).
+   */
+  publicUrl?: string
 }
 
 type Parameters = Record<string, string | undefined>
@@ -80,7 +86,7 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
     return plain(reply, statusCode, message)
   })
 
-  const check = async (parameters: Parameters, elapsed: () => number, log: FastifyBaseLogger) => {
+  const check = async (parameters: Parameters, elapsed: () => number, log: FastifyBaseLogger, baseUrl: string | undefined) => {
     const {text, data} = parameters
     if (text === undefined && data === undefined) throw new RequestError(400, "Missing 'text' or 'data' parameter")
     const dialect = requestDialect(parameters, serverDialect)
@@ -98,30 +104,43 @@ export const languageToolRoutes: FastifyPluginAsync<LanguageToolRoutesOptions> =
       disabledCategories: list(parameters.disabledCategories),
       enabledCategories: list(parameters.enabledCategories),
       enabledOnly: flag(parameters, 'enabledOnly'),
-      level: level(parameters.level)
+      level: level(parameters.level),
+      baseUrl
     })
     if (!options.floor) return answer
     // The floor's matches stay, whatever the request switched off.
     const floorIds = options.floor
     const floorMessages = outcome.messages.filter((message) => floorIds.includes(message.ruleId ?? ''))
     const kept = new Set(answer.matches.map((match) => `${match.offset}:${match.length}:${match.rule.id}`))
-    const forced = toLanguageTool(floorMessages, annotated, {dialect, version, complete: outcome.complete}).matches.filter(
+    const forced = toLanguageTool(floorMessages, annotated, {dialect, version, complete: outcome.complete, baseUrl}).matches.filter(
       (match) => !kept.has(`${match.offset}:${match.length}:${match.rule.id}`)
     )
     if (forced.length > 0) answer.matches = [...answer.matches, ...forced].sort((a, b) => a.offset - b.offset || a.length - b.length)
     return answer
   }
 
-  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime, request.log))
+  const base = (request: FastifyRequest) => options.publicUrl ?? requestBase(request)
+  app.get<{Querystring: Parameters}>('/v2/check', async (request, reply) => check(strings(request.query), () => reply.elapsedTime, request.log, base(request)))
   app.post<{Querystring: Parameters; Body: Parameters}>('/v2/check', async (request, reply) =>
     // LanguageTool reads parameters from the form and the query string alike.
-    check(merged(strings(request.query), strings(request.body)), () => reply.elapsedTime, request.log)
+    check(merged(strings(request.query), strings(request.body)), () => reply.elapsedTime, request.log, base(request))
   )
 
   app.get('/v2/languages', async () => languages)
 
   // One dictionary for the whole desk, not one per user (src/faces/desk-routes.ts).
   languageToolWords(app, options.desk)
+}
+
+/**
+ * The address the client reached the server at (`http://127.0.0.1:8081`),
+ * from the request's scheme and `Host`; `undefined` (links stay
+ * server-relative) when the `Host` header is not a plain host and port.
+ */
+function requestBase(request: FastifyRequest): string | undefined {
+  const host = request.headers.host
+  if (!host || !/^(?:[a-z\d.-]+|\[[\da-f:.]+\])(?::\d{1,5})?$/i.test(host)) return undefined
+  return `${request.protocol}://${host}`
 }
 
 /** The dialect a request asks for, or a `RequestError` saying why it cannot be checked. */

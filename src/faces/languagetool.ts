@@ -230,10 +230,61 @@ export function ruleIdFor(ruleId: string | null): string {
   return 'COPYDESK_' + (ruleId ?? 'other').toUpperCase().replace(/[^A-Z\d]+/g, '_')
 }
 
+// The words of copydesk's confusable groups that several LanguageTool rules cover.
+const itsItIs = ['its', "it's"]
+const theirThere = ['their', 'there', "they're"]
+
+/**
+ * LanguageTool's own English rule ids that have a copydesk equivalent, so an
+ * LT client's `enabledRules`/`disabledRules` (LTeX's `ltex.enabledRules`,
+ * the browser add-on's settings) work against copydesk. A confusable-word
+ * rule covers only copydesk's `confusables` findings about its own words
+ * (`IT_IS`: `its`/`it's`), not the whole check. The ids are LanguageTool's
+ * (its `Morfologik*SpellerRule`, `AvsAnRule`, `EnglishWordRepeatRule` and
+ * `*ReplaceRule` classes, `org.languagetool.language.English`, the English
+ * `grammar.xml` rule groups its issue tracker names); the table, with
+ * where each id comes from, is in docs/languagetool.md.
+ */
+export const languageToolEquivalents: Readonly<Record<string, ReadonlyArray<{ruleId: string; words?: ReadonlyArray<string>}>>> = {
+  MORFOLOGIK_RULE_EN_US: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  MORFOLOGIK_RULE_EN_GB: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  MORFOLOGIK_RULE_EN_CA: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  MORFOLOGIK_RULE_EN_AU: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  MORFOLOGIK_RULE_EN_NZ: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  MORFOLOGIK_RULE_EN_ZA: [{ruleId: 'spelling'}, {ruleId: 'dialect'}],
+  EN_US_SIMPLE_REPLACE: [{ruleId: 'dialect'}],
+  EN_GB_SIMPLE_REPLACE: [{ruleId: 'dialect'}],
+  ENGLISH_WORD_REPEAT_RULE: [{ruleId: 'repeated-word'}],
+  EN_A_VS_AN: [{ruleId: 'indefinite-article'}],
+  DT_DT: [{ruleId: 'word-collision'}],
+  IT_IS: [{ruleId: 'confusables', words: itsItIs}],
+  ITS_TO_IT_S: [{ruleId: 'confusables', words: itsItIs}],
+  ITS_JJ_NNSNN: [{ruleId: 'confusables', words: itsItIs}],
+  THERE_THEIR: [{ruleId: 'confusables', words: theirThere}],
+  THEYRE_THEIR: [{ruleId: 'confusables', words: theirThere}],
+  YOUR_YOU_RE: [{ruleId: 'confusables', words: ['your', "you're"]}],
+  WHOS: [{ruleId: 'confusables', words: ['whose', "who's"]}],
+  THAN_THEN: [{ruleId: 'confusables', words: ['than', 'then']}],
+  CONFUSION_OF_THEN_THAN: [{ruleId: 'confusables', words: ['than', 'then']}],
+  TO_TOO: [{ruleId: 'confusables', words: ['to', 'too']}]
+}
+
+/** The LanguageTool rule ids (`languageToolEquivalents`) that cover a copydesk message. */
+export function languageToolIdsOf(message: Pick<ResultMessage, 'ruleId' | 'actual' | 'expected'>): string[] {
+  const actual = (message.actual ?? '').toLowerCase().replace(/[’‘]/g, "'")
+  const ids: string[] = []
+  for (const [id, targets] of Object.entries(languageToolEquivalents)) {
+    if (targets.some((target) => target.ruleId === message.ruleId && (!target.words || target.words.includes(actual)))) ids.push(id)
+  }
+  return ids
+}
+
 /**
  * Which matches a request wants, from LanguageTool's parameters. Rule ids may
- * be LanguageTool-style (`COPYDESK_REPEATED_WORD`) or copydesk's
- * (`repeated-word`); categories are ids such as `TYPOS` or `STYLE`.
+ * be LanguageTool-style (`COPYDESK_REPEATED_WORD`), copydesk's
+ * (`repeated-word`) or LanguageTool's own with a copydesk equivalent
+ * (`MORFOLOGIK_RULE_EN_US`, `languageToolEquivalents`); categories are ids
+ * such as `TYPOS` or `STYLE`.
  */
 export interface MatchFilter {
   /** Leave these rules out (`disabledRules`). */
@@ -257,6 +308,18 @@ export interface ToLanguageToolOptions extends MatchFilter {
   complete: boolean
   /** Whether the language was `auto` (copydesk answers with its dialect, and says it detected nothing). */
   auto?: boolean
+  /**
+   * The server's address (`http://127.0.0.1:8081`): a message's server-relative
+   * `url` (`/docs/checks/spelling`) becomes absolute with it, as LanguageTool
+   * clients open `rule.urls` in a browser (default: left as it is).
+   */
+  baseUrl?: string
+}
+
+/** `/docs/checks/spelling` on `http://host` → `http://host/docs/checks/spelling`; absolute URLs stay. */
+function absolute(url: string, base: string | undefined): string {
+  if (!base || !url.startsWith('/') || url.startsWith('//')) return url
+  return base.replace(/\/+$/, '') + url
 }
 
 /** Turn copydesk messages on `annotated.plain` into a LanguageTool response. */
@@ -272,7 +335,7 @@ export function toLanguageTool(
     if (message.offset === null) continue
     const id = ruleIdFor(message.ruleId)
     const {issueType, category, typeName} = classify(message.ruleId, message.severity)
-    if (!wanted(id, message.ruleId, category.id, message.severity)) continue
+    if (!wanted([id, (message.ruleId ?? '').toUpperCase(), ...languageToolIdsOf(message)], category.id, message.severity)) continue
     const start = message.offset
     const end = Math.max(message.endOffset ?? start, start)
     const offset = annotated.toOriginal(start)
@@ -292,7 +355,7 @@ export function toLanguageTool(
         description: label,
         issueType,
         category,
-        ...(message.url ? {urls: [{value: message.url}]} : {})
+        ...(message.url ? {urls: [{value: absolute(message.url, options.baseUrl)}]} : {})
       },
       ignoreForIncompleteSentence: false,
       contextForSureMatch: 0,
@@ -312,14 +375,13 @@ export function toLanguageTool(
   }
 }
 
-function matchFilter(options: MatchFilter): (id: string, ruleId: string | null, category: string, severity: Level) => boolean {
+function matchFilter(options: MatchFilter): (ids: ReadonlyArray<string>, category: string, severity: Level) => boolean {
   const set = (values: ReadonlyArray<string> | undefined) => new Set((values ?? []).map((value) => value.trim().toUpperCase()).filter(Boolean))
   const disabledRules = set(options.disabledRules)
   const enabledRules = set(options.enabledRules)
   const disabledCategories = set(options.disabledCategories)
   const enabledCategories = set(options.enabledCategories)
-  return (id, ruleId, category, severity) => {
-    const ids = [id, (ruleId ?? '').toUpperCase()]
+  return (ids, category, severity) => {
     if (ids.some((value) => disabledRules.has(value)) || disabledCategories.has(category)) return false
     const enabled = ids.some((value) => enabledRules.has(value)) || enabledCategories.has(category)
     if (options.enabledOnly) return enabled

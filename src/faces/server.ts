@@ -15,11 +15,10 @@
  * over the size limit, 415 wrong content type, 503 queue full (with
  * `Retry-After`); the server keeps serving after any of them.
  */
-import fs from 'node:fs/promises'
 import http from 'node:http'
 import {isIP} from 'node:net'
 import {randomBytes, timingSafeEqual} from 'node:crypto'
-import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions} from 'fastify'
+import Fastify, {LogController, type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions} from 'fastify'
 import formbody from '@fastify/formbody'
 import {createChecker, type Checker} from '../check.js'
 import {normalizeOptions, type Options} from '../options.js'
@@ -30,12 +29,14 @@ import {duplicateKey} from './strict-json.js'
 import {AnnotationError} from './languagetool.js'
 import {languageToolRoutes} from './languagetool-routes.js'
 import {pageRoutes} from './page-routes.js'
+import {docsRoutes, servedDocsUrl} from './docs-routes.js'
 import {decisionsOf, deskFor, deskRoutes} from './desk-routes.js'
 import {BusyError, createPool, inProcess, type CheckPool, type RunOutcome, type RunStory} from './pool.js'
 import {quote} from './echo.js'
 import {version} from '../version.js'
 
 export {quote} from './echo.js'
+export {servedDocsUrl} from './docs-routes.js'
 
 export type {RunOutcome, RunStory, StoryRun} from './pool.js'
 export {BusyError} from './pool.js'
@@ -92,6 +93,12 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger']
   /** Whether `decisions` may dismiss error-level findings (`leftovers`), by a named person with a reason (default `false`). */
   allowErrorDismissal?: boolean
+  /**
+   * The server's public address (`https://copydesk.example.com`), for the
+   * absolute links LanguageTool clients get in `rule.urls` (default: from
+   * each request's `Host`; `copydesk serve` reads `COPYDESK_PUBLIC_URL`).
+   */
+  publicUrl?: string
 }
 
 /** The body of `POST /v1/check`. */
@@ -189,11 +196,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // other stories is spent.
   const remaining = (elapsed: number) => Math.max(1, timeoutMs - elapsed)
   // Messages link to the docs shipped with the package (`file:` URLs on this
-  // machine); over HTTP they link to the same pages served below.
+  // machine); over HTTP they link to the same pages served as HTML (src/faces/docs-routes.ts).
   const runStory: RunStory = async (story, budgetMs) => {
     const outcome = await pool.run(story, budgetMs)
     for (const message of outcome.messages) {
-      if (message.url?.startsWith(docsFolder)) message.url = '/docs/' + message.url.slice(docsFolder.length)
+      if (message.url) message.url = servedDocsUrl(message.url)
     }
     return outcome
   }
@@ -269,7 +276,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }
       }
     }
-    if (request.url === '/health') return
+    // The shipped docs are public: a finding's link must open for the editor who clicks it, token or not.
+    if (request.url === '/health' || (request.method === 'GET' && request.url.startsWith('/docs/'))) return
     if (token === undefined) {
       // No token: this machine only, whatever address the server was bound to.
       if (!isLoopback(request.socket.remoteAddress ?? '')) {
@@ -333,16 +341,13 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   })
 
   // The LanguageTool protocol and the copy-desk page, over the same pool.
-  // The docs pages messages link to (Markdown, as shipped).
-  app.get<{Params: {page: string}}>('/docs/:page', async (request, reply) => sendDoc(reply, request.params.page))
-  app.get<{Params: {folder: string; page: string}}>('/docs/:folder/:page', async (request, reply) =>
-    sendDoc(reply, `${request.params.folder}/${request.params.page}`)
-  )
+  // The docs pages messages link to: HTML for people, the Markdown as shipped for tools.
+  app.register(docsRoutes)
 
   // The desk dictionary (src/faces/desk-routes.ts): /v1/words, and LanguageTool's /v2/words.
   const desk = deskFor(options.checker?.settings ?? normalizeOptions(options.options))
   app.register(deskRoutes, {desk})
-  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds, desk})
+  app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds, desk, publicUrl: options.publicUrl})
   app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
 
   return app
@@ -354,23 +359,6 @@ class AmbiguousBodyError extends Error {
   constructor(key: string) {
     super(`The request body gives the key ${quote(key)} twice; send each field once (which one would count is ambiguous, so copydesk refuses the request).`)
   }
-}
-
-/** Where the shipped docs are, as the `file:` URL prefix of their messages' links. */
-const docsFolder = new URL('../../docs/', import.meta.url).href
-
-async function sendDoc(reply: FastifyReply, page: string): Promise<FastifyReply> {
-  // Only our own page names: no dots, slashes or escapes from the request reach the filesystem.
-  if (!/^(?:checks\/)?[a-z][a-z0-9-]*\.md$/.test(page)) {
-    return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
-  }
-  let text: string
-  try {
-    text = await fs.readFile(new URL(page, docsFolder), 'utf8')
-  } catch {
-    return reply.code(404).send(errorBody(404, 'No such docs page.', reply.request.id))
-  }
-  return reply.type('text/markdown; charset=utf-8').send(text)
 }
 
 /** A check that failed is answered `hold`; the error goes to the log, at `error`, with its stack. */
