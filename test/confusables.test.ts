@@ -171,7 +171,10 @@ describe('confusables', () => {
     ["Congress has since past a law.", ["1:20-1:24: Use `passed` (the past tense of pass), not `past` (gone by, or beyond)"]],
     ["Memories of passed glory linger.", ["1:13-1:19: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
     ["I saw bullets flying passed my door.", ["1:22-1:28: Use `past` (gone by, or beyond), not `passed` (the past tense of pass)"]],
-    ["The village, who's outer walls are old, is quiet.", ["1:14-1:19: Use `whose` (belonging to whom), not `who's` (who is)"]]
+    ["The village, who's outer walls are old, is quiet.", ["1:14-1:19: Use `whose` (belonging to whom), not `who's` (who is)"]],
+    // AP: fewer for individual items, less for an amount ("less than 10 years")
+    ["Less than 10 people attended the hearing.", ["1:1-1:5: Use `Fewer` (for things counted one by one), not `Less` (for amounts)"]],
+    ["Boeing saw demand for less than 500 very large jets.", ["1:23-1:27: Use `fewer` (for things counted one by one), not `less` (for amounts)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -182,7 +185,7 @@ describe('confusables', () => {
     "Passed Pawn won the race at Ascot.",
     "Lawmakers on Capitol Hill debated the measure.",
     "The state capitol was closed for repairs.",
-    "Less than 10 people attended the hearing.",
+    "Less than 10 years ago, it paid less than $500, less than 5 percent of costs, for less than 3 tonnes.",
     "Fewer than 200 jobs will go.",
     "It's clear that the company lost its way.",
     "The fund said it's expected to close its books by June.",

@@ -867,9 +867,20 @@ const everyDaySlip: Rule = (c) => {
 const lessAmounts = set('costs expenses taxes fees charges deductions provisions dividends writedowns write-downs interest')
 
 /** `less` before a plural count noun: `less people`, `less jobs`. */
+/** Plurals counted as an amount of time, money, distance or weight: "less than 10 years", "less than 5 miles". */
+const lessUnits = set('years months weeks days hours minutes seconds decades centuries dollars cents pounds euros yen francs marks rupees yuan pence percent miles kilometres kilometers metres meters feet inches yards acres hectares tons tonnes kilograms kilos grams ounces barrels gallons litres liters points degrees votes calories bytes megabytes gigabytes')
+
 const lessSlip: Rule = (c) => {
   if (c.at(0) !== 'less' || !c.isWord(1)) return undefined
   const next = c.at(1)
+  // "less than 500 jets", "less than 10 people": AP's fewer for individual items; not an amount ("less than 10 years").
+  if (next === 'than' && /^\d[\d,]*$/.test(c.at(2)) && c.isWord(3)) {
+    // The head after up to three modifiers ("less than 500 very large jets").
+    let k = 3
+    while (k < 6 && c.isWord(k + 1) && !pluralLike(c.at(k)) && (classesOf(c.at(k)).adjective || classesOf(c.at(k)).adverb)) k++
+    const counted = c.at(k)
+    if ((pluralLike(counted) || set('people children men women police').has(counted)) && !lessUnits.has(counted) && !lessAmounts.has(counted) && !/ing$|ed$/.test(counted)) return {expected: 'fewer', group: 'fewer/less'}
+  }
   if (lessAmounts.has(next) || !pluralLike(next) || /ing$|ed$|ly$/.test(next) || thereVerbs.has(next)) return undefined
   // "more or less", "no less": fixed phrases.
   if (c.at(-1) === 'or' || c.at(-1) === 'and') return undefined
