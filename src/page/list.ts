@@ -43,9 +43,9 @@ export function plainReason(reason: string): string {
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
 }
 
-/** What identical findings share. */
+/** What identical findings share (the headline's are never folded with the story's). */
 function foldKey(finding: FindingData): string {
-  return [finding.ruleId, finding.severity, finding.actual ?? '', finding.reason, (finding.expected ?? []).join('\u0001')].join('\u0000')
+  return [finding.field, finding.ruleId, finding.severity, finding.actual ?? '', finding.reason, (finding.expected ?? []).join('\u0001')].join('\u0000')
 }
 
 /** Story order: the headline first, then by place. */
