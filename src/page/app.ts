@@ -389,8 +389,8 @@ function apply(answer: CheckAnswer, sent: Serialized): void {
   state.findings = answer.messages.map((message) => {
     const finding = toFinding(message, state.nextId++)
     if (finding.field === 'headline') {
-      finding.before = headline.slice(Math.max(0, finding.start - 28), finding.start)
-      finding.after = headline.slice(finding.end, finding.end + 28)
+      finding.before = headline.slice(0, finding.start)
+      finding.after = headline.slice(finding.end)
       return finding
     }
     finding.range = rangeFor(sent, finding.start, finding.end)
@@ -454,10 +454,31 @@ editor.addEventListener('paste', (event) => {
   event.preventDefault()
   const html = data.getData('text/html')
   const text = data.getData('text/plain')
-  if (html) insertHtml(sanitizeHtml(html))
-  else if (/\n/.test(text)) insertHtml(textToHtml(text))
-  else document.execCommand('insertText', false, text)
+  if (!html && !/\n/.test(text)) {
+    document.execCommand('insertText', false, text)
+    return
+  }
+  const clean = html ? sanitizeHtml(html) : textToHtml(text)
+  if (isEmpty(editor) || coversStory()) {
+    // A whole story pasted over the old one (or into an empty box): it becomes the story as it is.
+    snapshot()
+    setStory(editor, clean)
+    const end = document.createRange()
+    end.selectNodeContents(editor)
+    end.collapse(false)
+    window.getSelection()?.removeAllRanges()
+    window.getSelection()?.addRange(end)
+    editor.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}))
+  } else insertHtml(clean)
 })
+
+/** Whether the selection holds the whole story (select all, then paste). */
+function coversStory(): boolean {
+  const selection = window.getSelection()
+  if (!selection || selection.rangeCount === 0) return false
+  const range = selection.getRangeAt(0)
+  return range.toString().trim() === (editor.textContent ?? '').trim()
+}
 
 document.addEventListener('copy', (event) => {
   if (!copying || !event.clipboardData) return

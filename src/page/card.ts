@@ -66,7 +66,7 @@ export function openCard(card: HTMLElement, frame: HTMLElement, finding: Finding
     add.type = 'button'
     add.className = 'add-word'
     add.textContent = 'Add to desk dictionary'
-    add.setAttribute('aria-label', `Add “${words}” to the desk dictionary`)
+    add.setAttribute('aria-label', `Add to desk dictionary: “${words}”`)
     add.addEventListener('click', () => actions.addWord(finding.id))
     actionsBox.append(add)
   }

@@ -141,7 +141,7 @@ export function paragraphOf(root: HTMLElement, node: Node): {number: number; blo
   return {number, block: child}
 }
 
-/** A few words of plain text before and after a range, within its block. */
+/** A few words of plain text before and after a range, within its block ("…" where cut). */
 export function contextOf(root: HTMLElement, range: Range, width = 28): {paragraph: number; before: string; after: string} {
   const {number, block} = paragraphOf(root, range.startContainer)
   if (!block) return {paragraph: 0, before: '', after: ''}
@@ -156,16 +156,17 @@ export function contextOf(root: HTMLElement, range: Range, width = 28): {paragra
   return {paragraph: number, before: clip(before, width, true), after: clip(after, width, false)}
 }
 
+/** `text` cut to about `width` characters at a word, with "…" where it was cut. */
 function clip(text: string, width: number, fromEnd: boolean): string {
   if (text.length <= width) return text
   if (fromEnd) {
     const cut = text.slice(text.length - width)
     const space = cut.indexOf(' ')
-    return space >= 0 && space < width / 2 ? cut.slice(space + 1) : cut
+    return '…' + (space >= 0 && space < width / 2 ? cut.slice(space + 1) : cut)
   }
   const cut = text.slice(0, width)
   const space = cut.lastIndexOf(' ')
-  return space > width / 2 ? cut.slice(0, space) : cut
+  return (space > width / 2 ? cut.slice(0, space) : cut) + '…'
 }
 
 /** The story as plain text: blocks separated by a blank line, `<br>` a line break. */
@@ -259,7 +260,8 @@ export function replaceRange(editor: HTMLElement, range: Range, value: string): 
 
 /** Put sanitized HTML at the caret (a paste), as the browser's own editing does, so Ctrl+Z takes it back. */
 export function insertHtml(html: string): void {
-  document.execCommand('insertHTML', false, html)
+  // No line breaks between blocks: the browser would make them an empty paragraph.
+  document.execCommand('insertHTML', false, html.replace(/>\n+</g, '><'))
 }
 
 /** Replace the whole story with sanitized HTML (an opened file, a restore, undo). */

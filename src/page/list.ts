@@ -144,7 +144,7 @@ function renderRow(row: Row, options: {selected: number | null; expanded: Set<st
     toggle.setAttribute('aria-expanded', String(open))
     toggle.setAttribute('aria-controls', listId)
     toggle.textContent = `×${row.items.length}`
-    toggle.setAttribute('aria-label', `${row.items.length} times: ${open ? 'hide' : 'show'} each`)
+    toggle.setAttribute('aria-label', `×${row.items.length}: ${open ? 'hide' : 'show'} each of the ${row.items.length}`)
     toggle.addEventListener('click', () => {
       if (options.expanded.has(row.key)) options.expanded.delete(row.key)
       else options.expanded.add(row.key)
@@ -199,7 +199,7 @@ function findingButton(finding: FindingData, selected: number | null, actions: L
   context.className = 'context'
   const words = document.createElement('b')
   words.textContent = finding.actual ?? ''
-  context.append(finding.before ? `…${finding.before}` : '', words, finding.after ? `${finding.after}…` : '')
+  context.append(finding.before, words, finding.after)
   const body = document.createElement('span')
   body.className = 'row-body'
   const top = document.createElement('span')
