@@ -39,7 +39,7 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     expect(await harness.verdict()).toBe('✖ Block: 1 TK to replace · 6 warnings to review')
     expect(await harness.rows()).toEqual([
       {place: '¶ 1', context: '…town on Tuesday, flooding [the the] harbor district and…', reason: 'Remove the repeated “the”', fix: '→ the', count: null},
-      {place: '¶ 3', context: '…The [Mayor] said crews would begin…', reason: 'Use “mayor”, not “Mayor”: a title is capitalized only directly before a name.', fix: '→ mayor', count: null},
+      {place: '¶ 3', context: 'The [Mayor] said crews would begin…', reason: 'Use “mayor”, not “Mayor”: a title is capitalized only directly before a name.', fix: '→ mayor', count: null},
       {place: '¶ 3', context: '…at the middle school for [residnets] whose homes were without…', reason: '“residnets” is not in the dictionary; did you mean “residents”?', fix: '→ residents, resides, resident', count: null},
       {place: '¶ 4', context: '…surge put more pressure [on of] the seawall than any storm…', reason: 'Keep “on” or “of”, not both: a preposition cannot be followed by “of” here', fix: '→ on, of', count: null},
       {place: '¶ 5', context: '…Weather Service had issued [a] earlier warning for…', reason: 'Use “an”, not “a”, before “earlier”: it starts with a vowel sound', fix: '→ an', count: null},
