@@ -138,8 +138,14 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium: rich text, long stor
     await page.keyboard.press('ArrowRight')
     await page.keyboard.type('Breaking: ')
     await harness.idle()
-    page.off('request', count)
     expect(requests).toBe(1)
+    // Typed and taken back: nothing sent, and the verdict is the last answer's, not "Checking…".
+    const verdict = await harness.verdict()
+    await page.keyboard.type('x')
+    await page.keyboard.press('Backspace')
+    await harness.idle()
+    page.off('request', count)
+    expect([requests, await harness.verdict()]).toEqual([1, verdict])
   }, 180_000)
 
   test('stays responsive on a 20,000-word story: a keystroke redraws the highlights in the same frame', async () => {

@@ -351,7 +351,10 @@ async function check(force = false): Promise<void> {
   const key = JSON.stringify(request)
   persist(sent.html)
   // The same story as last time (a key that changed nothing): no new request.
-  if (!force && key === state.lastRequest && state.verdict !== 'not-checked') {
+  if (!force && key === state.lastRequest && state.answered !== null) {
+    // Typed and taken back: the last answer stands.
+    state.verdict = state.answered
+    render()
     if (state.controller === null) setBusy('idle')
     return
   }
@@ -405,6 +408,7 @@ function apply(answer: CheckAnswer, sent: Serialized): void {
   const again = selected && state.findings.find((item) => item.ruleId === selected.ruleId && item.field === selected.field && item.start === selected.start && item.actual === selected.actual)
   state.selected = again ? again.id : null
   state.verdict = answer.complete === false && answer.verdict !== 'block' ? 'hold' : answer.verdict
+  state.answered = state.verdict
   state.complete = answer.complete !== false
   state.reason = answer.reason ?? (answer.complete === false ? 'The check did not finish: not every check ran over the whole story.' : '')
   state.counts = answer.counts
@@ -416,6 +420,7 @@ function apply(answer: CheckAnswer, sent: Serialized): void {
 
 function fail(message: string): void {
   state.verdict = 'not-checked'
+  state.answered = null
   state.counts = null
   errorBox.hidden = false
   errorBox.textContent = `Could not check the story: ${message}. Your text is safe in this browser; the page tries again when you edit, or press “Check now”.`
@@ -633,7 +638,8 @@ bindKeys(document, {
 })
 
 const saved = restore()
-setStory(editor, saved?.html ?? '')
+// Sanitized again: local storage is this page's, but nothing reaches the editor unsanitized.
+setStory(editor, typeof saved?.html === 'string' ? sanitizeHtml(saved.html) : '')
 if (saved?.headline) headlineInput.value = saved.headline
 if (saved?.editor) nameInput.value = saved.editor
 if (saved?.order === 'check') state.order = 'check'

@@ -29,6 +29,8 @@ export interface PageState {
   dismissedCount: number
   selected: number | null
   verdict: PageVerdict
+  /** The verdict of the last answer (null: none, or it failed). */
+  answered: PageVerdict | null
   complete: boolean
   reason: string
   counts: Record<Severity, number> | null
@@ -51,6 +53,7 @@ export function createState(): PageState {
     dismissedCount: 0,
     selected: null,
     verdict: 'not-checked',
+    answered: null,
     complete: true,
     reason: '',
     counts: null,
