@@ -84,6 +84,10 @@ describe('the list', () => {
     ])
   })
 
+  test('a finding the page could not place reads "Story"', () => {
+    expect(place(finding(1, 0, {paragraph: 0}))).toBe('Story')
+  })
+
   test('a different reason or fix is a different row', () => {
     const findings = [finding(1, 0), finding(2, 10, {reason: 'Other'}), finding(3, 20, {expected: ['x']}), finding(4, 30)]
     expect(rows(findings, 'story')[0].rows.map((row) => row.items.map((item) => item.id))).toEqual([[1, 4], [2], [3]])

@@ -237,6 +237,26 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
     await harness.idle()
   })
 
+  test('a finding the page cannot place on words (its offsets fall on a tag) is still listed, and its fix changes nothing', async () => {
+    const {page} = harness
+    const message = {ruleId: 'house-forms', severity: 'warning', reason: 'Use `U.S.`', actual: '<p', expected: ['U.S.'], url: null, note: null, offset: 0, endOffset: 2, field: 'body'}
+    const done = await harness.answerWith({status: 200, body: JSON.stringify({verdict: 'warn', counts: {error: 0, warning: 1, suggestion: 0}, messages: [message], complete: true, incomplete: []})})
+    try {
+      await page.click('#recheck')
+      await harness.idle()
+      expect([await harness.verdict(), await harness.rows()]).toEqual(['! Warn: 1 warning to review', [{place: 'Story', context: '[<p]', reason: 'Use “U.S.”', fix: '→ U.S.', count: null}]])
+      const before = await harness.text()
+      await page.click('#accept-all')
+      await page.click('#groups .finding')
+      await page.click('#card .accept')
+      expect([await harness.text(), await page.$eval('#status', (element) => element.textContent)]).toEqual([before, 'This finding has no place on the page to fix: fix it by hand.'])
+    } finally {
+      await done()
+    }
+    await page.click('#recheck')
+    await harness.idle()
+  })
+
   test('open a Markdown file: the formatted story, not its source; undo takes it back', async () => {
     const {page} = harness
     const before = await harness.text()

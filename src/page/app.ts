@@ -55,7 +55,8 @@ function visible(): Finding[] {
     state.findings.filter((finding) => {
       if (state.dismissedIds.has(finding.id)) return false
       if (finding.field === 'headline') return finding.actual === null || headline.slice(finding.start, finding.end) === finding.actual
-      return isLive(finding)
+      // A finding the page cannot place on words (its offsets fall between tags) is still listed.
+      return finding.range === null || isLive(finding)
     })
   ) as Finding[]
 }
@@ -197,6 +198,10 @@ function undo(): void {
 function accept(id: number, value?: string): void {
   const finding = findingById(id)
   if (!finding || !finding.expected || finding.expected.length === 0) return
+  if (finding.field === 'body' && !finding.range) {
+    announce('This finding has no place on the page to fix: fix it by hand.')
+    return
+  }
   const replacement = value ?? finding.expected[0]
   snapshot()
   const shown = visible()
@@ -219,7 +224,7 @@ function accept(id: number, value?: string): void {
 
 function acceptAll(): void {
   const safe = visible()
-    .filter((finding) => finding.expected?.length === 1 && !unsafeChecks.has(finding.ruleId) && finding.end > finding.start)
+    .filter((finding) => finding.expected?.length === 1 && !unsafeChecks.has(finding.ruleId) && finding.end > finding.start && (finding.field === 'headline' || finding.range !== null))
     .reverse()
   if (safe.length === 0) {
     announce('No safe fixes to accept.')

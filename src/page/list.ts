@@ -88,9 +88,9 @@ export function rows(findings: ReadonlyArray<FindingData>, order: Order): Group[
     .map(([ruleId, items]) => ({ruleId, rows: fold(items)}))
 }
 
-/** Where a finding is, for people: `Headline` or `¶ 3`. */
+/** Where a finding is, for people: `Headline`, `¶ 3`, or `Story` when it has no place on the page. */
 export function place(finding: FindingData): string {
-  return finding.field === 'headline' ? 'Headline' : `¶ ${finding.paragraph}`
+  return finding.field === 'headline' ? 'Headline' : finding.paragraph > 0 ? `¶ ${finding.paragraph}` : 'Story'
 }
 
 /** The fix in words: `→ U.S.`, `→ delete`, or nothing when there is none. */
