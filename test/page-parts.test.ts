@@ -27,6 +27,7 @@ describe('sanitizeHtml: what a paste or an opened file keeps', () => {
       '<p><strong>Bold</strong> and <em>it</em></p>'
     ],
     ['Word: div paragraphs and Office tags', '<div class="WordSection1"><div>One<o:p></o:p></div><div>Two</div></div><!--[if gte mso 9]><xml>x</xml><![endif]-->', '<p>One</p>\n<p>Two</p>'],
+    ['copydesk control comments stay, other comments go', '<p>A</p><!-- copydesk ignore --><p>B</p><!-- a note --><!--StartFragment-->', '<p>A</p>\n<!-- copydesk ignore -->\n<p>B</p>'],
     ['a whole document: only the body', '<!doctype html><html><head><title>T</title><style>p{}</style></head><body><p>Story</p></body></html>', '<p>Story</p>']
   ])('%s', (_name, html, expected) => {
     expect(sanitizeHtml(html)).toBe(expected)
@@ -38,6 +39,9 @@ describe('Markdown and plain text as the story HTML', () => {
     expect(markdownToHtml('# Storm\n\nSome **bold**, *no one* and [AP](https://apnews.com).\n\n<script>x()</script>\n\nTK')).toBe(
       '<h1>Storm</h1>\n<p>Some <strong>bold</strong>, <em>no one</em> and <a href="https://apnews.com">AP</a>.</p>\n<p>TK</p>'
     )
+  })
+  test('Markdown: a copydesk control comment is kept for the checks, other HTML comments are not', () => {
+    expect(markdownToHtml('One.\n\n<!-- copydesk ignore -->\nPhoto: TK.\n\n<!-- editor: check -->\n\nTwo.')).toBe('<p>One.</p>\n<!-- copydesk ignore -->\n<p>Photo: TK.</p>\n<p>Two.</p>')
   })
   test('plain text: a paragraph per blank line, a <br> per single line break, escaped', () => {
     expect(textToHtml('One\nline\n\n\nTwo & <three>\r\n\r\nFour')).toBe('<p>One<br>line</p>\n<p>Two &amp; &lt;three&gt;</p>\n<p>Four</p>')

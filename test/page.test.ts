@@ -260,8 +260,11 @@ describe.skipIf(!chromium)('the copy-desk page in Chromium', () => {
   test('open a Markdown file: the formatted story, not its source; undo takes it back', async () => {
     const {page} = harness
     const before = await harness.text()
+    const sent = page.waitForRequest((request) => request.url().endsWith('/page/check'))
     await harness.upload(path.join(root, 'examples', 'story.md'))
     await page.waitForSelector('#story h1')
+    // Its copydesk control comment comes along, and still steers the checks.
+    expect((JSON.parse((await sent).postData() ?? '{}') as {body: string}).body).toContain('</p>\n<!-- copydesk ignore -->\n<p>Photo: Jon Smithh / AP Photo. TK caption to come.</p>')
     expect(await page.$eval('#story h1', (element) => element.textContent)).toBe('Storm floods harbor town as fishing fleet waits out the tide')
     expect(await page.$eval('#story em', (element) => element.textContent)).toBe('no one')
     expect(await harness.text()).not.toContain('# Storm')

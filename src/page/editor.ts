@@ -9,7 +9,7 @@
  * editor's DOM as the story's HTML and remembers where each text node's
  * characters are in it, so a finding's offsets map back to exact words.
  */
-import {escapeAttribute, escapeHtml} from './rich.js'
+import {escapeAttribute, escapeHtml, isControl} from './rich.js'
 import type {Finding, Severity} from './types.js'
 
 /** A text node's place in the serialized HTML. */
@@ -51,6 +51,15 @@ export function serialize(root: HTMLElement): Serialized {
       segments.push(segment)
       byNode.set(text, segment)
       emit(escaped)
+      return
+    }
+    if (node.nodeType === Node.COMMENT_NODE) {
+      // copydesk's control comments steer the checks (`<!-- copydesk ignore -->`); others are not the story's.
+      const data = (node as Comment).data
+      if (isControl(data) && !data.includes('--')) {
+        if (top && length > 0) emit('\n')
+        emit(`<!--${data}-->`)
+      }
       return
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return

@@ -4,7 +4,8 @@
  * turned into the same HTML.
  *
  * What survives: paragraphs, headings, bold, italic, links (http, https,
- * mailto), line breaks, lists and block quotes. What does not: scripts,
+ * mailto), line breaks, lists and block quotes, and copydesk's control
+ * comments (`<!-- copydesk ignore -->`). What does not: scripts,
  * styles, event attributes, images and every other attribute. Sanitizing is
  * hast-util-sanitize's (the unified ecosystem's, as rehype-sanitize), with a
  * schema narrower than GitHub's default; before it, the habits of Google
@@ -32,7 +33,9 @@ export const storySchema: Schema = {
   ancestors: {li: ['ol', 'ul']},
   required: {},
   clobber: [],
-  clobberPrefix: ''
+  clobberPrefix: '',
+  // Only copydesk's control comments reach here (the rest are dropped before sanitizing).
+  allowComments: true
 }
 
 const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'div', 'table', 'tr', 'section', 'article', 'header', 'footer', 'pre'])
@@ -44,9 +47,21 @@ export function sanitizeHtml(html: string): string {
   return toHtml(tidy(clean))
 }
 
-/** Markdown (an `.md` file) as the story's HTML. */
+/** Whether a comment's text is one of copydesk's control comments (`copydesk ignore`, `copydesk disable …`). */
+export function isControl(comment: string): boolean {
+  return /^\s*copydesk\b/.test(comment)
+}
+
+/** Markdown (an `.md` file) as the story's HTML; its copydesk control comments are kept. */
 export function markdownToHtml(markdown: string): string {
-  const tree = toHast(fromMarkdown(markdown)) as Nodes
+  const tree = toHast(fromMarkdown(markdown), {
+    handlers: {
+      html(_state, node: {value: string}) {
+        const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim())
+        return match && isControl(match[1]) ? {type: 'comment', value: match[1]} : undefined
+      }
+    }
+  }) as Nodes
   return toHtml(tidy(sanitize(tree, storySchema) as Root))
 }
 
@@ -74,6 +89,11 @@ function normalize(tree: Root): Root {
   const visit = (nodes: ElementContent[] | RootContent[]): ElementContent[] => {
     const out: ElementContent[] = []
     for (const node of nodes) {
+      // copydesk's own control comments (`<!-- copydesk ignore -->`) are kept: they still steer the checks.
+      if (node.type === 'comment' && isControl(node.value)) {
+        out.push(node)
+        continue
+      }
       if (node.type === 'comment' || node.type === 'doctype') continue
       if (node.type !== 'element') {
         out.push(node as ElementContent)
