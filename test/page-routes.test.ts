@@ -34,7 +34,7 @@ describe('GET / and the assets', () => {
   test.each([
     ['/', 'text/html; charset=utf-8', '<title>copydesk</title>'],
     ['/page/app.js', 'text/javascript; charset=utf-8', '/page/check'],
-    ['/page/app.css', 'text/css; charset=utf-8', '.backdrop']
+    ['/page/app.css', 'text/css; charset=utf-8', '::highlight(cd-error)']
   ])('%s', async (path, type, content) => {
     const response = await fetch(base + path)
     expect([response.status, response.headers.get('content-type')]).toEqual([200, type])
@@ -97,6 +97,32 @@ describe('POST /page/check', () => {
   test('a story whose checks did not all run is hold, never pass', async () => {
     const result = (await (await check({body: 'A clean sentence.'}, starvedBase)).json()) as {verdict: string; complete: boolean; reason: string}
     expect(result).toMatchObject({verdict: 'hold', complete: false, reason: expect.stringContaining('ran out of time')})
+  })
+
+  test('decisions for this story, as /v1/check takes them: a dismissed warning leaves the verdict and is listed; a TK cannot be dismissed', async () => {
+    const body = '<p>Residents left the the town. Casualties: TK.</p>'
+    const decisions = [
+      {action: 'dismiss', ruleId: 'repeated-word', actual: 'the the', before: '<p>Residents left ', after: ' town. Casualties: TK.</', field: 'body', by: 'J. Editor'},
+      {action: 'dismiss', ruleId: 'leftovers', actual: 'TK', before: 'the town. Casualties: ', after: '.</p>', field: 'body', by: 'J. Editor'}
+    ]
+    const response = await check({body, format: 'html', decisions})
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as {
+      verdict: string
+      counts: object
+      messages: Array<{ruleId: string; actual: string}>
+      decisions: {applied: Array<{ruleId: string}>; dismissed: Array<{actual: string; dismissedBy: string}>; lapsed: unknown[]; refused: Array<{why: string}>}
+    }
+    expect([result.verdict, result.counts, result.messages.map((message) => `${message.ruleId} ${message.actual}`)]).toEqual(['block', {error: 1, warning: 0, suggestion: 0}, ['leftovers TK']])
+    expect(result.decisions.applied.map((decision) => decision.ruleId)).toEqual(['repeated-word'])
+    expect(result.decisions.dismissed.map((message) => [message.actual, message.dismissedBy])).toEqual([['the the', 'J. Editor']])
+    expect(result.decisions.refused.map((refusal) => refusal.why)).toEqual(['`TK` (leftovers) must never be published; this desk does not allow dismissing it: fix the copy'])
+  })
+
+  test('a malformed decision is a 400 saying what is wrong', async () => {
+    const response = await check({body: 'x', decisions: [{action: 'ignore', ruleId: 'x', actual: 'x', before: '', after: '', by: 'me'}]})
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as {message: string}).message).toBe('decision 1: `action` must be "dismiss"')
   })
 
   test.each<[string, unknown, string]>([

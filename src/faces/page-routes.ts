@@ -3,8 +3,9 @@
  * `npm run build` into `dist/page/`, served from disk, no CDN), and the one
  * JSON call the page makes, `POST /page/check`.
  *
- * `POST /page/check` takes `{body, headline?, format?, dialect?}` and answers
- * `{verdict, counts, messages, complete, incomplete, reason?}` (contract 1):
+ * `POST /page/check` takes `{body, headline?, format?, dialect?, decisions?}`
+ * and answers `{verdict, counts, messages, complete, incomplete, reason?,
+ * decisions?}` like `POST /v1/check` (contract 1):
  * a story whose checks did not all run is `hold`, never `pass`.
  */
 import {existsSync, readFileSync} from 'node:fs'
@@ -15,6 +16,7 @@ import type {Dialect, Format} from '../types.js'
 import {dialects, formats} from '../types.js'
 import type {RunStory} from './server.js'
 import {resultFor} from './hook.js'
+import {decisionsOf} from './desk-routes.js'
 import {version} from '../version.js'
 
 /** Options for the page plugin. */
@@ -29,6 +31,8 @@ export interface PageRoutesOptions {
   assets?: string
   /** With the floor: its checks' ruleIds (their findings block; see src/faces/floor.ts). */
   floor?: ReadonlyArray<string>
+  /** Whether decisions may dismiss error-level findings (with a reason), as `createServer({allowErrorDismissal})` (default false). */
+  allowErrorDismissal?: boolean
 }
 
 /** The body of `POST /page/check`. */
@@ -37,6 +41,8 @@ export interface PageCheckRequest {
   headline?: string
   format?: Format
   dialect?: Dialect
+  /** The editor's per-story decisions, as `POST /v1/check` takes them (src/decisions.ts). */
+  decisions?: unknown[]
 }
 
 const schema = {
@@ -48,7 +54,8 @@ const schema = {
       body: {type: 'string'},
       headline: {type: 'string'},
       format: {type: 'string', enum: [...formats]},
-      dialect: {type: 'string', enum: [...dialects]}
+      dialect: {type: 'string', enum: [...dialects]},
+      decisions: {type: 'array'}
     }
   }
 } as const
@@ -110,7 +117,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
       // The same verdict as /v1/check and prePublish(): hold when anything did not finish.
       const unexplained = !outcome.complete && outcome.incomplete.length === 0 && outcome.reason === undefined
       const floor = options.floor && {ruleIds: options.floor, overridden: outcome.overridden ?? []}
-      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason, outcome.tally, floor)
+      // Dismissed for this story by the editor: out of the verdict, listed under `decisions` (as /v1/check).
+      const decide = decisionsOf(request.body, options.allowErrorDismissal === true)
+      return resultFor(outcome.messages, outcome.incomplete, {}, unexplained ? 'copydesk could not finish checking this story; hold it and check again.' : outcome.reason, outcome.tally, floor, decide)
     })
   })
 }

@@ -1,386 +1,133 @@
 /**
- * The copy-desk page: a textarea with a mirrored overlay behind it that
- * highlights findings in place, a side list grouped by check, the verdict,
- * and one-click fixes. Plain DOM, no framework. Talks only to
- * `POST /page/check` on the server that served it.
+ * The copy-desk page: wires the parts together. The story is a formatted
+ * editor (editor.ts) checked as HTML; findings are highlighted in place,
+ * listed in story order (list.ts), opened in a card at the word (card.ts),
+ * summed up in the verdict line (verdict.ts); keys in keys.ts; state, storage
+ * and the server client in state.ts; rich text in and out in rich.ts.
+ * Plain DOM, no framework. Talks only to the server that served it.
  */
+import {closeCard, cardFinding, openCard} from './card.js'
+import {contextOf, drawHighlights, findingAt, insertHtml, isEmpty, isLive, offsetOf, plainText, rangeFor, replaceRange, selectRange, serialize, setStory, type Serialized} from './editor.js'
+import {bindKeys} from './keys.js'
+import {renderList, rows, storyOrder} from './list.js'
+import {markdownToHtml, sanitizeHtml, textToHtml} from './rich.js'
+import {addWord, createState, decisionFor, requestCheck, restore, save, toFinding, type CheckRequest} from './state.js'
+import type {CheckAnswer, Finding} from './types.js'
+import {renderVerdict} from './verdict.js'
 
-type Severity = 'error' | 'warning' | 'suggestion'
-type Field = 'body' | 'headline'
-type Verdict = 'block' | 'hold' | 'warn' | 'pass'
-
-/** A message as the server sends it (src/result.ts). */
-interface ServerMessage {
-  ruleId: string | null
-  severity: Severity
-  reason: string
-  actual: string | null
-  expected: string[] | null
-  url: string | null
-  note: string | null
-  offset: number | null
-  endOffset: number | null
-  field?: Field
-}
-
-interface CheckAnswer {
-  verdict: Verdict
-  counts: Record<Severity, number>
-  messages: ServerMessage[]
-  complete: boolean
-  incomplete?: string[]
-  reason?: string
-}
-
-/** A finding on the page: a server message with a span that follows the editor's edits. */
-interface Finding {
-  id: number
-  field: Field
-  start: number
-  end: number
-  ruleId: string
-  severity: Severity
-  reason: string
-  actual: string | null
-  expected: string[] | null
-  url: string | null
-  note: string | null
-}
-
-interface IgnoredSpan {
-  field: Field
-  ruleId: string
-  start: number
-  end: number
-}
-
-interface Snapshot {
-  body: string
-  headline: string
-  findings: Finding[]
-  ignoredSpans: IgnoredSpan[]
-  ignoredChecks: string[]
-}
-
-const storageKey = 'copydesk.page.v1'
-const severityRank: Record<Severity, number> = {error: 0, warning: 1, suggestion: 2}
-const severityLabel: Record<Severity, string> = {error: 'Error', warning: 'Warning', suggestion: 'Suggestion'}
-const severityIcon: Record<Severity, string> = {error: '✖', warning: '!', suggestion: 'i'}
 // A single suggestion from these checks may still be wrong (a name, a rare word): never "safe".
 const unsafeChecks = new Set(['spelling', 'name-consistency'])
 const debounceMs = 700
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
-const story = $<HTMLTextAreaElement>('story')
-const backdrop = $<HTMLDivElement>('backdrop')
+const editor = $<HTMLDivElement>('story')
+const frame = $<HTMLElement>('editor-pane')
+const card = $<HTMLElement>('card')
 const headlineInput = $<HTMLInputElement>('headline')
 const dialectSelect = $<HTMLSelectElement>('dialect')
-const formatSelect = $<HTMLSelectElement>('format')
+const nameInput = $<HTMLInputElement>('editor-name')
+const orderSelect = $<HTMLSelectElement>('order')
 const fileInput = $<HTMLInputElement>('file')
-const editor = $<HTMLDivElement>('editor')
 const verdictBox = $<HTMLDivElement>('verdict')
 const errorBox = $<HTMLDivElement>('error')
 const groupsBox = $<HTMLDivElement>('groups')
-const detailBox = $<HTMLElement>('detail')
 const totalBox = $<HTMLSpanElement>('total')
 const statusBox = $<HTMLParagraphElement>('status')
 const undoButton = $<HTMLButtonElement>('undo')
+const side = $<HTMLElement>('side')
+const listToggle = $<HTMLButtonElement>('list-toggle')
 
-const state = {
-  findings: [] as Finding[],
-  ignoredSpans: [] as IgnoredSpan[],
-  ignoredChecks: new Set<string>(),
-  selected: null as number | null,
-  verdict: 'not-checked' as Verdict | 'not-checked' | 'checking',
-  complete: true,
-  reason: '',
-  counts: null as Record<Severity, number> | null,
-  undo: [] as Snapshot[],
-  nextId: 1,
-  // The text as it was when the last answer's findings were made, per field.
-  lastBody: '',
-  lastHeadline: '',
-  sequence: 0,
-  controller: null as AbortController | null,
-  timer: 0 as number | ReturnType<typeof setTimeout>,
-  pending: false,
-  frame: 0
-}
+const state = createState()
+let timer: ReturnType<typeof setTimeout> | undefined
+let frameRequest = 0
+let copying = false
+// The finding whose card Esc closed: the caret on its words does not open it again until it leaves them.
+let quiet: number | null = null
 
-// ---------------------------------------------------------------- spans
-
-/** Where `before` and `after` differ: `[start, oldEnd, newEnd]`. */
-function difference(before: string, after: string): [number, number, number] {
-  const limit = Math.min(before.length, after.length)
-  let start = 0
-  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++
-  let tail = 0
-  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++
-  return [start, before.length - tail, after.length - tail]
-}
-
-/** Move spans in `field` past an edit; spans the edit touched are dropped (the next check decides). */
-function shift<T extends {field: Field; start: number; end: number}>(items: T[], field: Field, change: [number, number, number]): T[] {
-  const [start, oldEnd, newEnd] = change
-  if (start === oldEnd && start === newEnd) return items
-  const delta = newEnd - oldEnd
-  const result: T[] = []
-  for (const item of items) {
-    if (item.field !== field || item.end <= start) result.push(item)
-    else if (item.start >= oldEnd) result.push({...item, start: item.start + delta, end: item.end + delta})
-  }
-  return result
-}
-
-function follow(field: Field, before: string, after: string): void {
-  if (before === after) return
-  const change = difference(before, after)
-  state.findings = shift(state.findings, field, change)
-  state.ignoredSpans = shift(state.ignoredSpans, field, change)
-  if (state.selected !== null && !state.findings.some((finding) => finding.id === state.selected)) state.selected = null
-}
+document.execCommand('defaultParagraphSeparator', false, 'p')
 
 // ---------------------------------------------------------------- what is shown
 
-function isIgnored(finding: Finding): boolean {
-  if (state.ignoredChecks.has(finding.ruleId)) return true
-  return state.ignoredSpans.some(
-    (span) => span.field === finding.field && span.ruleId === finding.ruleId && span.start === finding.start && span.end === finding.end
-  )
-}
-
-/** Findings not ignored, headline first, then in story order. */
+/** Findings still counted and still on their words: headline first, then story order. */
 function visible(): Finding[] {
-  return state.findings
-    .filter((finding) => !isIgnored(finding))
-    .sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'headline' ? -1 : 1))
+  const headline = headlineInput.value
+  return storyOrder(
+    state.findings.filter((finding) => {
+      if (state.dismissedIds.has(finding.id)) return false
+      if (finding.field === 'headline') return finding.actual === null || headline.slice(finding.start, finding.end) === finding.actual
+      // A finding the page cannot place on words (its offsets fall between tags) is still listed.
+      return finding.range === null || isLive(finding)
+    })
+  ) as Finding[]
 }
 
-function isSafe(finding: Finding): boolean {
-  return finding.expected !== null && finding.expected.length === 1 && !unsafeChecks.has(finding.ruleId) && finding.end > finding.start
+function findingById(id: number | null): Finding | undefined {
+  return id === null ? undefined : state.findings.find((finding) => finding.id === id)
 }
 
 function scheduleRender(): void {
-  if (state.frame) return
-  state.frame = requestAnimationFrame(() => {
-    state.frame = 0
+  if (frameRequest) return
+  frameRequest = requestAnimationFrame(() => {
+    frameRequest = 0
     render()
   })
 }
 
 function render(): void {
   const shown = visible()
-  renderOverlay(shown)
-  renderList(shown)
-  renderDetail(shown)
-  renderVerdict(shown)
+  if (state.selected !== null && !shown.some((finding) => finding.id === state.selected)) state.selected = null
+  drawHighlights(shown, state.selected)
+  renderList(groupsBox, rows(shown, state.order), {selected: state.selected, expanded: state.expanded, actions: {select: (id) => select(id, true), dismissAll}})
+  const dismissed = state.dismissedCount + state.dismissedIds.size
+  totalBox.textContent = `(${shown.length}${dismissed > 0 ? `, ${dismissed} dismissed` : ''})`
+  listToggle.textContent = `Findings (${shown.length})`
+  renderVerdict(verdictBox, {verdict: state.verdict, counts: state.counts, findings: shown, complete: state.complete, reason: state.reason, dismissed})
   undoButton.disabled = state.undo.length === 0
+  const open = cardFinding(card)
+  if (open !== null && !shown.some((finding) => finding.id === open)) closeCard(card)
 }
 
-/** The mirror behind the textarea: the same text, transparent, with a `<mark>` per finding. */
-function renderOverlay(shown: Finding[]): void {
-  const text = story.value
-  const fragment = document.createDocumentFragment()
-  let at = 0
-  for (const finding of shown) {
-    if (finding.field !== 'body' || finding.start < at || finding.end <= finding.start || finding.end > text.length) continue
-    fragment.append(text.slice(at, finding.start))
-    const mark = document.createElement('mark')
-    mark.className = `sev-${finding.severity}${finding.id === state.selected ? ' selected' : ''}`
-    mark.dataset.id = String(finding.id)
-    mark.textContent = text.slice(finding.start, finding.end)
-    fragment.append(mark)
-    at = finding.end
-  }
-  // A trailing line break needs a character after it to take up its line.
-  fragment.append(text.slice(at) + '\u200b')
-  backdrop.replaceChildren(fragment)
-  backdrop.scrollTop = story.scrollTop
+// ---------------------------------------------------------------- the card and selecting
+
+function anchorOf(finding: Finding): DOMRect | null {
+  if (finding.field === 'headline') return headlineInput.getBoundingClientRect()
+  const rects = finding.range?.getClientRects()
+  return rects && rects.length > 0 ? rects[rects.length - 1] : (finding.range?.getBoundingClientRect() ?? null)
 }
 
-function checkName(ruleId: string): string {
-  return ruleId.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase())
+function showCard(finding: Finding): void {
+  openCard(card, frame, finding, anchorOf(finding), {accept, dismiss, addWord: addToDictionary, close: hideCard}, true)
+  announce(`${finding.severity}: ${finding.actual ?? ''}. Tab to the card for fixes.`)
 }
 
-function icon(severity: Severity): HTMLElement {
-  const element = document.createElement('span')
-  element.className = `sev sev-icon-${severity}`
-  element.setAttribute('aria-hidden', 'true')
-  element.textContent = severityIcon[severity]
-  return element
+function hideCard(backToWords: boolean): void {
+  const finding = findingById(cardFinding(card))
+  quiet = finding?.id ?? null
+  closeCard(card)
+  if (backToWords && finding) focusWords(finding)
 }
 
-function hidden(text: string): HTMLElement {
-  const element = document.createElement('span')
-  element.className = 'visually-hidden'
-  element.textContent = text
-  return element
+function focusWords(finding: Finding): void {
+  if (finding.field === 'headline') {
+    headlineInput.focus({preventScroll: true})
+    headlineInput.setSelectionRange(finding.start, finding.end)
+  } else if (finding.range) selectRange(editor, finding.range)
 }
 
-function summary(finding: Finding): string {
-  const actual = finding.actual ?? (finding.field === 'headline' ? headlineInput.value : story.value).slice(finding.start, finding.end)
-  if (finding.expected && finding.expected.length > 0) return `${actual} → ${finding.expected.slice(0, 3).join(', ')}`
-  return actual || finding.reason
-}
-
-function renderList(shown: Finding[]): void {
-  const groups = new Map<string, Finding[]>()
-  for (const finding of shown) {
-    const list = groups.get(finding.ruleId) ?? []
-    list.push(finding)
-    groups.set(finding.ruleId, list)
-  }
-  const ordered = [...groups.entries()].sort(
-    ([a, left], [b, right]) =>
-      Math.min(...left.map((item) => severityRank[item.severity])) - Math.min(...right.map((item) => severityRank[item.severity])) || a.localeCompare(b)
-  )
-  const fragment = document.createDocumentFragment()
-  for (const [ruleId, items] of ordered) {
-    const section = document.createElement('section')
-    section.className = 'group'
-    const headingId = `group-${ruleId}`
-    section.setAttribute('aria-labelledby', headingId)
-    const head = document.createElement('div')
-    head.className = 'group-head'
-    const heading = document.createElement('h3')
-    heading.id = headingId
-    heading.append(`${checkName(ruleId)} `)
-    const count = document.createElement('span')
-    count.className = 'count'
-    count.textContent = `(${items.length})`
-    heading.append(count)
-    const ignore = document.createElement('button')
-    ignore.type = 'button'
-    ignore.textContent = 'Ignore check'
-    ignore.setAttribute('aria-label', `Ignore check: ${checkName(ruleId).toLowerCase()}, for this story`)
-    ignore.addEventListener('click', () => ignoreCheck(ruleId))
-    head.append(heading, ignore)
-    const list = document.createElement('ul')
-    for (const finding of items) {
-      const item = document.createElement('li')
-      const button = document.createElement('button')
-      button.type = 'button'
-      button.className = 'finding'
-      button.dataset.id = String(finding.id)
-      if (finding.id === state.selected) button.setAttribute('aria-current', 'true')
-      const text = document.createElement('span')
-      text.textContent = (finding.field === 'headline' ? 'Headline: ' : '') + summary(finding)
-      button.append(icon(finding.severity), hidden(severityLabel[finding.severity] + ': '), text)
-      button.addEventListener('click', () => select(finding.id, true))
-      item.append(button)
-      list.append(item)
-    }
-    section.append(head, list)
-    fragment.append(section)
-  }
-  groupsBox.replaceChildren(fragment)
-  const ignored = state.findings.length - shown.length
-  totalBox.textContent = `(${shown.length}${ignored > 0 ? `, ${ignored} ignored` : ''})`
-}
-
-function renderDetail(shown: Finding[]): void {
-  const index = shown.findIndex((finding) => finding.id === state.selected)
-  const finding = shown[index]
-  if (!finding) {
-    const paragraph = document.createElement('p')
-    paragraph.className = 'muted'
-    paragraph.textContent = shown.length > 0 ? 'Select a finding to read it (F8 for the next one).' : 'No findings to show.'
-    detailBox.replaceChildren(paragraph)
-    return
-  }
-  const heading = document.createElement('h3')
-  heading.append(icon(finding.severity), `${severityLabel[finding.severity]} · ${checkName(finding.ruleId)}`)
-  const position = document.createElement('span')
-  position.className = 'count'
-  position.textContent = ` ${index + 1} of ${shown.length}`
-  heading.append(position)
-  const reason = document.createElement('p')
-  reason.className = 'reason'
-  reason.textContent = finding.reason
-  const parts: HTMLElement[] = [heading, reason]
-  if (finding.note) {
-    const note = document.createElement('p')
-    note.className = 'muted'
-    note.textContent = finding.note
-    parts.push(note)
-  }
-  if (finding.url) {
-    const link = document.createElement('a')
-    link.href = finding.url
-    link.target = '_blank'
-    link.rel = 'noopener'
-    link.textContent = `About ${checkName(finding.ruleId).toLowerCase()}`
-    const paragraph = document.createElement('p')
-    paragraph.append(link)
-    parts.push(paragraph)
-  }
-  const actions = document.createElement('div')
-  actions.className = 'actions'
-  for (const value of (finding.expected ?? []).slice(0, 3)) {
-    const button = document.createElement('button')
-    button.type = 'button'
-    button.className = 'accept'
-    button.textContent = value === '' ? 'Delete' : `Use “${value}”`
-    button.addEventListener('click', () => accept(finding.id, value))
-    actions.append(button)
-  }
-  const ignore = document.createElement('button')
-  ignore.type = 'button'
-  ignore.className = 'ignore'
-  ignore.textContent = 'Ignore'
-  ignore.addEventListener('click', () => ignoreFinding(finding.id))
-  actions.append(ignore)
-  parts.push(actions)
-  detailBox.replaceChildren(...parts)
-}
-
-function renderVerdict(shown: Finding[]): void {
-  verdictBox.className = `verdict verdict-${state.verdict}`
-  const word = verdictBox.querySelector('.verdict-word') as HTMLElement
-  const detail = verdictBox.querySelector('.verdict-detail') as HTMLElement
-  const iconBox = verdictBox.querySelector('.verdict-icon') as HTMLElement
-  const words = {block: 'Block', hold: 'Hold: incomplete', warn: 'Warn', pass: 'Pass', 'not-checked': 'Not checked', checking: 'Checking…'}
-  const icons = {block: '✖', hold: '⏸', warn: '!', pass: '✔', 'not-checked': '?', checking: '…'}
-  word.textContent = words[state.verdict]
-  iconBox.textContent = icons[state.verdict]
-  let text = ''
-  if (state.verdict === 'hold') text = state.reason || 'Not every check ran; do not publish yet.'
-  else if (state.counts && state.verdict !== 'not-checked' && state.verdict !== 'checking') {
-    const {error, warning, suggestion} = state.counts
-    text = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${suggestion} suggestion${suggestion === 1 ? '' : 's'}`
-    const ignored = state.findings.length - shown.length
-    if (ignored > 0) text += ` (${ignored} ignored here)`
-    // A block from a story not checked to the end: say so, the rest may hold more.
-    if (!state.complete) text += ` · incomplete: ${state.reason}`
-  }
-  detail.textContent = text ? `— ${text}` : ''
-}
-
-// ---------------------------------------------------------------- selecting
-
-function findingById(id: number): Finding | undefined {
-  return state.findings.find((finding) => finding.id === id)
-}
-
-/** Make a finding current; with `focusSpan`, select its span in the text and scroll to it. */
-function select(id: number | null, focusSpan: boolean): void {
+/** Make a finding current; with `focus`, select its words and open its card. */
+function select(id: number | null, focus: boolean): void {
   state.selected = id
   render()
-  const finding = id === null ? undefined : findingById(id)
-  if (!finding || !focusSpan) return
-  const input = finding.field === 'headline' ? headlineInput : story
-  input.focus({preventScroll: true})
-  input.setSelectionRange(finding.start, finding.end)
-  if (finding.field === 'body') {
-    const mark = backdrop.querySelector(`mark[data-id="${finding.id}"]`) as HTMLElement | null
-    if (mark) story.scrollTop = Math.max(0, mark.offsetTop - story.clientHeight / 3)
-    backdrop.scrollTop = story.scrollTop
+  const finding = findingById(id)
+  if (!finding) {
+    closeCard(card)
+    return
   }
-}
-
-function caretIn(field: Field): number {
-  const input = field === 'headline' ? headlineInput : story
-  return input.selectionStart ?? 0
+  if (focus) {
+    if (side.classList.contains('open')) setDrawer(false)
+    focusWords(finding)
+  }
+  showCard(finding)
 }
 
 /** The next (or previous) finding from the current one, or from the caret. */
@@ -389,11 +136,23 @@ function step(direction: 1 | -1): void {
   if (shown.length === 0) return
   let index = shown.findIndex((finding) => finding.id === state.selected)
   if (index === -1) {
-    const field: Field = document.activeElement === headlineInput ? 'headline' : 'body'
-    const caret = caretIn(field)
-    const order = (finding: Finding) => (finding.field === 'headline' ? -1e12 : 0) + finding.start
-    const here = (field === 'headline' ? -1e12 : 0) + caret
-    index = direction === 1 ? shown.findIndex((finding) => order(finding) >= here) : findLastIndex(shown, (finding) => order(finding) < here)
+    const selection = window.getSelection()
+    const inHeadline = document.activeElement === headlineInput
+    const node = selection?.focusNode
+    const inStory = !inHeadline && node && editor.contains(node)
+    // Is the finding at or after the caret?
+    const after = (finding: Finding): boolean => {
+      if (inHeadline) return finding.field === 'body' || finding.start >= (headlineInput.selectionStart ?? 0)
+      if (finding.field === 'headline') return false
+      if (!inStory || !finding.range || !node) return true
+      try {
+        return finding.range.comparePoint(node, selection.focusOffset) <= 0
+      } catch {
+        return true
+      }
+    }
+    if (direction === 1) index = shown.findIndex(after)
+    else for (let at = shown.length - 1; at >= 0 && index === -1; at--) if (!after(shown[at])) index = at
     if (index === -1) index = direction === 1 ? 0 : shown.length - 1
   } else {
     index = (index + direction + shown.length) % shown.length
@@ -401,20 +160,22 @@ function step(direction: 1 | -1): void {
   select(shown[index].id, true)
 }
 
-function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index--) if (test(items[index])) return index
-  return -1
-}
-
 // ---------------------------------------------------------------- editing
 
 function snapshot(): void {
+  const current = serialize(editor)
   state.undo.push({
-    body: story.value,
+    html: current.html,
     headline: headlineInput.value,
-    findings: [...state.findings],
-    ignoredSpans: [...state.ignoredSpans],
-    ignoredChecks: [...state.ignoredChecks]
+    decisions: [...state.decisions],
+    findings: state.findings.flatMap((finding) => {
+      const {range, ...data} = finding
+      if (finding.field === 'headline') return [data]
+      if (!range || !isLive(finding)) return []
+      const start = offsetOf(current, range.startContainer, range.startOffset)
+      const end = offsetOf(current, range.endContainer, range.endOffset)
+      return start < 0 || end < 0 ? [] : [{...data, start, end}]
+    })
   })
   if (state.undo.length > 100) state.undo.shift()
 }
@@ -422,107 +183,134 @@ function snapshot(): void {
 function undo(): void {
   const last = state.undo.pop()
   if (!last) return
-  const changed = last.body !== story.value || last.headline !== headlineInput.value
-  setValue(story, last.body)
+  setStory(editor, last.html)
   headlineInput.value = last.headline
-  state.findings = [...last.findings]
-  state.ignoredSpans = [...last.ignoredSpans]
-  state.ignoredChecks = new Set(last.ignoredChecks)
-  state.lastBody = story.value
-  state.lastHeadline = headlineInput.value
+  state.decisions = [...last.decisions]
+  const current = serialize(editor)
+  state.findings = last.findings.map((data) => ({...data, range: data.field === 'body' ? rangeFor(current, data.start, data.end) : null}))
+  state.dismissedIds.clear()
   announce('Undone.')
-  save()
+  persist()
   render()
-  if (changed) scheduleCheck(0)
-}
-
-function setValue(input: HTMLTextAreaElement | HTMLInputElement, value: string): void {
-  const top = input.scrollTop
-  input.value = value
-  input.scrollTop = top
-}
-
-/** Replace one finding's span with `value`; only that span changes. */
-function replace(finding: Finding, value: string): void {
-  const input = finding.field === 'headline' ? headlineInput : story
-  const before = input.value
-  const after = before.slice(0, finding.start) + value + before.slice(finding.end)
-  setValue(input, after)
-  // Move the other findings by exactly this edit.
-  const change: [number, number, number] = [finding.start, finding.end, finding.start + value.length]
-  state.findings = shift(
-    state.findings.filter((item) => item.id !== finding.id),
-    finding.field,
-    change
-  )
-  state.ignoredSpans = shift(state.ignoredSpans, finding.field, change)
-  if (finding.field === 'body') state.lastBody = after
-  else state.lastHeadline = after
+  scheduleCheck(0)
 }
 
 function accept(id: number, value?: string): void {
   const finding = findingById(id)
   if (!finding || !finding.expected || finding.expected.length === 0) return
+  if (finding.field === 'body' && !finding.range) {
+    announce('This finding has no place on the page to fix: fix it by hand.')
+    return
+  }
+  const replacement = value ?? finding.expected[0]
   snapshot()
   const shown = visible()
   const index = shown.findIndex((item) => item.id === id)
-  replace(finding, value ?? finding.expected[0])
+  if (finding.field === 'headline') {
+    const text = headlineInput.value
+    headlineInput.value = text.slice(0, finding.start) + replacement + text.slice(finding.end)
+  } else if (finding.range) replaceRange(editor, finding.range, replacement)
+  state.findings = state.findings.filter((item) => item.id !== id)
+  announce(`Replaced “${finding.actual ?? ''}” with “${replacement}”.`)
   const next = visible()[index] ?? null
-  state.selected = next ? next.id : null
-  announce(`Replaced “${finding.actual ?? ''}” with “${value ?? finding.expected[0]}”.`)
-  save()
-  render()
+  closeCard(card)
   if (next) select(next.id, true)
-  else story.focus()
+  else {
+    state.selected = null
+    render()
+  }
   scheduleCheck()
 }
 
 function acceptAll(): void {
   const safe = visible()
-    .filter(isSafe)
-    .sort((a, b) => b.start - a.start)
+    .filter((finding) => finding.expected?.length === 1 && !unsafeChecks.has(finding.ruleId) && finding.end > finding.start && (finding.field === 'headline' || finding.range !== null))
+    .reverse()
   if (safe.length === 0) {
     announce('No safe fixes to accept.')
     return
   }
   snapshot()
-  let count = 0
-  const taken: Record<Field, number> = {body: Infinity, headline: Infinity}
   for (const finding of safe) {
-    // Right to left, so earlier spans stay where they are; skip overlaps.
-    if (finding.end > taken[finding.field]) continue
-    replace(finding, (finding.expected as string[])[0])
-    taken[finding.field] = finding.start
-    count++
+    const value = (finding.expected as string[])[0]
+    if (finding.field === 'headline') {
+      const text = headlineInput.value
+      headlineInput.value = text.slice(0, finding.start) + value + text.slice(finding.end)
+    } else if (finding.range) replaceRange(editor, finding.range, value)
   }
+  const done = new Set(safe.map((finding) => finding.id))
+  state.findings = state.findings.filter((finding) => !done.has(finding.id))
   state.selected = null
-  announce(`Accepted ${count} safe fix${count === 1 ? '' : 'es'}.`)
-  save()
+  closeCard(card)
+  announce(`Accepted ${safe.length} safe fix${safe.length === 1 ? '' : 'es'}.`)
   render()
   scheduleCheck()
 }
 
-function ignoreFinding(id: number): void {
-  const finding = findingById(id)
-  if (!finding) return
-  snapshot()
-  const shown = visible()
-  const index = shown.findIndex((item) => item.id === id)
-  state.ignoredSpans.push({field: finding.field, ruleId: finding.ruleId, start: finding.start, end: finding.end})
-  const next = visible()[index] ?? null
-  announce('Ignored this finding for this story.')
-  save()
-  if (next) select(next.id, true)
-  else select(null, false)
+/** The editor's name for decisions and the desk dictionary; asks for it when missing. */
+function editorName(): string | null {
+  const name = nameInput.value.trim()
+  if (name) return name
+  announce('Type your name first: the desk records who dismissed a finding or added a word.')
+  nameInput.focus()
+  return null
 }
 
-function ignoreCheck(ruleId: string): void {
+function dismissAll(ids: number[]): void {
+  const by = editorName()
+  if (!by) return
+  const current = serialize(editor)
+  const findings = ids.map((id) => findingById(id)).filter((finding): finding is Finding => finding !== undefined && finding.severity !== 'error')
+  if (findings.length === 0) return
   snapshot()
-  state.ignoredChecks.add(ruleId)
-  if (state.selected !== null && findingById(state.selected)?.ruleId === ruleId) state.selected = null
-  announce(`Ignored the ${checkName(ruleId).toLowerCase()} check for this story.`)
-  save()
+  const index = visible().findIndex((finding) => finding.id === findings[0].id)
+  for (const finding of findings) {
+    const decision = decisionOf(finding, current, by)
+    if (!decision) continue
+    state.decisions.push(decision)
+    state.dismissedIds.add(finding.id)
+  }
+  announce(findings.length === 1 ? `Dismissed “${findings[0].actual ?? ''}” for this story.` : `Dismissed ${findings.length} findings for this story.`)
+  persist()
+  closeCard(card)
+  // One finding dismissed from its card: on to the next, as after a fix.
+  const next = findings.length === 1 ? (visible()[index] ?? null) : null
+  if (next) select(next.id, true)
+  else {
+    state.selected = null
+    render()
+  }
+  scheduleCheck(0)
+}
+
+function dismiss(id: number): void {
+  dismissAll([id])
+}
+
+function decisionOf(finding: Finding, current: Serialized, by: string) {
+  if (finding.field === 'headline') return decisionFor(headlineInput.value, finding, finding.start, finding.end, by)
+  if (!finding.range) return null
+  const start = offsetOf(current, finding.range.startContainer, finding.range.startOffset)
+  const end = offsetOf(current, finding.range.endContainer, finding.range.endOffset)
+  return start < 0 || end < 0 ? null : decisionFor(current.html, finding, start, end, by)
+}
+
+async function addToDictionary(id: number): Promise<void> {
+  const finding = findingById(id)
+  const by = editorName()
+  if (!finding?.actual || !by) return
+  try {
+    await addWord(finding.actual, by)
+  } catch (error) {
+    announce(`Could not add “${finding.actual}”: ${(error as Error).message}.`)
+    return
+  }
+  // Gone from every place it was flagged; the next answer confirms.
+  for (const item of state.findings) if (item.ruleId === 'spelling' && item.actual === finding.actual) state.dismissedIds.add(item.id)
+  closeCard(card)
+  announce(`Added “${finding.actual}” to the desk dictionary.`)
   render()
+  scheduleCheck(0, true)
 }
 
 let announceTimer: ReturnType<typeof setTimeout> | undefined
@@ -541,170 +329,210 @@ function setBusy(value: 'pending' | 'checking' | 'idle'): void {
   document.body.dataset.state = value === 'idle' && state.pending ? 'pending' : value
 }
 
-function scheduleCheck(delay = debounceMs): void {
+function scheduleCheck(delay = debounceMs, force = false): void {
   state.pending = true
+  if (force) state.lastRequest = ''
   setBusy('pending')
-  clearTimeout(state.timer)
-  state.timer = setTimeout(() => void check(), delay)
+  clearTimeout(timer)
+  timer = setTimeout(() => void check(), delay)
 }
 
-async function check(): Promise<void> {
-  clearTimeout(state.timer)
+function requestFor(story: Serialized): CheckRequest {
+  const headline = headlineInput.value
+  return {
+    body: story.html,
+    ...(headline.trim() ? {headline} : {}),
+    format: 'html',
+    dialect: dialectSelect.value,
+    ...(state.decisions.length > 0 ? {decisions: state.decisions} : {})
+  }
+}
+
+async function check(force = false): Promise<void> {
+  clearTimeout(timer)
   state.pending = false
+  const sent = serialize(editor)
+  const request = requestFor(sent)
+  const key = JSON.stringify(request)
+  persist(sent.html)
+  // The same story as last time (a key that changed nothing): no new request.
+  if (!force && key === state.lastRequest && state.answered !== null) {
+    // Typed and taken back: the last answer stands.
+    state.verdict = state.answered
+    render()
+    if (state.controller === null) setBusy('idle')
+    return
+  }
+  state.lastRequest = key
   state.controller?.abort()
   const controller = new AbortController()
   state.controller = controller
   const sequence = ++state.sequence
-  const body = story.value
-  const headline = headlineInput.value
   state.verdict = 'checking'
   setBusy('checking')
-  renderVerdict(visible())
+  render()
   let answer: CheckAnswer
   try {
-    const response = await fetch('/page/check', {
-      method: 'POST',
-      headers: {'content-type': 'application/json'},
-      body: JSON.stringify({body, ...(headline.trim() ? {headline} : {}), format: formatSelect.value, dialect: dialectSelect.value}),
-      signal: controller.signal
-    })
-    if (!response.ok) throw new Error(await failure(response))
-    answer = (await response.json()) as CheckAnswer
-    if (!answer || !Array.isArray(answer.messages) || typeof answer.verdict !== 'string') throw new Error('the server sent an answer the page cannot read')
+    answer = await requestCheck(request, controller.signal)
   } catch (error) {
     if (controller.signal.aborted || sequence !== state.sequence) return
+    state.controller = null
+    state.lastRequest = ''
     fail((error as Error).message)
     setBusy('idle')
     return
   }
   if (sequence !== state.sequence) return
+  state.controller = null
   errorBox.hidden = true
   errorBox.textContent = ''
-  const findings: Finding[] = answer.messages.map((message) => ({
-    id: state.nextId++,
-    field: message.field === 'headline' ? 'headline' : 'body',
-    start: message.offset ?? 0,
-    end: message.endOffset ?? message.offset ?? 0,
-    ruleId: message.ruleId ?? 'other',
-    severity: message.severity,
-    reason: message.reason,
-    actual: message.actual,
-    expected: message.expected,
-    url: message.url,
-    note: message.note
-  }))
-  const selected = state.selected === null ? undefined : findingById(state.selected)
-  state.findings = findings
-  // The editor may have typed while the server worked: move the spans along.
-  follow('body', body, story.value)
-  follow('headline', headline, headlineInput.value)
-  state.lastBody = story.value
-  state.lastHeadline = headlineInput.value
-  // Keep the same finding current if it is still there.
-  const again = selected ? state.findings.find((item) => item.ruleId === selected.ruleId && item.field === selected.field && item.start === selected.start && item.end === selected.end) : undefined
-  state.selected = again ? again.id : null
-  state.verdict = answer.complete === false && answer.verdict !== 'block' ? 'hold' : answer.verdict
-  state.complete = answer.complete !== false
-  state.reason = answer.reason ?? (answer.complete === false ? 'The check did not finish: not every check ran over the whole story.' : '')
-  state.counts = answer.counts
-  render()
+  apply(answer, sent)
   setBusy('idle')
 }
 
-async function failure(response: Response): Promise<string> {
-  let detail = ''
-  try {
-    const text = await response.text()
-    try {
-      detail = (JSON.parse(text) as {message?: string}).message ?? ''
-    } catch {
-      detail = text.slice(0, 200)
+/** Take an answer for the story as `sent`: findings placed on live ranges, with paragraph and context. */
+function apply(answer: CheckAnswer, sent: Serialized): void {
+  const selected = findingById(state.selected)
+  const headline = headlineInput.value
+  state.findings = answer.messages.map((message) => {
+    const finding = toFinding(message, state.nextId++)
+    if (finding.field === 'headline') {
+      finding.before = headline.slice(0, finding.start)
+      finding.after = headline.slice(finding.end)
+      return finding
     }
-  } catch {
-    // No body to read.
-  }
-  return `the server answered ${response.status}${detail ? `: ${detail}` : ''}`
+    finding.range = rangeFor(sent, finding.start, finding.end)
+    if (finding.range) Object.assign(finding, contextOf(editor, finding.range))
+    if (finding.actual === null && finding.range) finding.actual = finding.range.toString()
+    return finding
+  })
+  state.dismissedIds.clear()
+  state.dismissedCount = answer.decisions?.dismissed.length ?? 0
+  const refused = answer.decisions?.refused ?? []
+  if (refused.length > 0) announce(`Not dismissed: ${refused[0].why}.`)
+  const again = selected && state.findings.find((item) => item.ruleId === selected.ruleId && item.field === selected.field && item.start === selected.start && item.actual === selected.actual)
+  state.selected = again ? again.id : null
+  state.verdict = answer.complete === false && answer.verdict !== 'block' ? 'hold' : answer.verdict
+  state.answered = state.verdict
+  state.complete = answer.complete !== false
+  state.reason = answer.reason ?? (answer.complete === false ? 'The check did not finish: not every check ran over the whole story.' : '')
+  state.counts = answer.counts
+  const open = cardFinding(card)
+  render()
+  // The card stays open on the same words.
+  if (open !== null && again) showCard(again)
 }
 
 function fail(message: string): void {
   state.verdict = 'not-checked'
+  state.answered = null
   state.counts = null
   errorBox.hidden = false
   errorBox.textContent = `Could not check the story: ${message}. Your text is safe in this browser; the page tries again when you edit, or press “Check now”.`
   render()
 }
 
-// ---------------------------------------------------------------- storage
-
-function save(): void {
-  try {
-    localStorage.setItem(
-      storageKey,
-      JSON.stringify({
-        body: story.value,
-        headline: headlineInput.value,
-        dialect: dialectSelect.value,
-        format: formatSelect.value,
-        ignoredChecks: [...state.ignoredChecks],
-        ignoredSpans: state.ignoredSpans
-      })
-    )
-  } catch {
-    // Storage full or off: the text stays in the page.
-  }
+function persist(html = serialize(editor).html): void {
+  save({html, headline: headlineInput.value, dialect: dialectSelect.value, editor: nameInput.value, order: state.order, decisions: state.decisions})
 }
 
-function restore(): void {
-  try {
-    const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as {
-      body?: string
-      headline?: string
-      dialect?: string
-      format?: string
-      ignoredChecks?: string[]
-      ignoredSpans?: IgnoredSpan[]
-    } | null
-    if (!saved) return
-    if (typeof saved.body === 'string') story.value = saved.body
-    if (typeof saved.headline === 'string') headlineInput.value = saved.headline
-    if (saved.dialect) dialectSelect.value = saved.dialect
-    if (saved.format) formatSelect.value = saved.format
-    state.ignoredChecks = new Set(saved.ignoredChecks ?? [])
-    state.ignoredSpans = Array.isArray(saved.ignoredSpans) ? saved.ignoredSpans : []
-  } catch {
-    // Unreadable storage: start empty.
-  }
-}
+// ---------------------------------------------------------------- rich text in and out
 
-// ---------------------------------------------------------------- files
-
-function formatFor(name: string): string {
+function formatFor(name: string): 'markdown' | 'html' | 'text' {
   if (/\.(md|markdown)$/i.test(name)) return 'markdown'
   if (/\.html?$/i.test(name)) return 'html'
   return 'text'
 }
 
+/** An opened or dropped file becomes the story, formatted: its decisions start empty (a new story). */
 async function open(file: File): Promise<void> {
   const text = await file.text()
+  const format = formatFor(file.name)
   snapshot()
-  story.value = text
-  formatSelect.value = formatFor(file.name)
-  follow('body', state.lastBody, text)
-  state.lastBody = text
+  setStory(editor, format === 'html' ? sanitizeHtml(text) : format === 'markdown' ? markdownToHtml(text) : textToHtml(text))
+  state.decisions = []
+  state.findings = []
+  closeCard(card)
   announce(`Opened ${file.name}.`)
-  save()
   render()
   scheduleCheck(0)
 }
 
+editor.addEventListener('paste', (event) => {
+  const data = event.clipboardData
+  if (!data) return
+  event.preventDefault()
+  const html = data.getData('text/html')
+  const text = data.getData('text/plain')
+  if (!html && !/\n/.test(text)) {
+    document.execCommand('insertText', false, text)
+    return
+  }
+  const clean = html ? sanitizeHtml(html) : textToHtml(text)
+  if (isEmpty(editor) || coversStory()) {
+    // A whole story pasted over the old one (or into an empty box): it becomes the story as it is.
+    snapshot()
+    setStory(editor, clean)
+    const end = document.createRange()
+    end.selectNodeContents(editor)
+    end.collapse(false)
+    window.getSelection()?.removeAllRanges()
+    window.getSelection()?.addRange(end)
+    editor.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}))
+  } else insertHtml(clean)
+})
+
+/** Whether the selection holds the whole story (select all, then paste). */
+function coversStory(): boolean {
+  const selection = window.getSelection()
+  if (!selection || selection.rangeCount === 0) return false
+  const range = selection.getRangeAt(0)
+  return range.toString().trim() === (editor.textContent ?? '').trim()
+}
+
+document.addEventListener('copy', (event) => {
+  if (!copying || !event.clipboardData) return
+  event.preventDefault()
+  event.clipboardData.setData('text/html', serialize(editor).html)
+  event.clipboardData.setData('text/plain', plainText(editor))
+})
+
+async function copyStory(): Promise<void> {
+  copying = true
+  let done = false
+  try {
+    done = document.execCommand('copy')
+  } finally {
+    copying = false
+  }
+  if (!done && typeof ClipboardItem !== 'undefined') {
+    try {
+      const html = new Blob([serialize(editor).html], {type: 'text/html'})
+      const text = new Blob([plainText(editor)], {type: 'text/plain'})
+      await navigator.clipboard.write([new ClipboardItem({'text/html': html, 'text/plain': text})])
+      done = true
+    } catch {
+      done = false
+    }
+  }
+  announce(done ? 'Copied the story, formatted and as plain text.' : 'Select the story and copy it with Ctrl+C.')
+}
+
+// ---------------------------------------------------------------- the list drawer (narrow screens)
+
+function setDrawer(open: boolean): void {
+  side.classList.toggle('open', open)
+  listToggle.setAttribute('aria-expanded', String(open))
+  if (open) (side.querySelector('button, select') as HTMLElement | null)?.focus()
+}
+
 // ---------------------------------------------------------------- wiring
 
-async function configure(): Promise<void> {
+async function configure(saved: string | undefined): Promise<void> {
   try {
     const response = await fetch('/page/config.json')
     if (!response.ok) return
     const config = (await response.json()) as {dialect: string; dialects: string[]}
-    const saved = dialectSelect.value
     const names: Record<string, string> = {'en-US': 'English (US)', 'en-GB': 'English (GB)'}
     dialectSelect.replaceChildren(
       ...config.dialects.map((code) => {
@@ -714,56 +542,67 @@ async function configure(): Promise<void> {
         return option
       })
     )
-    dialectSelect.value = localStorage.getItem(storageKey) && config.dialects.includes(saved) ? saved : config.dialect
+    dialectSelect.value = saved && config.dialects.includes(saved) ? saved : config.dialect
   } catch {
     // Keep the built-in choices.
   }
 }
 
-function onTextInput(field: Field): void {
-  const input = field === 'headline' ? headlineInput : story
-  const before = field === 'headline' ? state.lastHeadline : state.lastBody
-  follow(field, before, input.value)
-  if (field === 'body') state.lastBody = input.value
-  else state.lastHeadline = input.value
+editor.addEventListener('input', () => {
   if (state.verdict !== 'not-checked') state.verdict = 'checking'
-  save()
   scheduleRender()
   scheduleCheck()
-}
-
-story.addEventListener('input', () => onTextInput('body'))
-headlineInput.addEventListener('input', () => onTextInput('headline'))
-story.addEventListener('scroll', () => {
-  backdrop.scrollTop = story.scrollTop
 })
-story.addEventListener('click', () => {
-  // A click in a highlight makes it current (without selecting the text, so typing there is safe).
-  if (story.selectionStart !== story.selectionEnd) return
-  const caret = story.selectionStart
-  const hit = visible().find((finding) => finding.field === 'body' && finding.start <= caret && caret <= finding.end)
-  if (hit && hit.id !== state.selected) select(hit.id, false)
+headlineInput.addEventListener('input', () => {
+  scheduleRender()
+  scheduleCheck()
 })
-dialectSelect.addEventListener('change', () => {
-  save()
-  scheduleCheck(0)
+document.addEventListener('selectionchange', () => {
+  // The caret on a highlight opens its card there (focus stays in the story, so typing is safe).
+  if (document.activeElement !== editor) return
+  const selection = window.getSelection()
+  const node = selection?.focusNode
+  if (!selection || !node || !editor.contains(node)) return
+  const hit = findingAt(visible(), selection.anchorNode ?? node, selection.anchorOffset, state.selected)
+  if (hit && hit.id === quiet) return
+  quiet = null
+  if (hit) {
+    if (hit.id !== state.selected || cardFinding(card) !== hit.id) {
+      state.selected = hit.id
+      render()
+      showCard(hit)
+    }
+  } else if (state.selected !== null || cardFinding(card) !== null) {
+    state.selected = null
+    closeCard(card)
+    render()
+  }
 })
-formatSelect.addEventListener('change', () => {
-  save()
-  scheduleCheck(0)
+card.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return
+  event.preventDefault()
+  event.stopPropagation()
+  hideCard(true)
+})
+dialectSelect.addEventListener('change', () => scheduleCheck(0))
+nameInput.addEventListener('change', () => persist())
+orderSelect.addEventListener('change', () => {
+  state.order = orderSelect.value === 'check' ? 'check' : 'story'
+  persist()
+  render()
 })
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0]
   if (file) void open(file)
   fileInput.value = ''
 })
-editor.addEventListener('dragover', (event) => {
+frame.addEventListener('dragover', (event) => {
   event.preventDefault()
-  editor.classList.add('dragging')
+  frame.classList.add('dragging')
 })
-editor.addEventListener('dragleave', () => editor.classList.remove('dragging'))
-editor.addEventListener('drop', (event) => {
-  editor.classList.remove('dragging')
+frame.addEventListener('dragleave', () => frame.classList.remove('dragging'))
+frame.addEventListener('drop', (event) => {
+  frame.classList.remove('dragging')
   const file = event.dataTransfer?.files?.[0]
   if (!file) return
   event.preventDefault()
@@ -771,54 +610,50 @@ editor.addEventListener('drop', (event) => {
 })
 $('accept-all').addEventListener('click', acceptAll)
 undoButton.addEventListener('click', undo)
-$('recheck').addEventListener('click', () => void check())
-$('copy').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(story.value)
-    announce('Copied the story.')
-  } catch {
-    story.focus()
-    story.select()
-    announce(document.execCommand('copy') ? 'Copied the story.' : 'Select the text and copy it with Ctrl+C.')
-  }
-})
+$('recheck').addEventListener('click', () => void check(true))
+$('copy').addEventListener('click', () => void copyStory())
+listToggle.addEventListener('click', () => setDrawer(!side.classList.contains('open')))
 $('toolbar').addEventListener('submit', (event) => event.preventDefault())
-window.addEventListener('pagehide', save)
+window.addEventListener('pagehide', () => persist())
 
-document.addEventListener('keydown', (event) => {
-  const next = event.key === 'F8' ? (event.shiftKey ? -1 : 1) : event.altKey && event.key === 'ArrowDown' ? 1 : event.altKey && event.key === 'ArrowUp' ? -1 : 0
-  if (next) {
-    event.preventDefault()
-    step(next as 1 | -1)
-    return
-  }
-  if (event.key === 'Escape' && state.selected !== null) {
-    // Let go of the current finding; F8 then starts from the caret.
-    select(null, false)
-    return
-  }
-  if (!event.altKey) return
-  if (event.key === 'Enter' && state.selected !== null) {
-    event.preventDefault()
-    accept(state.selected)
-  } else if (event.code === 'KeyI' && state.selected !== null) {
-    event.preventDefault()
-    const finding = findingById(state.selected)
-    if (event.shiftKey && finding) ignoreCheck(finding.ruleId)
-    else ignoreFinding(state.selected)
-  } else if (event.code === 'KeyZ') {
-    event.preventDefault()
-    undo()
+bindKeys(document, {
+  step,
+  acceptFirst: () => {
+    if (state.selected !== null) accept(state.selected)
+  },
+  dismiss: () => {
+    if (state.selected !== null) dismiss(state.selected)
+  },
+  undo,
+  escape: () => {
+    if (side.classList.contains('open')) {
+      setDrawer(false)
+      listToggle.focus()
+      return true
+    }
+    if (cardFinding(card) !== null || state.selected !== null) {
+      quiet = cardFinding(card) ?? state.selected
+      state.selected = null
+      closeCard(card)
+      render()
+      return true
+    }
+    return false
   }
 })
 
-restore()
-state.lastBody = story.value
-state.lastHeadline = headlineInput.value
-const restored = Boolean(story.value.trim() || headlineInput.value.trim())
+const saved = restore()
+// Sanitized again: local storage is this page's, but nothing reaches the editor unsanitized.
+setStory(editor, typeof saved?.html === 'string' ? sanitizeHtml(saved.html) : '')
+if (saved?.headline) headlineInput.value = saved.headline
+if (saved?.editor) nameInput.value = saved.editor
+if (saved?.order === 'check') state.order = 'check'
+orderSelect.value = state.order
+state.decisions = saved?.decisions ?? []
+const restored = !isEmpty(editor) || headlineInput.value.trim() !== ''
 // A restored story is checked once the page knows its settings: pending until then, never idle.
 setBusy(restored ? 'pending' : 'idle')
 render()
-void configure().then(() => {
-  if (restored) void check()
+void configure(saved?.dialect).then(() => {
+  if (restored) void check(true)
 })
