@@ -174,7 +174,11 @@ describe('confusables', () => {
     ["The village, who's outer walls are old, is quiet.", ["1:14-1:19: Use `whose` (belonging to whom), not `who's` (who is)"]],
     // AP: fewer for individual items, less for an amount ("less than 10 years")
     ["Less than 10 people attended the hearing.", ["1:1-1:5: Use `Fewer` (for things counted one by one), not `Less` (for amounts)"]],
-    ["Boeing saw demand for less than 500 very large jets.", ["1:23-1:27: Use `fewer` (for things counted one by one), not `less` (for amounts)"]]
+    ["Boeing saw demand for less than 500 very large jets.", ["1:23-1:27: Use `fewer` (for things counted one by one), not `less` (for amounts)"]],
+    // the noun "advice" after an adjective or as a subject; "accept" after a modal and an adverb
+    ["The full advise should have been attached.", ["1:10-1:16: Use `advice` (the noun), not `advise` (the verb)"]],
+    ["There were occasions when advise had been published.", ["1:27-1:33: Use `advice` (the noun), not `advise` (the verb)"]],
+    ["Banks can only except yuan deposits.", ["1:16-1:22: Use `accept` (to take or agree to), not `except` (apart from)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -251,7 +255,9 @@ describe('confusables', () => {
     "He was in effect the boss, and weak prices could affect demand.",
     "The Senate passed the bill; he walked past the guards and the bus drove past a school.",
     "The Senate's passed bills pile up; the law, passed in 1994, stands.",
-    "She is someone who's new to the job, and a man who's happy now."
+    "She is someone who's new to the job, and a man who's happy now.",
+    "We advise clients to wait; lawyers advise against it, and those who advise were paid.",
+    "Everyone came except the chairman, and it would not except for the rain."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

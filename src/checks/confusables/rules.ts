@@ -695,6 +695,8 @@ const exceptSlip: Rule = (c) => {
   const word = c.at(0)
   const group = 'accept/except'
   if (word === 'except' && c.isWord(-1) && modals.has(c.at(-1)) && c.at(-1) !== 'to' && !set('for that when where if in').has(c.at(1))) return {expected: 'accept', group}
+  // "can only except yuan deposits", "would not except the offer": a modal and an adverb before the verb.
+  if (word === 'except' && c.isWord(-2) && modals.has(c.at(-2)) && c.at(-2) !== 'to' && set('only not never also just readily gladly').has(c.at(-1)) && c.isWord(1) && !set('for that when where if in as').has(c.at(1))) return {expected: 'accept', group}
   // "to except the offer", "refuses to except Syria's denials"; "next to, except the" has a mark between.
   if (word === 'except' && c.at(-1) === 'to' && c.isWord(-1) && !set('for that when where if in as perhaps possibly during after before on at by from with').has(c.at(1))) {
     return {expected: 'accept', group}
@@ -728,6 +730,12 @@ const adviseBefore = set('the his her their our my your its some any no legal me
 const adviseSlip: Rule = (c) => {
   if (c.at(0) !== 'advise' || !c.isWord(-1)) return undefined
   if (adviseBefore.has(c.at(-1))) return {expected: 'advice', group: 'advice/advise'}
+  // "officers' advise to the government", "the full advise should": a noun after a possessive or an adjective, then no object.
+  const previous = c.tokens[c.index - 1].text
+  const classes = classesOf(c.at(-1))
+  if ((/s'$/.test(previous) || (classes.adjective && !classes.verb && !classes.adverb)) && !(c.isWord(1) && (objects.has(c.at(1)) || determiners.has(c.at(1)) || c.at(1) === 'on' || c.at(1) === 'that' || c.at(1) === 'against'))) return {expected: 'advice', group: 'advice/advise'}
+  // "when advise had been published": a subject before its verb.
+  if (c.isWord(1) && set('had has have was were is are will would should could').has(c.at(1)) && !subjects.has(c.at(-1)) && !modals.has(c.at(-1)) && !set('to who which that they we you i').has(c.at(-1))) return {expected: 'advice', group: 'advice/advise'}
   return undefined
 }
 
