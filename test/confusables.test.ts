@@ -178,7 +178,8 @@ describe('confusables', () => {
     // the noun "advice" after an adjective or as a subject; "accept" after a modal and an adverb
     ["The full advise should have been attached.", ["1:10-1:16: Use `advice` (the noun), not `advise` (the verb)"]],
     ["There were occasions when advise had been published.", ["1:27-1:33: Use `advice` (the noun), not `advise` (the verb)"]],
-    ["Banks can only except yuan deposits.", ["1:16-1:22: Use `accept` (to take or agree to), not `except` (apart from)"]]
+    ["Banks can only except yuan deposits.", ["1:16-1:22: Use `accept` (to take or agree to), not `except` (apart from)"]],
+    ["Soymeal is a principle component of feed.", ["1:14-1:23: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -257,7 +258,8 @@ describe('confusables', () => {
     "The Senate's passed bills pile up; the law, passed in 1994, stands.",
     "She is someone who's new to the job, and a man who's happy now.",
     "We advise clients to wait; lawyers advise against it, and those who advise were paid.",
-    "Everyone came except the chairman, and it would not except for the rain."
+    "Everyone came except the chairman, and it would not except for the rain.",
+    "The principle applies to all, the principle behind it holds firm, and it is a principle worth defending."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -547,6 +547,12 @@ const principleSlip: Rule = (c) => {
   const expected = word.replace('principle', 'principal')
   if (c.isWord(-1) && set('school assistant vice deputy high elementary head').has(c.at(-1))) return {expected, group: 'principal/principle'}
   if (c.isWord(1) && principalNext.has(c.at(1)) && c.at(-1) !== 'in') return {expected, group: 'principal/principle'}
+  // "a principle component of", "16 principle dancers": a noun after it makes it the adjective, principal.
+  const next = c.tokens[c.index + 1]
+  if (word === 'principle' && c.isWord(1) && next.text === next.lower && c.at(-1) !== 'in' && !closed(next.lower) && !timeWords.has(next.lower)) {
+    const classes = classesOf(next.lower)
+    if (classes.noun && !classes.verb && !classes.adjective && !classes.adverb && !next.lower.endsWith('ing')) return {expected, group: 'principal/principle'}
+  }
   return undefined
 }
 
