@@ -63,7 +63,7 @@ describe('prePublish with decisions', () => {
 
   test.each<[string, unknown, RegExp]>([
     ['not a list', {}, /`decisions` must be a list/],
-    ['an unknown action', [{action: 'accept', ruleId: 'spelling', actual: 'x', before: '', after: '', by: 'J'}], /decision 1: `action` must be "dismiss"/],
+    ['an unknown action', [{action: 'ignore', ruleId: 'spelling', actual: 'x', before: '', after: '', by: 'J'}], /decision 1: `action` must be "dismiss" or "accept"/],
     ['no author', [{action: 'dismiss', ruleId: 'spelling', actual: 'x', before: '', after: ''}], /decision 1: `by` must be non-empty text/],
     ['too much context', [{action: 'dismiss', ruleId: 'spelling', actual: 'x', before: 'x'.repeat(25), after: '', by: 'J'}], /`before` must be text of at most 24 characters/]
   ])('bad decisions: %s is a TypeError', async (_name, decisions, message) => {
