@@ -7,8 +7,8 @@
  *
  * A decision is anchored on the finding's check (`ruleId`), its words
  * (`actual`), the field, and the text right before and after it
- * (`before`/`after`, up to {@link contextWidth} characters each), not on
- * offsets: it still holds when the story is edited elsewhere, and lapses
+ * (`before`/`after`, up to {@link contextWidth} characters each, within
+ * its line), not on offsets: it still holds when the story is edited elsewhere, and lapses
  * when its words or their neighbours change. Make one with
  * {@link decisionFor} from a finding the editor is looking at.
  *
@@ -133,8 +133,9 @@ export function decisionFor(story: DecisionStory, message: ResultMessage, author
     action,
     ruleId: message.ruleId,
     actual: message.actual,
-    before: text.slice(Math.max(0, message.offset - contextWidth), message.offset),
-    after: text.slice(message.endOffset, message.endOffset + contextWidth),
+    // The context stops at a line break: an edit in the next paragraph is an edit elsewhere.
+    before: text.slice(Math.max(0, message.offset - contextWidth), message.offset).replace(/^[^]*[\r\n]/, ''),
+    after: text.slice(message.endOffset, message.endOffset + contextWidth).replace(/[\r\n][^]*$/, ''),
     field,
     by: author.by
   }
