@@ -72,11 +72,11 @@ beforeAll(async () => {
   urls.plain = await serve(newsroom('plain'))
   urls.flag = await serve(newsroom('flag'), ['--allow-error-dismissal'])
   urls.config = await serve(newsroom('config', 'allowErrorDismissal: true\ndialect: en-US\n'))
-}, 300_000)
+}, 600_000)
 
 afterAll(async () => {
   for (const child of children) {
-    if (child.exitCode !== null) continue
+    if (child.exitCode !== null || child.signalCode !== null) continue
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     await exited
