@@ -134,7 +134,7 @@ describe('bad input: a TypeError that says what is wrong, and nothing changes', 
   test('a marker only in another case, or only inside a phrase, is a word like any other', async () => {
     // `leftovers` flags `TK` (case-sensitive) and `lorem ipsum` (a phrase), not `Tk` or `Lorem` alone.
     const desk = deskDictionary(rulesFolder())
-    expect((await desk.add(['Tk', 'Lorem'], {by: 'J'})).added.map((entry) => entry.word)).toEqual(['Lorem', 'Tk'])
+    expect((await desk.add(['Tk', 'Lorem'], {by: 'J'})).added.map((entry) => entry.word)).toEqual(['Tk', 'Lorem'])
   })
 
   test(`the cap is ${maxWordsPerCall} words a call`, async () => {
