@@ -48,6 +48,13 @@ describe('prePublish with decisions', () => {
     expect([changed.decisions!.applied, changed.decisions!.lapsed]).toEqual([[], [dismiss]])
   })
 
+  test('the same slip twice: only the one decided about is dismissed', async () => {
+    const twice = 'Residents left the the town.\n\nThen the the bus left.'
+    const dismiss = await decisionOn(twice, 'repeated-word', {by: 'J. Editor'})
+    const result = await prePublish({body: twice}, {}, {decisions: [dismiss]})
+    expect([brief(result.messages), brief(result.decisions!.dismissed)]).toEqual([['3:6 repeated-word the the'], ['1:16 repeated-word the the']])
+  })
+
   test('must-never-publish (`leftovers`): refused unless allowed, and then only with a reason', async () => {
     const noReason = await decisionOn(body, 'leftovers', {by: 'J. Editor'})
     const withReason = {...noReason, reason: 'TK is the company ticker here'}
