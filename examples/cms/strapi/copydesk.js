@@ -91,7 +91,9 @@ export function copydeskMiddleware(strapi, options = {}) {
       }
       for (const line of trail(result)) strapi.log.info(`copydesk: ${label}: ${line}`)
       const decision = decide(result)
-      if (!decision.publish) return hold(decision.reason, result)
+      // A dismissal the desk refused is why a story the editor thought cleared is still held: say so.
+      const refused = (result.decisions?.refused || []).map((item) => item.why)
+      if (!decision.publish) return hold([decision.reason, ...refused].join('; '), result)
       if (result.verdict === 'warn') strapi.log.warn(`copydesk: ${label}: ${result.counts.warning} warning(s); published`)
     }
     return next()
