@@ -25,6 +25,11 @@ async function decisionOn(story: string, ruleId: string, author: Parameters<type
   return decisionFor({body: story}, message, author)
 }
 
+// The default checker is made on first use: make it here, with room for a loaded machine.
+beforeAll(async () => {
+  await prePublish({body})
+}, 600_000)
+
 describe('accept', () => {
   test('decisionFor: an accept takes the first suggestion, or the one named; a suggestion the finding does not make is a TypeError', async () => {
     const accept = await decisionOn(body, 'house-forms', {by: 'J. Editor', action: 'accept', reason: 'AP'})
