@@ -24,6 +24,7 @@ import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
 import {byImportance, capFindings, mergeDropped} from './result.js'
 import {markerGate} from './house-style/kinds/existence-gate.js'
 import {liveDesk} from './desk/live.js'
+import {decideFile} from './decisions.js'
 
 /**
  * Per-story hooks for callers that must act before the whole check is done
@@ -167,7 +168,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     style,
     settings,
     async check(input, checkOptions = {}) {
-      const {format = 'text', headline, ...hooks} = checkOptions
+      const {format = 'text', headline, decisions, allowErrorDismissal, ...hooks} = checkOptions
       if (format !== 'text' && format !== 'markdown' && format !== 'html') {
         throw new TypeError(
           `copydesk: option \`format\` is ${JSON.stringify(format)}; accepted: 'text', 'markdown', 'html'`
@@ -182,6 +183,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
       file.messages.sort(compareMessages)
       // Keep the `maxFindings` most important; `tallyOf(file)` (src/result.ts) still counts them all.
       capFindings(file, settings.maxFindings)
+      if (decisions !== undefined) decideFile(file, typeof headline === 'string' ? headline : undefined, decisions, {allowErrorDismissal})
       return file
     }
   }
@@ -254,7 +256,7 @@ export async function check<Custom extends string = never>(
   input: string | VFile,
   options: Options<NoInfer<Custom>> & CheckOptions = {}
 ): Promise<VFile> {
-  const {format, headline, ...checkerOptions} = options
+  const {format, headline, decisions, allowErrorDismissal, ...checkerOptions} = options
   const key = JSON.stringify(checkerOptions)
   let checker = checkers.get(key)
   if (!checker) {
@@ -263,7 +265,7 @@ export async function check<Custom extends string = never>(
     if (checkers.size >= 16) checkers.delete(checkers.keys().next().value as string)
     checkers.set(key, checker)
   }
-  return checker.check(input, {format, headline})
+  return checker.check(input, {format, headline, decisions, allowErrorDismissal})
 }
 
 function toFile(input: string | VFile): VFile {

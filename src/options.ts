@@ -5,6 +5,7 @@
 import type {CheckName, Dialect, Format, Level, Setting} from './types.js'
 import {codeChecks, dialects, formats, settings} from './types.js'
 import type {Style} from './house-style/compile.js'
+import type {Decision} from './decisions.js'
 
 /**
  * Options for `createChecker`, `check` and the `copydesk` preset.
@@ -66,6 +67,10 @@ export interface CheckOptions {
    * when the first line of the input is the headline.
    */
   headline?: string | boolean
+  /** Editors' decisions about this story's findings (docs/desk.md): dismissed findings leave `file.messages`; `file.data.decisions` reports what they did. */
+  decisions?: ReadonlyArray<Decision>
+  /** Whether `decisions` may dismiss error-level findings (`leftovers`), by a named person with a reason (default `false`). */
+  allowErrorDismissal?: boolean
 }
 
 /** Validated settings. */

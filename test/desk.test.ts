@@ -110,7 +110,9 @@ describe('bad input: a TypeError that says what is wrong, and nothing changes', 
     ['no author', 'Kotek', {}, /say who makes the change \(`by`/],
     ['a blank author', 'Kotek', {by: '  '}, /say who makes the change/],
     ['a line break in the note', 'Kotek', {by: 'J', note: 'one\ntwo'}, /`note` holds a line break/],
-    ['a house rule avoids it', 'towards', {by: 'J'}, /`towards` is a form the house rule `house-forms` \(.*rules\/house-forms\.yml\) says to avoid \(use `toward`\)/]
+    ['a house rule avoids it', 'towards', {by: 'J'}, /`towards` is a form the house rule `house-forms` \(.*rules\/house-forms\.yml\) says to avoid \(use `toward`\)/],
+    ['a must-never-publish marker', 'TK', {by: 'J'}, /^copydesk: `TK` is flagged by the house rule `leftovers` \(.*rules\/leftovers\.yml, entry `tk`\) as copy that must not be published; the desk dictionary cannot allow it\. Nothing was changed\.$/],
+    ['another, in a list', ['Kotek', 'XXX'], {by: 'J'}, /`XXX` is flagged by the house rule `leftovers` \(.*, entry `xxx`\)/]
   ])('%s', async (_name, words, author, message) => {
     const folder = rulesFolder()
     const desk = deskDictionary(folder)
@@ -127,6 +129,12 @@ describe('bad input: a TypeError that says what is wrong, and nothing changes', 
     const desk = deskDictionary(rulesFolder())
     await expect(desk.add(['Kotek', 'Okafor', 'two words'], {by: 'J'})).rejects.toThrow(/"two words" is more than one word/)
     expect(desk.list()).toEqual([])
+  })
+
+  test('a marker only in another case, or only inside a phrase, is a word like any other', async () => {
+    // `leftovers` flags `TK` (case-sensitive) and `lorem ipsum` (a phrase), not `Tk` or `Lorem` alone.
+    const desk = deskDictionary(rulesFolder())
+    expect((await desk.add(['Tk', 'Lorem'], {by: 'J'})).added.map((entry) => entry.word)).toEqual(['Tk', 'Lorem'])
   })
 
   test(`the cap is ${maxWordsPerCall} words a call`, async () => {

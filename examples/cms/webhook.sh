@@ -11,6 +11,13 @@
 # a reply that is not JSON, an incomplete check, verdict `hold` or one this
 # script does not know). Only 0 publishes. The reason is printed on stderr.
 # COPYDESK_TIMEOUT: seconds to wait for the whole answer (default 10).
+#
+# Decisions (docs/desk.md): the editors' decisions about this story's
+# findings (dismiss one, with who and why; accept a suggestion) are kept in a
+# JSON file beside the story, STORY-FILE.decisions.json (or the file
+# COPYDESK_DECISIONS names; none yet is fine), a list sent with every check.
+# What they did is printed with the findings: `dismissed …`, `accepted …`,
+# `refused …`, `lapsed …` (a decision that no longer matches the story).
 set -u
 
 hold() {
@@ -35,11 +42,25 @@ if [ "$story" = "-" ]; then
 fi
 [ -r "$story" ] || hold "cannot read the story file $2"
 
+decisions="${COPYDESK_DECISIONS:-}"
+[ -n "$decisions" ] || [ "$2" = "-" ] || decisions="$2.decisions.json"
+if [ -n "$decisions" ] && [ -e "$decisions" ]; then
+  [ -r "$decisions" ] && [ -f "$decisions" ] || hold "cannot read the decisions file $decisions"
+  jq -e 'type == "array"' "$decisions" > /dev/null 2>&1 ||
+    hold "the decisions file $decisions is not a JSON list of decisions (docs/desk.md)"
+else
+  decisions=""
+fi
+
 # jq builds the JSON (quotes, newlines and any byte escaped properly) into a
 # file, and curl sends that file: nothing large goes on a command line.
-jq -n --arg headline "$1" --rawfile body "$story" --arg format "${3:-text}" \
-  '{headline: $headline, body: $body, format: $format}' > "$payload" 2> "$reply.err" ||
-  hold "cannot build the request: $(head -n 1 "$reply.err")"
+if [ -n "$decisions" ]; then
+  jq -n --arg headline "$1" --rawfile body "$story" --arg format "${3:-text}" --slurpfile decisions "$decisions" \
+    '{headline: $headline, body: $body, format: $format, decisions: $decisions[0]}' > "$payload" 2> "$reply.err"
+else
+  jq -n --arg headline "$1" --rawfile body "$story" --arg format "${3:-text}" \
+    '{headline: $headline, body: $body, format: $format}' > "$payload" 2> "$reply.err"
+fi || hold "cannot build the request: $(head -n 1 "$reply.err")"
 status=$(curl -sS --max-time "$timeout" -o "$reply" -w '%{http_code}' \
   -H 'content-type: application/json' --data-binary @"$payload" "$url" 2> "$reply.err")
 code=$?
@@ -55,6 +76,12 @@ jq -e 'type == "object" and (.verdict | type) == "string" and (.messages | type)
 
 # Every finding, for the log and the editor.
 jq -r '.messages[] | "\(.field // "body") \(.line // "?"):\(.column // "?") \(.severity) \(.reason)"' "$reply" 2> /dev/null
+# What the decisions did: the trail a desk chief reads.
+jq -r '(.decisions // {}) as $d | def at: "\(.field // "body") \(.line // "?"):\(.column // "?")";
+  (($d.dismissed // [])[] | "dismissed \(at) \(.severity) \(.reason) by \(.dismissedBy)\(if .dismissReason then ": " + .dismissReason else "" end)"),
+  (($d.accepted // [])[] | "accepted \(at) `\(.actual)` -> `\(.replacement)` by \(.acceptedBy)\(if .done then "" else " (not yet in the copy)" end)"),
+  (($d.refused // [])[] | "refused \(.decision.action) `\(.decision.actual)` by \(.decision.by): \(.why)"),
+  (($d.lapsed // [])[] | "lapsed \(.action) `\(.actual)` (\(.ruleId)) by \(.by): it no longer matches the story")' "$reply" 2> /dev/null
 
 verdict=$(jq -r '.verdict' "$reply")
 reason=$(jq -r '.reason // empty | tostring' "$reply")

@@ -296,7 +296,13 @@ function validAuthor(author: unknown): {by: string; note?: string} {
   return note ? {by, note} : {by}
 }
 
-/** Throws when a house rule (ours or the folder's) says to avoid `word`. */
+/** A phrase of an `existence` rules file, as compiled (src/house-style/kinds/existence.ts). */
+interface ExistencePhrase {
+  tokens: ReadonlyArray<{kind: string}>
+  entry: {position: string; fields: {id?: unknown}}
+}
+
+/** Throws when a house rule (ours or the folder's) says to avoid `word`, or flags it as copy that must not be published. */
 function assertNotAvoided(word: string, folder: string): void {
   let files
   try {
@@ -306,15 +312,25 @@ function assertNotAvoided(word: string, folder: string): void {
     files = loadStyle([defaultRulesFolder]).files
   }
   const lower = word.toLowerCase()
+  const sourceOf = (ruleId: string) => [folder, defaultRulesFolder].map((dir) => path.join(dir, ruleId + '.yml')).find((name) => fs.existsSync(name)) ?? ruleId + '.yml'
   // The newsroom's files load last: their rule is the one to name.
   for (const file of [...files].reverse()) {
+    if (file.kind === 'existence') {
+      // A one-word `match` flagged anywhere (`leftovers`: `TK`): copy that must not be there is no desk word.
+      const data = file.data as {exact?: ReadonlyMap<string, ExistencePhrase[]>; folded?: ReadonlyMap<string, ExistencePhrase[]>}
+      const phrases = [...(data.exact?.get(word) ?? []), ...(data.folded?.get(lower) ?? [])]
+      const phrase = phrases.find((item) => item.tokens.length === 1 && item.tokens[0]!.kind === 'word' && item.entry.position === 'anywhere')
+      if (!phrase) continue
+      throw new DeskInputError(
+        `copydesk: \`${word}\` is flagged by the house rule \`${file.ruleId}\` (${sourceOf(file.ruleId)}, entry \`${String(phrase.entry.fields.id)}\`) as copy that must not be published; the desk dictionary cannot allow it. Nothing was changed.`
+      )
+    }
     if (file.kind !== 'substitution') continue
     const rules = (file.data as {rules?: Array<{avoid: string; use: string[]}>}).rules ?? []
     const rule = rules.find((item) => item.avoid.toLowerCase() === lower)
     if (!rule) continue
-    const source = [folder, defaultRulesFolder].map((dir) => path.join(dir, file.ruleId + '.yml')).find((name) => fs.existsSync(name))
     throw new DeskInputError(
-      `copydesk: \`${word}\` is a form the house rule \`${file.ruleId}\` (${source ?? file.ruleId + '.yml'}) says to avoid${rule.use[0] ? ` (use \`${rule.use[0]}\`)` : ''}; change that rule first if the desk now accepts it. Nothing was changed.`
+      `copydesk: \`${word}\` is a form the house rule \`${file.ruleId}\` (${sourceOf(file.ruleId)}) says to avoid${rule.use[0] ? ` (use \`${rule.use[0]}\`)` : ''}; change that rule first if the desk now accepts it. Nothing was changed.`
     )
   }
 }

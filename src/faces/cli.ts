@@ -56,6 +56,7 @@ Options
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
   --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
   --no-floor                    with serve: let a story or request switch off the TK checks
+  --allow-error-dismissal       with serve: a named editor may dismiss a TK with a reason (docs/desk.md)
   -h, --help                    this help
   -v, --version                 the version
 
@@ -105,7 +106,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0
   }
   if (positionals[0] === 'serve') return serve(positionals.slice(1), values, io)
-  for (const name of ['port', 'host', 'cors', 'workers', 'token', 'log-level', 'no-floor'] as const) {
+  for (const name of ['port', 'host', 'cors', 'workers', 'token', 'log-level', 'no-floor', 'allow-error-dismissal'] as const) {
     if (values[name] !== undefined) throw new UsageError(`--${name} goes with \`copydesk serve\``)
   }
 
@@ -249,6 +250,7 @@ function parseArguments(argv: string[]) {
         strict: {type: 'boolean'},
         fix: {type: 'boolean'},
         'no-floor': {type: 'boolean'},
+        'allow-error-dismissal': {type: 'boolean'},
         'dry-run': {type: 'boolean'},
         port: {type: 'string'},
         host: {type: 'string'},
@@ -476,7 +478,7 @@ function useColor(io: Io): boolean {
 
 async function serve(
   rest: string[],
-  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string; 'no-floor'?: boolean},
+  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string; 'no-floor'?: boolean; 'allow-error-dismissal'?: boolean},
   io: Io
 ): Promise<number> {
   if (rest.length > 0) throw new UsageError(`\`copydesk serve\` takes no files (got ${rest.join(' ')})`)
@@ -511,7 +513,7 @@ async function serve(
   const {createServer} = await import('./server.js')
   let app: ReturnType<typeof createServer>
   try {
-    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true, publicUrl: io.env.COPYDESK_PUBLIC_URL || undefined})
+    app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true, publicUrl: io.env.COPYDESK_PUBLIC_URL || undefined, allowErrorDismissal: values['allow-error-dismissal'] === true || found.allowErrorDismissal === true})
   } catch (error) {
     const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
     throw new UsageError(found.path ? `${path.relative(io.cwd, found.path)}: ${message}` : message)

@@ -25,6 +25,8 @@ export interface FoundConfig {
   /** The file they came from (`undefined`: none found, defaults apply). */
   path?: string
   options: Options
+  /** `allowErrorDismissal: true`: `copydesk serve` lets decisions dismiss error-level findings (docs/desk.md). */
+  allowErrorDismissal?: boolean
 }
 
 /** The file names looked for in each folder, nearest first. */
@@ -36,7 +38,7 @@ export const configNames: ReadonlyArray<string> = [
   'package.json'
 ]
 
-const keys = ['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'maxFindings']
+const keys = ['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'maxFindings', 'allowErrorDismissal']
 
 /** Looks up settings upward from folders, caching per folder. */
 export class ConfigFinder {
@@ -58,7 +60,9 @@ export class ConfigFinder {
       }
       const options = readConfig(file, text)
       if (options) {
-        found = {path: file, options}
+        // A server setting, not a checker option.
+        const {allowErrorDismissal, ...rest} = options as Options & {allowErrorDismissal?: boolean}
+        found = {path: file, options: rest, ...(allowErrorDismissal === undefined ? {} : {allowErrorDismissal})}
         break
       }
     }
@@ -114,6 +118,9 @@ export function readConfig(file: string, text: string): Options | undefined {
     if (!keys.includes(key)) {
       throw new ConfigError(`${where}: unknown setting \`${key}\`; accepted: ${keys.join(', ')}.`)
     }
+  }
+  if (record.allowErrorDismissal !== undefined && typeof record.allowErrorDismissal !== 'boolean') {
+    throw new ConfigError(`${where}: \`allowErrorDismissal\` must be true or false (whether \`copydesk serve\` lets a named editor dismiss a must-never-publish finding with a reason).`)
   }
   const options = {...record} as Options & {rules?: unknown}
   const rules = record.rules

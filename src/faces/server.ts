@@ -207,6 +207,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // The onReady warm-up below has its own budget (120 s a story); Fastify's default 10 s cut it off on a loaded machine and the server never started.
+    pluginTimeout: 0,
     logger: options.logger ?? false,
     // Our own line per request (without the query string, which could hold text).
     logController: new LogController({disableRequestLogging: true}),
@@ -348,7 +350,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const desk = deskFor(options.checker?.settings ?? normalizeOptions(options.options))
   app.register(deskRoutes, {desk})
   app.register(languageToolRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds, desk, publicUrl: options.publicUrl})
-  app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds})
+  app.register(pageRoutes, {runStory, dialect, timeoutMs, floor: floor?.ruleIds, allowErrorDismissal: options.allowErrorDismissal === true})
 
   return app
 }

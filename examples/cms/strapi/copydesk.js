@@ -12,6 +12,12 @@
  * failing) throws an ApplicationError, which the admin panel shows as a red
  * notice with the reason, and nothing is published. Drafts save as usual.
  *
+ * The editors' decisions about the story's findings (dismiss one for this
+ * story, with who and why; accept a suggestion: docs/desk.md) live in a JSON
+ * field of the story (`decisions`, default `copydeskDecisions`), so they
+ * travel with it, and are sent with every check: a dismissed warning stays
+ * dismissed across saves, and the log names who dismissed what.
+ *
  * In your Strapi app (`npm install copydesk`), in `src/index.js`:
  *
  *     import {registerCopydesk} from './copydesk.js'
@@ -33,7 +39,10 @@ import {createChecker, prePublish} from 'copydesk'
  * default, for Strapi's Markdown rich-text field; `'html'`; `'text'`; a
  * Blocks body is always read as blocks), `policy` (default: errors block,
  * warnings warn), `timeoutMs` (default 5000), `copydesk` (checker options
- * such as `{rules: ['./newsroom-rules']}`).
+ * such as `{rules: ['./newsroom-rules']}`), `decisions` (the JSON field
+ * holding the decisions, default `'copydeskDecisions'`; `false`: none),
+ * `allowErrorDismissal` (whether a decision may dismiss a must-never-publish
+ * finding such as a `TK`, by a named editor with a reason; default `false`).
  */
 export function registerCopydesk(strapi, options = {}) {
   strapi.documents.use(copydeskMiddleware(strapi, options))
@@ -48,7 +57,9 @@ export function copydeskMiddleware(strapi, options = {}) {
     format = 'markdown',
     policy,
     timeoutMs = 5000,
-    copydesk
+    copydesk,
+    decisions: decisionsField = 'copydeskDecisions',
+    allowErrorDismissal = false
   } = options
   const uids = Array.isArray(uid) ? uid : [uid]
   // Dictionaries and rules load once, at boot, not on the first Publish.
@@ -59,25 +70,30 @@ export function copydeskMiddleware(strapi, options = {}) {
     const label = context.params?.documentId || 'new document'
     let versions
     try {
-      versions = await storiesOf(strapi, context, headline, body)
+      versions = await storiesOf(strapi, context, [headline, body, decisionsField].filter(Boolean))
     } catch (error) {
       return hold(`copydesk could not read the story to check it (${messageOf(error)})`)
     }
     for (const version of versions) {
       let story
+      let decisions
       try {
         story = toStory(version, headline, body, format)
+        decisions = decisionsField ? decisionsOf(version[decisionsField], decisionsField) : undefined
       } catch (error) {
         return hold(messageOf(error))
       }
       let result
       try {
-        result = await prePublish(story, policy, {checker, timeoutMs})
+        result = await prePublish(story, policy, {checker, timeoutMs, decisions, allowErrorDismissal})
       } catch (error) {
         return hold(`copydesk could not check this story (${messageOf(error)})`)
       }
+      for (const line of trail(result)) strapi.log.info(`copydesk: ${label}: ${line}`)
       const decision = decide(result)
-      if (!decision.publish) return hold(decision.reason, result)
+      // A dismissal the desk refused is why a story the editor thought cleared is still held: say so.
+      const refused = (result.decisions?.refused || []).map((item) => item.why)
+      if (!decision.publish) return hold([decision.reason, ...refused].join('; '), result)
       if (result.verdict === 'warn') strapi.log.warn(`copydesk: ${label}: ${result.counts.warning} warning(s); published`)
     }
     return next()
@@ -113,6 +129,37 @@ export function decide(result) {
   return {publish: false, reason: `copydesk answered verdict "${result.verdict}", which this recipe does not know`}
 }
 
+/**
+ * The decisions kept in the story's field: a JSON field gives the list, a
+ * text field its JSON; empty or unset, none.
+ */
+export function decisionsOf(value, field = 'copydeskDecisions') {
+  if (value === undefined || value === null || value === '') return undefined
+  let list = value
+  if (typeof value === 'string') {
+    try {
+      list = JSON.parse(value)
+    } catch {
+      throw new Error(`copydesk cannot read the \`${field}\` field: it is not JSON (a list of decisions, see docs/desk.md)`)
+    }
+  }
+  if (!Array.isArray(list)) throw new Error(`copydesk cannot read the \`${field}\` field: it must be a list of decisions (see docs/desk.md)`)
+  return list
+}
+
+/** What the decisions did, one line each, for the log (the trail a desk chief reads). */
+export function trail(result) {
+  const report = result?.decisions
+  if (!report) return []
+  const where = (item) => `${item.field || 'body'} ${item.line}:${item.column}`
+  return [
+    ...report.dismissed.map((message) => `dismissed \`${message.actual}\` (${message.ruleId}, ${where(message)}) by ${message.dismissedBy}${message.dismissReason ? `: ${message.dismissReason}` : ''}`),
+    ...(report.accepted || []).map((change) => `${change.done ? 'accepted' : 'accepted, not yet in the copy:'} \`${change.actual}\` → \`${change.replacement}\` (${change.ruleId}, ${where(change)}) by ${change.acceptedBy}`),
+    ...report.refused.map((item) => `decision refused: ${item.why}`),
+    ...report.lapsed.map((decision) => `decision no longer matches the story: ${decision.action} \`${decision.actual}\` (${decision.ruleId}) by ${decision.by}`)
+  ]
+}
+
 /** Whether the operation puts content on the site. */
 function goesLive(strapi, context) {
   if (context.action === 'publish') return true
@@ -123,8 +170,8 @@ function goesLive(strapi, context) {
   return contentType?.options?.draftAndPublish === false
 }
 
-/** The versions of the story that would go live: the drafts for `publish`, the saved data merged over the draft otherwise. */
-async function storiesOf(strapi, context, headline, body) {
+/** The versions of the story that would go live: the drafts for `publish`, the saved data merged over the draft otherwise (`fields`: those the check reads). */
+async function storiesOf(strapi, context, fields) {
   const {documentId, locale, data} = context.params || {}
   const documents = strapi.documents(context.uid)
   if (context.action === 'publish') {
@@ -142,7 +189,7 @@ async function storiesOf(strapi, context, headline, body) {
     return drafts
   }
   const given = data || {}
-  if (context.action === 'update' && documentId && (!(headline in given) || !(body in given))) {
+  if (context.action === 'update' && documentId && fields.some((field) => !(field in given))) {
     const draft = await documents.findOne({documentId, locale, status: 'draft'})
     return [{...(draft || {}), ...given}]
   }
