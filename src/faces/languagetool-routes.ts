@@ -17,7 +17,7 @@
 import {quote} from './echo.js'
 import type {FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply} from 'fastify'
 import type {Dialect} from '../types.js'
-import type {RunStory} from './server.js'
+import type {RunStory} from './pool.js'
 import {AnnotationError, dialectFor, fromAnnotation, fromText, languages, toLanguageTool} from './languagetool.js'
 import {version as copydeskVersion} from '../version.js'
 import type {DeskDictionary} from '../desk/dictionary.js'

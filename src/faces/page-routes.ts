@@ -13,7 +13,7 @@ import path from 'node:path'
 import type {FastifyPluginAsync} from 'fastify'
 import type {Dialect, Format} from '../types.js'
 import {dialects, formats} from '../types.js'
-import type {RunStory} from './server.js'
+import type {RunStory} from './pool.js'
 import {resultFor} from './hook.js'
 import {version} from '../version.js'
 
