@@ -24,11 +24,11 @@ interface Run {
 }
 
 /** Run the bin; resolves when it exits. */
-function copydesk(args: string[], options: {cwd?: string; input?: string} = {}): Promise<Run> {
+function copydesk(args: string[], options: {cwd?: string; input?: string; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,
-      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined}
+      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env}
     })
     let stdout = ''
     let stderr = ''
@@ -68,12 +68,14 @@ afterAll(() => {
 })
 
 describe('the bundle', () => {
-  test('is what bin/copydesk.js runs: made after every module it was made from', () => {
-    // bin/copydesk.js falls back to dist/faces/cli.js when one is newer; these tests would then miss the bundle.
-    const {built, inputs} = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'bundle', 'inputs.json'), 'utf8')) as {built: number; inputs: string[]}
+  test('is what bin/copydesk.js runs: every module it was made from carries its id', async () => {
+    // bin/copydesk.js falls back to dist/faces/cli.js when one lacks it; these tests would then miss the bundle.
+    const {id, inputs} = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'bundle', 'inputs.json'), 'utf8')) as {id: string; inputs: string[]}
     expect(inputs).toContain('faces/cli.js')
-    const stale = inputs.filter((input) => fs.statSync(path.join(root, 'dist', input)).mtimeMs > built)
+    const stale = inputs.filter((input) => !fs.readFileSync(path.join(root, 'dist', input), 'utf8').endsWith(`\n//# copydesk-bundle=${id}\n`))
     expect(stale).toEqual([])
+    const run = await copydesk(['--version'], {env: {COPYDESK_DEBUG: '1'}})
+    expect(run.stderr).toBe('copydesk: running dist/bundle/cli.js\n')
   })
 })
 
