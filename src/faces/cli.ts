@@ -496,7 +496,7 @@ async function serve(
   }
   const token = values.token ?? (io.env.COPYDESK_TOKEN || undefined)
   // Anyone who can reach the port could use it: beyond this machine, only with a token.
-  const {isLoopback} = await import('./server.js')
+  const {isLoopback} = await loadServer()
   if (!token && !isLoopback(host)) {
     throw new UsageError(`--host ${host} lets other machines in: set a token with --token or COPYDESK_TOKEN (clients send Authorization: Bearer <token>)`)
   }
@@ -508,7 +508,7 @@ async function serve(
     throw error
   }
   // Fastify loads only for `serve`, not on every check.
-  const {createServer} = await import('./server.js')
+  const {createServer} = await loadServer()
   let app: ReturnType<typeof createServer>
   try {
     app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true})
@@ -535,6 +535,22 @@ async function serve(
   })
   await app.close()
   return 0
+}
+
+/** The packages only `copydesk serve` needs: optional peer dependencies (docs/cli.md, Install). */
+export const serverPackages = ['fastify@^5.12.8', '@fastify/formbody@^9.0.1', 'piscina@^5.3.2']
+
+/** src/faces/server.ts, or a usage error saying what to install when its packages are not. */
+async function loadServer(): Promise<typeof import('./server.js')> {
+  try {
+    return await import('./server.js')
+  } catch (error) {
+    const missing = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec(String((error as Error)?.message))
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND' && missing && serverPackages.some((name) => name.startsWith(missing[1] + '@'))) {
+      throw new UsageError(`\`copydesk serve\` needs ${missing[1]}, which is not installed: npm install ${serverPackages.join(' ')}`)
+    }
+    throw error
+  }
 }
 
 function processIo(): Io {
