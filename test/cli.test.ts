@@ -219,7 +219,7 @@ describe('configuration', () => {
 describe('exit 2: the command could not run, said plainly', () => {
   test.each<[string, string[], Record<string, string>, RegExp]>([
     ['an unknown flag', ['--fixx', 'story.txt'], {}, /^copydesk: unknown option `--fixx`\. See `copydesk --help`\.\n$/],
-    ['a bad --format', ['--format', 'xml', 'story.txt'], {}, /--format is "xml"; use --format json/],
+    ['a bad --format', ['--format', 'xml', 'story.txt'], {}, /--format is "xml"; use json, sarif, checkstyle, junit, github/],
     ['a bad --format-in', ['--format-in', 'docx', 'story.txt'], {}, /--format-in is "docx"; use text, markdown or html/],
     ['a missing file', ['nope.txt'], {}, /nope\.txt: No such file or folder/],
     ['a broken .copydeskrc', ['story.txt'], {'.copydeskrc': 'checks: [leftovers\n'}, /^copydesk: \.copydeskrc: cannot read settings: .*Fix: write JSON or YAML/m],
@@ -292,10 +292,10 @@ describe('--fix', () => {
     expect(fs.readFileSync(path.join(base, 'story.txt'), 'utf8')).toBe('One.\n\nResidents left the the town.\n\nTwo.\n')
   })
 
-  test('--fix on standard input needs --dry-run', async () => {
+  test('--fix on standard input writes the fixed story to standard output (test/cli-flags.test.ts has more)', async () => {
     const run = await copydesk(['--fix'], {input: 'the the'})
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain('--fix saves files')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('the')
   })
 })
 

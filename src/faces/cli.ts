@@ -7,9 +7,9 @@
  * The CLI never echoes a story back (`out: false`, no output files): it
  * prints a report, and with `--fix` rewrites only the fixed spans.
  *
- * copydesk finds the files itself (src/find.ts: each real folder once, so a
+ * copydesk finds the files itself (src/faces/find.ts: each real folder once, so a
  * link loop cannot make the walk endless) and reads their bytes itself
- * (src/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
+ * (src/faces/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
  * Latin-1; FIFOs and devices refused without blocking).
  *
  * Exit codes: 0 every story checked and nothing at error level (with
@@ -44,36 +44,28 @@ Usage
   copydesk story.txt            check a story (.txt, .md, .html)
   copydesk stories/             check every story in a folder
   pbpaste | copydesk            check copied text (or: copydesk -)
-  copydesk --fix story.txt      apply the safe fixes and save the story
-  copydesk --fix - < in.txt     fix standard input: the fixed story on standard output
+  copydesk --fix story.txt      apply the safe fixes and save the story (- : fixed story to stdout)
   copydesk serve                start the checker for a CMS (HTTP)
   copydesk words add Kotek --by "J. Editor"   add to the desk dictionary (also: remove, list, log)
 
 Options
-  --format json                 print the findings as JSON; also sarif, checkstyle, junit, github
+  --format json                 findings as JSON; also sarif, checkstyle, junit, github
   --format-in text|markdown|html   how to read the story (default: from its name)
-  -o, --output FILE             write the report to FILE instead of standard output
-  --config FILE                 settings from FILE, not the nearest .copydeskrc
-  --ignore-path FILE            skip the stories FILE lists (default: .copydeskignore files)
-  --stdin-filename NAME         the name standard input's story goes by (format, settings, report)
-  --dialect en-US|en-GB         spelling dialect, over the settings file's
-  --rule ID=LEVEL               a check at off, suggestion, warning or error (repeatable)
-  --max-warnings N              more than N warnings fail the check (exit 1)
-  --color, --no-color           colour the report or not (default: on a terminal; NO_COLOR, FORCE_COLOR)
+  -o, --output FILE             write the report to FILE
+  --config FILE, --ignore-path FILE   instead of .copydeskrc and .copydeskignore
+  --stdin-filename NAME         standard input's story goes by NAME (its format, settings)
+  --dialect en-US|en-GB, --rule ID=off|suggestion|warning|error   over the settings
   --headline                    the first line is the headline (AP headline style: US, not U.S.)
-  --quiet                       show errors only
-  --strict                      warnings fail the check too
-  --fix                         fix doubled words, a/an and house forms, not quotes
-  --dry-run                     with --fix: show the changes, save nothing
+  --quiet, --strict, --max-warnings N   errors only; warnings fail; more than N fail
+  --color, --no-color           (default: on a terminal; NO_COLOR, FORCE_COLOR)
+  --fix, --dry-run              fix doubled words, a/an and house forms; show the changes only
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
   --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
   --no-floor                    with serve: let a story or request switch off the TK checks
-  -h, --help                    this help
-  -v, --version                 the version
+  -h, --help, -v, --version
 
 Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run or check every story.
-Newsroom settings go in a .copydeskrc file next to the stories (docs/configuration.md).
-Every option: docs/cli.md.
+Settings: .copydeskrc next to the stories (docs/configuration.md). Every option: docs/cli.md.
 `
 
 /** Where the CLI reads and writes; `process`'s streams by default. */
