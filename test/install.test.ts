@@ -96,6 +96,14 @@ test('the installed library checks a story', () => {
   expect(run.stdout).toBe('1:16-1:23: Remove the repeated `the`\n')
 })
 
+test('the installed types compile without the server packages, library checks included (skipLibCheck off)', async () => {
+  fs.writeFileSync(path.join(project, 'use.mts'), "import {check, applyFixes, type ResultMessage} from 'copydesk'\nconst file = await check('x')\nconst fixed = applyFixes('x', file.messages)\nexport const first: ResultMessage | undefined = undefined\nconsole.log(fixed.text)\n")
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  const types = path.join(root, 'node_modules', '@types')
+  const result = await run(process.execPath, [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--typeRoots', types, '--types', 'node', 'use.mts'], project)
+  expect(result.output).toBe('')
+}, 120_000)
+
 test('`copydesk serve` without the server packages says what to install', () => {
   const run = spawnSync(path.join(project, 'node_modules', '.bin', 'copydesk'), ['serve', '--port', '0'], {cwd: project, encoding: 'utf8'})
   expect(run.status).toBe(2)
