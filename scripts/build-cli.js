@@ -5,8 +5,8 @@
 // is not bundled (`copydesk serve` loads dist/faces/server.js). Each module's
 // `import.meta.url` is rewritten to its original file's address, so paths it
 // resolves (rules/, dist/spell/, package.json, dictionaries in node_modules)
-// are the same as unbundled. bin/copydesk.js uses the bundle when it is
-// newer than the modules it was made from, else dist/faces/cli.js.
+// are the same as unbundled. bin/copydesk.js uses the bundle when the modules
+// it was made from still carry this build's id, else dist/faces/cli.js.
 import {randomUUID} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -165,12 +165,22 @@ for (const name of fs.readdirSync(outdir).filter((name) => name.endsWith('.js'))
 }
 
 // bin/copydesk.js falls back to dist/faces/cli.js when one of these was rebuilt
-// after the bundle (e.g. by a bare `tsc`), so the bundle is never stale.
+// after the bundle (e.g. by a bare `tsc`), so the bundle is never stale. Not
+// by file times, which an install resets: each input ends with this build's
+// id, a comment that any rewrite of the file (tsc writes every file it
+// emits) takes away, and that `npm pack` and `npm install` keep.
 const inputs = Object.keys(result.metafile.inputs)
   // Files only: not stand-ins (`lazy:yaml`, `global-process:process`).
   .filter((input) => !input.includes('node_modules') && !/^[a-z-]+:/.test(input))
   .map((input) => path.relative(path.join(root, 'dist'), path.resolve(root, input)).split(path.sep).join('/'))
-fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({built: started, inputs}))
+const stamp = `\n//# copydesk-bundle=${id}\n`
+for (const input of inputs) {
+  const file = path.join(root, 'dist', input)
+  // A stamp of an earlier bundle (the file was not rewritten since) gives way to this one.
+  const text = fs.readFileSync(file, 'utf8').replace(/\n\/\/# copydesk-bundle=[^\n]*\n$/, '')
+  fs.writeFileSync(file, text + stamp)
+}
+fs.writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({id, inputs}))
 console.log(`build-cli: dist/bundle/cli.js from ${inputs.length} of copydesk's modules`)
 
 // copydesk's own rules, compiled once here by the bundle's code, so a start

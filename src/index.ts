@@ -19,7 +19,7 @@ export {repeatedWord} from './checks/repeated-word.js'
 export {indefiniteArticle} from './checks/indefinite-article.js'
 export {applyFixes, fixableChecks, defaultFixableChecks, formatDiff, type FixableMessage, type FixOptions, type FixResult, type Edit} from './faces/fix.js'
 export {prePublish, verdictFor, normalizePolicy, type Story, type Policy, type PrePublishOptions, type PrePublishResult} from './faces/hook.js'
-export type {ServerOptions, CheckRequest} from './faces/server.js'
+// The server's types (ServerOptions, CheckRequest) are in 'copydesk/server': they name Fastify's, an optional peer dependency.
 export {toResultMessage, toFileResult, countMessages, type ResultMessage, type FileResult, type Result, type Counts, type Verdict, type Field} from './result.js'
 export {nlcstFor} from './input/formats.js'
 export {deskDictionary, DeskInputError, type DeskDictionary, type DeskWord, type DeskEvent, type DeskAuthor, type DeskOptions} from './desk/dictionary.js'

@@ -1,16 +1,13 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {Style} from './house-style/compile.js'
+import type {Level, Setting} from './levels.js'
 
 /**
  * Shared types: severity levels, dialects, and the names of the code checks.
  */
 
-/** How serious a finding is. `suggestion` → `file.info`, `warning` → `file.message`, `error` → `fatal: true`. */
-export type Level = 'suggestion' | 'warning' | 'error'
-
-/** A level, or `'off'` to switch a check off. */
-export type Setting = Level | 'off'
+export type {Level, Setting} from './levels.js'
 
 /** Spelling dialect. */
 export type Dialect = 'en-US' | 'en-GB'

@@ -7,9 +7,9 @@
  * The CLI never echoes a story back (`out: false`, no output files): it
  * prints a report, and with `--fix` rewrites only the fixed spans.
  *
- * copydesk finds the files itself (src/find.ts: each real folder once, so a
+ * copydesk finds the files itself (src/faces/find.ts: each real folder once, so a
  * link loop cannot make the walk endless) and reads their bytes itself
- * (src/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
+ * (src/faces/read.ts: UTF-16 with a byte-order mark, Latin-1 written back as
  * Latin-1; FIFOs and devices refused without blocking).
  *
  * Exit codes: 0 every story checked and nothing at error level (with
@@ -18,6 +18,7 @@
  * stories, a fix that could not be saved) — one plain line each, no stack
  * trace, after the report of the stories that were checked. See docs/cli.md.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {unified, type Processor} from 'unified'
@@ -25,7 +26,9 @@ import {engine, type Context} from 'unified-engine'
 import {Readable} from 'node:stream'
 import {VFile} from 'vfile'
 import {createChecker, type Checker} from '../check.js'
-import {ConfigError, ConfigFinder, type FoundConfig} from './config.js'
+import {ConfigError, ConfigFinder, loadConfigFile, type FoundConfig} from './config.js'
+import {ciFormats, formatCi, type CiFormat} from './ci-report.js'
+import type {Options} from '../options.js'
 import {applyFixes, fixableChecks, formatDiff, saveFixed, SaveError} from './fix.js'
 import {findStories} from './find.js'
 import {decodeStory, encodeStory, encodingName, readStory, ReadError, type Encoding} from './read.js'
@@ -40,28 +43,30 @@ const help = `copydesk: checks a news story before it is published.
 Usage
   copydesk story.txt            check a story (.txt, .md, .html)
   copydesk stories/             check every story in a folder
-  pbpaste | copydesk            check copied text
-  copydesk --fix story.txt      apply the safe fixes and save the story
+  pbpaste | copydesk            check copied text (or: copydesk -)
+  copydesk --fix story.txt      apply the safe fixes and save the story (- : fixed story to stdout)
   copydesk serve                start the checker for a CMS (HTTP)
   copydesk words add Kotek --by "J. Editor"   add to the desk dictionary (also: remove, list, log)
 
 Options
-  --format json                 print the findings as JSON
+  --format json                 findings as JSON; also sarif, checkstyle, junit, github
   --format-in text|markdown|html   how to read the story (default: from its name)
+  -o, --output FILE             write the report to FILE
+  --config FILE, --ignore-path FILE   instead of .copydeskrc and .copydeskignore
+  --stdin-filename NAME         standard input's story goes by NAME (its format, settings)
+  --dialect en-US|en-GB, --rule ID=off|suggestion|warning|error   over the settings
   --headline                    the first line is the headline (AP headline style: US, not U.S.)
-  --quiet                       show errors only
-  --strict                      warnings fail the check too
-  --fix                         fix doubled words, a/an and house forms, not quotes
-  --dry-run                     with --fix: show the changes, save nothing
+  --quiet, --strict, --max-warnings N   errors only; warnings fail; more than N fail
+  --color, --no-color           (default: on a terminal; NO_COLOR, FORCE_COLOR)
+  --fix, --dry-run              fix doubled words, a/an and house forms; show the changes only
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
   --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
   --no-floor                    with serve: let a story or request switch off the TK checks
-  --allow-error-dismissal       with serve: a named editor may dismiss a TK with a reason (docs/desk.md)
-  -h, --help                    this help
-  -v, --version                 the version
+  --allow-error-dismissal       with serve: a named editor may dismiss a TK with a reason
+  -h, --help, -v, --version
 
 Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run or check every story.
-Newsroom settings go in a .copydeskrc file next to the stories (README: Configuration).
+Settings: .copydeskrc next to the stories (docs/configuration.md). Every option: docs/cli.md.
 `
 
 /** Where the CLI reads and writes; `process`'s streams by default. */
@@ -111,8 +116,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const output = values.format ?? 'report'
-  if (output !== 'report' && output !== 'json') {
-    throw new UsageError(`--format is ${JSON.stringify(output)}; use --format json (or leave it out for the report)`)
+  if (output !== 'report' && output !== 'json' && !ciFormats.includes(output as CiFormat)) {
+    throw new UsageError(`--format is ${JSON.stringify(output)}; use json, ${ciFormats.join(', ')} (or leave it out for the report)`)
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0 && /^\d+$/.test(values['max-warnings']!))) {
+    throw new UsageError(`--max-warnings is ${JSON.stringify(values['max-warnings'])}; use a number of warnings such as 0`)
   }
   const formatIn = values['format-in']
   if (formatIn !== undefined && !formats.includes(formatIn as Format)) {
@@ -120,16 +129,25 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const dryRun = values['dry-run'] === true
   const fix = values.fix === true || dryRun
-  if (positionals.length === 0) {
-    if (io.stdin.isTTY) throw new UsageError('give a story to check: `copydesk story.txt`, or pipe one in: `pbpaste | copydesk`. See `copydesk --help`.')
-    if (fix && !dryRun) throw new UsageError('--fix saves files; give a file path, or add --dry-run to see the changes to standard input')
+  // `-` is standard input, as with no path at all.
+  const stdinNamed = positionals.includes('-')
+  if (stdinNamed && positionals.length > 1) throw new UsageError('`-` reads the story from standard input; give it alone, without files')
+  const paths = stdinNamed ? [] : positionals
+  if (paths.length === 0 && io.stdin.isTTY && !stdinNamed) {
+    throw new UsageError('give a story to check: `copydesk story.txt`, or pipe one in: `pbpaste | copydesk`. See `copydesk --help`.')
   }
+  if (paths.length > 0 && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names standard input\'s story; give no files with it')
+  // --fix on standard input is a filter: the fixed story on standard output, the report beside it.
+  const fixStdin = paths.length === 0 && fix && !dryRun
+  if (values.color && values['no-color']) throw new UsageError('give --color or --no-color, not both')
+  const color = values.color ? true : values['no-color'] ? false : values.output === undefined ? useColor(io) : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && !io.env.NO_COLOR
 
   const problems = new Map<VFile, string>()
   const settings: FaceSettings = {
     format: formatIn as Format | undefined,
     headline: values.headline === true,
-    finder: new ConfigFinder(),
+    finder: new ConfigFinder(configFile(values.config)),
+    overrides: overrides(values),
     checkers: new Map(),
     problems,
     cwd: io.cwd
@@ -141,14 +159,15 @@ async function run(argv: string[], io: Io): Promise<number> {
   let given: Array<VFile> | undefined
   let named = new Set<string>()
   let stdin: NodeJS.ReadableStream = io.stdin
-  if (positionals.length > 0) {
-    const found = await findStories(positionals, io.cwd, extensions)
+  let stdinEncoding: Encoding = 'utf-8'
+  if (paths.length > 0) {
+    const found = await findStories(paths, io.cwd, extensions)
     named = found.named
     for (const skip of found.skipped) (skip.story ? notes : asides).push(`${shownPath(skip.path, io.cwd)}: ${skip.reason}`)
     // Handed over with an empty value so the engine neither stats nor reads them: `face` reads the bytes.
     given = found.files.map((file) => new VFile({path: file, value: '', data: {copydeskRead: true}}))
     if (given.length === 0 && notes.length === 0) {
-      throw new UsageError(`no stories found in ${positionals.map((item) => `\`${item}\``).join(', ')} (copydesk reads .txt, .md, .markdown, .html and .htm files)`)
+      throw new UsageError(`no stories found in ${paths.map((item) => `\`${item}\``).join(', ')} (copydesk reads .txt, .md, .markdown, .html and .htm files)`)
     }
   } else {
     // Standard input is decoded like a file (UTF-16 with a byte-order mark, Latin-1).
@@ -158,7 +177,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     try {
       const decoded = decodeStory(Buffer.concat(chunks))
       text = decoded.text
-      if (decoded.encoding !== 'utf-8') asides.push(`<stdin>: read as ${encodingName(decoded.encoding)}`)
+      stdinEncoding = decoded.encoding
+      if (decoded.encoding !== 'utf-8') asides.push(`${values['stdin-filename'] ?? '<stdin>'}: read as ${encodingName(decoded.encoding)}`)
     } catch (error) {
       if (!(error instanceof ReadError)) throw error
       io.stderr.write(`copydesk: <stdin> ${error.message}\n`)
@@ -167,7 +187,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     stdin = Readable.from([text])
   }
 
-  const context = given?.length === 0 ? {files: []} : await runEngine(given ?? [], stdin, settings, io)
+  const context = given?.length === 0 ? {files: []} : await runEngine(given ?? [], stdin, settings, io, {ignorePath: values['ignore-path'], filePath: values['stdin-filename']})
   const files = context.files.filter((file) => {
     if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) return false
     // A story found in a folder or by a glob and listed in .copydeskignore is left out quietly.
@@ -190,7 +210,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (fix) {
       const text = String(checked.value)
       const fixed = applyFixes(text, checked.messages, {checks: data.copydeskFixable, format: data.copydeskFormat})
-      if (fixed.applied.length > 0) {
+      if (fixStdin) {
+        // The whole story, fixed or not, in the encoding it came in: a filter's output replaces its input.
+        io.stdout.write(encodeStory(fixed.text, stdinEncoding))
+        checked.messages = checked.messages.filter((message) => !fixed.applied.includes(message))
+        if (fixed.applied.length > 0) io.stderr.write(visible(`Fixed ${fixed.applied.length} in ${name}: ${describeFixes(fixed.applied)}`) + '\n')
+      } else if (fixed.applied.length > 0) {
         if (dryRun) {
           // Raw when piped (a patch must match the file); on a terminal, its control characters are shown, not obeyed.
           const diff = formatDiff(name, text, fixed.edits)
@@ -224,16 +249,70 @@ async function run(argv: string[], io: Io): Promise<number> {
   const report =
     output === 'json'
       ? safeJson({files: shown}) + '\n'
-      : formatReport(shown, {color: useColor(io)})
-  // With --dry-run the diff owns standard output; the report goes beside it.
-  if (results.length > 0 || notes.length === 0) (dryRun ? io.stderr : io.stdout).write(report)
+      : output === 'report'
+        ? formatReport(shown, {color})
+        : formatCi(output as CiFormat, shown, {version})
+  if (results.length > 0 || notes.length === 0) {
+    if (values.output !== undefined) {
+      const target = path.resolve(io.cwd, values.output)
+      try {
+        fs.writeFileSync(target, report)
+      } catch (error) {
+        throw new UsageError(`cannot write the report to ${values.output}: ${cannotWrite(error as NodeJS.ErrnoException)}`)
+      }
+    } else {
+      // With --dry-run the diff owns standard output, and with --fix on standard input the story does; the report goes beside it.
+      ;(dryRun || fixStdin ? io.stderr : io.stdout).write(report)
+    }
+  }
 
   for (const aside of asides) io.stderr.write(`copydesk: ${visible(aside)}\n`)
   if (notes.length > 0) {
     for (const note of notes) io.stderr.write(`copydesk: ${visible(note)}\n`)
     return 2
   }
-  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0
+  return errors > 0 || (values.strict && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0
+}
+
+/** `--config FILE`: its settings for every story, or `undefined` to look for them. */
+function configFile(file: string | undefined): FoundConfig | undefined {
+  if (file === undefined) return undefined
+  try {
+    return loadConfigFile(path.resolve(file))
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+const ruleLevels = ['off', 'suggestion', 'warning', 'error']
+
+/** `--dialect` and `--rule ID=LEVEL`: laid over whatever settings file applies. */
+function overrides(values: {dialect?: string; rule?: string[]}): Partial<Options> {
+  const result: Partial<Options> = {}
+  if (values.dialect !== undefined) result.dialect = values.dialect as Options['dialect'] & string
+  if (values.rule !== undefined) {
+    const checks: Record<string, string> = {}
+    for (const item of values.rule) {
+      const match = /^([^=\s]+)=([^=\s]+)$/.exec(item)
+      if (!match || !ruleLevels.includes(match[2]!)) {
+        throw new UsageError(`--rule is ${JSON.stringify(item)}; use ID=LEVEL with a level of ${ruleLevels.join(', ')}, such as --rule titles=off`)
+      }
+      checks[match[1]!] = match[2]!
+    }
+    result.checks = checks as Options['checks']
+  }
+  return result
+}
+
+/** Settings from a file with the command line's `--dialect` and `--rule` over them. */
+function withOverrides(options: Options, extra: Partial<Options>): Options {
+  if (extra.dialect === undefined && extra.checks === undefined) return options
+  return {
+    ...options,
+    ...(extra.dialect === undefined ? {} : {dialect: extra.dialect}),
+    ...(extra.checks === undefined ? {} : {checks: {...options.checks, ...extra.checks}})
+  }
 }
 
 function parseArguments(argv: string[]) {
@@ -251,6 +330,15 @@ function parseArguments(argv: string[]) {
         fix: {type: 'boolean'},
         'no-floor': {type: 'boolean'},
         'allow-error-dismissal': {type: 'boolean'},
+        config: {type: 'string'},
+        'ignore-path': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        output: {type: 'string', short: 'o'},
+        'stdin-filename': {type: 'string'},
+        'max-warnings': {type: 'string'},
+        dialect: {type: 'string'},
+        rule: {type: 'string', multiple: true},
         'dry-run': {type: 'boolean'},
         port: {type: 'string'},
         host: {type: 'string'},
@@ -277,6 +365,8 @@ interface FaceSettings {
   /** `--headline`: the first line of each story is its headline. */
   headline: boolean
   finder: ConfigFinder
+  /** `--dialect`, `--rule`: over each settings file's options. */
+  overrides: Partial<Options>
   /** Checkers per settings file (`''`: none found), or why one could not be made. */
   checkers: Map<string, Checker | string>
   /** Stories that could not be checked, and why. */
@@ -356,7 +446,7 @@ function checkerFor(found: FoundConfig, settings: FaceSettings): Checker | strin
   let value = settings.checkers.get(key)
   if (value === undefined) {
     try {
-      value = createChecker(found.options)
+      value = createChecker(withOverrides(found.options, settings.overrides))
     } catch (error) {
       // A bad option value, an unknown check name, a broken rules file.
       const message = String((error as Error)?.message ?? error).replace(/^copydesk: /, '')
@@ -380,7 +470,13 @@ function checkerFor(found: FoundConfig, settings: FaceSettings): Checker | strin
  * an empty list, waits for files that were flushed long ago, and the run
  * never calls back (Node exits 13 with nothing printed).
  */
-function runEngine(files: VFile[], stdin: NodeJS.ReadableStream, settings: FaceSettings, io: Io): Promise<{files: VFile[]}> {
+function runEngine(
+  files: VFile[],
+  stdin: NodeJS.ReadableStream,
+  settings: FaceSettings,
+  io: Io,
+  extra: {ignorePath?: string | undefined; filePath?: string | undefined}
+): Promise<{files: VFile[]}> {
   return new Promise((resolve, reject) => {
     engine(
       {
@@ -390,6 +486,9 @@ function runEngine(files: VFile[], stdin: NodeJS.ReadableStream, settings: FaceS
         cwd: io.cwd,
         extensions,
         ignoreName: '.copydeskignore',
+        // --ignore-path: that file instead of the .copydeskignore files; --stdin-filename: standard input's name.
+        ...(extra.ignorePath === undefined ? {} : {ignorePath: extra.ignorePath}),
+        ...(extra.filePath === undefined ? {} : {filePath: extra.filePath}),
         streamIn: stdin,
         streamOut: io.stdout,
         streamError: io.stderr,
@@ -478,7 +577,7 @@ function useColor(io: Io): boolean {
 
 async function serve(
   rest: string[],
-  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string; 'no-floor'?: boolean; 'allow-error-dismissal'?: boolean},
+  values: {port?: string; host?: string; cors?: string[]; workers?: string; token?: string; 'log-level'?: string; 'no-floor'?: boolean; 'allow-error-dismissal'?: boolean; config?: string; dialect?: string; rule?: string[]},
   io: Io
 ): Promise<number> {
   if (rest.length > 0) throw new UsageError(`\`copydesk serve\` takes no files (got ${rest.join(' ')})`)
@@ -498,19 +597,20 @@ async function serve(
   }
   const token = values.token ?? (io.env.COPYDESK_TOKEN || undefined)
   // Anyone who can reach the port could use it: beyond this machine, only with a token.
-  const {isLoopback} = await import('./server.js')
+  const {isLoopback} = await loadServer()
   if (!token && !isLoopback(host)) {
     throw new UsageError(`--host ${host} lets other machines in: set a token with --token or COPYDESK_TOKEN (clients send Authorization: Bearer <token>)`)
   }
   let found: FoundConfig
   try {
-    found = new ConfigFinder().find(io.cwd)
+    found = configFile(values.config) ?? new ConfigFinder().find(io.cwd)
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message)
     throw error
   }
+  found = {...found, options: withOverrides(found.options, overrides(values))}
   // Fastify loads only for `serve`, not on every check.
-  const {createServer} = await import('./server.js')
+  const {createServer} = await loadServer()
   let app: ReturnType<typeof createServer>
   try {
     app = createServer({options: found.options, cors: values.cors, workers, token, logger: {level: logLevel}, floor: values['no-floor'] !== true, publicUrl: io.env.COPYDESK_PUBLIC_URL || undefined, allowErrorDismissal: values['allow-error-dismissal'] === true || found.allowErrorDismissal === true})
@@ -537,6 +637,22 @@ async function serve(
   })
   await app.close()
   return 0
+}
+
+/** The packages only `copydesk serve` needs: optional peer dependencies (docs/cli.md, Install). */
+export const serverPackages = ['fastify@^5.12.8', '@fastify/formbody@^9.0.1', 'piscina@^5.3.2']
+
+/** src/faces/server.ts, or a usage error saying what to install when its packages are not. */
+async function loadServer(): Promise<typeof import('./server.js')> {
+  try {
+    return await import('./server.js')
+  } catch (error) {
+    const missing = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec(String((error as Error)?.message))
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND' && missing && serverPackages.some((name) => name.startsWith(missing[1] + '@'))) {
+      throw new UsageError(`\`copydesk serve\` needs ${missing[1]}, which is not installed: npm install ${serverPackages.join(' ')}`)
+    }
+    throw error
+  }
 }
 
 function processIo(): Io {

@@ -40,12 +40,35 @@ export const configNames: ReadonlyArray<string> = [
 
 const keys = ['dialect', 'checks', 'dictionary', 'rules', 'defaultRules', 'maxFindings', 'allowErrorDismissal']
 
+/**
+ * The settings in one named file (`copydesk --config FILE`), whatever its
+ * name: `.json` and `package.json` read as JSON, anything else as JSON or
+ * YAML. Throws `ConfigError` when it cannot be read or holds no settings.
+ */
+export function loadConfigFile(file: string): FoundConfig {
+  const where = path.relative(process.cwd(), file) || file
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ConfigError(`${where}: cannot read settings: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`)
+  }
+  const options = readConfig(file, text)
+  if (!options) throw new ConfigError(`${where}: has no \`copydesk\` field to read settings from`)
+  return {path: file, options}
+}
+
 /** Looks up settings upward from folders, caching per folder. */
 export class ConfigFinder {
   private readonly cache = new Map<string, FoundConfig>()
 
+  /** With `fixed`, every folder gets those settings (`--config`) and nothing is looked up. */
+  constructor(private readonly fixed?: FoundConfig) {}
+
   /** Settings for a story in `folder`. Throws `ConfigError` for a broken file. */
   find(folder: string): FoundConfig {
+    if (this.fixed) return this.fixed
     const resolved = path.resolve(folder)
     const cached = this.cache.get(resolved)
     if (cached) return cached

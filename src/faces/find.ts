@@ -6,7 +6,7 @@
  * `a/loop/loop/loop/…` until the system gives up (and with two such links,
  * effectively forever). This walk visits each real folder once and never
  * opens a file: whether an entry is a readable story (and not a FIFO, a
- * device or a broken link) is decided when it is read (src/read.ts). The
+ *  device or a broken link) is decided when it is read (src/faces/read.ts). The
  * engine then applies `.copydeskignore` to the files found here.
  */
 import fs from 'node:fs'

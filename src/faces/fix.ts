@@ -24,15 +24,19 @@ import type {Format} from '../types.js'
 import {findQuotes, type QuoteRanges} from '../nlcst/quotes.js'
 import {nlcstFor} from '../input/formats.js'
 
-/** What `applyFixes` reads from a message: a VFile message or a `ResultMessage`. */
+/**
+ * What `applyFixes` reads from a message: a VFile message or a `ResultMessage`.
+ * Each field also takes `undefined`, as a VFile message's do, so
+ * `applyFixes(text, file.messages)` compiles under `exactOptionalPropertyTypes`.
+ */
 export interface FixableMessage {
-  ruleId?: string | null
-  actual?: string | null
-  expected?: ReadonlyArray<string> | null
-  place?: Position | Point | null
-  offset?: number | null
-  endOffset?: number | null
-  field?: string
+  ruleId?: string | null | undefined
+  actual?: string | null | undefined
+  expected?: ReadonlyArray<string> | null | undefined
+  place?: Position | Point | null | undefined
+  offset?: number | null | undefined
+  endOffset?: number | null | undefined
+  field?: string | undefined
   data?: unknown
 }
 

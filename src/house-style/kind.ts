@@ -5,7 +5,7 @@
  */
 import type {Plugin} from 'unified'
 import type {Root} from 'nlcst'
-import type {Level, Setting} from '../types.js'
+import type {Level, Setting} from '../levels.js'
 
 /** Where a rule applies. */
 export type Scope = 'text' | 'headline' | 'all'
