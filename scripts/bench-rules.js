@@ -85,7 +85,9 @@ function cli(storyFolder, env) {
   return ms
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+}
 
 async function parent() {
   const {values} = parseArgs({
