@@ -12,7 +12,8 @@
  * its budget is cut off in its worker and answered `hold`. Errors are JSON
  * `{statusCode, error, message, requestId}` saying what is wrong: 400
  * malformed or incomplete body, 401 missing token, 403 refused origin, 413
- * over the size limit, 415 wrong content type, 503 queue full (with
+ * over the size limit, 415 wrong content type, 503 when a story's expected
+ * wait would not fit its budget or the queue's bytes are at their bound (with
  * `Retry-After`); the server keeps serving after any of them.
  */
 import fs from 'node:fs/promises'
@@ -52,8 +53,15 @@ export interface ServerOptions {
   options?: Options
   /** Worker threads checking stories (default: one per core; `0`: check in this process, one at a time). */
   workers?: number
-  /** Stories that may wait for a worker beyond those running (default 64, or 16 per worker when that is more); more get 503 with `Retry-After`. */
+  /**
+   * A hard cap on stories waiting for a worker beyond those running (default:
+   * none). Stories are otherwise admitted while their expected wait (stories
+   * ahead per worker × the recent cost of a story) fits their budget and the
+   * text queued stays under `maxQueueBytes`; beyond, 503 with `Retry-After`.
+   */
   maxQueue?: number
+  /** Bytes of story text (UTF-8) checked and waiting at once (default 64 MiB); beyond, 503 with `Retry-After`. */
+  maxQueueBytes?: number
   /** Time budget per request in milliseconds, counted from arrival (default 3000); past it the story is `hold`. */
   timeoutMs?: number
   /** Largest request body in bytes (default 1 MiB); larger gets 413. */
@@ -182,8 +190,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     floor && {ruleIds: floor.ruleIds, overridden: [...(outcome.overridden ?? []), ...configOverrides, ...policyOverride(policy)]}
   const pool: CheckPool =
     options.checker || options.workers === 0
-      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn)
-      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile, floor: floorOn})
+      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn, options.maxQueueBytes)
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, maxQueueBytes: options.maxQueueBytes, workerFile: options.workerFile, floor: floorOn})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
