@@ -163,7 +163,8 @@ export interface PoolOptions {
 
 /** A pool of checkers in worker threads. */
 export interface CheckPool {
-  run: RunStory
+  /** Check a story; `warmUp`: a start-up story, whose cost says nothing of a real one's (not measured). */
+  run(story: StoryRun, budgetMs: number, warmUp?: boolean): Promise<RunOutcome>
   /** Stories running or waiting. */
   readonly pending: number
   /** Bytes of story text running or waiting. */
@@ -214,7 +215,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
   })
   let cutOff = 0
 
-  async function run(story: StoryRun, budgetMs: number): Promise<RunOutcome> {
+  async function run(story: StoryRun, budgetMs: number, warmUp = false): Promise<RunOutcome> {
     const bytes = storyBytes(story)
     admission.admit(bytes, budgetMs)
     let cost: number | undefined
@@ -246,7 +247,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
     }
     port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]; overridden?: string[]}) => {
-      if (message.started) startedAt = Date.now()
+      if (message.started) startedAt ??= Date.now()
       if (message.critical) {
         critical = message.critical
         overridden = message.overridden
@@ -259,7 +260,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
       // The worker's time on the story (from its start), for the expected wait of the next ones.
-      if (startedAt !== undefined) cost = Date.now() - startedAt
+      if (startedAt !== undefined && !warmUp) cost = Date.now() - startedAt
       if (result.storyError !== undefined) throw new StoryError(result.storyError)
       const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
       if (result.overridden) outcome.overridden = result.overridden
@@ -340,7 +341,7 @@ export function inProcess(checker: Checker, maxQueue?: number, withFloor = false
     get costMs() {
       return admission.costMs
     },
-    async run(story, budgetMs) {
+    async run(story, budgetMs, warmUp = false) {
       const bytes = storyBytes(story)
       admission.admit(bytes, budgetMs)
       let cost: number | undefined
@@ -358,7 +359,7 @@ export function inProcess(checker: Checker, maxQueue?: number, withFloor = false
             const incomplete = incompleteChecks(checked)
             const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
             const tally = tallyOf(checked)
-            cost = Date.now() - startedAt
+            if (!warmUp) cost = Date.now() - startedAt
             if (!found) return {messages, complete: incomplete.length === 0, incomplete, tally}
             const merged = mergeFloor(messages, found.messages)
             return {messages: merged, complete: incomplete.length === 0, incomplete, tally: floorTally(tally, messages, merged), overridden: found.overridden}

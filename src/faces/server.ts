@@ -248,8 +248,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
     // Each worker loads every format itself; one story per worker waits for them all.
-    if (pool.workers === 0) for (const format of formats) await runStory({body: 'Ready.', format, dialect}, 120_000)
-    else await Promise.all(Array.from({length: pool.workers}, () => runStory({body: 'Ready.', format: 'text', dialect}, 120_000)))
+    // (Warm-up stories: their cost is not a story's, so admission does not learn from it.)
+    if (pool.workers === 0) for (const format of formats) await pool.run({body: 'Ready.', format, dialect}, 120_000, true)
+    else await Promise.all(Array.from({length: pool.workers}, () => pool.run({body: 'Ready.', format: 'text', dialect}, 120_000, true)))
   })
   app.addHook('onClose', async () => pool.close())
 
