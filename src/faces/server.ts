@@ -209,6 +209,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     logger: options.logger ?? false,
+    // The workers' start (onReady, below) may take its 120 s on a loaded machine, not Fastify's default 10 s.
+    pluginTimeout: 130_000,
     // Our own line per request (without the query string, which could hold text).
     logController: new LogController({disableRequestLogging: true}),
     // Never trust a client's id: it goes into our log lines.
