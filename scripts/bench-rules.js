@@ -160,6 +160,8 @@ async function parent() {
       heapDefault: m(through.default, 'heapMb'),
       heapRules: m(through.rules, 'heapMb')
     })
+    const r = rows.at(-1)
+    console.log(`${size} entries done: createChecker default ${r.createDefault.toFixed(0)} ms, cold ${r.createCold.toFixed(0)} ms, warm ${r.createWarm.toFixed(0)} ms (load average ${os.loadavg()[0].toFixed(1)})`)
   }
   fs.rmSync(work, {recursive: true, force: true})
 
