@@ -14,14 +14,113 @@
  * 2 workers (target ≤ 10). The server runs in a worker thread (its own event
  * loop, as in production), on a free port, and stops when the run is done.
  *
+ * Then the queue (issue 23): 100 connections sending the story back to back
+ * for 60 s against a server as shipped (default workers, budget 3 s,
+ * admission by expected wait and bytes), the server in a process of its own:
+ * the share answered 200 complete (within the budget), held, 503 (with
+ * `Retry-After`), stories/s, `/health` p50/p99 meanwhile, and the server's
+ * RSS each 5 s (flat after warm-up?).
+ *
  *     npm run build && node scripts/bench-server.js [--duration 5] [--connections 50] [--workers 1,2]
+ *       [--queue-duration 60] [--queue-connections 100] [--only pool|queue] [--dist ../other/dist]
  */
+import {fork} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import {story} from './server-story.js'
 import {parseArgs} from 'node:util'
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
 
-if (isMainThread) await bench()
+if (process.argv[2] === '--serve-process') await serveProcess(process.argv[3])
+else if (isMainThread) await bench()
 else await serve()
+
+/** The queue's server, as shipped, in a process of its own (its RSS is its own). */
+async function serveProcess(dist) {
+  const {createServer} = await import(new URL('faces/server.js', dist).href)
+  const app = createServer({})
+  await app.listen({port: 0, host: '127.0.0.1'})
+  process.send(app.server.address().port)
+  process.once('message', async () => {
+    await app.close()
+    process.exit(0)
+  })
+}
+
+function rssOf(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) / 1024 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** 100 connections × 60 s, closed loop, against the server as shipped. */
+async function queue({duration, connections, dist}) {
+  const {default: autocannon} = await import('autocannon')
+  const body = story()
+  const child = fork(new URL(import.meta.url), ['--serve-process', dist.href], {stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', resolve)
+    child.once('error', reject)
+  })
+  const base = `http://127.0.0.1:${port}`
+  const loadBefore = os.loadavg()[0]
+  const health = []
+  const rss = []
+  let sampling = true
+  const sampler = (async () => {
+    let next = 0
+    while (sampling) {
+      const started = performance.now()
+      await fetch(base + '/health')
+      health.push(performance.now() - started)
+      if (performance.now() >= next) {
+        rss.push(rssOf(child.pid))
+        next = performance.now() + 5000
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })()
+  const counts = {complete: 0, held: 0, busy: 0, other: 0}
+  const retryAfter = []
+  const result = await autocannon({
+    url: base + '/v1/check',
+    connections,
+    duration,
+    // A closed loop: each connection sends its next story when the last is answered.
+    requests: [
+      {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body,
+        onResponse(status, responseBody, _context, headers) {
+          if (status === 200) counts[responseBody.includes('"complete":true') ? 'complete' : 'held']++
+          else if (status === 503) {
+            counts.busy++
+            const value = headers?.['retry-after']
+            if (value !== undefined) retryAfter.push(Number(value))
+          } else counts.other++
+        }
+      }
+    ]
+  })
+  sampling = false
+  await sampler
+  child.send('stop')
+  await new Promise((resolve) => child.once('exit', resolve))
+  health.sort((a, b) => a - b)
+  const total = counts.complete + counts.held + counts.busy + counts.other
+  const share = (n) => `${((100 * n) / Math.max(1, total)).toFixed(1)}%`
+  const at = (q) => health[Math.min(health.length - 1, Math.floor(q * health.length))]?.toFixed(1)
+  console.log(`\nqueue: ${connections} connections × ${duration} s, closed loop, server as shipped (budget 3 s), ${dist.pathname}`)
+  console.log(`  load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (2 cores shared)`)
+  console.log(`  answered: ${total}; 200 complete (within budget) ${counts.complete} (${share(counts.complete)}, target >= 99%); 200 held ${counts.held} (${share(counts.held)}); 503 ${counts.busy} (${share(counts.busy)}${retryAfter.length ? `, Retry-After ${Math.min(...retryAfter)}–${Math.max(...retryAfter)} s` : ''}); other ${counts.other + result.errors + result.timeouts}`)
+  console.log(`  stories checked per second: ${((counts.complete + counts.held) / duration).toFixed(1)}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
+  console.log(`  /health meanwhile: ${health.length} samples, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (target <= 50 ms)`)
+  console.log(`  server RSS every 5 s: ${rss.map((mb) => (mb === undefined ? '?' : mb.toFixed(0))).join(' ')} MB`)
+}
 
 async function serve() {
   const {createServer} = await import('../dist/faces/server.js')
@@ -41,9 +140,18 @@ async function bench() {
     options: {
       duration: {type: 'string', default: '5'},
       connections: {type: 'string', default: '50'},
-      workers: {type: 'string', default: '1,2'}
+      workers: {type: 'string', default: '1,2'},
+      'queue-duration': {type: 'string', default: '60'},
+      'queue-connections': {type: 'string', default: '100'},
+      only: {type: 'string'},
+      dist: {type: 'string'}
     }
   })
+  const dist = values.dist ? new URL(values.dist.replace(/\/?$/, '/'), `file://${process.cwd()}/`) : new URL('../dist/', import.meta.url)
+  if (values.only === 'queue') {
+    await queue({duration: Number(values['queue-duration']), connections: Number(values['queue-connections']), dist})
+    return
+  }
   const duration = Number(values.duration)
   const connections = Number(values.connections)
   const counts = values.workers.split(',').map(Number)
@@ -156,5 +264,6 @@ async function bench() {
     console.log(`p99 at ${connections} connections paced at 70% of capacity / single-story p50, 2 workers: ${(two.paced.latency.p99 / p50).toFixed(1)}x (target <= 10)`)
     console.log(`p99 at ${connections} connections, closed loop (queues always full) / single-story p50, 2 workers: ${(two.loaded.latency.p99 / p50).toFixed(1)}x`)
   }
+  if (values.only !== 'pool') await queue({duration: Number(values['queue-duration']), connections: Number(values['queue-connections']), dist})
   process.exitCode = failed > 0 ? 1 : 0
 }

@@ -55,13 +55,83 @@ export interface RunOutcome {
 /** Check one story within `budgetMs` milliseconds. */
 export type RunStory = (story: StoryRun, budgetMs: number) => Promise<RunOutcome>
 
-/** Thrown when the queue of stories waiting for a worker is full (HTTP 503 with `Retry-After`). */
+/**
+ * Thrown when a story cannot be admitted (HTTP 503 with `Retry-After`): its
+ * expected wait does not fit its budget, or the text queued would pass the
+ * byte bound, or the queue is at `maxQueue`.
+ */
 export class BusyError extends Error {
   override name = 'BusyError'
   readonly statusCode = 503
-  constructor(readonly retryAfter: number) {
-    super('copydesk is checking as many stories as it can queue; try again in a moment.')
+  constructor(
+    readonly retryAfter: number,
+    message = 'copydesk is checking as many stories as it can queue; try again in a moment.'
+  ) {
+    super(message)
   }
+}
+
+/**
+ * Whether a story may join the queue. A story is admitted while its
+ * expected wait — the stories ahead of it per worker × the recent cost of a
+ * story (a moving average of the time workers spent on each) — plus its own
+ * cost fits its budget, and while the text of the stories running and
+ * waiting stays under `maxBytes` (memory is bounded by bytes, not by a
+ * count). A worker free means no wait. Until a cost has been measured every
+ * story fits (the byte bound still holds).
+ */
+export class Admission {
+  /** Stories running or waiting. */
+  pending = 0
+  /** UTF-8 bytes of those stories' text. */
+  pendingBytes = 0
+  /** Recent cost of a story in a worker, in ms (exponential moving average), once one has been measured. */
+  costMs: number | undefined
+
+  constructor(
+    readonly workers: number,
+    readonly maxBytes: number,
+    readonly maxQueue = Number.POSITIVE_INFINITY
+  ) {}
+
+  /** The expected wait, in ms, of a story arriving now before a worker starts it. */
+  expectedWait(): number {
+    const ahead = this.pending - this.workers + 1
+    return ahead <= 0 ? 0 : (ahead / this.workers) * (this.costMs ?? 0)
+  }
+
+  /** Take a place for a story of `bytes` with `budgetMs`, or throw {@link BusyError}. */
+  admit(bytes: number, budgetMs: number): void {
+    const busy = this.pending >= this.workers
+    if (busy && this.pending - this.workers >= this.maxQueue) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
+    if (busy && this.pendingBytes + bytes > this.maxBytes) {
+      throw new BusyError(Math.max(1, Math.ceil(((this.costMs ?? 1000) * (this.pending - this.workers + 1)) / this.workers / 1000)))
+    }
+    const wait = this.expectedWait()
+    if (busy && wait + (this.costMs ?? 0) > budgetMs) {
+      // When the queue ahead will have drained enough for a story of this budget.
+      throw new BusyError(
+        Math.max(1, Math.ceil((wait + (this.costMs ?? 0) - budgetMs) / 1000)),
+        `copydesk would not check this story within its time budget (about ${(wait / 1000).toFixed(1)} s of stories are queued ahead of it); try again in a moment.`
+      )
+    }
+    this.pending++
+    this.pendingBytes += bytes
+  }
+
+  /** Give the place back; `costMs`: the time a worker spent on the story, when it ran to its end. */
+  release(bytes: number, costMs?: number): void {
+    this.pending--
+    this.pendingBytes -= bytes
+    if (costMs !== undefined && Number.isFinite(costMs) && costMs >= 0) {
+      this.costMs = this.costMs === undefined ? costMs : 0.8 * this.costMs + 0.2 * costMs
+    }
+  }
+}
+
+/** The UTF-8 bytes of a story's text (what the byte bound counts). */
+function storyBytes(story: StoryRun): number {
+  return Buffer.byteLength(story.body) + (story.headline === undefined ? 0 : Buffer.byteLength(story.headline))
 }
 
 /** Options for `createPool`. */
@@ -71,11 +141,14 @@ export interface PoolOptions {
   /** Checker options, passed to each worker as plain data. */
   options?: Options
   /**
-   * Stories that may wait for a worker beyond those running (default 64, or
-   * 16 per worker on a larger machine): a newsroom's publish rush of 50
-   * stories at once is queued, not refused; more get `BusyError`.
+   * A hard cap on stories waiting for a worker beyond those running (default:
+   * none). Admission is otherwise by expected wait against each story's
+   * budget and by `maxQueueBytes` (see {@link Admission}): a newsroom's
+   * publish rush is queued while it can be checked in time, not refused.
    */
   maxQueue?: number
+  /** Bytes of story text (UTF-8) that may be running and waiting at once (default 64 MiB); more get `BusyError`. */
+  maxQueueBytes?: number
   /**
    * How long past its budget a worker may take to answer before it is cut
    * off (default 1000 ms): a check that started in time may finish; a fresh
@@ -90,14 +163,22 @@ export interface PoolOptions {
 
 /** A pool of checkers in worker threads. */
 export interface CheckPool {
-  run: RunStory
+  /** Check a story; `warmUp`: a start-up story, whose cost says nothing of a real one's (not measured). */
+  run(story: StoryRun, budgetMs: number, warmUp?: boolean): Promise<RunOutcome>
   /** Stories running or waiting. */
   readonly pending: number
+  /** Bytes of story text running or waiting. */
+  readonly pendingBytes: number
+  /** Recent cost of a story, ms (undefined until one is measured). */
+  readonly costMs: number | undefined
   /** Stories cut off in a running worker so far (each worker then replaced). */
   readonly cutOff: number
   readonly workers: number
   close(): Promise<void>
 }
+
+/** The default bound on story text running and waiting: 64 MiB (64 stories at the 1 MiB body limit; thousands of ordinary ones). */
+export const defaultQueueBytes = 64 * 1024 * 1024
 
 /** The default number of workers: one per core. */
 export function defaultWorkers(): number {
@@ -110,7 +191,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
   if (!Number.isInteger(workers) || workers < 1) {
     throw new TypeError(`copydesk: option \`workers\` must be a whole number of at least 1, got ${JSON.stringify(workers)}`)
   }
-  const maxQueue = poolOptions.maxQueue ?? Math.max(64, workers * 16)
+  const admission = new Admission(workers, poolOptions.maxQueueBytes ?? defaultQueueBytes, poolOptions.maxQueue)
   const grace = poolOptions.grace ?? 1000
   const options = poolOptions.options ?? {}
   // Which checks are critical, per dialect, from a checker in this thread (it also fails fast on bad options).
@@ -132,12 +213,12 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: {options: plainData(options), floor: poolOptions.floor === true}
   })
-  let pending = 0
   let cutOff = 0
 
-  async function run(story: StoryRun, budgetMs: number): Promise<RunOutcome> {
-    if (pending >= workers + maxQueue) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
-    pending++
+  async function run(story: StoryRun, budgetMs: number, warmUp = false): Promise<RunOutcome> {
+    const bytes = storyBytes(story)
+    admission.admit(bytes, budgetMs)
+    let cost: number | undefined
     const started = Date.now()
     const deadline = started + budgetMs
     const {port1, port2} = new MessageChannel()
@@ -166,7 +247,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
     }
     port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]; overridden?: string[]}) => {
-      if (message.started) startedAt = Date.now()
+      if (message.started) startedAt ??= Date.now()
       if (message.critical) {
         critical = message.critical
         overridden = message.overridden
@@ -178,6 +259,8 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     const task: WorkerTask = {...story, deadline, port: port2}
     try {
       const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
+      // The worker's time on the story (from its start), for the expected wait of the next ones.
+      if (startedAt !== undefined && !warmUp) cost = Date.now() - startedAt
       if (result.storyError !== undefined) throw new StoryError(result.storyError)
       const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
       if (result.overridden) outcome.overridden = result.overridden
@@ -207,14 +290,20 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     } finally {
       clearTimeout(timer)
       port1.close()
-      pending--
+      admission.release(bytes, cost)
     }
   }
 
   return {
     run,
     get pending() {
-      return pending
+      return admission.pending
+    },
+    get pendingBytes() {
+      return admission.pendingBytes
+    },
+    get costMs() {
+      return admission.costMs
     },
     get cutOff() {
       return cutOff
@@ -231,27 +320,35 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
  * caller-supplied `Checker`, which cannot be moved into a worker. The budget
  * is kept between checks only: a check that has started finishes.
  */
-export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): CheckPool {
+export function inProcess(checker: Checker, maxQueue?: number, withFloor = false, maxQueueBytes = defaultQueueBytes): CheckPool {
   const lane = new Lane()
+  const admission = new Admission(1, maxQueueBytes, maxQueue)
   const floors = new Map<Dialect, Floor>()
   const floorOf = (dialect: Dialect) => {
     let floor = floors.get(dialect)
     if (!floor) floors.set(dialect, (floor = floorFor({style: checker.style, dialect})))
     return floor
   }
-  let pending = 0
   return {
     workers: 0,
     cutOff: 0,
     get pending() {
-      return pending
+      return admission.pending
     },
-    async run(story, budgetMs) {
-      if (pending >= maxQueue + 1) throw new BusyError(Math.max(1, Math.ceil(budgetMs / 1000)))
-      pending++
+    get pendingBytes() {
+      return admission.pendingBytes
+    },
+    get costMs() {
+      return admission.costMs
+    },
+    async run(story, budgetMs, warmUp = false) {
+      const bytes = storyBytes(story)
+      admission.admit(bytes, budgetMs)
+      let cost: number | undefined
       const deadline = Date.now() + budgetMs
       try {
         return await lane.run(async () => {
+          const startedAt = Date.now()
           let found: Awaited<ReturnType<typeof runFloor>> | undefined
           try {
             // The floor first, with no budget (the caller's checker runs its own checks as configured).
@@ -262,6 +359,7 @@ export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): C
             const incomplete = incompleteChecks(checked)
             const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
             const tally = tallyOf(checked)
+            if (!warmUp) cost = Date.now() - startedAt
             if (!found) return {messages, complete: incomplete.length === 0, incomplete, tally}
             const merged = mergeFloor(messages, found.messages)
             return {messages: merged, complete: incomplete.length === 0, incomplete, tally: floorTally(tally, messages, merged), overridden: found.overridden}
@@ -271,7 +369,7 @@ export function inProcess(checker: Checker, maxQueue = 64, withFloor = false): C
           }
         })
       } finally {
-        pending--
+        admission.release(bytes, cost)
       }
     },
     async close() {}

@@ -12,7 +12,8 @@
  * its budget is cut off in its worker and answered `hold`. Errors are JSON
  * `{statusCode, error, message, requestId}` saying what is wrong: 400
  * malformed or incomplete body, 401 missing token, 403 refused origin, 413
- * over the size limit, 415 wrong content type, 503 queue full (with
+ * over the size limit, 415 wrong content type, 503 when a story's expected
+ * wait would not fit its budget or the queue's bytes are at their bound (with
  * `Retry-After`); the server keeps serving after any of them.
  */
 import http from 'node:http'
@@ -53,8 +54,15 @@ export interface ServerOptions {
   options?: Options
   /** Worker threads checking stories (default: one per core; `0`: check in this process, one at a time). */
   workers?: number
-  /** Stories that may wait for a worker beyond those running (default 64, or 16 per worker when that is more); more get 503 with `Retry-After`. */
+  /**
+   * A hard cap on stories waiting for a worker beyond those running (default:
+   * none). Stories are otherwise admitted while their expected wait (stories
+   * ahead per worker × the recent cost of a story) fits their budget and the
+   * text queued stays under `maxQueueBytes`; beyond, 503 with `Retry-After`.
+   */
   maxQueue?: number
+  /** Bytes of story text (UTF-8) checked and waiting at once (default 64 MiB); beyond, 503 with `Retry-After`. */
+  maxQueueBytes?: number
   /** Time budget per request in milliseconds, counted from arrival (default 3000); past it the story is `hold`. */
   timeoutMs?: number
   /** Largest request body in bytes (default 1 MiB); larger gets 413. */
@@ -189,8 +197,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     floor && {ruleIds: floor.ruleIds, overridden: [...(outcome.overridden ?? []), ...configOverrides, ...policyOverride(policy)]}
   const pool: CheckPool =
     options.checker || options.workers === 0
-      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn)
-      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, workerFile: options.workerFile, floor: floorOn})
+      ? inProcess(options.checker ?? createChecker(options.options ?? {}), options.maxQueue, floorOn, options.maxQueueBytes)
+      : createPool({workers: options.workers, options: options.options, maxQueue: options.maxQueue, maxQueueBytes: options.maxQueueBytes, workerFile: options.workerFile, floor: floorOn})
 
   // The budget counts from when the request arrived: time spent queued behind
   // other stories is spent.
@@ -207,9 +215,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // The onReady warm-up below has its own budget (120 s a story); Fastify's default 10 s cut it off on a loaded machine and the server never started.
-    pluginTimeout: 0,
     logger: options.logger ?? false,
+    // The workers' start (onReady, below) may take its 120 s on a loaded machine, not Fastify's default 10 s.
+    pluginTimeout: 130_000,
     // Our own line per request (without the query string, which could hold text).
     logController: new LogController({disableRequestLogging: true}),
     // Never trust a client's id: it goes into our log lines.
@@ -249,8 +257,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   // Start the workers (rules, dictionaries, parsers) before the first request, not during it.
   app.addHook('onReady', async () => {
     // Each worker loads every format itself; one story per worker waits for them all.
-    if (pool.workers === 0) for (const format of formats) await runStory({body: 'Ready.', format, dialect}, 120_000)
-    else await Promise.all(Array.from({length: pool.workers}, () => runStory({body: 'Ready.', format: 'text', dialect}, 120_000)))
+    // (Warm-up stories: their cost is not a story's, so admission does not learn from it.)
+    if (pool.workers === 0) for (const format of formats) await pool.run({body: 'Ready.', format, dialect}, 120_000, true)
+    else await Promise.all(Array.from({length: pool.workers}, () => pool.run({body: 'Ready.', format: 'text', dialect}, 120_000, true)))
   })
   app.addHook('onClose', async () => pool.close())
 

@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 import type {CompiledRuleFile, Kind, LoadedRuleFile} from './kind.js'
 import {RuleDataError} from './kind.js'
 import {loadRules, locateEntry, RulesError, sourceStamp} from './load.js'
+import {cachedStyle} from './cache.js'
 
 export {fillTemplate} from './template.js'
 
@@ -48,6 +49,8 @@ export interface LoadStyleOptions {
  * newsroom's), cached per list of sources. The cache is keyed on the files'
  * paths and modification times, so an edited rules file is picked up by the
  * next checker made (a running checker keeps the style it was made with).
+ * A newsroom's rules are also kept compiled on disk, keyed by their content
+ * (src/house-style/cache.ts), for the next process.
  */
 export function loadStyleWith(
   kinds: ReadonlyMap<string, Kind>,
@@ -59,8 +62,11 @@ export function loadStyleWith(
   const cached = cache.get(key)
   if (cached && cached.stamp === stamp) return cached.style
   // Our own rules are validated by the tests; a newsroom's at every load.
-  const style =
-    options.precompiled?.(sources) ?? compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources, kinds)
+  const compile = () => compileStyle(loadRules(sources, kinds, {trusted: [defaultRulesFolder]}), sources, kinds)
+  const precompiled = options.precompiled?.(sources)
+  // A newsroom's rules (big ones take seconds) from the disk cache (src/house-style/cache.ts); ours alone are quick.
+  const ownOnly = sources.length === 1 && path.resolve(sources[0]) === defaultRulesFolder
+  const style = precompiled ?? (ownOnly ? compile() : cachedStyle(sources, [...kinds.keys()], compile))
   cache.set(key, {stamp, style})
   return style
 }

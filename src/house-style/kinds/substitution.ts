@@ -298,9 +298,12 @@ function checkConflicts(
   others: ReadonlyArray<{file: LoadedRuleFile; data: SubstitutionData}>
 ): void {
   const all = [{file, data}, ...others]
+  // Each entry's policy by id (the first rule of an entry has it), looked up once per entry, not searched.
+  const policies = new Map<string, Policy>()
+  for (const rule of data.rules) if (!policies.has(rule.entry.policy.id)) policies.set(rule.entry.policy.id, rule.entry.policy)
   file.entries.forEach((raw, entryIndex) => {
     const entry = raw as SubstitutionEntry
-    const policy = data.rules.find((rule) => rule.entry.policy.id === entry.id)?.entry.policy
+    const policy = policies.get(entry.id)
     if (!policy) return
     for (const pair of pairsOf(entry, entryIndex)) {
       pair.use.forEach((use, useIndex) => {
