@@ -61,8 +61,7 @@ Options
   --fix, --dry-run              fix doubled words, a/an and house forms; show the changes only
   --port 8080, --host 127.0.0.1, --cors ORIGIN    with serve
   --workers N, --token T (or COPYDESK_TOKEN), --log-level info    with serve
-  --no-floor                    with serve: let a story or request switch off the TK checks
-  --allow-error-dismissal       with serve: a named editor may dismiss a TK with a reason
+  --no-floor, --allow-error-dismissal   with serve: let a story switch off the TK checks; let a named editor dismiss a TK
   -h, --help, -v, --version
 
 Exit code: 0 ready to publish, 1 errors to fix, 2 copydesk could not run or check every story.

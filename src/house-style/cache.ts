@@ -33,7 +33,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {Style} from './compile.js'
+import type {Style} from './kind.js'
 import {packStyle, unpackStyle} from './pack.js'
 
 /** Bumped when the file layout or the packed data's shape changes. */

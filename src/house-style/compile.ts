@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {CompiledRuleFile, Kind, LoadedRuleFile} from './kind.js'
+import type {CompiledRuleFile, Kind, LoadedRuleFile, Style} from './kind.js'
 import {RuleDataError} from './kind.js'
 import {loadRules, locateEntry, RulesError, sourceStamp} from './load.js'
 import {cachedStyle} from './cache.js'
@@ -15,14 +15,8 @@ import {cachedStyle} from './cache.js'
 export {fillTemplate} from './template.js'
 
 /** Everything the preset needs from house style. */
-export interface Style {
-  /** Compiled files, in load order, by `ruleId`. */
-  files: ReadonlyArray<CompiledRuleFile>
-  /** Extra dictionary words from `dictionary.txt` files in the sources (one per line). */
-  dictionary: ReadonlyArray<string>
-  /** The folders and files this came from. */
-  sources: ReadonlyArray<string>
-}
+// A compiled house style (declared in kind.ts, so the cache and the packer need not import this module).
+export type {Style} from './kind.js'
 
 /** The folder of rules shipped with copydesk (AP style). */
 export const defaultRulesFolder = path.resolve(

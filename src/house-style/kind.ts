@@ -105,3 +105,13 @@ export interface KindPluginOptions<Data = unknown> {
   /** Whether this tree is a headline (scope filtering). */
   headline?: boolean
 }
+
+/** A compiled house style: what `compileStyle` (compile.ts) makes of a rules folder. */
+export interface Style {
+  /** Compiled files, in load order, by `ruleId`. */
+  files: ReadonlyArray<CompiledRuleFile>
+  /** Extra dictionary words from `dictionary.txt` files in the sources (one per line). */
+  dictionary: ReadonlyArray<string>
+  /** The folders and files this came from. */
+  sources: ReadonlyArray<string>
+}

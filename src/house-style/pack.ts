@@ -17,7 +17,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import v8 from 'node:v8'
-import type {Style} from './compile.js'
+import type {Style} from './kind.js'
 import {PatternIndex, tokenClasses} from './sequence.js'
 
 /** Shared objects stored by name. */
