@@ -143,6 +143,43 @@ describe('incremental re-checks equal full checks', () => {
   }
 })
 
+describe('story-wide checks and facts follow edits elsewhere', () => {
+  // The first paragraph never changes and comes from the cache, yet its
+  // findings change with edits to the second: a word written inside a
+  // sentence elsewhere is a name (spelling, dialect), the story's apostrophes
+  // (confusables); acronyms and name-consistency run over the whole story.
+  const kept = 'Goverment spoke on Tuesday. Colour was the theme, but its not clear when the NTSB will meet. Officials spoke to Anna Kowalczyk.'
+  const steps = [
+    'The council met later.',
+    'It heard from Goverment.',
+    'It heard from Goverment and Colour.',
+    'It heard from Colour at the mayor’s office.',
+    'The National Transportation Safety Board (NTSB) met. Officials spoke to Anna Kowalcyzk.',
+    'The council met later.'
+  ].map((second) => kept + '\n\n' + second + '\n')
+  const expectedKept = [
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ["confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'confusables 1:55-1:58 it’s', 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board']
+  ]
+
+  test('each step equals a full check, the cached paragraph’s findings included', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const seen: string[][] = []
+    for (const text of steps) {
+      const expected = (await full.check(text)).messages
+      expect((await checker.check(text)).messages.map(shape)).toEqual(expected.map(shape))
+      seen.push(expected.filter((message) => message.line === 1).map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : ''} ${message.expected?.[0]}`))
+    }
+    expect(seen).toEqual(expectedKept)
+    // The first paragraph is checked again when one of its words starts or stops being written as a name elsewhere; else reused.
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 9})
+  })
+})
+
 describe('the incremental checker', () => {
   test('reuses unchanged paragraphs and moves their findings', async () => {
     const checker = createChecker({}, {incremental: true})
