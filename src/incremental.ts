@@ -149,13 +149,17 @@ export async function runIncremental(
   // The story-wide facts paragraph checks read.
   const names = namesOf(tree)
   const curly = /’/.test(value)
-  const folded = [...names].map((name) => [name, fold(name)] as const)
+  const byForm = new Map<string, string[]>()
+  for (const name of names) {
+    const form = fold(name)
+    const list = byForm.get(form)
+    if (list) list.push(name)
+    else byForm.set(form, [name])
+  }
   const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
   const keys = paragraphs.map((paragraph) => {
     const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
-    const inside = fold(text)
-    const mine = folded.filter(([, form]) => inside.includes(form)).map(([name]) => name)
-    return `${epoch}\u0000${curly ? 1 : 0}\u0000${mine.join('\u0001')}\u0000${text}`
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
   })
   const found: Array<VFileMessage[] | undefined> = keys.map((key, index) => {
     const stored = cache.get(key)
@@ -201,6 +205,33 @@ export async function runIncremental(
   const all = dedupe([...file.messages, ...fresh])
   file.messages.length = 0
   file.messages.push(...all)
+}
+
+/**
+ * The story's names a check could ask about in `text`: those whose folded
+ * form is part of a word's folded form (a check asks about a word, or a
+ * piece of one, with its possessive or punctuation dropped, never with its
+ * case changed).
+ */
+function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] {
+  const found = new Set<string>()
+  for (const word of text.split(/\s+/)) {
+    // Every name is capitalized: a word without a capital holds none.
+    if (!/[\p{Lu}\p{Lt}]/u.test(word)) continue
+    const form = fold(word)
+    if (form.length > 48) {
+      // A long run without spaces (a URL, pasted data): look for each name in it instead.
+      for (const [name, list] of byForm) if (form.includes(name)) for (const each of list) found.add(each)
+      continue
+    }
+    for (let start = 0; start < form.length; start++) {
+      for (let end = start + 1; end <= form.length; end++) {
+        const names = byForm.get(form.slice(start, end))
+        if (names) for (const name of names) found.add(name)
+      }
+    }
+  }
+  return [...found].sort()
 }
 
 /** Letters and digits only, accents dropped, lowercase: a name's form, whatever a check does to its apostrophes or case. */

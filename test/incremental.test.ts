@@ -127,7 +127,7 @@ describe('incremental re-checks equal full checks', () => {
     test(`after random edits: ${name}`, async () => {
       let findings = 0
       await fc.assert(
-        fc.asyncProperty(fc.array(edit, {minLength: 1, maxLength: 6}), async (edits) => {
+        fc.asyncProperty(fc.array(edit, {minLength: 1, maxLength: 8}), async (edits) => {
           let story = text
           findings += await agree(story)
           for (const change of edits) {
@@ -135,7 +135,7 @@ describe('incremental re-checks equal full checks', () => {
             findings += await agree(story)
           }
         }),
-        {numRuns: 4, seed: 21, endOnFailure: true}
+        {numRuns: 10, seed: 21, endOnFailure: true}
       )
       // The stories have findings to compare (an empty comparison proves nothing).
       expect(findings).toBeGreaterThan(0)
