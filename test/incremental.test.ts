@@ -201,6 +201,18 @@ describe('the incremental checker', () => {
     // Written inside a sentence elsewhere, the opener is taken for a name: no finding, as in a full check.
     expect((await checker.check(opener + '\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
     expect((await full.check(opener + '\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
+    // The opener edited and checked alone: the name is still read from the cached paragraph.
+    expect((await checker.check('Goverment spoke on Monday.\n\nThe council met later.\n\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 5})
+  })
+
+  test('a changed paragraph follows the apostrophes of the cached ones', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const mayor = '\n\nThe mayor’s office said so.\n'
+    await checker.check('The council said it would meet, but its not clear when.' + mayor)
+    // Only the first paragraph is checked again; the story's curly apostrophe is in the other.
+    const edited = (await checker.check('The council said it would meet soon, but its not clear when.' + mayor)).messages
+    expect(edited.map((message) => [String(message), message.expected])).toEqual([['1:42-1:45: Use `it’s` (it is), not `its` (belonging to it)', ['it’s']]])
   })
 
   test('the cache stays within its bytes, dropping the least recently used', () => {
