@@ -25,6 +25,9 @@ import {byImportance, capFindings, mergeDropped} from './result.js'
 import {markerGate} from './house-style/kinds/existence-gate.js'
 import {liveDesk} from './desk/live.js'
 import {decideFile} from './decisions.js'
+import {ByteLru, pluginOrder, runIncremental, wholeStoryChecks, type IncrementalOptions, type IncrementalStats} from './incremental.js'
+import {dedupeMessages} from './preset.js'
+import type {Root} from 'nlcst'
 
 /**
  * Per-story hooks for callers that must act before the whole check is done
@@ -53,6 +56,14 @@ export function planOf(checker: Checker): CheckPlan {
   return plans.get(checker) ?? {critical: [], rest: []}
 }
 
+const caches = new WeakMap<object, ByteLru>()
+
+/** How many paragraphs an incremental checker (`createChecker(options, {incremental: true})`) reused and checked, and its cache's size; `undefined` for another checker. */
+export function incrementalStatsOf(checker: Checker): (IncrementalStats & {entries: number; bytes: number}) | undefined {
+  const cache = caches.get(checker)
+  return cache && {...cache.stats, entries: cache.size, bytes: cache.bytes}
+}
+
 /** A prepared checker: settings validated, rules compiled, dictionaries loaded on first use. */
 export interface Checker {
   /** Check one story. The input is never changed. */
@@ -69,7 +80,7 @@ export interface Checker {
  * `Custom` names the ruleIds of a newsroom's own rules files so `checks`
  * accepts them: `createChecker<'local-names'>({rules, checks: {'local-names': 'error'}})`.
  */
-export function createChecker<Custom extends string = never>(options: Options<NoInfer<Custom>> = {}): Checker {
+export function createChecker<Custom extends string = never>(options: Options<NoInfer<Custom>> = {}, tuning: CheckerTuning = {}): Checker {
   const settings = normalizeOptions(options)
   const style = styleFor(options)
   const plan = planFor(settings, style)
@@ -97,6 +108,32 @@ export function createChecker<Custom extends string = never>(options: Options<No
     deskStamp = now.stamp
     presetOptions = presetFor(now.words)
     processors.clear()
+    cache?.clear()
+  }
+
+  // Instant re-checks (src/incremental.ts): paragraphs seen before are not checked again.
+  const cache = tuning.incremental ? new ByteLru((tuning.incremental === true ? undefined : tuning.incremental.maxBytes) ?? 32 * 1024 * 1024) : undefined
+  const wholeIds = wholeStoryChecks(style)
+  const allIds = [...Object.keys(codeChecks), ...style.files.map((file) => file.ruleId)]
+  const order = pluginOrder(style)
+  function pipeline(phase: 'all' | 'rest', part: 'whole' | 'paragraph') {
+    const key = `${phase}:text:${part}`
+    let value = processors.get(key)
+    if (!value) {
+      const base = presetOptions[phase]
+      const ids = part === 'whole' ? allIds.filter((id) => !wholeIds.includes(id)) : wholeIds
+      value = processorFor('text', {...base, checks: {...base.checks, ...off(ids)}})
+      processors.set(key, value)
+    }
+    return value
+  }
+  /** The incremental run of `phase` over `file`, when it can stand in for a whole run. */
+  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
+    if (!cache || format !== 'text') return undefined
+    const data = file.data as HeadlineData
+    if (data.headline || data.headlineLines !== undefined) return undefined
+    const pipelines = {whole: pipeline(phase, 'whole'), paragraph: pipeline(phase, 'paragraph')}
+    return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${deskStamp}`, order, dedupeMessages)
   }
 
   function processor(format: Format, phase: Phase = 'rest') {
@@ -118,7 +155,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     const pieces = piecesFor(String(file.value), format)
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      await runWhole(processor(format, 'all'), file, {pieces, max})
+      await runWhole(processor(format, 'all'), file, {pieces, max, instead: incrementalFor('all', format, file)})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
@@ -149,7 +186,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
     hooks.onCritical?.(found.length > max ? [...found].sort(byImportance).slice(0, max) : found)
-    await runWhole(processor(format), file, {pieces, checks: plan.rest, tree, max})
+    await runWhole(processor(format), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}
@@ -188,10 +225,17 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
   }
   plans.set(checker, plan)
+  if (cache) caches.set(checker, cache)
   return checker
 }
 
 type Phase = keyof CheckPlan | 'all'
+
+/** How a checker works, beside what it checks. */
+export interface CheckerTuning {
+  /** Keep each paragraph's findings and check only changed paragraphs of a story seen before (src/incremental.ts); findings equal a full check's. */
+  incremental?: boolean | IncrementalOptions
+}
 
 function planFor(settings: Settings, style: Style): CheckPlan {
   const plan: CheckPlan = {critical: [], rest: []}
@@ -231,6 +275,8 @@ interface RunPlan {
   tree?: unknown
   /** Findings kept (`maxFindings`): between sections, findings past twice this are left out (and tallied). */
   max: number
+  /** Run instead of `processor` over the parsed story, when checked whole (the incremental run, src/incremental.ts). */
+  instead?: (tree: unknown) => Promise<void>
 }
 
 /**
@@ -239,9 +285,10 @@ interface RunPlan {
  * else whole (over `tree` when the story is already parsed). The one place
  * where sections are cut and places shifted, for every phase and face.
  */
-async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max}: RunPlan): Promise<void> {
+async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, instead}: RunPlan): Promise<void> {
   if (pieces) await runSections(processor, file, pieces, checks, max)
   else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
+  else if (instead) await instead(tree ?? parse(processor, file))
   else await processor.run((tree ?? parse(processor, file)) as never, file)
 }
 

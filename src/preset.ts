@@ -4,6 +4,7 @@
  */
 import type {Plugin, Processor} from 'unified'
 import type {Root} from 'nlcst'
+import type {VFileMessage} from 'vfile-message'
 import type {Options} from './options.js'
 import {assertKnownChecks, levelFor, normalizeOptions} from './options.js'
 import type {CodeCheck, CodeCheckPlugin} from './types.js'
@@ -77,16 +78,21 @@ export const copydesk: Plugin<[Options?], Root> = function (options) {
  */
 export const dedupe: Plugin<[], Root> = function () {
   return function (_tree, file) {
-    const seen = new Set<string>()
-    file.messages = file.messages.filter((message) => {
-      const place = message.place
-      if (!place || !('start' in place)) return true
-      const key = `${place.start.offset}:${place.end.offset}:${message.expected?.[0] ?? ''}`
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
+    file.messages = dedupeMessages(file.messages)
   }
+}
+
+/** The messages `dedupe` keeps, in order: the first for each span and replacement. */
+export function dedupeMessages(messages: VFileMessage[]): VFileMessage[] {
+  const seen = new Set<string>()
+  return messages.filter((message) => {
+    const place = message.place
+    if (!place || !('start' in place)) return true
+    const key = `${place.start.offset}:${place.end.offset}:${message.expected?.[0] ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 export default copydesk

@@ -145,6 +145,11 @@ function curly(tree: Root, expected: string, actual: string): string {
   return actual.includes('’') || cached[curlyKey] ? expected.replace(/'/g, '’') : expected
 }
 
+/** Say whether the story `tree` is part of uses curly apostrophes (src/incremental.ts checks some paragraphs alone). */
+export function presetCurly(tree: Root, curlyStory: boolean): void {
+  ;(tree as Root & {[curlyKey]?: boolean})[curlyKey] = curlyStory
+}
+
 /** The right word in the written word's case: `Its` → `It's`, `LESS` → `FEWER`. */
 function matchCase(expected: string, actual: string): string {
   if (actual.length > 1 && actual === actual.toUpperCase() && actual !== actual.toLowerCase()) return expected.toUpperCase()

@@ -41,7 +41,7 @@ export interface WorkerResult {
   storyError?: string
 }
 
-const data = (workerData as {options?: Options; floor?: boolean} | undefined) ?? {}
+const data = (workerData as {options?: Options; floor?: boolean; incremental?: boolean} | undefined) ?? {}
 const options: Options = data.options ?? {}
 const checkers = new Map<Dialect, Checker>()
 const floors = new Map<Dialect, Floor>()
@@ -61,7 +61,8 @@ function checkerFor(dialect: Dialect): Checker {
   if (!checker) {
     // With the floor, its checks run in the floor's own checker, not twice.
     const floorOff = Object.fromEntries((floorOf(dialect)?.ruleIds ?? []).map((id) => [id, 'off' as const]))
-    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']})
+    // Incremental: a story sent again (the page's next keystroke, a /v2/check client re-sending) checks only its changed paragraphs (COPYDESK_INCREMENTAL=0: off).
+    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']}, {incremental: data.incremental ?? process.env.COPYDESK_INCREMENTAL !== '0'})
     checkers.set(dialect, checker)
   }
   return checker

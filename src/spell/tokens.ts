@@ -137,6 +137,11 @@ function collectPieces(sentence: Sentence, pieces: Piece[]): void {
 
 const namesKey = Symbol('copydesk.names')
 
+/** Give `tree` the names of a larger story it is part of (src/incremental.ts checks some paragraphs alone). */
+export function presetNames(tree: Root, names: Set<string>): void {
+  ;(tree as Root & {[namesKey]?: Set<string>})[namesKey] = names
+}
+
 /** {@link namesInside} the pieces of a tree: worked out once per tree (`spelling` and `dialect` both ask). */
 export function namesOf(tree: Root): Set<string> {
   const cached = tree as Root & {[namesKey]?: Set<string>}

@@ -1,0 +1,326 @@
+/**
+ * Instant re-checks: a checker made with `{incremental: true}` keeps each
+ * paragraph's findings, and when a story comes again (an editor's next
+ * keystroke, a `/v2/check` or `/v1/check` client re-sending its document)
+ * only the paragraphs whose text changed are checked again.
+ *
+ * Exact, not approximate: the findings equal a full check's
+ * (test/incremental.test.ts compares the two after random edits).
+ *
+ * - The story is parsed whole (the parse is a small part of the cost), so
+ *   every paragraph has the places a full check gives it.
+ * - Checks that read the whole story run over the whole story every time:
+ *   `empty-story`, `name-consistency` (one name spelled two ways anywhere)
+ *   and kind `acronym` rules (first reference). The must-never-publish
+ *   checks, the character-level gate and the findings cap are run by the
+ *   checker as before, over the whole story.
+ * - Every other check reads one paragraph at a time, plus two facts about
+ *   the whole story that are part of the cache key: the capitalized forms
+ *   written inside a sentence anywhere (`spelling` and `dialect` take a
+ *   sentence-opening word among them for a name; only those that could be
+ *   a word of the paragraph enter its key) and whether the story uses curly
+ *   apostrophes (`confusables` fixes follow it). Changed paragraphs are
+ *   checked together over a tree holding only them, with those facts taken
+ *   from the whole story.
+ * - Cached findings are kept relative to their paragraph's start and moved
+ *   to where the paragraph is now. The cache is an LRU bounded in bytes.
+ */
+import type {Paragraph, Root} from 'nlcst'
+import type {Point} from 'unist'
+import type {Processor} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {stringifyPosition} from 'unist-util-stringify-position'
+import {markSkipped} from './deadline.js'
+import {presetNames, namesOf} from './spell/tokens.js'
+import {presetCurly} from './checks/confusables.js'
+import {kinds} from './house-style/kinds/index.js'
+import {codeChecks} from './types.js'
+import type {Style} from './house-style/compile.js'
+
+/** `createChecker(options, {incremental})`: `true`, or the cache's size. */
+export interface IncrementalOptions {
+  /** Most bytes the paragraph cache holds (estimated); default 32 MB. */
+  maxBytes?: number
+}
+
+/** Checks that read the whole story: run over all of it on every check. */
+export function wholeStoryChecks(style: Style): string[] {
+  return ['empty-story', 'name-consistency', ...style.files.filter((file) => file.kind === 'acronym').map((file) => file.ruleId)]
+}
+
+/** The order the preset runs its plugins in, by ruleId (src/preset.ts): messages of a full check come in this order. */
+export function pluginOrder(style: Style): (ruleId: string | undefined) => number {
+  const order = new Map<string, number>()
+  Object.keys(codeChecks).forEach((name, index) => order.set(name, index))
+  const kindIndex = new Map([...kinds.keys()].map((name, index) => [name, index]))
+  for (const file of style.files) order.set(file.ruleId, 100 + (kindIndex.get(file.kind) ?? 50))
+  return (ruleId) => order.get(ruleId ?? '') ?? 1000
+}
+
+interface Stored {
+  /** Offsets relative to the paragraph's start; lines relative to its line; columns relative on its first line. */
+  messages: VFileMessage[]
+  bytes: number
+}
+
+/** What an incremental checker reused: paragraphs found in the cache and paragraphs checked. */
+export interface IncrementalStats {
+  reused: number
+  checked: number
+}
+
+/** A least-recently-used map bounded by an estimate of bytes. */
+export class ByteLru {
+  private readonly map = new Map<string, Stored>()
+  private used = 0
+  readonly stats: IncrementalStats = {reused: 0, checked: 0}
+  constructor(readonly maxBytes: number) {}
+  get size(): number {
+    return this.map.size
+  }
+  get bytes(): number {
+    return this.used
+  }
+  get(key: string): Stored | undefined {
+    const value = this.map.get(key)
+    if (value) {
+      this.map.delete(key)
+      this.map.set(key, value)
+    }
+    return value
+  }
+  set(key: string, value: Stored): void {
+    const old = this.map.get(key)
+    if (old) {
+      this.used -= old.bytes
+      this.map.delete(key)
+    }
+    if (value.bytes > this.maxBytes) return
+    this.map.set(key, value)
+    this.used += value.bytes
+    for (const [oldest, entry] of this.map) {
+      if (this.used <= this.maxBytes) break
+      this.map.delete(oldest)
+      this.used -= entry.bytes
+    }
+  }
+  clear(): void {
+    this.map.clear()
+    this.used = 0
+  }
+}
+
+/** The two pipelines of one phase: the whole-story checks, and the paragraph checks. */
+export interface PhasePipelines {
+  whole: Processor<any, any, any, any, any>
+  paragraph: Processor<any, any, any, any, any>
+}
+
+/** Rough bytes a message takes in the cache. */
+const messageBytes = 600
+
+/**
+ * Run one phase's checks over `file` (already parsed as `tree`, plain text,
+ * no headline lines) as a full run of that phase would, reusing cached
+ * paragraphs. `epoch` names the pipelines' configuration (it changes when the
+ * desk dictionary does).
+ */
+export async function runIncremental(
+  pipelines: PhasePipelines,
+  file: VFile,
+  tree: Root,
+  cache: ByteLru,
+  epoch: string,
+  order: (ruleId: string | undefined) => number,
+  dedupe: (messages: VFileMessage[]) => VFileMessage[]
+): Promise<void> {
+  const value = String(file.value)
+  const scratch = () => {
+    const part = new VFile({value, path: file.path})
+    part.data = {...file.data, copydeskSkipped: undefined}
+    return part
+  }
+  const whole = scratch()
+  await pipelines.whole.run(tree as never, whole)
+  const wholeSkipped = (whole.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? []
+  if (wholeSkipped.length > 0) markSkipped(file, wholeSkipped)
+
+  // The story-wide facts paragraph checks read.
+  const names = namesOf(tree)
+  const curly = /’/.test(value)
+  const byForm = new Map<string, string[]>()
+  for (const name of names) {
+    const form = fold(name)
+    const list = byForm.get(form)
+    if (list) list.push(name)
+    else byForm.set(form, [name])
+  }
+  const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
+  const keys = paragraphs.map((paragraph) => {
+    const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
+  })
+  const found: Array<VFileMessage[] | undefined> = keys.map((key, index) => {
+    const stored = cache.get(key)
+    return stored ? stored.messages.map((message) => place(message, paragraphs[index]!, file)) : undefined
+  })
+  const dirty = paragraphs.filter((_, index) => !found[index])
+  cache.stats.reused += paragraphs.length - dirty.length
+  cache.stats.checked += dirty.length
+  if (dirty.length > 0) {
+    const part: Root = {type: 'RootNode', children: dirty, position: tree.position}
+    presetNames(part, names)
+    presetCurly(part, curly)
+    const checked = scratch()
+    await pipelines.paragraph.run(part as never, checked)
+    const skipped = (checked.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? []
+    if (skipped.length > 0) markSkipped(file, skipped)
+    const fresh = dirty.map(() => [] as VFileMessage[])
+    let placed = true
+    for (const message of checked.messages) {
+      const index = paragraphOf(message, dirty)
+      if (index < 0) placed = false
+      else fresh[index]!.push(message)
+    }
+    let next = 0
+    for (let index = 0; index < paragraphs.length; index++) {
+      if (found[index]) continue
+      const messages = fresh[next++]!
+      if (!placed) {
+        // A message outside every paragraph: keep the findings, cache none of them.
+        found[index] = []
+        continue
+      }
+      found[index] = messages
+      if (skipped.length === 0) {
+        cache.set(keys[index]!, {messages: messages.map((message) => relative(message, paragraphs[index]!)), bytes: 2 * keys[index]!.length + 64 + messageBytes * messages.length})
+      }
+    }
+    if (!placed) found[0] = [...(found[0] ?? []), ...checked.messages.filter((message) => paragraphOf(message, dirty) < 0)]
+  }
+  const local = found.flatMap((messages) => messages ?? [])
+  // A full run's order: plugin by plugin (stable within each).
+  const fresh = [...whole.messages, ...local].sort((a, b) => order(a.ruleId) - order(b.ruleId))
+  const all = dedupe([...file.messages, ...fresh])
+  file.messages.length = 0
+  file.messages.push(...all)
+}
+
+/**
+ * The story's names a check could ask about in `text`: those whose folded
+ * form is part of a word's folded form (a check asks about a word, or a
+ * piece of one, with its possessive or punctuation dropped, never with its
+ * case changed).
+ */
+function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] {
+  const found = new Set<string>()
+  for (const word of text.split(/\s+/)) {
+    // Every name is capitalized: a word without a capital holds none.
+    if (!/[\p{Lu}\p{Lt}]/u.test(word)) continue
+    const form = fold(word)
+    if (form.length > 48) {
+      // A long run without spaces (a URL, pasted data): look for each name in it instead.
+      for (const [name, list] of byForm) if (form.includes(name)) for (const each of list) found.add(each)
+      continue
+    }
+    for (let start = 0; start < form.length; start++) {
+      for (let end = start + 1; end <= form.length; end++) {
+        const names = byForm.get(form.slice(start, end))
+        if (names) for (const name of names) found.add(name)
+      }
+    }
+  }
+  return [...found].sort()
+}
+
+/** Letters and digits only, accents dropped, lowercase: a name's form, whatever a check does to its apostrophes or case. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase()
+}
+
+function pointsOf(message: VFileMessage): Point[] {
+  const points: Point[] = []
+  const add = (place: unknown) => {
+    if (!place || typeof place !== 'object') return
+    if ('start' in place) points.push((place as {start: Point}).start, (place as unknown as {end: Point}).end)
+    else if ('line' in place) points.push(place as Point)
+  }
+  add(message.place)
+  add((message.cause as {place?: unknown} | undefined)?.place)
+  return points
+}
+
+/** Which of `paragraphs` holds every point of `message`, or -1. */
+function paragraphOf(message: VFileMessage, paragraphs: Paragraph[]): number {
+  const points = pointsOf(message)
+  if (points.length === 0) return -1
+  for (let index = 0; index < paragraphs.length; index++) {
+    const {start, end} = paragraphs[index]!.position!
+    if (points.every((point) => point.offset !== undefined && point.offset >= start.offset! && point.offset <= end.offset!)) return index
+  }
+  return -1
+}
+
+function copy(message: VFileMessage): VFileMessage {
+  const clone = Object.assign(Object.create(Object.getPrototypeOf(message) as object), message) as VFileMessage
+  // The tree the message was found in is not kept.
+  clone.ancestors = undefined
+  return clone
+}
+
+function movePlace(message: VFileMessage, move: (point: Point) => Point): void {
+  const movePlaceOf = (place: unknown) => {
+    if (!place || typeof place !== 'object') return place
+    if ('start' in place) return {start: move((place as {start: Point}).start), end: move((place as unknown as {end: Point}).end)}
+    return move(place as Point)
+  }
+  message.place = movePlaceOf(message.place) as VFileMessage['place']
+  const cause = message.cause as VFileMessage | undefined
+  if (cause && typeof cause === 'object' && cause.place) {
+    const moved = Object.assign(Object.create(Object.getPrototypeOf(cause) as object), cause) as VFileMessage
+    moved.place = movePlaceOf(cause.place) as VFileMessage['place']
+    message.cause = moved
+  }
+}
+
+/** Line, column and name of `message` from its place, as vfile-message sets them. */
+function restate(message: VFileMessage): void {
+  const place = message.place
+  const first = place ? ('start' in place ? place.start : place) : undefined
+  message.line = first?.line
+  message.column = first?.column
+  message.name = stringifyPosition(place) || '1:1'
+}
+
+/** `message` with places relative to `paragraph`'s start. */
+function relative(message: VFileMessage, paragraph: Paragraph): VFileMessage {
+  const start = paragraph.position!.start
+  const clone = copy(message)
+  movePlace(clone, (point) => ({
+    line: point.line - start.line,
+    column: point.line === start.line ? point.column - start.column : point.column,
+    offset: point.offset! - start.offset!
+  }))
+  return clone
+}
+
+/** A cached message placed at `paragraph` in `file`. */
+function place(message: VFileMessage, paragraph: Paragraph, file: VFile): VFileMessage {
+  const start = paragraph.position!.start
+  const clone = copy(message)
+  movePlace(clone, (point) => ({
+    line: point.line + start.line,
+    column: point.line === 0 ? point.column + start.column : point.column,
+    offset: point.offset! + start.offset!
+  }))
+  restate(clone)
+  if (file.path) clone.name = `${file.path}:${clone.name}`
+  clone.file = file.path || ''
+  const cause = clone.cause as VFileMessage | undefined
+  if (cause && typeof cause === 'object' && cause.place) {
+    restate(cause)
+    cause.file = file.path || ''
+  }
+  return clone
+}

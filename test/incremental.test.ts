@@ -1,0 +1,228 @@
+/**
+ * Instant re-checks (src/incremental.ts): a checker made with
+ * `{incremental: true}` checks only changed paragraphs again, and its
+ * findings must equal a full check's, field by field and in order. The
+ * property: after each of a run of random edits (words inserted, deleted,
+ * replaced; paragraphs split and merged; slips, names, British spellings and
+ * curly apostrophes typed in), the incremental checker and a plain one agree,
+ * with and without a time budget (the server's path).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import fc from 'fast-check'
+import {describe, expect, test} from 'vitest'
+import type {VFile} from 'vfile'
+import {VFile as File} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {createChecker} from '../src/index.js'
+import {incrementalStatsOf} from '../src/check.js'
+import {ByteLru} from '../src/incremental.js'
+import {setDeadline} from '../src/deadline.js'
+import {corpusAvailable, corpusStories, readShared} from './util/corpus.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8')
+
+/** Every field a face can show, places included (cause too). */
+function shape(message: VFileMessage) {
+  const cause = message.cause as VFileMessage | undefined
+  return {
+    name: message.name,
+    file: message.file,
+    ruleId: message.ruleId,
+    source: message.source,
+    reason: message.reason,
+    fatal: message.fatal,
+    line: message.line,
+    column: message.column,
+    place: message.place,
+    actual: message.actual,
+    expected: message.expected,
+    url: message.url,
+    note: message.note,
+    data: (message as {data?: unknown}).data,
+    quoted: (message as {quoted?: unknown}).quoted,
+    cause: cause && typeof cause === 'object' ? {reason: cause.reason, place: cause.place, name: cause.name, file: cause.file} : cause
+  }
+}
+
+function outcome(file: VFile) {
+  // The budget's end differs from run to run; whatever else the checks record (skipped checks, what the cap left out) must agree.
+  const {copydeskDeadline: _, ...data} = file.data as {copydeskDeadline?: number}
+  return {messages: file.messages.map(shape), data}
+}
+
+const full = createChecker()
+const incremental = createChecker({}, {incremental: true})
+
+/** Check `text` with both checkers, without and with a budget (critical phase first), and expect the same findings. */
+async function agree(text: string): Promise<number> {
+  const plain = outcome(await full.check(text))
+  expect(outcome(await incremental.check(text))).toEqual(plain)
+  const budgeted = async (checker: typeof full) => {
+    const file = new File({value: text, path: 'story.txt'})
+    setDeadline(file, 600_000)
+    let critical = 0
+    const checked = await checker.check(file, {onCritical: (messages) => (critical = messages.length)})
+    return {...outcome(checked), critical}
+  }
+  expect(await budgeted(incremental)).toEqual(await budgeted(full))
+  return plain.messages.length
+}
+
+const slips = ['the', 'teh', 'recieve', 'colour', 'Washington', 'Lyammouri', 'it’s', "it's", 'its', 'a', 'an', 'NATO', 'FBI', 'Mr.', 'TK', 'percent', '5%', 'Sept. 3', 'Calif.', 'U.S.', '“quote', 'said”', 'Smith', 'Smyth', 'hour', 'European', 'then', 'than']
+
+type Edit =
+  | {kind: 'insert' | 'replace'; at: number; word: string}
+  | {kind: 'delete' | 'split' | 'merge' | 'newline'; at: number}
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({kind: fc.constantFrom('insert' as const, 'replace' as const), at: fc.nat(), word: fc.constantFrom(...slips)}),
+  fc.record({kind: fc.constantFrom('delete' as const, 'split' as const, 'merge' as const, 'newline' as const), at: fc.nat()})
+)
+
+/** `text` after `change`: positions count words (or paragraph breaks, to merge). */
+function apply(text: string, change: Edit): string {
+  if (change.kind === 'merge') {
+    const breaks = [...text.matchAll(/\n[ \t]*\n/g)]
+    if (breaks.length === 0) return text
+    const found = breaks[change.at % breaks.length]!
+    return text.slice(0, found.index) + ' ' + text.slice(found.index! + found[0].length)
+  }
+  const words = [...text.matchAll(/\S+/g)]
+  if (words.length === 0) return change.kind === 'insert' || change.kind === 'replace' ? change.word : text
+  const word = words[change.at % words.length]!
+  const start = word.index!
+  const end = start + word[0].length
+  switch (change.kind) {
+    case 'insert':
+      return text.slice(0, start) + change.word + ' ' + text.slice(start)
+    case 'replace':
+      return text.slice(0, start) + change.word + text.slice(end)
+    case 'delete':
+      return text.slice(0, start) + text.slice(end).replace(/^ /, '')
+    case 'split':
+      return text.slice(0, start) + '\n\n' + text.slice(start)
+    default:
+      return text.slice(0, start) + '\n' + text.slice(start)
+  }
+}
+
+const stories: Array<[string, string]> = [
+  ['examples/story.txt', read('examples/story.txt')],
+  ['test/fixtures/typos.txt', read('test/fixtures/typos.txt')],
+  ['test/fixtures/clean-story.txt', read('test/fixtures/clean-story.txt')],
+  ['test/fixtures/golden/edge-cases.txt', read('test/fixtures/golden/edge-cases.txt')]
+]
+if (corpusAvailable) {
+  const corpus = corpusStories()
+  stories.push(['corpus: reuters and bbc, four stories joined', [corpus[0], corpus[7], corpus[corpus.length - 1], corpus[corpus.length - 9]].map((story) => story!.text).join('\n\n')])
+  const mali = readShared('corpus/seed/mali.txt')
+  if (mali) stories.push(['corpus/seed/mali.txt', mali])
+}
+
+describe('incremental re-checks equal full checks', () => {
+  for (const [name, text] of stories) {
+    test(`after random edits: ${name}`, async () => {
+      let findings = 0
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, {minLength: 1, maxLength: 8}), async (edits) => {
+          let story = text
+          findings += await agree(story)
+          for (const change of edits) {
+            story = apply(story, change)
+            findings += await agree(story)
+          }
+        }),
+        {numRuns: 10, seed: 21, endOnFailure: true}
+      )
+      // The stories have findings to compare (an empty comparison proves nothing).
+      expect(findings).toBeGreaterThan(0)
+    }, 600_000)
+  }
+})
+
+describe('story-wide checks and facts follow edits elsewhere', () => {
+  // The first paragraph never changes and comes from the cache, yet its
+  // findings change with edits to the second: a word written inside a
+  // sentence elsewhere is a name (spelling, dialect), the story's apostrophes
+  // (confusables); acronyms and name-consistency run over the whole story.
+  const kept = 'Goverment spoke on Tuesday. Colour was the theme, but its not clear when the NTSB will meet. Officials spoke to Anna Kowalczyk.'
+  const steps = [
+    'The council met later.',
+    'It heard from Goverment.',
+    'It heard from Goverment and Colour.',
+    'It heard from Colour at the mayor’s office.',
+    'The National Transportation Safety Board (NTSB) met. Officials spoke to Anna Kowalcyzk.',
+    'The council met later.'
+  ].map((second) => kept + '\n\n' + second + '\n')
+  const expectedKept = [
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ["confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'confusables 1:55-1:58 it’s', 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board'],
+    ['spelling 1:1-1:10 Government', 'dialect 1:29-1:35 Color', "confusables 1:55-1:58 it's", 'acronyms 1:78-1:82 National Transportation Safety Board']
+  ]
+
+  test('each step equals a full check, the cached paragraph’s findings included', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const seen: string[][] = []
+    for (const text of steps) {
+      const expected = (await full.check(text)).messages
+      expect((await checker.check(text)).messages.map(shape)).toEqual(expected.map(shape))
+      seen.push(expected.filter((message) => message.line === 1).map((message) => `${message.ruleId} ${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}-${message.place.end.line}:${message.place.end.column}` : ''} ${message.expected?.[0]}`))
+    }
+    expect(seen).toEqual(expectedKept)
+    // The first paragraph is checked again when one of its words starts or stops being written as a name elsewhere; else reused.
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 9})
+  })
+})
+
+describe('the incremental checker', () => {
+  test('reuses unchanged paragraphs and moves their findings', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const first = 'Teh mayor spoke on Tuesday.\n\nThe the council met later.\n'
+    const before = (await checker.check(first)).messages.map(String)
+    expect(before).toEqual(['1:1-1:4: `Teh` is not in the dictionary; did you mean `The`?', '3:1-3:8: Remove the repeated `the`'])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 0, checked: 2, entries: 2})
+    const after = (await checker.check('A new paragraph comes first.\n\n' + first)).messages.map(String)
+    expect(after).toEqual(['3:1-3:4: `Teh` is not in the dictionary; did you mean `The`?', '5:1-5:8: Remove the repeated `the`'])
+    // Only the new paragraph was checked again.
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 2, checked: 3, entries: 3})
+    expect(incrementalStatsOf(full)).toBeUndefined()
+  })
+
+  test('a name written later in the story changes a cached paragraph’s finding', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const opener = 'Goverment spoke on Tuesday.\n\nThe council met later.\n'
+    expect((await checker.check(opener)).messages.map(String)).toEqual(['1:1-1:10: `Goverment` is not in the dictionary; did you mean `Government`?'])
+    // Written inside a sentence elsewhere, the opener is taken for a name: no finding, as in a full check.
+    expect((await checker.check(opener + '\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
+    expect((await full.check(opener + '\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
+    // The opener edited and checked alone: the name is still read from the cached paragraph.
+    expect((await checker.check('Goverment spoke on Monday.\n\nThe council met later.\n\nIt heard from Goverment.\n')).messages.map(String)).toEqual([])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 5})
+  })
+
+  test('a changed paragraph follows the apostrophes of the cached ones', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const mayor = '\n\nThe mayor’s office said so.\n'
+    await checker.check('The council said it would meet, but its not clear when.' + mayor)
+    // Only the first paragraph is checked again; the story's curly apostrophe is in the other.
+    const edited = (await checker.check('The council said it would meet soon, but its not clear when.' + mayor)).messages
+    expect(edited.map((message) => [String(message), message.expected])).toEqual([['1:42-1:45: Use `it’s` (it is), not `its` (belonging to it)', ['it’s']]])
+  })
+
+  test('the cache stays within its bytes, dropping the least recently used', () => {
+    const lru = new ByteLru(1000)
+    lru.set('a', {messages: [], bytes: 400})
+    lru.set('b', {messages: [], bytes: 400})
+    lru.get('a')
+    lru.set('c', {messages: [], bytes: 400})
+    expect({size: lru.size, bytes: lru.bytes, a: Boolean(lru.get('a')), b: Boolean(lru.get('b')), c: Boolean(lru.get('c'))}).toEqual({size: 2, bytes: 800, a: true, b: false, c: true})
+    lru.set('huge', {messages: [], bytes: 5000})
+    expect(lru.get('huge')).toBeUndefined()
+  })
+})
