@@ -179,7 +179,10 @@ describe('confusables', () => {
     ["The full advise should have been attached.", ["1:10-1:16: Use `advice` (the noun), not `advise` (the verb)"]],
     ["There were occasions when advise had been published.", ["1:27-1:33: Use `advice` (the noun), not `advise` (the verb)"]],
     ["Banks can only except yuan deposits.", ["1:16-1:22: Use `accept` (to take or agree to), not `except` (apart from)"]],
-    ["Soymeal is a principle component of feed.", ["1:14-1:23: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]]
+    ["Soymeal is a principle component of feed.", ["1:14-1:23: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]],
+    ["The two firms compliment each other.", ["1:15-1:25: Use `complement` (something that completes), not `compliment` (praise)"]],
+    ["He complemented her on the dress.", ["1:4-1:16: Use `complimented` (praise), not `complemented` (something that completes)"]],
+    ["If your interested, call us.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -259,7 +262,9 @@ describe('confusables', () => {
     "She is someone who's new to the job, and a man who's happy now.",
     "We advise clients to wait; lawyers advise against it, and those who advise were paid.",
     "Everyone came except the chairman, and it would not except for the rain.",
-    "The principle applies to all, the principle behind it holds firm, and it is a principle worth defending."
+    "The principle applies to all, the principle behind it holds firm, and it is a principle worth defending.",
+    "They compliment each other on their outfits, and the colors complemented the room.",
+    "Send your completed form to us; your used car and your attached file are safe."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -274,6 +274,9 @@ const yourSlip: Rule = (c) => {
     if (next === 'welcome' && !isBreak(c.at(2))) return undefined
     return {expected: "you're", group: "your/you're"}
   }
+  // "if your interested, call": a participle or adjective that ends the phrase is said of "you are".
+  const classes = classesOf(next)
+  if (c.tokens[c.index + 1].text === next && (classes.participle || (classes.adjective && !classes.noun)) && !classes.verb && (isBreak(c.at(2)) || set('in to about with for by that').has(c.at(2)))) return {expected: "you're", group: "your/you're"}
   return undefined
 }
 const youreSlip: Rule = (c) => possessiveSlip(c, 'your', "your/you're")
@@ -436,6 +439,8 @@ const principleSlip: Rule = (c) => {
 const complimentSlip: Rule = (c) => {
   const word = c.at(0)
   if (c.at(-1) === 'full' && (word === 'compliment' || word === 'compliments')) return {expected: word.replace('compliment', 'complement'), group: 'complement/compliment'}
+  // "the two firms compliment each other": to go well together is to complement.
+  if ((word === 'compliment' || word === 'compliments') && c.isWord(1) && ((c.at(1) === 'each' && c.at(2) === 'other') || (c.at(1) === 'one' && c.at(2) === 'another')) && c.at(3) !== 'on') return {expected: word.replace('compliment', 'complement'), group: 'complement/compliment'}
   return undefined
 }
 const complementSlip: Rule = (c) => {
@@ -443,6 +448,8 @@ const complementSlip: Rule = (c) => {
   const expected = word.replace('complement', 'compliment')
   if (c.before(set('pay paid pays paying backhanded'), 4)) return {expected, group: 'complement/compliment'}
   if (word === 'complements' && c.isWord(1) && c.at(1) === 'of' && c.first) return {expected, group: 'complement/compliment'}
+  // "complemented her on the dress": praise a person on something.
+  if (c.isWord(1) && set('him her them me us you').has(c.at(1)) && c.at(2) === 'on') return {expected, group: 'complement/compliment'}
   return undefined
 }
 
@@ -818,8 +825,8 @@ export const rulesByWord: ReadonlyMap<string, Rule[]> = new Map<string, Rule[]>(
   ...['loose', 'looses', 'loosing'].map((word) => [word, [looseSlip]] as [string, Rule[]]),
   ...['principal', 'principals'].map((word) => [word, [principalSlip]] as [string, Rule[]]),
   ...['principle', 'principles'].map((word) => [word, [principleSlip]] as [string, Rule[]]),
-  ...['compliment', 'compliments'].map((word) => [word, [complimentSlip]] as [string, Rule[]]),
-  ...['complement', 'complements'].map((word) => [word, [complementSlip]] as [string, Rule[]]),
+  ...['compliment', 'compliments', 'complimented', 'complimenting'].map((word) => [word, [complimentSlip]] as [string, Rule[]]),
+  ...['complement', 'complements', 'complemented', 'complementing'].map((word) => [word, [complementSlip]] as [string, Rule[]]),
   ...['counsel', 'counsels'].map((word) => [word, [counselSlip]] as [string, Rule[]]),
   ...['council', 'councils'].map((word) => [word, [councilSlip]] as [string, Rule[]]),
   ['lead', [leadSlip]],
