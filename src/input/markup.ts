@@ -28,6 +28,7 @@ import type {Options} from '../options.js'
 import {codeChecks} from '../types.js'
 import {copydesk, styleFor} from '../preset.js'
 import {parseView, recordText, realign} from '../nlcst/source-map.js'
+import {visibleOfTree, type VisibleText} from '../nlcst/visible-text.js'
 import {control} from '../nlcst/control.js'
 import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
@@ -42,6 +43,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     return unified()
       .use(remarkParse)
       .use(viewPlugin, 'markdown')
+      .use(visiblePlugin, 'markdown')
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(markdownRetext, retext as never)
@@ -51,6 +53,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   return unified()
     .use(rehypeParse, {fragment: true})
     .use(viewPlugin, 'html')
+    .use(visiblePlugin, 'html')
     .use(flattenPlugin)
     .use(rootPlugin)
     .use(skipPlugin, {obey})
@@ -80,6 +83,55 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   const tree = processor.runSync(processor.parse(file), file) as unknown as Root
   realign(tree, file)
   return tree
+}
+
+const wanted = new WeakSet<VFile>()
+const kept = new WeakMap<VFile, VisibleText>()
+
+/**
+ * Keep the visible text (src/nlcst/visible-text.ts) of `file` when a
+ * processor of {@link markupProcessor} parses it, for {@link takeVisible}:
+ * the gate reads the tree the checks ran on, not a second parse of the story.
+ */
+export function keepVisible(file: VFile): void {
+  wanted.add(file)
+}
+
+/** The visible text kept for `file` ({@link keepVisible}), once; `undefined` when it was not parsed. */
+export function takeVisible(file: VFile): VisibleText | undefined {
+  const visible = kept.get(file)
+  kept.delete(file)
+  wanted.delete(file)
+  return visible
+}
+
+/** Read the visible text off the tree as parsed (before deep nesting is flattened), when asked to. */
+function visiblePlugin(language: 'html' | 'markdown') {
+  return function (tree: Node, file: VFile): undefined {
+    if (wanted.has(file)) kept.set(file, visibleOfTree(tree, parseView(String(file), language), language))
+    return undefined
+  }
+}
+
+let markdownParser: Processor<any, any, any, any, any> | undefined
+let htmlParser: Processor<any, any, any, any, any> | undefined
+
+/**
+ * The visible text of a whole Markdown or HTML story, parsed as the checks
+ * parse it (for a story checked in sections: the gate reads it whole).
+ */
+export function visibleOfMarkup(value: string, format: 'markdown' | 'html'): VisibleText {
+  // As in `check()`: no parser sees a leading byte order mark.
+  const shift = value.charCodeAt(0) === 0xfeff ? 1 : 0
+  const doc = parseView(shift ? value.slice(1) : value, format)
+  let tree: Node
+  if (format === 'markdown') {
+    const parser = (markdownParser ??= unified().use(remarkParse).freeze())
+    tree = parsePlainParagraphs(doc, (part) => parser.parse(part) as Node)
+  } else {
+    tree = (htmlParser ??= unified().use(rehypeParse, {fragment: true}).freeze()).parse(doc) as Node
+  }
+  return visibleOfTree(tree, doc, format, shift)
 }
 
 /**
@@ -254,15 +306,17 @@ function plainLine(line: string): boolean {
 
 /**
  * Markdown `view` parsed by `parse` (micromark), except its plain
- * paragraphs. micromark sets up a tokenizer per paragraph: Markdown of many
- * tiny paragraphs (`a\n\nb\n\n…`) cost 8× prose per KB and more. A
- * paragraph whose every line is plain text ({@link plainLine}), between blank
- * lines, at the top level, makes the same mdast whoever parses it: such
- * paragraphs are blanked (spaces, the same length: every other place holds)
- * before micromark sees the story, and put back as paragraph nodes. Never
- * when the story has fenced code or an HTML block that runs across blank
- * lines, nor before an indented line or a list marker (blanking would join
- * two lists or code blocks).
+ * paragraphs. micromark sets up a tokenizer per paragraph and costs about
+ * 0.1 ms a blank line: Markdown of many tiny paragraphs (`a\n\nb\n\n…`)
+ * cost 8× prose per KB and more. A paragraph whose every line is plain text
+ * ({@link plainLine}), between blank lines, at the top level, makes the same
+ * mdast whoever parses it: such paragraphs are cut out of the story (whole
+ * lines, so only the count of blank lines around them changes, which
+ * changes nothing here) before micromark sees the rest, the rest's places
+ * are moved back to the story, and the paragraphs put back as paragraph
+ * nodes. Never when the story has fenced code or an HTML block that runs
+ * across blank lines, nor before an indented line or a list marker (cutting
+ * would join two lists or code blocks).
  */
 export function parsePlainParagraphs(view: string, parse: (value: string) => Node): Node {
   if (spansBlankLines.test(view) || !view.includes('\n\n')) return parse(view)
@@ -293,14 +347,25 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first})
   }
   if (plain.length === 0) return parse(view)
+  // The rest of the story, and where each cut was made in it (`at`) with what it took out.
   const parts: string[] = []
+  const cutsAt: Array<{at: number; length: number; lines: number}> = []
   let last = 0
+  let kept = 0
   for (const block of plain) {
-    parts.push(view.slice(last, block.from), view.slice(block.from, block.to).replace(/[^\n]/g, ' '))
-    last = block.to
+    parts.push(view.slice(last, block.from))
+    kept += block.from - last
+    // The block's lines with their line ends (the last block of the story may have none).
+    const end = Math.min(block.to + 1, view.length)
+    cutsAt.push({at: kept, length: end - block.from, lines: block.lines - (end === block.to ? 1 : 0)})
+    last = end
   }
   parts.push(view.slice(last))
-  const tree = parse(parts.join('')) as Parent
+  const rest = parts.join('')
+  const tree = (/\S/.test(rest) ? parse(rest) : {type: 'root', children: []}) as Parent
+  moveBack(tree, cutsAt)
+  const endLine = lines.length
+  tree.position = {start: {line: 1, column: 1, offset: 0}, end: {line: endLine, column: lines[endLine - 1]!.length + 1, offset: view.length}}
   const paragraphs = plain.map((block) => {
     const value = view.slice(block.from, block.to)
     const lastLine = lines[block.line + block.lines - 2]!
@@ -321,6 +386,44 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
   while (p < paragraphs.length) children.push(paragraphs[p++]!)
   tree.children = children as Parent['children']
   return tree
+}
+
+/**
+ * Move every point of `tree` (parsed with whole lines cut out at `cuts`) back
+ * to the story: past a cut, by its length and lines (columns hold: the cuts
+ * are whole lines). A point at a cut is the start of what follows it.
+ */
+function moveBack(tree: Parent, cuts: ReadonlyArray<{at: number; length: number; lines: number}>): void {
+  const offsets: number[] = []
+  const lineShifts: number[] = []
+  let length = 0
+  let lineCount = 0
+  for (const cut of cuts) {
+    offsets.push((length += cut.length))
+    lineShifts.push((lineCount += cut.lines))
+  }
+  const seen = new Set<Point>()
+  const stack: Node[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (seen.has(point) || point.offset === undefined) continue
+      seen.add(point)
+      // The last cut at or before the point.
+      let low = 0
+      let high = cuts.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (cuts[middle]!.at <= point.offset) low = middle + 1
+        else high = middle
+      }
+      if (low === 0) continue
+      point.offset += offsets[low - 1]!
+      point.line += lineShifts[low - 1]!
+    }
+    const children = (node as Partial<Parent>).children
+    if (children) for (const child of children) stack.push(child)
+  }
 }
 
 /**

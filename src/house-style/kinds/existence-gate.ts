@@ -30,7 +30,7 @@ import type {Policy} from '../runtime.js'
 import {fillTemplate} from '../template.js'
 import {report} from '../../message.js'
 import {placeIn} from '../../nlcst/source-map.js'
-import {visibleOfText, visibleText, type VisibleText} from '../../nlcst/visible-text.js'
+import {visibleOfText, type VisibleText} from '../../nlcst/visible-text.js'
 import {control} from '../../nlcst/control.js'
 import {droppedSpans} from '../../result.js'
 
@@ -309,8 +309,13 @@ function containment(list: ReadonlyArray<[number, number]>): (from: number, to: 
   }
 }
 
-/** Runs the gate over a story (and its headline): the messages the token matcher missed. */
-export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string) => Promise<VFileMessage[]>
+/**
+ * Runs the gate over a story (and its headline): the messages the token
+ * matcher missed. `body` is the story's visible text, read off the tree the
+ * checks ran on (src/input/markup.ts `visibleOfMarkup`, `takeVisible`);
+ * plain text is read here.
+ */
+export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string, body?: VisibleText) => VFileMessage[]
 
 /**
  * The gate of a checker: `files` are its compiled `existence` rules files
@@ -319,10 +324,11 @@ export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMe
  */
 export function markerGate(files: ReadonlyArray<CompiledRuleFile>, known: ReadonlyArray<string>): Gate {
   const gated = files.filter((file) => file.kind === 'existence' && ((file as GateFile).data.gate ?? []).length > 0) as GateFile[]
-  return async function (file, format, reported, headline) {
+  return function (file, format, reported, headline, given) {
     if (gated.length === 0) return []
     const value = String(file.value)
-    const body = await visibleText(value, format)
+    if (!given && format !== 'text') throw new TypeError('copydesk: the gate needs the visible text of a Markdown or HTML story')
+    const body = given ?? visibleOfText(value)
     // What the cap left out (src/result.ts) was reported too: not again.
     const found = messagesFor(value, body, gated, reported.filter((message) => fieldOf(message) !== 'headline'), headlineLines(file), false, droppedSpans(file))
     const kept = body.tree ? controlled(found, value, body, format as 'markdown' | 'html', known) : found
