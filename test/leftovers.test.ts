@@ -197,6 +197,27 @@ describe('the gate: markers however the parser tokenises them', () => {
     expect(await flagged(text)).toEqual([])
   })
 
+  // A film's rating is copy; `XXX` on its own is still a placeholder (the gate once read the hyphen as a word's edge).
+  test.each([
+    ['text', 'The XXX-rated film was banned in 1972.'],
+    ['markdown', 'The *XXX-rated* film was banned in 1972.'],
+    ['html', '<p>The <b>XXX</b>-rated film was banned in 1972.</p>']
+  ] as const)('%s: leaves alone %j, and passes', async (format, text) => {
+    expect(await flagged(text, {format})).toEqual([])
+    expect((await prePublish({body: text, format})).verdict).toBe('pass')
+  })
+
+  test.each([
+    ['text', 'The XXX-rated film took XXX at the box office.', '1:25-1:28'],
+    ['text', 'The XXX film was banned.', '1:5-1:8'],
+    ['text', 'The toll was XXX-XXX.', '1:14-1:21'],
+    ['html', '<p>The XXX-rated film took <b>X</b>XX.</p>', '1:31-1:38']
+  ] as const)('%s: flags the placeholder in %j', async (format, text, place) => {
+    const found = await flagged(text, {format})
+    expect(found.map((line) => line.split(': ')[0])).toEqual([place])
+    expect((await prePublish({body: text, format})).verdict).toBe('block')
+  })
+
   test('inline control comments apply to what the gate finds', async () => {
     const html = '<p>TK one</p>\n<!-- copydesk disable leftovers -->\n<p>T<b>K</b> two</p>\n<!-- copydesk enable leftovers -->\n<p>T<b>K</b> three</p>'
     expect(await flagged(html, {format: 'html'})).toEqual([
