@@ -178,6 +178,10 @@ describe('the gate: markers however the parser tokenises them', () => {
       'The mayor said [IN\u200bSERT QUOTE] on Tuesday.',
       '1:16-1:31: Remove `[IN\u200bSERT QUOTE]` before publishing: it is a note to an editor, not copy'
     ],
+    // Found by mutation testing: a placeholder cut off before its `]`.
+    ['text', 'The mayor said [INSERT QUOTE', '1:16-1:29: Remove `[INSERT QUOTE` before publishing: it is a note to an editor, not copy'],
+    ['markdown', 'The mayor said [INSERT QUOTE\n\nThe vote is on Friday.', '1:16-1:29: Remove `[INSERT QUOTE` before publishing: it is a note to an editor, not copy'],
+    ['html', '<p>The mayor said [INSERT <b>QUOTE</b></p><p>The vote is on Friday.</p>', '1:19-1:35: Remove `[INSERT <b>QUOTE` before publishing: it is a note to an editor, not copy'],
     // Found by `npm run fuzz -- --gate`: text in a list or table but outside its items and cells is shown.
     ['html', '<ul>\n [insert name]. <li>The mayor spoke.</li></ul>', '2:2-2:15: Remove `[insert name]` before publishing: it is a note to an editor, not copy'],
     ['html', '<table><tr><td>The talks ended.</td></tr> T\ufeffK, </table>', '1:43-1:46: Remove `T\ufeffK` before publishing: it marks copy still to come']
