@@ -162,8 +162,7 @@ export function toNlcstInParts(tree: Parent, file: VFile, parser: ParseLatin): R
       const value = lines < 2 ? '\n\n' : '\n'.repeat(lines)
       out.push({type: 'WhiteSpaceNode', value, ...(from && to ? {position: {start: from, end: to}} : {})})
     }
-    const part = {type: 'root', children: group, position: {start, end: placed.at(-1)!.position!.end}}
-    out.push(...(toNlcst(part as never, file, parser as never) as Root).children)
+    out.push(...partToNlcst(group, placed, file, parser))
     end = placed.at(-1)!.position!.end
   }
   const root: Root = {type: 'RootNode', children: out}
@@ -171,6 +170,59 @@ export function toNlcstInParts(tree: Parent, file: VFile, parser: ParseLatin): R
   const last = [...out].reverse().find((node) => node.position)
   if (first && last) root.position = {start: {...first.position!.start}, end: {...last.position!.end}}
   return root
+}
+
+/**
+ * One part of {@link toNlcstInParts}, converted in its own coordinates:
+ * mdast-util-to-nlcst makes a line index of the file it is given
+ * (vfile-location, searched from the first line at every word), so given
+ * the whole story for each part it cost O(lines) a word; given the part's
+ * own lines, the part's. The part's points are moved there and back.
+ */
+function partToNlcst(group: Node[], placed: Node[], file: VFile, parser: ParseLatin): Root['children'] {
+  const start = placed[0]!.position!.start
+  const end = placed.at(-1)!.position!.end
+  if (start.offset === undefined || end.offset === undefined || start.line === 1) {
+    const part = {type: 'root', children: group, position: {start, end}}
+    return (toNlcst(part as never, file, parser as never) as Root).children
+  }
+  // From the start of the part's first line, so columns hold.
+  const origin = {line: start.line, column: 1, offset: start.offset - (start.column - 1)}
+  const endOffset = end.offset
+  const points = pointsOf(group)
+  const move = (by: number) => {
+    for (const point of points) {
+      point.line += by * (origin.line - 1)
+      if (point.offset !== undefined) point.offset += by * origin.offset
+    }
+  }
+  move(-1)
+  try {
+    const local = new VFile({value: String(file).slice(origin.offset, endOffset)})
+    const part = {type: 'root', children: group, position: {start: {...placed[0]!.position!.start}, end: {...placed.at(-1)!.position!.end}}}
+    const children = (toNlcst(part as never, local, parser as never) as Root).children
+    // Points shared with the mdast tree come back with it.
+    for (const child of children) shiftNode(child, origin, points)
+    return children
+  } finally {
+    move(1)
+  }
+}
+
+/** Every point of the nodes in `nodes` and below, each once. */
+function pointsOf(nodes: Node[]): Set<Point> {
+  const points = new Set<Point>()
+  const stack = [...nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) {
+      points.add(node.position.start)
+      points.add(node.position.end)
+    }
+    const children = (node as Partial<Parent>).children
+    if (children) stack.push(...(children as Node[]))
+  }
+  return points
 }
 
 const simple = new Set(['paragraph', 'heading'])
