@@ -118,7 +118,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     const pieces = piecesFor(String(file.value), format)
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
     // The gate reads the visible text off the tree the checks ran on when the story was parsed whole.
-    const keep = format !== 'text'
+    const keep = format === 'text' ? undefined : format
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
       const body = await runWhole(processor(format, 'all'), file, {pieces, max, keep})
       if (head !== undefined) {
@@ -233,7 +233,7 @@ interface RunPlan {
   /** Findings kept (`maxFindings`): between sections, findings past twice this are left out (and tallied). */
   max: number
   /** Markdown and HTML: return the visible text of the story's tree, when it is parsed whole (src/input/markup.ts `keepVisible`). */
-  keep?: boolean
+  keep?: 'markdown' | 'html'
 }
 
 /**
@@ -244,12 +244,12 @@ interface RunPlan {
  */
 async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, keep}: RunPlan): Promise<VisibleText | undefined> {
   const markup = keep ? await loadMarkup() : undefined
-  if (pieces) return runSections(processor, file, pieces, checks, max, pieces.length === 1 ? markup : undefined)
+  if (pieces) return runSections(processor, file, pieces, checks, max, pieces.length === 1 && keep ? {markup: markup!, language: keep} : undefined)
   if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
   else {
     markup?.keepVisible(file)
     await processor.run((tree ?? parse(processor, file)) as never, file)
-    return markup?.takeVisible(file)
+    return markup?.takeVisible(file, keep!)
   }
   return undefined
 }
@@ -355,7 +355,7 @@ async function runSections(
   pieces: Iterable<Piece>,
   checks: string[],
   max: number,
-  markup?: Awaited<ReturnType<typeof loadMarkup>>
+  keep?: {markup: Awaited<ReturnType<typeof loadMarkup>>; language: 'markdown' | 'html'}
 ): Promise<VisibleText | undefined> {
   let visible: VisibleText | undefined
   let first = true
@@ -370,10 +370,10 @@ async function runSections(
     // Only the first section can hold the headline line.
     if (!first) delete (section.data as HeadlineData).headlineLines
     first = false
-    markup?.keepVisible(section)
+    keep?.markup.keepVisible(section)
     await processor.run(parse(processor, section) as never, section)
     // One section (the story after a byte order mark): its visible text is the story's, moved by where it starts.
-    const kept = markup?.takeVisible(section)
+    const kept = keep?.markup.takeVisible(section, keep.language)
     if (kept) visible = movedVisible(kept, piece.start.offset)
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])

@@ -43,7 +43,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     return unified()
       .use(remarkParse)
       .use(viewPlugin, 'markdown')
-      .use(visiblePlugin, 'markdown')
+      .use(visiblePlugin)
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(markdownRetext, retext as never)
@@ -53,7 +53,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   return unified()
     .use(rehypeParse, {fragment: true})
     .use(viewPlugin, 'html')
-    .use(visiblePlugin, 'html')
+    .use(visiblePlugin)
     .use(flattenPlugin)
     .use(rootPlugin)
     .use(skipPlugin, {obey})
@@ -86,7 +86,8 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
 }
 
 const wanted = new WeakSet<VFile>()
-const kept = new WeakMap<VFile, VisibleText>()
+const kept = new WeakMap<VFile, Node>()
+const flattened = new WeakSet<VFile>()
 
 /**
  * Keep the visible text (src/nlcst/visible-text.ts) of `file` when a
@@ -97,18 +98,26 @@ export function keepVisible(file: VFile): void {
   wanted.add(file)
 }
 
-/** The visible text kept for `file` ({@link keepVisible}), once; `undefined` when it was not parsed. */
-export function takeVisible(file: VFile): VisibleText | undefined {
-  const visible = kept.get(file)
+/**
+ * The visible text of `file`'s tree ({@link keepVisible}), once, read after
+ * the checks ran (so it is not held beside their nlcst: memory peaks where it
+ * did); `undefined` when the story was not parsed, or its nesting was
+ * flattened (its structure then differs from the story's: the gate parses
+ * it again).
+ */
+export function takeVisible(file: VFile, language: 'html' | 'markdown'): VisibleText | undefined {
+  const tree = kept.get(file)
+  const flat = flattened.has(file)
   kept.delete(file)
   wanted.delete(file)
-  return visible
+  flattened.delete(file)
+  return tree && !flat ? visibleOfTree(tree, parseView(String(file), language), language) : undefined
 }
 
-/** Read the visible text off the tree as parsed (before deep nesting is flattened), when asked to. */
-function visiblePlugin(language: 'html' | 'markdown') {
+/** Keep the tree as parsed, when asked to. */
+function visiblePlugin() {
   return function (tree: Node, file: VFile): undefined {
-    if (wanted.has(file)) kept.set(file, visibleOfTree(tree, parseView(String(file), language), language))
+    if (wanted.has(file)) kept.set(file, tree)
     return undefined
   }
 }
@@ -304,25 +313,28 @@ function englishSteps(): unknown[][] {
 export const maxDepth = 256
 
 function flattenPlugin() {
-  return function (tree: Node): undefined {
-    flattenDeep(tree, maxDepth)
+  return function (tree: Node, file: VFile): undefined {
+    if (flattenDeep(tree, maxDepth)) flattened.add(file)
     return undefined
   }
 }
 
-/** Replace the children of every node at `limit` depth with the leaves below it. */
-export function flattenDeep(tree: Node, limit: number): void {
+/** Replace the children of every node at `limit` depth with the leaves below it; whether any were. */
+export function flattenDeep(tree: Node, limit: number): boolean {
   const stack: Array<[Node, number]> = [[tree, 0]]
+  let changed = false
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
     const children = (node as Partial<Parent>).children
     if (!children) continue
     if (depth >= limit) {
       ;(node as Parent).children = leavesOf(node) as Parent['children']
+      changed = true
       continue
     }
     for (const child of children) stack.push([child, depth + 1])
   }
+  return changed
 }
 
 function leavesOf(node: Node): Node[] {
