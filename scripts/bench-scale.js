@@ -18,6 +18,9 @@
  *   dashes     `- ` repeated (list markers)
  *   quotes     `>` repeated (block quote markers)
  *   qz         `qz/ ` repeated (unknown words in one sentence)
+ * and many tiny paragraphs (issue 18; compare with prose at the same size):
+ *   tiny       the prose's words, one paragraph each (`The\n\nminister\n\n…`)
+ *   ab         `a\n\nb\n\n` repeated
  * Markdown wraps every fifth paragraph as a `##` heading; HTML puts each
  * paragraph in `<p>` (headings in `<h2>`), escaped.
  */
@@ -94,6 +97,17 @@ function build(shape, format, size) {
   if (shape === 'dashes') return '- '.repeat(Math.ceil(size / 2)).slice(0, size)
   if (shape === 'quotes') return '>'.repeat(size)
   if (shape === 'qz') return 'qz/ '.repeat(Math.ceil(size / 4)).slice(0, size)
+  if (shape === 'ab') return 'a\n\nb\n\n'.repeat(Math.ceil(size / 6)).slice(0, size)
+  if (shape === 'tiny') {
+    const words = prose().join(' ').split(/\s+/).filter(Boolean)
+    const out = []
+    for (let index = 0, length = 0; length < size; index++) {
+      const word = words[index % words.length] + '\n\n'
+      out.push(format === 'html' ? `<p>${word.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>\n` : word)
+      length += out.at(-1).length
+    }
+    return out.join('').slice(0, size)
+  }
   if (shape === 'giantword') return wrap(['abcdefghij'.repeat(Math.ceil(size / 10)).slice(0, size)], format, size)
   let paragraphs = prose()
   if (shape === 'nopunct') {

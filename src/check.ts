@@ -23,6 +23,7 @@ import {codeChecks, type CodeCheck} from './types.js'
 import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
 import {byImportance, capFindings, mergeDropped} from './result.js'
 import {markerGate} from './house-style/kinds/existence-gate.js'
+import type {VisibleText} from './nlcst/visible-text.js'
 import {liveDesk} from './desk/live.js'
 import {decideFile} from './decisions.js'
 import {ByteLru, pluginOrder, runIncremental, wholeStoryChecks, type IncrementalOptions, type IncrementalStats} from './incremental.js'
@@ -154,14 +155,17 @@ export function createChecker<Custom extends string = never>(options: Options<No
     // Both paths below cut the story into the same sections and place messages the same way (`runWhole`).
     const pieces = piecesFor(String(file.value), format)
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
+    // The gate reads the visible text off the tree the checks ran on when a Markdown story was parsed whole.
+    // HTML is parsed again for it, after the checks' trees are gone: read off their tree, 5 MB of HTML peaked higher (790 MB, 649 MB).
+    const keep = format === 'markdown' ? format : undefined
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      await runWhole(processor(format, 'all'), file, {pieces, max, instead: incrementalFor('all', format, file)})
+      const body = await runWhole(processor(format, 'all'), file, {pieces, max, keep, instead: incrementalFor('all', format, file)})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
         file.messages.push(...headlineMessages(allHead, file))
       }
-      file.messages.push(...(await gate(file, format, file.messages, head)))
+      file.messages.push(...gate(file, format, file.messages, head, await visibleFor(file, format, body)))
       return
     }
     const found: VFileMessage[] = []
@@ -170,7 +174,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      await runWhole(processor(format, 'critical'), critical, {pieces, tree, max})
+      const body = await runWhole(processor(format, 'critical'), critical, {pieces, tree, max, keep})
       // Only the critical checks' own findings: anything else the pipeline
       // reports (a bad control comment) comes again from the second run.
       const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
@@ -181,7 +185,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
         await runWhole(processor('text', 'critical'), criticalHead, {pieces: piecesFor(head, 'text'), max})
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
-      found.push(...(await gate(file, format, found, head)))
+      found.push(...gate(file, format, found, head, await visibleFor(file, format, body)))
       file.messages.push(...found)
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
@@ -275,8 +279,10 @@ interface RunPlan {
   tree?: unknown
   /** Findings kept (`maxFindings`): between sections, findings past twice this are left out (and tallied). */
   max: number
-  /** Run instead of `processor` over the parsed story, when checked whole (the incremental run, src/incremental.ts). */
+  /** Run instead of `processor` over the parsed story, when checked whole (the incremental run, src/incremental.ts; plain text only). */
   instead?: (tree: unknown) => Promise<void>
+  /** Markdown and HTML: return the visible text of the story's tree, when it is parsed whole (src/input/markup.ts `keepVisible`). */
+  keep?: 'markdown' | 'html'
 }
 
 /**
@@ -285,11 +291,23 @@ interface RunPlan {
  * else whole (over `tree` when the story is already parsed). The one place
  * where sections are cut and places shifted, for every phase and face.
  */
-async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, instead}: RunPlan): Promise<void> {
-  if (pieces) await runSections(processor, file, pieces, checks, max)
-  else if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
+async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, instead, keep}: RunPlan): Promise<VisibleText | undefined> {
+  const markup = keep ? await loadMarkup() : undefined
+  if (pieces) return runSections(processor, file, pieces, checks, max, pieces.length === 1 && keep ? {markup: markup!, language: keep} : undefined)
+  if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
   else if (instead) await instead(tree ?? parse(processor, file))
-  else await processor.run((tree ?? parse(processor, file)) as never, file)
+  else {
+    markup?.keepVisible(file)
+    await processor.run((tree ?? parse(processor, file)) as never, file)
+    return markup?.takeVisible(file, keep!)
+  }
+  return undefined
+}
+
+/** The visible text the gate reads: `kept` off the checks' tree, else read (plain text) or parsed whole (a story checked in sections). */
+async function visibleFor(file: VFile, format: Format, kept: VisibleText | undefined): Promise<VisibleText | undefined> {
+  if (kept || format === 'text') return kept
+  return (await loadMarkup()).visibleOfMarkup(String(file.value), format)
 }
 
 const checkers = new Map<string, Checker>()
@@ -381,7 +399,15 @@ function piecesFor(value: string, format: Format): Piece[] | undefined {
   return pieces
 }
 
-async function runSections(processor: Processor<any, any, any, any, any>, file: VFile, pieces: Iterable<Piece>, checks: string[], max: number): Promise<void> {
+async function runSections(
+  processor: Processor<any, any, any, any, any>,
+  file: VFile,
+  pieces: Iterable<Piece>,
+  checks: string[],
+  max: number,
+  keep?: {markup: Awaited<ReturnType<typeof loadMarkup>>; language: 'markdown' | 'html'}
+): Promise<VisibleText | undefined> {
+  let visible: VisibleText | undefined
   let first = true
   for (const piece of pieces) {
     // Past the deadline, later sections are not even parsed: every check is incomplete.
@@ -394,7 +420,11 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     // Only the first section can hold the headline line.
     if (!first) delete (section.data as HeadlineData).headlineLines
     first = false
+    keep?.markup.keepVisible(section)
     await processor.run(parse(processor, section) as never, section)
+    // One section (the story after a byte order mark): its visible text is the story's, moved by where it starts.
+    const kept = keep?.markup.takeVisible(section, keep.language)
+    if (kept) visible = movedVisible(kept, piece.start.offset)
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {
@@ -412,6 +442,11 @@ async function runSections(processor: Processor<any, any, any, any, any>, file: 
     // Memory stays bounded however many findings a long story has.
     if (file.messages.length > 2 * max) capFindings(file, max)
   }
+  return visible
+}
+
+function movedVisible(visible: VisibleText, by: number): VisibleText {
+  return {...visible, start: (index) => visible.start(index) + by, end: (index) => visible.end(index) + by, shift: visible.shift + by}
 }
 
 function spanWhole(message: VFileMessage, value: string): void {

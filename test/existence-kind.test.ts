@@ -98,11 +98,25 @@ describe('patterns', () => {
     ])
   })
 
-  test('a placeholder cut off at the end of a paragraph (no closing bracket) is not matched', async () => {
-    // A known gap, pinned: `[INSERT …]` needs its `]`.
-    expect(await leftovers('The mayor said [INSERT QUOTE')).toEqual([])
-    expect(await leftovers('The mayor said [INSERT QUOTE\n\nThe vote is on Friday.')).toEqual([])
-    expect(await leftovers('The mayor said [INSERT')).toEqual([])
+  // Issue 18 (found by mutation testing): a placeholder cut off before its `]` passed.
+  test('a placeholder cut off before its closing bracket is matched to its paragraph’s end', async () => {
+    expect(await leftovers('The mayor said [INSERT QUOTE')).toEqual([`1:16-1:29: ${placeholder('[INSERT QUOTE')}`])
+    expect(await leftovers('The mayor said [INSERT QUOTE\n\nThe vote is on Friday.')).toEqual([`1:16-1:29: ${placeholder('[INSERT QUOTE')}`])
+    expect(await leftovers('The mayor said [INSERT')).toEqual([`1:16-1:23: ${placeholder('[INSERT')}`])
+    expect(await leftovers('The mayor said [insert quote here.  \n\n[ADD FIGURE] later.')).toEqual([
+      `1:16-1:35: ${placeholder('[insert quote here.')}`,
+      `3:1-3:13: ${placeholder('[ADD FIGURE]')}`
+    ])
+    expect(await leftovers('Police named [[Bamako')).toEqual([
+      '1:14-1:22: Remove `[[Bamako` before publishing: it is template or wiki markup from the content system'
+    ])
+  })
+
+  test('…but not when its bracket closes later in the paragraph, nor past what `…` may hold', async () => {
+    const words = (count: number) => Array.from({length: count}, (_, index) => `w${index}`).join(' ')
+    // Closed after 61 tokens: too long for `…`, and closed, so not cut off.
+    expect(await leftovers(`The mayor said [INSERT ${words(61)}] on Tuesday.`)).toEqual([])
+    expect(await leftovers(`The mayor said [INSERT ${words(61)}`)).toEqual([])
   })
 })
 

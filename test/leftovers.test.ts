@@ -178,6 +178,10 @@ describe('the gate: markers however the parser tokenises them', () => {
       'The mayor said [IN\u200bSERT QUOTE] on Tuesday.',
       '1:16-1:31: Remove `[IN\u200bSERT QUOTE]` before publishing: it is a note to an editor, not copy'
     ],
+    // Found by mutation testing: a placeholder cut off before its `]`.
+    ['text', 'The mayor said [INSERT QUOTE', '1:16-1:29: Remove `[INSERT QUOTE` before publishing: it is a note to an editor, not copy'],
+    ['markdown', 'The mayor said [INSERT QUOTE\n\nThe vote is on Friday.', '1:16-1:29: Remove `[INSERT QUOTE` before publishing: it is a note to an editor, not copy'],
+    ['html', '<p>The mayor said [INSERT <b>QUOTE</b></p><p>The vote is on Friday.</p>', '1:19-1:35: Remove `[INSERT <b>QUOTE` before publishing: it is a note to an editor, not copy'],
     // Found by `npm run fuzz -- --gate`: text in a list or table but outside its items and cells is shown.
     ['html', '<ul>\n [insert name]. <li>The mayor spoke.</li></ul>', '2:2-2:15: Remove `[insert name]` before publishing: it is a note to an editor, not copy'],
     ['html', '<table><tr><td>The talks ended.</td></tr> T\ufeffK, </table>', '1:43-1:46: Remove `T\ufeffK` before publishing: it marks copy still to come']
@@ -195,6 +199,27 @@ describe('the gate: markers however the parser tokenises them', () => {
     'The TKO win was his XXXth, a joke.'
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
+  })
+
+  // A film's rating is copy; `XXX` on its own is still a placeholder (the gate once read the hyphen as a word's edge).
+  test.each([
+    ['text', 'The XXX-rated film was banned in 1972.'],
+    ['markdown', 'The *XXX-rated* film was banned in 1972.'],
+    ['html', '<p>The <b>XXX</b>-rated film was banned in 1972.</p>']
+  ] as const)('%s: leaves alone %j, and passes', async (format, text) => {
+    expect(await flagged(text, {format})).toEqual([])
+    expect((await prePublish({body: text, format})).verdict).toBe('pass')
+  })
+
+  test.each([
+    ['text', 'The XXX-rated film took XXX at the box office.', '1:25-1:28'],
+    ['text', 'The XXX film was banned.', '1:5-1:8'],
+    ['text', 'The toll was XXX-XXX.', '1:14-1:21'],
+    ['html', '<p>The XXX-rated film took <b>X</b>XX.</p>', '1:31-1:38']
+  ] as const)('%s: flags the placeholder in %j', async (format, text, place) => {
+    const found = await flagged(text, {format})
+    expect(found.map((line) => line.split(': ')[0])).toEqual([place])
+    expect((await prePublish({body: text, format})).verdict).toBe('block')
   })
 
   test('inline control comments apply to what the gate finds', async () => {

@@ -22,7 +22,7 @@ import type {Point, Position} from 'unist'
 import type {Style} from '../house-style/compile.js'
 import type {Format} from '../types.js'
 import {findQuotes, type QuoteRanges} from '../nlcst/quotes.js'
-import {nlcstFor} from '../input/formats.js'
+import {markupLoaded, nlcstFor} from '../input/formats.js'
 
 /**
  * What `applyFixes` reads from a message: a VFile message or a `ResultMessage`.
@@ -95,7 +95,7 @@ export function applyFixes<Message extends FixableMessage>(
   if (candidates.length === 0) return {text, applied: [], edits: []}
 
   // "…said “the the …”": quotations found afresh, whatever the check marked.
-  const quotes = findQuotes(nlcstFor(text, options.format ?? 'text'))
+  const quotes = findQuotes(quoteTree(text, options.format ?? 'text'))
   candidates = candidates.filter((edit) => !inQuotes(quotes, edit.start, edit.end))
 
   candidates.sort((a, b) => a.start - b.start || a.end - b.end)
@@ -143,6 +143,43 @@ function offsets(message: FixableMessage): {start?: number; end?: number} {
 
 function same(a: Edit, b: Edit): boolean {
   return a.start === b.start && a.end === b.end && a.value === b.value
+}
+
+/**
+ * The tree quotations are found in: the story as the checks read it; or,
+ * before any Markdown or HTML story was checked in this process (their
+ * parsers load on first use, and `applyFixes` cannot wait), the source read
+ * as text of the same length ({@link sourceAsText}). Either way a fix inside
+ * a quotation is never made.
+ */
+function quoteTree(text: string, format: Format) {
+  if (format === 'text' || markupLoaded()) return nlcstFor(text, format)
+  return nlcstFor(sourceAsText(text, format), 'text')
+}
+
+const quoteEntities: Record<string, string> = {quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bdquo: '„', sbquo: '‚', laquo: '«', raquo: '»'}
+
+/**
+ * Markdown or HTML `text` as plain text of the same length, for finding
+ * quotations: Markdown as it is (its quotation marks are its characters; a
+ * mark in code only adds a quotation, so a fix is left undone, never made
+ * wrongly); HTML with tags and comments as spaces and character references
+ * as the character they stand for padded with spaces, on the side away from
+ * the word it touches (`&ldquo;the` → `      “the`).
+ */
+export function sourceAsText(text: string, format: 'markdown' | 'html'): string {
+  if (format === 'markdown') return text
+  const blank = (match: string) => match.replace(/[^\n\r]/g, ' ')
+  return text
+    .replace(/<!--[\s\S]*?(?:-->|$)|<[A-Za-z/!?][^>]*>?/g, blank)
+    .replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{2,8}));?/g, (match, decimal: string | undefined, hex: string | undefined, name: string | undefined, at: number) => {
+      const code = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : undefined
+      const character = code !== undefined ? (code > 0 && code <= 0xffff ? String.fromCharCode(code) : '') : (quoteEntities[name!] ?? '')
+      if (!/^["'“”‘’„‚«»]$/.test(character)) return ' '.repeat(match.length)
+      const pad = ' '.repeat(match.length - 1)
+      // An opening mark touches the word after it; a closing one the word before.
+      return /[\p{L}\p{N}]/u.test(text.charAt(at + match.length)) ? pad + character : character + pad
+    })
 }
 
 function inQuotes(quotes: QuoteRanges, start: number, end: number): boolean {

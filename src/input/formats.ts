@@ -64,6 +64,11 @@ export function nlcstFor(value: string, format: Format = 'text'): Root {
   return loaded().markupTree(value, format)
 }
 
+/** Whether the Markdown and HTML parsers are loaded (`loadMarkup`). */
+export function markupLoaded(): boolean {
+  return markup !== undefined
+}
+
 function loaded(): Markup {
   if (!markup) {
     throw new Error('copydesk: the Markdown and HTML parsers are not loaded yet; `await loadMarkup()` (or check a story in that format) first')

@@ -28,6 +28,7 @@ import type {Options} from '../options.js'
 import {codeChecks} from '../types.js'
 import {copydesk, styleFor} from '../preset.js'
 import {parseView, recordText, realign} from '../nlcst/source-map.js'
+import {visibleOfTree, type VisibleText} from '../nlcst/visible-text.js'
 import {control} from '../nlcst/control.js'
 import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
@@ -42,6 +43,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
     return unified()
       .use(remarkParse)
       .use(viewPlugin, 'markdown')
+      .use(visiblePlugin)
       .use(flattenPlugin)
       .use(recordPlugin, 'markdown')
       .use(markdownRetext, retext as never)
@@ -51,6 +53,7 @@ export function markupProcessor(format: 'markdown' | 'html', options: Options): 
   return unified()
     .use(rehypeParse, {fragment: true})
     .use(viewPlugin, 'html')
+    .use(visiblePlugin)
     .use(flattenPlugin)
     .use(rootPlugin)
     .use(skipPlugin, {obey})
@@ -82,6 +85,64 @@ export function markupTree(value: string, format: 'markdown' | 'html'): Root {
   return tree
 }
 
+const wanted = new WeakSet<VFile>()
+const kept = new WeakMap<VFile, Node>()
+const flattened = new WeakSet<VFile>()
+
+/**
+ * Keep the visible text (src/nlcst/visible-text.ts) of `file` when a
+ * processor of {@link markupProcessor} parses it, for {@link takeVisible}:
+ * the gate reads the tree the checks ran on, not a second parse of the story.
+ */
+export function keepVisible(file: VFile): void {
+  wanted.add(file)
+}
+
+/**
+ * The visible text of `file`'s tree ({@link keepVisible}), once, read after
+ * the checks ran (so it is not held beside their nlcst: memory peaks where it
+ * did); `undefined` when the story was not parsed, or its nesting was
+ * flattened (its structure then differs from the story's: the gate parses
+ * it again).
+ */
+export function takeVisible(file: VFile, language: 'html' | 'markdown'): VisibleText | undefined {
+  const tree = kept.get(file)
+  const flat = flattened.has(file)
+  kept.delete(file)
+  wanted.delete(file)
+  flattened.delete(file)
+  return tree && !flat ? visibleOfTree(tree, parseView(String(file), language), language) : undefined
+}
+
+/** Keep the tree as parsed, when asked to. */
+function visiblePlugin() {
+  return function (tree: Node, file: VFile): undefined {
+    if (wanted.has(file)) kept.set(file, tree)
+    return undefined
+  }
+}
+
+let markdownParser: Processor<any, any, any, any, any> | undefined
+let htmlParser: Processor<any, any, any, any, any> | undefined
+
+/**
+ * The visible text of a whole Markdown or HTML story, parsed as the checks
+ * parse it (for a story checked in sections: the gate reads it whole).
+ */
+export function visibleOfMarkup(value: string, format: 'markdown' | 'html'): VisibleText {
+  // As in `check()`: no parser sees a leading byte order mark.
+  const shift = value.charCodeAt(0) === 0xfeff ? 1 : 0
+  const doc = parseView(shift ? value.slice(1) : value, format)
+  let tree: Node
+  if (format === 'markdown') {
+    const parser = (markdownParser ??= unified().use(remarkParse).freeze())
+    tree = parsePlainParagraphs(doc, (part) => parser.parse(part) as Node)
+  } else {
+    tree = (htmlParser ??= unified().use(rehypeParse, {fragment: true}).freeze()).parse(doc) as Node
+  }
+  return visibleOfTree(tree, doc, format, shift)
+}
+
 /**
  * Top-level Markdown blocks turned into nlcst at once. mdast-util-to-nlcst
  * makes the whole story one sentence and parse-latin then breaks it at each
@@ -110,8 +171,7 @@ export function toNlcstInParts(tree: Parent, file: VFile, parser: ParseLatin): R
       const value = lines < 2 ? '\n\n' : '\n'.repeat(lines)
       out.push({type: 'WhiteSpaceNode', value, ...(from && to ? {position: {start: from, end: to}} : {})})
     }
-    const part = {type: 'root', children: group, position: {start, end: placed.at(-1)!.position!.end}}
-    out.push(...(toNlcst(part as never, file, parser as never) as Root).children)
+    out.push(...partToNlcst(group, placed, file, parser))
     end = placed.at(-1)!.position!.end
   }
   const root: Root = {type: 'RootNode', children: out}
@@ -119,6 +179,59 @@ export function toNlcstInParts(tree: Parent, file: VFile, parser: ParseLatin): R
   const last = [...out].reverse().find((node) => node.position)
   if (first && last) root.position = {start: {...first.position!.start}, end: {...last.position!.end}}
   return root
+}
+
+/**
+ * One part of {@link toNlcstInParts}, converted in its own coordinates:
+ * mdast-util-to-nlcst makes a line index of the file it is given
+ * (vfile-location, searched from the first line at every word), so given
+ * the whole story for each part it cost O(lines) a word; given the part's
+ * own lines, the part's. The part's points are moved there and back.
+ */
+function partToNlcst(group: Node[], placed: Node[], file: VFile, parser: ParseLatin): Root['children'] {
+  const start = placed[0]!.position!.start
+  const end = placed.at(-1)!.position!.end
+  if (start.offset === undefined || end.offset === undefined || start.line === 1) {
+    const part = {type: 'root', children: group, position: {start, end}}
+    return (toNlcst(part as never, file, parser as never) as Root).children
+  }
+  // From the start of the part's first line, so columns hold.
+  const origin = {line: start.line, column: 1, offset: start.offset - (start.column - 1)}
+  const endOffset = end.offset
+  const points = pointsOf(group)
+  const move = (by: number) => {
+    for (const point of points) {
+      point.line += by * (origin.line - 1)
+      if (point.offset !== undefined) point.offset += by * origin.offset
+    }
+  }
+  move(-1)
+  try {
+    const local = new VFile({value: String(file).slice(origin.offset, endOffset)})
+    const part = {type: 'root', children: group, position: {start: {...placed[0]!.position!.start}, end: {...placed.at(-1)!.position!.end}}}
+    const children = (toNlcst(part as never, local, parser as never) as Root).children
+    // Points shared with the mdast tree come back with it.
+    for (const child of children) shiftNode(child, origin, points)
+    return children
+  } finally {
+    move(1)
+  }
+}
+
+/** Every point of the nodes in `nodes` and below, each once. */
+function pointsOf(nodes: Node[]): Set<Point> {
+  const points = new Set<Point>()
+  const stack = [...nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) {
+      points.add(node.position.start)
+      points.add(node.position.end)
+    }
+    const children = (node as Partial<Parent>).children
+    if (children) stack.push(...(children as Node[]))
+  }
+  return points
 }
 
 const simple = new Set(['paragraph', 'heading'])
@@ -200,25 +313,28 @@ function englishSteps(): unknown[][] {
 export const maxDepth = 256
 
 function flattenPlugin() {
-  return function (tree: Node): undefined {
-    flattenDeep(tree, maxDepth)
+  return function (tree: Node, file: VFile): undefined {
+    if (flattenDeep(tree, maxDepth)) flattened.add(file)
     return undefined
   }
 }
 
-/** Replace the children of every node at `limit` depth with the leaves below it. */
-export function flattenDeep(tree: Node, limit: number): void {
+/** Replace the children of every node at `limit` depth with the leaves below it; whether any were. */
+export function flattenDeep(tree: Node, limit: number): boolean {
   const stack: Array<[Node, number]> = [[tree, 0]]
+  let changed = false
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!
     const children = (node as Partial<Parent>).children
     if (!children) continue
     if (depth >= limit) {
       ;(node as Parent).children = leavesOf(node) as Parent['children']
+      changed = true
       continue
     }
     for (const child of children) stack.push([child, depth + 1])
   }
+  return changed
 }
 
 function leavesOf(node: Node): Node[] {
@@ -254,15 +370,17 @@ function plainLine(line: string): boolean {
 
 /**
  * Markdown `view` parsed by `parse` (micromark), except its plain
- * paragraphs. micromark sets up a tokenizer per paragraph: Markdown of many
- * tiny paragraphs (`a\n\nb\n\n…`) cost 8× prose per KB and more. A
- * paragraph whose every line is plain text ({@link plainLine}), between blank
- * lines, at the top level, makes the same mdast whoever parses it: such
- * paragraphs are blanked (spaces, the same length: every other place holds)
- * before micromark sees the story, and put back as paragraph nodes. Never
- * when the story has fenced code or an HTML block that runs across blank
- * lines, nor before an indented line or a list marker (blanking would join
- * two lists or code blocks).
+ * paragraphs. micromark sets up a tokenizer per paragraph and costs about
+ * 0.1 ms a blank line: Markdown of many tiny paragraphs (`a\n\nb\n\n…`)
+ * cost 8× prose per KB and more. A paragraph whose every line is plain text
+ * ({@link plainLine}), between blank lines, at the top level, makes the same
+ * mdast whoever parses it: such paragraphs are cut out of the story (whole
+ * lines, so only the count of blank lines around them changes, which
+ * changes nothing here) before micromark sees the rest, the rest's places
+ * are moved back to the story, and the paragraphs put back as paragraph
+ * nodes. Never when the story has fenced code or an HTML block that runs
+ * across blank lines, nor before an indented line or a list marker (cutting
+ * would join two lists or code blocks).
  */
 export function parsePlainParagraphs(view: string, parse: (value: string) => Node): Node {
   if (spansBlankLines.test(view) || !view.includes('\n\n')) return parse(view)
@@ -293,14 +411,25 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first})
   }
   if (plain.length === 0) return parse(view)
+  // The rest of the story, and where each cut was made in it (`at`) with what it took out.
   const parts: string[] = []
+  const cutsAt: Array<{at: number; length: number; lines: number}> = []
   let last = 0
+  let kept = 0
   for (const block of plain) {
-    parts.push(view.slice(last, block.from), view.slice(block.from, block.to).replace(/[^\n]/g, ' '))
-    last = block.to
+    parts.push(view.slice(last, block.from))
+    kept += block.from - last
+    // The block's lines with their line ends (the last block of the story may have none).
+    const end = Math.min(block.to + 1, view.length)
+    cutsAt.push({at: kept, length: end - block.from, lines: block.lines - (end === block.to ? 1 : 0)})
+    last = end
   }
   parts.push(view.slice(last))
-  const tree = parse(parts.join('')) as Parent
+  const rest = parts.join('')
+  const tree = (/\S/.test(rest) ? parse(rest) : {type: 'root', children: []}) as Parent
+  moveBack(tree, cutsAt)
+  const endLine = lines.length
+  tree.position = {start: {line: 1, column: 1, offset: 0}, end: {line: endLine, column: lines[endLine - 1]!.length + 1, offset: view.length}}
   const paragraphs = plain.map((block) => {
     const value = view.slice(block.from, block.to)
     const lastLine = lines[block.line + block.lines - 2]!
@@ -321,6 +450,44 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
   while (p < paragraphs.length) children.push(paragraphs[p++]!)
   tree.children = children as Parent['children']
   return tree
+}
+
+/**
+ * Move every point of `tree` (parsed with whole lines cut out at `cuts`) back
+ * to the story: past a cut, by its length and lines (columns hold: the cuts
+ * are whole lines). A point at a cut is the start of what follows it.
+ */
+function moveBack(tree: Parent, cuts: ReadonlyArray<{at: number; length: number; lines: number}>): void {
+  const offsets: number[] = []
+  const lineShifts: number[] = []
+  let length = 0
+  let lineCount = 0
+  for (const cut of cuts) {
+    offsets.push((length += cut.length))
+    lineShifts.push((lineCount += cut.lines))
+  }
+  const seen = new Set<Point>()
+  const stack: Node[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (seen.has(point) || point.offset === undefined) continue
+      seen.add(point)
+      // The last cut at or before the point.
+      let low = 0
+      let high = cuts.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (cuts[middle]!.at <= point.offset) low = middle + 1
+        else high = middle
+      }
+      if (low === 0) continue
+      point.offset += offsets[low - 1]!
+      point.line += lineShifts[low - 1]!
+    }
+    const children = (node as Partial<Parent>).children
+    if (children) for (const child of children) stack.push(child)
+  }
 }
 
 /**

@@ -209,7 +209,8 @@ export function markdownCuts(value: string, size: number): number[] {
   return ends
 }
 
-export function shiftNode(node: RootContent | Paragraph, start: Required<Point>): void {
+/** Move `node` and its descendants from a piece starting at `start` to the whole text; points in `skip` are left alone. */
+export function shiftNode(node: RootContent | Paragraph, start: Required<Point>, skip?: ReadonlySet<Point>): void {
   const stack: Array<{position?: {start: Point; end: Point}; children?: unknown[]}> = [node]
   // Points may be shared between a parent and its first or last child: shift each once.
   const seen = new WeakSet<Point>()
@@ -217,7 +218,7 @@ export function shiftNode(node: RootContent | Paragraph, start: Required<Point>)
     const current = stack.pop()!
     if (current.position) {
       for (const point of [current.position.start, current.position.end]) {
-        if (seen.has(point)) continue
+        if (seen.has(point) || skip?.has(point)) continue
         seen.add(point)
         shiftPoint(point, start)
       }

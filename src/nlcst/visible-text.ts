@@ -21,8 +21,7 @@
  * characters, the invisible one included.
  */
 import type {Node, Parent} from 'unist'
-import type {Format} from '../types.js'
-import {align, parseView} from './source-map.js'
+import {align} from './source-map.js'
 
 /** Stands for content that is not copy (code, scripts): not a letter, not white space. */
 export const hidden = '\u0001'
@@ -52,33 +51,14 @@ export function visibleOfText(value: string): VisibleText {
   return builder.done(undefined, 0)
 }
 
-type Parsers = {
-  markdown: (doc: string) => Node
-  html: (doc: string) => Node
-}
-
-let parsers: Parsers | undefined
-
-async function loadParsers(): Promise<Parsers> {
-  if (parsers) return parsers
-  const [{unified}, remarkParse, rehypeParse] = await Promise.all([import('unified'), import('remark-parse'), import('rehype-parse')])
-  const markdown = unified().use(remarkParse.default)
-  const html = unified().use(rehypeParse.default, {fragment: true})
-  parsers = {
-    markdown: (doc) => markdown.parse(doc) as Node,
-    html: (doc) => html.parse(doc) as Node
-  }
-  return parsers
-}
-
-/** The visible text of a story in `format` (see the module comment). */
-export async function visibleText(value: string, format: Format): Promise<VisibleText> {
-  if (format === 'text') return visibleOfText(value)
-  const parse = await loadParsers()
-  // As in check(): no parser sees a leading byte order mark.
-  const shift = value.charCodeAt(0) === 0xfeff ? 1 : 0
-  const doc = parseView(shift ? value.slice(1) : value, format)
-  const tree = parse[format](doc)
+/**
+ * The visible text of a Markdown or HTML story from its parsed `tree`:
+ * `doc` is what the parser was given (the story less a leading byte order
+ * mark, through `parseView`), `shift` where `doc` starts in the story (1
+ * after a byte order mark). `check()` reads it from the tree its checks run
+ * on (src/input/markup.ts `keepVisible`), so the story is parsed once.
+ */
+export function visibleOfTree(tree: Node, doc: string, format: 'markdown' | 'html', shift = 0): VisibleText {
   const builder = new Builder()
   if (format === 'markdown') readMarkdown(tree, doc, builder)
   else readHtml(tree, doc, builder)

@@ -30,7 +30,7 @@ import type {Policy} from '../runtime.js'
 import {fillTemplate} from '../template.js'
 import {report} from '../../message.js'
 import {placeIn} from '../../nlcst/source-map.js'
-import {visibleOfText, visibleText, type VisibleText} from '../../nlcst/visible-text.js'
+import {visibleOfText, type VisibleText} from '../../nlcst/visible-text.js'
 import {control} from '../../nlcst/control.js'
 import {droppedSpans} from '../../result.js'
 
@@ -53,6 +53,13 @@ export interface GateEntry {
    * 50 KB of `a a a`).
    */
   gapped: RegExp[][]
+  /**
+   * For each of `gapped`: whether it is a placeholder in brackets (it opens
+   * with `[`, `{` or `(` and its last part is closing brackets). Cut off
+   * before its closing bracket (`[INSERT QUOTE` at a paragraph's end) it
+   * still matches, up to its paragraph's end.
+   */
+  bracketed: boolean[]
   /** Its `except` phrases, or `undefined`. */
   except?: RegExp
   policy: Policy
@@ -130,12 +137,16 @@ export function gateEntry(
   const longest = (list: GateToken[][]) => [...list].sort((a, b) => b.length - a.length)
   const plain = phrases.filter((tokens) => !tokens.some((token) => token.kind === 'any'))
   const pattern = plain.length > 0 ? new RegExp(longest(plain).map((tokens) => phraseSource(tokens, true)).join('|'), flags) : undefined
-  const gapped = phrases
-    .filter((tokens) => tokens.some((token) => token.kind === 'any'))
-    .map((tokens) => partsOf(tokens).map((part) => new RegExp(phraseSource(part, false), flags)))
-    .filter((parts) => parts.length > 0)
+  const withGaps = phrases.filter((tokens) => tokens.some((token) => token.kind === 'any')).filter((tokens) => partsOf(tokens).length > 0)
+  const gapped = withGaps.map((tokens) => partsOf(tokens).map((part) => new RegExp(phraseSource(part, false), flags)))
+  const bracketed = withGaps.map((tokens) => {
+    const parts = partsOf(tokens)
+    const first = parts[0]![0]!
+    const last = parts[parts.length - 1]!
+    return parts.length > 1 && first.kind === 'mark' && /^[[{(]/.test(first.value) && last.every((token) => token.kind === 'mark' && /^[\]})]+$/.test(token.value))
+  })
   const excepted = except.length > 0 ? new RegExp(longest(except).map((tokens) => phraseSource(tokens, false)).join('|'), flags) : undefined
-  return {pattern, gapped, except: excepted, policy, fields}
+  return {pattern, gapped, bracketed, except: excepted, policy, fields}
 }
 
 /** What the gate needs of a compiled `existence` file. */
@@ -217,7 +228,7 @@ function entryHits(entry: GateEntry, visible: string): Array<[number, number]> {
   const found: Array<[number, number]> = entry.pattern ? ranges(entry.pattern, visible) : []
   if (entry.gapped.length > 0) {
     const breaks = ranges(/(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/g, visible).map(([start]) => start)
-    for (const parts of entry.gapped) found.push(...gappedHits(parts, visible, breaks))
+    entry.gapped.forEach((parts, index) => found.push(...gappedHits(parts, visible, breaks, entry.bracketed[index])))
   }
   return found
 }
@@ -233,13 +244,20 @@ const gapTokens = 60
  * the next that starts 1 to `gapLength` characters after it, within its
  * paragraph (`breaks`: where blank lines start). O(n log n) whatever the pattern.
  */
-function gappedHits(parts: ReadonlyArray<RegExp>, visible: string, breaks: ReadonlyArray<number>): Array<[number, number]> {
+function gappedHits(parts: ReadonlyArray<RegExp>, visible: string, breaks: ReadonlyArray<number>, bracketed = false): Array<[number, number]> {
   const each = parts.map((part) => ranges(part, visible))
   const found: Array<[number, number]> = []
   for (const [start, firstEnd] of each[0]!) {
     let end = firstEnd
     let whole = true
     for (let index = 1; index < each.length && whole; index++) {
+      if (bracketed && index === each.length - 1) {
+        const cut = unclosedEnd(each[index]!, visible, end, firstAtOrAfterNumber(breaks, end))
+        if (cut !== undefined) {
+          end = cut
+          break
+        }
+      }
       // A gap holds one token or more (`b b b b !` is no `b … b … b … b … !`): the next part starts after the gap's first.
       const token = /\S/g
       token.lastIndex = end
@@ -253,6 +271,24 @@ function gappedHits(parts: ReadonlyArray<RegExp>, visible: string, breaks: Reado
     if (whole) found.push([start, end])
   }
   return found
+}
+
+/**
+ * Where a bracketed placeholder cut off before its closing bracket ends: the
+ * end of its paragraph's last word (`[INSERT QUOTE` at the end of a
+ * paragraph or story), when no closing bracket (`closers`) comes before the
+ * paragraph ends (`paragraphEnd`) and the run is no longer than a `…` gap
+ * may be; else `undefined`.
+ */
+function unclosedEnd(closers: ReadonlyArray<[number, number]>, visible: string, from: number, paragraphEnd: number): number | undefined {
+  const until = Math.min(paragraphEnd, visible.length)
+  const closer = firstAtOrAfter(closers, from)
+  if (closer !== undefined && closer[0] < until) return undefined
+  const run = visible.slice(from, until)
+  if (run.length > gapLength || (run.match(/\S+/g)?.length ?? 0) > gapTokens) return undefined
+  // Up to the last word (a hidden block of code, `\u0001`, is not one).
+  const words = run.replace(/[\s\u0001]+$/, '')
+  return from + words.length
 }
 
 /** The first range of `list` (sorted by start) starting at or after `at`. */
@@ -309,8 +345,13 @@ function containment(list: ReadonlyArray<[number, number]>): (from: number, to: 
   }
 }
 
-/** Runs the gate over a story (and its headline): the messages the token matcher missed. */
-export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string) => Promise<VFileMessage[]>
+/**
+ * Runs the gate over a story (and its headline): the messages the token
+ * matcher missed. `body` is the story's visible text, read off the tree the
+ * checks ran on (src/input/markup.ts `visibleOfMarkup`, `takeVisible`);
+ * plain text is read here.
+ */
+export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMessage>, headline?: string, body?: VisibleText) => VFileMessage[]
 
 /**
  * The gate of a checker: `files` are its compiled `existence` rules files
@@ -319,10 +360,11 @@ export type Gate = (file: VFile, format: Format, reported: ReadonlyArray<VFileMe
  */
 export function markerGate(files: ReadonlyArray<CompiledRuleFile>, known: ReadonlyArray<string>): Gate {
   const gated = files.filter((file) => file.kind === 'existence' && ((file as GateFile).data.gate ?? []).length > 0) as GateFile[]
-  return async function (file, format, reported, headline) {
+  return function (file, format, reported, headline, given) {
     if (gated.length === 0) return []
     const value = String(file.value)
-    const body = await visibleText(value, format)
+    if (!given && format !== 'text') throw new TypeError('copydesk: the gate needs the visible text of a Markdown or HTML story')
+    const body = given ?? visibleOfText(value)
     // What the cap left out (src/result.ts) was reported too: not again.
     const found = messagesFor(value, body, gated, reported.filter((message) => fieldOf(message) !== 'headline'), headlineLines(file), false, droppedSpans(file))
     const kept = body.tree ? controlled(found, value, body, format as 'markdown' | 'html', known) : found

@@ -203,7 +203,8 @@ function compile(file: LoadedRuleFile): ExistenceData {
     }
     ;(entry.except || []).forEach((text, item) => {
       const tokens = tokenize(text, false)
-      if (!own.some((phrase) => contains(tokens, phrase, sensitive))) {
+      // `XXX-rated` is one word to the tokenizer; the gate reads a hyphen as a word's edge, so there it holds `XXX`.
+      if (!own.some((phrase) => contains(tokens, phrase, sensitive) || contains(splitHyphens(tokens), phrase, sensitive))) {
         throw new RuleDataError(
           `except ${JSON.stringify(text)} in entry "${entry.id}" contains none of its matches, so it never applies`,
           [...path, 'except', item],
@@ -262,6 +263,14 @@ function tokenize(text: string, pattern: boolean): Token[] {
     return undefined
   })
   return tokens
+}
+
+/** Words with hyphens inside as word, hyphen, word (`XXX-rated`: `XXX`, `-`, `rated`), as the gate reads them. */
+function splitHyphens(tokens: Token[]): Token[] {
+  return tokens.flatMap((token): Token[] => {
+    if (token.kind !== 'word' || !/.-./.test(token.value)) return [token]
+    return token.value.split(/(-)/).filter(Boolean).map((part) => (part === '-' ? {kind: 'mark', value: part} : {kind: 'word', value: part}))
+  })
 }
 
 function keyOf(tokens: Token[], sensitive: boolean): string {
