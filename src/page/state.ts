@@ -142,8 +142,9 @@ export function decisionFor(text: string, finding: {ruleId: string; actual: stri
     action: 'dismiss',
     ruleId: finding.ruleId,
     actual: finding.actual ?? text.slice(start, end),
-    before: text.slice(Math.max(0, start - contextWidth), start),
-    after: text.slice(end, end + contextWidth),
+    // The context stops at a line break, as src/decisions.ts's does.
+    before: text.slice(Math.max(0, start - contextWidth), start).replace(/^[^]*[\r\n]/, ''),
+    after: text.slice(end, end + contextWidth).replace(/[\r\n][^]*$/, ''),
     field: finding.field,
     by
   }

@@ -37,8 +37,9 @@
     return {
       ruleId: message.ruleId,
       actual: message.actual,
-      before: text.slice(Math.max(0, message.offset - contextWidth), message.offset),
-      after: text.slice(message.endOffset, message.endOffset + contextWidth),
+      // The context stops at a line break, as copydesk's: an edit in the next paragraph is an edit elsewhere.
+      before: text.slice(Math.max(0, message.offset - contextWidth), message.offset).replace(/^[^]*[\r\n]/, ''),
+      after: text.slice(message.endOffset, message.endOffset + contextWidth).replace(/[\r\n][^]*$/, ''),
       field: field
     }
   }
