@@ -21,17 +21,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const force = args.includes('--force')
 const names = args.filter((arg) => !arg.startsWith('--'))
-const unknown = names.filter((name) => !modules.some((module) => module.name === name))
+// A group's name (`existence`) stands for all its parts.
+const matches = (module, name) => module.name === name || module.group === name
+const unknown = names.filter((name) => !modules.some((module) => matches(module, name)))
 if (unknown.length > 0) {
-  console.error(`mutate: no module ${unknown.join(', ')}; modules: ${modules.map((module) => module.name).join(', ')}`)
+  console.error(`mutate: no module ${unknown.join(', ')}; modules: ${[...new Set(modules.flatMap((module) => [module.group ?? module.name, module.name]))].join(', ')}`)
   process.exit(2)
 }
-const chosen = names.length > 0 ? names.map((name) => modules.find((module) => module.name === name)) : modules
+const chosen = names.length > 0 ? modules.filter((module) => names.some((name) => matches(module, name))) : modules
 
-// The server's tests run the worker threads from dist/.
-if (chosen.some((module) => module.name === 'server') && !fs.existsSync(path.join(root, 'dist', 'faces', 'worker.js'))) {
-  console.error('mutate: the server module needs dist/ (its tests run the built worker): npm run build')
-  process.exit(2)
+// The server's tests run the worker threads from dist/: build it when it is
+// missing or older than src/ (as test/util/build.ts does for the test files),
+// so no mutant is tested against stale code. The spelling artefacts in
+// dist/spell/ (npm run build) also spare every test run minutes of work.
+if (chosen.some((module) => module.name === 'server')) {
+  const worker = path.join(root, 'dist', 'faces', 'worker.js')
+  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
+  if (!fs.existsSync(worker) || fs.statSync(worker).mtimeMs < newest) {
+    console.log('mutate: dist/ is missing or older than src/: building it (the server tests run the built worker)')
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'})
+    if (build.status !== 0 || !fs.existsSync(worker)) {
+      console.error('mutate: the build failed; run npm run build')
+      process.exit(2)
+    }
+  }
+}
+if (!fs.existsSync(path.join(root, 'dist', 'spell'))) {
+  console.warn('mutate: no dist/spell/ (npm run build): every test run works the spelling data out again, several times slower')
 }
 
 const rows = []
