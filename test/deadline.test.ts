@@ -7,7 +7,8 @@
 import {unified, type Plugin} from 'unified'
 import {VFile} from 'vfile'
 import {afterEach, describe, expect, test, vi} from 'vitest'
-import {createChecker} from '../src/index.js'
+import {retext} from 'retext'
+import {codePlugins, createChecker} from '../src/index.js'
 import {deadlineOf, incompleteChecks, markSkipped, pastDeadline, setDeadline, skippedChecks, withDeadlines} from '../src/deadline.js'
 
 // Made in each test, not when the file loads: a checker builds its pipelines (withDeadlines) at once, and
@@ -140,6 +141,26 @@ describe('withDeadlines: which plugins a deadline stops', () => {
 
   test('an error a callback-style check passes on fails the run', async () => {
     await expect(runWith([[failing]], false)).rejects.toThrow('the dictionary did not load')
+  })
+
+  test('a deadline that passes between two checks stops the code checks after it, named as the check', async () => {
+    // check() skips every check of a story already out of time before they start; here the time runs out
+    // while one runs (a helper that takes 10 ms), so the code check after it finds its slip only in time.
+    vi.useFakeTimers({toFake: ['Date']})
+    vi.setSystemTime(new Date('2026-03-12T09:00:00Z'))
+    const slow: Plugin<[], any> = function () {
+      return () => {
+        vi.setSystemTime(Date.now() + 10)
+      }
+    }
+    const run = async (budget: number) => {
+      const file = new VFile({value: 'Residents left the the town.'})
+      setDeadline(file, budget)
+      await withDeadlines(retext()).use(slow).use(codePlugins['repeated-word']).process(file)
+      return {messages: file.messages.map(String), skipped: incompleteChecks(file)}
+    }
+    expect(await run(60_000)).toEqual({messages: ['1:16-1:23: Remove the repeated `the`'], skipped: []})
+    expect(await run(5)).toEqual({messages: [], skipped: ['repeated-word']})
   })
 
   test('a preset (an object, not a plugin) is used as given', async () => {
