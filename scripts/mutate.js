@@ -64,14 +64,14 @@ for (const module of chosen) {
   rows.push({name: module.name, seconds, ...scoreOf(module.name), exit: run.status})
 }
 
-console.log('\nmodule         score  killed  survived  no cov  time')
+console.log('\nmodule              score  killed  survived  no cov  ignored  time')
 let failed = false
 for (const row of rows) {
   const ok = row.score !== undefined && row.score >= floor
   failed ||= !ok
   const score = row.score === undefined ? '  n/a' : row.score.toFixed(1).padStart(5)
   console.log(
-    `${row.name.padEnd(13)} ${score}%  ${String(row.killed ?? '').padStart(6)}  ${String(row.survived ?? '').padStart(8)}  ${String(row.noCoverage ?? '').padStart(6)}  ${row.seconds} s${ok ? '' : `  under the floor of ${floor}%`}`
+    `${row.name.padEnd(18)} ${score}%  ${String(row.killed ?? '').padStart(6)}  ${String(row.survived ?? '').padStart(8)}  ${String(row.noCoverage ?? '').padStart(6)}  ${String(row.ignored ?? '').padStart(7)}  ${row.seconds} s${ok ? '' : `  under the floor of ${floor}%`}`
   )
 }
 process.exit(failed ? 1 : 0)
@@ -81,7 +81,7 @@ function scoreOf(name) {
   const file = path.join(root, 'reports', 'mutation', `${name}.json`)
   if (!fs.existsSync(file)) return {}
   const report = JSON.parse(fs.readFileSync(file, 'utf8'))
-  const count = {Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0}
+  const count = {Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0}
   for (const entry of Object.values(report.files)) {
     for (const mutant of entry.mutants) if (mutant.status in count) count[mutant.status]++
   }
@@ -90,6 +90,8 @@ function scoreOf(name) {
     score: valid === 0 ? 100 : (100 * (count.Killed + count.Timeout)) / valid,
     killed: count.Killed + count.Timeout,
     survived: count.Survived,
-    noCoverage: count.NoCoverage
+    noCoverage: count.NoCoverage,
+    // Static mutants left out (ignoreStatic) and lines marked equivalent: not in the score.
+    ignored: count.Ignored
   }
 }
