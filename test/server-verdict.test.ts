@@ -76,4 +76,31 @@ describe('POST /v1/check, in process', () => {
     )
     expect(found(result)).toEqual(['body 121:16 leftovers TK'])
   })
+
+  test('a story whose markup cannot be read is answered 422 with what is wrong, not held as a failure', async () => {
+    const response = await app.inject({method: 'POST', url: '/v1/check', payload: {body: '<div>'.repeat(20_000) + 'TK', format: 'html'}})
+    expect(response.statusCode).toBe(422)
+    expect(response.json()).toMatchObject({
+      statusCode: 422,
+      message:
+        'copydesk: the story’s markup is nested too deeply to read (thousands of elements inside one another), which is usually broken CMS output. Fix the markup, or check the story as plain text (format `text`).'
+    })
+  })
+
+  test('one story at a time and none queued (maxQueue 0): a second story at once is answered 503, retry after the budget', async () => {
+    const busy = createServer({checker, timeoutMs: 60_000, maxQueue: 0})
+    await busy.ready()
+    try {
+      const story = {body: 'The council met on Tuesday.'}
+      const responses = await Promise.all([1, 2].map(() => busy.inject({method: 'POST', url: '/v1/check', payload: story})))
+      expect(responses.map((response) => [response.statusCode, response.headers['retry-after']])).toEqual([
+        [200, undefined],
+        [503, '60']
+      ])
+      // The queue is free again afterwards.
+      expect((await busy.inject({method: 'POST', url: '/v1/check', payload: story})).statusCode).toBe(200)
+    } finally {
+      await busy.close()
+    }
+  })
 })
