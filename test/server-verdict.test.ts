@@ -103,4 +103,30 @@ describe('POST /v1/check, in process', () => {
       await busy.close()
     }
   })
+
+  test('a checker that fails on a story holds it: with the floor, the TK the floor found is kept; without, nothing is', async () => {
+    const rest = [
+      'acronyms', 'confusables', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+      'money', 'name-consistency', 'numbers', 'percent', 'repeated-word', 'spelling', 'states', 'times', 'titles', 'word-collision'
+    ]
+    const failing = createChecker()
+    failing.check = async () => {
+      throw new Error('a plugin of the newsroom failed')
+    }
+    const reason = 'copydesk failed while checking this story (the error is in the server log); hold it and check again.'
+    const story = {body: 'The mayor said TK.'}
+    for (const [floor, incomplete, messages] of [
+      [true, rest, ['body 1:16 leftovers TK']],
+      [false, [...rest, 'leftovers'].sort(), []]
+    ] as const) {
+      const server = createServer({checker: failing, timeoutMs: 60_000, floor})
+      try {
+        const result = await post(server, story)
+        expect(result).toMatchObject({verdict: 'hold', complete: false, incomplete, reason})
+        expect(found(result)).toEqual(messages)
+      } finally {
+        await server.close()
+      }
+    }
+  })
 })
