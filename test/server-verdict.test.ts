@@ -129,4 +129,24 @@ describe('POST /v1/check, in process', () => {
       }
     }
   })
+
+  test('an editor may dismiss a TK only on a server that allows it (allowErrorDismissal), with a reason', async () => {
+    const story = {body: 'The mayor said TK.'}
+    const dismiss = {action: 'dismiss', ruleId: 'leftovers', actual: 'TK', before: 'The mayor said ', after: '.', by: 'J. Editor', reason: 'a ticker symbol'}
+    const refused = await post(app, {...story, decisions: [dismiss]})
+    expect([refused.verdict, found(refused)]).toEqual(['block', ['body 1:16 leftovers TK']])
+    expect((refused.decisions as {refused: Array<{why: string}>}).refused.map((item) => item.why)).toEqual([
+      '`TK` (leftovers) must never be published; this desk does not allow dismissing it: fix the copy'
+    ])
+    const allowing = createServer({checker, timeoutMs: 60_000, allowErrorDismissal: true})
+    try {
+      const dismissed = await post(allowing, {...story, decisions: [dismiss]})
+      expect([dismissed.verdict, found(dismissed)]).toEqual(['pass', []])
+      expect((dismissed.decisions as {dismissed: Array<{actual: string; dismissedBy: string}>}).dismissed.map((message) => [message.actual, message.dismissedBy])).toEqual([
+        ['TK', 'J. Editor']
+      ])
+    } finally {
+      await allowing.close()
+    }
+  })
 })
