@@ -73,7 +73,7 @@ export const modules = [
       {file: 'src/faces/pool.ts', from: 'export function inProcess(', to: '} finally {'},
       {file: 'src/faces/pool.ts', from: 'function failed(', to: 'failure: error'}
     ],
-    tests: ['test/server.test.ts', 'test/server-pool.test.ts', 'test/server-verdict.test.ts', 'test/desk-decisions.test.ts'],
+    tests: ['test/server.test.ts', 'test/server-pool.test.ts', 'test/server-verdict.test.ts', 'test/desk-decisions.test.ts', 'test/mutation-server-pool.test.ts'],
     // The servers of these tests start in beforeAll, so what createServer and
     // inProcess do once per server (the budget's default, the lane) runs
     // outside any test: 32 static mutants, each a rerun of all three files

@@ -149,4 +149,10 @@ describe('POST /v1/check, in process', () => {
       await allowing.close()
     }
   })
+
+  test('the format and the headline of the request reach the checker: a double in HTML and one in the headline', async () => {
+    const result = await post(app, {headline: 'Storm floods the the harbor', body: '<p>Residents left <b>the</b> the town.</p>', format: 'html'})
+    expect(found(result)).toEqual(['headline 1:14 repeated-word the the', 'body 1:22 repeated-word the the'])
+    expect((await app.inject({method: 'GET', url: '/health'})).json()).toMatchObject({workers: 0, pending: 0, cutOff: 0})
+  })
 })
