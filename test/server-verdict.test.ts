@@ -155,4 +155,16 @@ describe('POST /v1/check, in process', () => {
     expect(found(result)).toEqual(['headline 1:14 repeated-word the the', 'body 1:22 repeated-word the the'])
     expect((await app.inject({method: 'GET', url: '/health'})).json()).toMatchObject({workers: 0, pending: 0, cutOff: 0})
   })
+
+  test("a caller's checker decides the dialect, and without the floor its own findings are the answer", async () => {
+    const british = createServer({checker: createChecker({dialect: 'en-GB'}), timeoutMs: 60_000, floor: false})
+    try {
+      expect((await british.inject({method: 'GET', url: '/health'})).json()).toMatchObject({dialect: 'en-GB', workers: 0})
+      const result = await post(british, {body: 'Residents left the the harbour.'})
+      expect(result).toMatchObject({verdict: 'warn', complete: true, incomplete: []})
+      expect(found(result)).toEqual(['body 1:16 repeated-word the the'])
+    } finally {
+      await british.close()
+    }
+  })
 })
