@@ -21,17 +21,33 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const force = args.includes('--force')
 const names = args.filter((arg) => !arg.startsWith('--'))
-const unknown = names.filter((name) => !modules.some((module) => module.name === name))
+// A group's name (`existence`) stands for all its parts.
+const matches = (module, name) => module.name === name || module.group === name
+const unknown = names.filter((name) => !modules.some((module) => matches(module, name)))
 if (unknown.length > 0) {
-  console.error(`mutate: no module ${unknown.join(', ')}; modules: ${modules.map((module) => module.name).join(', ')}`)
+  console.error(`mutate: no module ${unknown.join(', ')}; modules: ${[...new Set(modules.flatMap((module) => [module.group ?? module.name, module.name]))].join(', ')}`)
   process.exit(2)
 }
-const chosen = names.length > 0 ? names.map((name) => modules.find((module) => module.name === name)) : modules
+const chosen = names.length > 0 ? modules.filter((module) => names.some((name) => matches(module, name))) : modules
 
-// The server's tests run the worker threads from dist/.
-if (chosen.some((module) => module.name === 'server') && !fs.existsSync(path.join(root, 'dist', 'faces', 'worker.js'))) {
-  console.error('mutate: the server module needs dist/ (its tests run the built worker): npm run build')
-  process.exit(2)
+// The server's tests run the worker threads from dist/: build it when it is
+// missing or older than src/ (as test/util/build.ts does for the test files),
+// so no mutant is tested against stale code. The spelling artefacts in
+// dist/spell/ (npm run build) also spare every test run minutes of work.
+if (chosen.some((module) => module.name === 'server')) {
+  const worker = path.join(root, 'dist', 'faces', 'worker.js')
+  const newest = Math.max(...fs.readdirSync(path.join(root, 'src'), {recursive: true}).map((name) => fs.statSync(path.join(root, 'src', String(name))).mtimeMs))
+  if (!fs.existsSync(worker) || fs.statSync(worker).mtimeMs < newest) {
+    console.log('mutate: dist/ is missing or older than src/: building it (the server tests run the built worker)')
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'})
+    if (build.status !== 0 || !fs.existsSync(worker)) {
+      console.error('mutate: the build failed; run npm run build')
+      process.exit(2)
+    }
+  }
+}
+if (!fs.existsSync(path.join(root, 'dist', 'spell'))) {
+  console.warn('mutate: no dist/spell/ (npm run build): every test run works the spelling data out again, several times slower')
 }
 
 const rows = []
@@ -48,14 +64,14 @@ for (const module of chosen) {
   rows.push({name: module.name, seconds, ...scoreOf(module.name), exit: run.status})
 }
 
-console.log('\nmodule         score  killed  survived  no cov  time')
+console.log('\nmodule              score  killed  survived  no cov  ignored  time')
 let failed = false
 for (const row of rows) {
   const ok = row.score !== undefined && row.score >= floor
   failed ||= !ok
   const score = row.score === undefined ? '  n/a' : row.score.toFixed(1).padStart(5)
   console.log(
-    `${row.name.padEnd(13)} ${score}%  ${String(row.killed ?? '').padStart(6)}  ${String(row.survived ?? '').padStart(8)}  ${String(row.noCoverage ?? '').padStart(6)}  ${row.seconds} s${ok ? '' : `  under the floor of ${floor}%`}`
+    `${row.name.padEnd(18)} ${score}%  ${String(row.killed ?? '').padStart(6)}  ${String(row.survived ?? '').padStart(8)}  ${String(row.noCoverage ?? '').padStart(6)}  ${String(row.ignored ?? '').padStart(7)}  ${row.seconds} s${ok ? '' : `  under the floor of ${floor}%`}`
   )
 }
 process.exit(failed ? 1 : 0)
@@ -65,7 +81,7 @@ function scoreOf(name) {
   const file = path.join(root, 'reports', 'mutation', `${name}.json`)
   if (!fs.existsSync(file)) return {}
   const report = JSON.parse(fs.readFileSync(file, 'utf8'))
-  const count = {Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0}
+  const count = {Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0}
   for (const entry of Object.values(report.files)) {
     for (const mutant of entry.mutants) if (mutant.status in count) count[mutant.status]++
   }
@@ -74,6 +90,8 @@ function scoreOf(name) {
     score: valid === 0 ? 100 : (100 * (count.Killed + count.Timeout)) / valid,
     killed: count.Killed + count.Timeout,
     survived: count.Survived,
-    noCoverage: count.NoCoverage
+    noCoverage: count.NoCoverage,
+    // Static mutants left out (ignoreStatic) and lines marked equivalent: not in the score.
+    ignored: count.Ignored
   }
 }

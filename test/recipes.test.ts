@@ -412,6 +412,11 @@ describe('Strapi 5: strapi/copydesk.js', async () => {
     decide: (result: unknown) => {publish: boolean; reason?: string}
   }
 
+  test('runs the copydesk of src/, not a build that may be stale', async () => {
+    const {prePublish} = (await import('../src/index.js')) as {prePublish: unknown}
+    expect(((await import('copydesk' as string)) as {prePublish: unknown}).prePublish).toBe(prePublish)
+  })
+
   // Strapi 5's default rich-text field: Blocks JSON.
   const blocks = (...sentences: string[]) => [
     {type: 'heading', level: 2, children: [{type: 'text', text: 'Budget vote'}]},

@@ -77,4 +77,95 @@ describe('POST /v1/check, in process', () => {
     )
     expect(found(result)).toEqual(['body 121:16 leftovers TK'])
   })
+
+  test('a story whose markup cannot be read is answered 422 with what is wrong, not held as a failure', async () => {
+    const response = await app.inject({method: 'POST', url: '/v1/check', payload: {body: '<div>'.repeat(20_000) + 'TK', format: 'html'}})
+    expect(response.statusCode).toBe(422)
+    expect(response.json()).toMatchObject({
+      statusCode: 422,
+      message:
+        'copydesk: the story’s markup is nested too deeply to read (thousands of elements inside one another), which is usually broken CMS output. Fix the markup, or check the story as plain text (format `text`).'
+    })
+  })
+
+  test('one story at a time and none queued (maxQueue 0): a second story at once is answered 503, retry after the budget', async () => {
+    const busy = createServer({checker, timeoutMs: 60_000, maxQueue: 0})
+    await busy.ready()
+    try {
+      const story = {body: 'The council met on Tuesday.'}
+      const responses = await Promise.all([1, 2].map(() => busy.inject({method: 'POST', url: '/v1/check', payload: story})))
+      expect(responses.map((response) => [response.statusCode, response.headers['retry-after']])).toEqual([
+        [200, undefined],
+        [503, '60']
+      ])
+      // The queue is free again afterwards.
+      expect((await busy.inject({method: 'POST', url: '/v1/check', payload: story})).statusCode).toBe(200)
+    } finally {
+      await busy.close()
+    }
+  })
+
+  test('a checker that fails on a story holds it: with the floor, the TK the floor found is kept; without, nothing is', async () => {
+    const rest = [
+      'acronyms', 'confusables', 'courtesy-titles', 'dates', 'dialect', 'empty-story', 'house-forms', 'indefinite-article',
+      'money', 'name-consistency', 'numbers', 'percent', 'repeated-word', 'spelling', 'states', 'times', 'titles', 'word-collision'
+    ]
+    const failing = createChecker()
+    failing.check = async () => {
+      throw new Error('a plugin of the newsroom failed')
+    }
+    const reason = 'copydesk failed while checking this story (the error is in the server log); hold it and check again.'
+    const story = {body: 'The mayor said TK.'}
+    for (const [floor, incomplete, messages] of [
+      [true, rest, ['body 1:16 leftovers TK']],
+      [false, [...rest, 'leftovers'].sort(), []]
+    ] as const) {
+      const server = createServer({checker: failing, timeoutMs: 60_000, floor})
+      try {
+        const result = await post(server, story)
+        expect(result).toMatchObject({verdict: 'hold', complete: false, incomplete, reason})
+        expect(found(result)).toEqual(messages)
+      } finally {
+        await server.close()
+      }
+    }
+  })
+
+  test('an editor may dismiss a TK only on a server that allows it (allowErrorDismissal), with a reason', async () => {
+    const story = {body: 'The mayor said TK.'}
+    const dismiss = {action: 'dismiss', ruleId: 'leftovers', actual: 'TK', before: 'The mayor said ', after: '.', by: 'J. Editor', reason: 'a ticker symbol'}
+    const refused = await post(app, {...story, decisions: [dismiss]})
+    expect([refused.verdict, found(refused)]).toEqual(['block', ['body 1:16 leftovers TK']])
+    expect((refused.decisions as {refused: Array<{why: string}>}).refused.map((item) => item.why)).toEqual([
+      '`TK` (leftovers) must never be published; this desk does not allow dismissing it: fix the copy'
+    ])
+    const allowing = createServer({checker, timeoutMs: 60_000, allowErrorDismissal: true})
+    try {
+      const dismissed = await post(allowing, {...story, decisions: [dismiss]})
+      expect([dismissed.verdict, found(dismissed)]).toEqual(['pass', []])
+      expect((dismissed.decisions as {dismissed: Array<{actual: string; dismissedBy: string}>}).dismissed.map((message) => [message.actual, message.dismissedBy])).toEqual([
+        ['TK', 'J. Editor']
+      ])
+    } finally {
+      await allowing.close()
+    }
+  })
+
+  test('the format and the headline of the request reach the checker: a double in HTML and one in the headline', async () => {
+    const result = await post(app, {headline: 'Storm floods the the harbor', body: '<p>Residents left <b>the</b> the town.</p>', format: 'html'})
+    expect(found(result)).toEqual(['headline 1:14 repeated-word the the', 'body 1:22 repeated-word the the'])
+    expect((await app.inject({method: 'GET', url: '/health'})).json()).toMatchObject({workers: 0, pending: 0, cutOff: 0})
+  })
+
+  test("a caller's checker decides the dialect, and without the floor its own findings are the answer", async () => {
+    const british = createServer({checker: createChecker({dialect: 'en-GB'}), timeoutMs: 60_000, floor: false})
+    try {
+      expect((await british.inject({method: 'GET', url: '/health'})).json()).toMatchObject({dialect: 'en-GB', workers: 0})
+      const result = await post(british, {body: 'Residents left the the harbour.'})
+      expect(result).toMatchObject({verdict: 'warn', complete: true, incomplete: []})
+      expect(found(result)).toEqual(['body 1:16 repeated-word the the'])
+    } finally {
+      await british.close()
+    }
+  })
 })
