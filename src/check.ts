@@ -2,8 +2,8 @@
  * The one entry point: `check(input, options) → VFile`. Pure: it touches no
  * files, environment or network once its checker is made; rules and
  * dictionaries are loaded once per checker and reused. (One exception: with
- * `rules` folders, the desk dictionary's file is stat'ed at most every
- * 250 ms, so a word the desk adds is seen at once: src/desk/live.ts.)
+ * `rules` folders, the desk dictionary's file is stat'ed for each story,
+ * so a word the desk adds is seen at once: src/desk/live.ts.)
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'

@@ -160,16 +160,14 @@ describe('bad input: a TypeError that says what is wrong, and nothing changes', 
 describe('a running checker sees the desk dictionary', () => {
   const story = 'The soymeal shipment arrived, said Adaeze Okafor.\n\nLater Okafer said the Kotek plan was fine. Okafer left.'
 
-  test('a new word is accepted by the next check after the interval, with no new checker', async () => {
+  test('a new word is accepted by the very next check, with no new checker and no wait', async () => {
     const folder = rulesFolder()
     const checker = createChecker({rules: folder})
     const lines = async () => (await checker.check(story)).messages.filter((message) => message.ruleId !== 'name-consistency').map(String)
     expect(await lines()).toEqual(['1:5-1:12: `soymeal` is not in the dictionary; did you mean `soy meal`?'])
     await deskDictionary(folder).add('soymeal', {by: 'J. Editor'})
-    await wait(deskIntervalMs + 20)
     expect(await lines()).toEqual([])
     await deskDictionary(folder).remove('soymeal', {by: 'J. Editor'})
-    await wait(deskIntervalMs + 20)
     expect(await lines()).toEqual(['1:5-1:12: `soymeal` is not in the dictionary; did you mean `soy meal`?'])
   })
 

@@ -122,7 +122,7 @@ describe('POST /page/check', () => {
   test('a malformed decision is a 400 saying what is wrong', async () => {
     const response = await check({body: 'x', decisions: [{action: 'ignore', ruleId: 'x', actual: 'x', before: '', after: '', by: 'me'}]})
     expect(response.status).toBe(400)
-    expect(((await response.json()) as {message: string}).message).toBe('decision 1: `action` must be "dismiss"')
+    expect(((await response.json()) as {message: string}).message).toBe('decision 1: `action` must be "dismiss" or "accept"')
   })
 
   test.each<[string, unknown, string]>([

@@ -1,18 +1,21 @@
 /**
  * The desk dictionary as a running checker sees it: the words of
  * `desk-dictionary.txt` in each rules folder, looked at again when a story
- * comes in and the last look is more than `intervalMs` old (one `stat` per
- * file; the file is read again only when it changed). So every worker of a
- * server, every server sharing the folder, and every later CLI run sees a
- * word within `intervalMs` of its addition, with no restart and no message
- * between processes.
+ * comes in (one `stat` per file; the file is read again only when it
+ * changed). So every worker of a server, every server sharing the folder,
+ * and every later CLI run sees a word from the next story on, with no
+ * restart and no message between processes.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {deskFileName, parseDeskWords} from './dictionary.js'
 
-/** How often a checker looks at the desk dictionary, at most (ms). */
-export const deskIntervalMs = 250
+/**
+ * How often a checker looks at the desk dictionary, at most (ms): 0, at
+ * every story (one `stat`, microseconds), so a story checked right after an
+ * editor adds a word (the page re-checks at once) already knows it.
+ */
+export const deskIntervalMs = 0
 
 /** The desk words of some rules folders, kept fresh. */
 export interface LiveDesk {
