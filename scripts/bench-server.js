@@ -116,7 +116,7 @@ async function queue({duration, connections, dist}) {
   const at = (q) => health[Math.min(health.length - 1, Math.floor(q * health.length))]?.toFixed(1)
   console.log(`\nqueue: ${connections} connections × ${duration} s, closed loop, server as shipped (budget 3 s), ${dist.pathname}`)
   console.log(`  load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (2 cores shared)`)
-  console.log(`  answered: ${total}; 200 complete (within budget) ${counts.complete} (${share(counts.complete)}, target >= 99%); 200 held ${counts.held} (${share(counts.held)}); 503 ${counts.busy} (${share(counts.busy)}${retryAfter.length ? `, Retry-After ${Math.min(...retryAfter)}–${Math.max(...retryAfter)} s` : ''}); other ${counts.other + result.errors + result.timeouts}`)
+  console.log(`  answered: ${total}; 200 complete (within budget) ${counts.complete} (${share(counts.complete)}, target >= 99%); 200 held ${counts.held} (${share(counts.held)}); 503 ${counts.busy} (${share(counts.busy)}${retryAfter.length ? `, Retry-After ${retryAfter.reduce((a, b) => Math.min(a, b))}–${retryAfter.reduce((a, b) => Math.max(a, b))} s` : ''}); other ${counts.other + result.errors + result.timeouts}`)
   console.log(`  stories checked per second: ${((counts.complete + counts.held) / duration).toFixed(1)}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
   console.log(`  /health meanwhile: ${health.length} samples, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (target <= 50 ms)`)
   console.log(`  server RSS every 5 s: ${rss.map((mb) => (mb === undefined ? '?' : mb.toFixed(0))).join(' ')} MB`)
