@@ -11,32 +11,20 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {buildIfStale} from './util/build.js'
+import {runProcess, type Run} from './util/run.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
 const story = fs.readFileSync(path.join(root, 'examples', 'story.txt'), 'utf8')
 let temp: string
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 /** Run the bin; resolves when it exits. */
 function copydesk(args: string[], options: {cwd?: string; input?: string; env?: NodeJS.ProcessEnv} = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: options.cwd ?? root,
-      env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env}
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-    child.stdin.end(options.input ?? '')
+  return runProcess(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env},
+    input: options.input ?? ''
   })
 }
 

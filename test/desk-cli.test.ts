@@ -3,35 +3,21 @@
  * add …`, then check a story in the same newsroom folder and see the word
  * no longer flagged. Runs the built CLI (dist/), rebuilt here when stale.
  */
-import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {buildIfStale} from './util/build.js'
+import {runProcess, type Run} from './util/run.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'copydesk.js')
 let temp: string
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 function copydesk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COPYDESK_EDITOR: undefined, ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-    child.stdin.end('')
-  })
+  return runProcess(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COPYDESK_EDITOR: undefined, ...env}})
 }
 
 /** A newsroom folder: `.copydeskrc` naming `rules/`, an empty rules folder, and a story. */

@@ -7,7 +7,7 @@
  * saves and edits elsewhere, lapses when its words change; a `TK` can be
  * dismissed only where the desk allows it.
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,6 +17,7 @@ import {createServer} from '../src/faces/server.js'
 import {prePublish} from '../src/faces/hook.js'
 import {decisionFor, type Decision, type DecisionAuthor} from '../src/decisions.js'
 import {listen} from './util/listen.js'
+import {runProcess, type Run} from './util/run.js'
 
 // The Strapi recipe imports the package by name; here it is src/ (as in test/recipes.test.ts).
 vi.mock('copydesk', () => import('../src/index.js'))
@@ -55,17 +56,8 @@ afterAll(async () => {
   fs.rmSync(tmp, {recursive: true, force: true})
 })
 
-function run(args: string[], env: Record<string, string>, input = ''): Promise<{code: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', [webhook, ...args], {env: {...process.env, COPYDESK_TIMEOUT: '60', ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-    child.stdin.end(input)
-  })
+function run(args: string[], env: Record<string, string>, input = ''): Promise<Run> {
+  return runProcess('sh', [webhook, ...args], {env: {...process.env, COPYDESK_TIMEOUT: '60', ...env}, input})
 }
 
 /** A story file, and its decisions file beside it (`undefined`: none). */
