@@ -107,6 +107,16 @@ function compute(word: string): Classes {
 }
 
 /**
+ * Whether a lower-case word is a mass noun by the dictionary: a noun with no
+ * plural and no verb forms (`welfare/M`, `knowledge/M`, `nonsense/M`; not
+ * `procedure/SM` or `debut/GMD`).
+ */
+export function massNoun(word: string): boolean {
+  const own = table().get(word)
+  return own !== undefined && own.includes('M') && !/[SGD]/.test(own)
+}
+
+/**
  * Whether a lower-case word can only head a noun phrase here, not follow
  * `it is` / `they are`: a noun or a verb's base or `-s` form, never an
  * adjective, participle, `-ing` form or adverb (`shares`, `rules`, `use`;

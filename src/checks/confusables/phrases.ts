@@ -4,9 +4,9 @@
  * possessive rules in rules.ts ask of the words that follow.
  */
 import {Context, isBreak} from './context.js'
-import {classesOf, nounOnly} from './lexicon.js'
+import {classesOf, massNoun, nounOnly} from './lexicon.js'
 import {closed, functionWords, timeWords, unknownNoun} from './shapes.js'
-import {pluralLike, thereVerbs, timePlurals} from './words.js'
+import {clauseStarts, pluralLike, thereVerbs, timePlurals} from './words.js'
 
 const sets = new Map<string, ReadonlySet<string>>()
 const set = (words: string): ReadonlySet<string> => {
@@ -142,3 +142,39 @@ export function modifierNext(c: Context, ing: boolean): boolean {
   return modifier && (noun.noun || pluralLike(head)) && !noun.adverb
 }
 
+
+/**
+ * Whether the words after the candidate are a predicate noun phrase that
+ * ends its clause, at the start of one: up to three lower-case modifiers and
+ * a mass noun (one the dictionary gives no plural) then a break or
+ * `and`/`or`/`but` (`it's public record and`, `it's corporate welfare.`), or
+ * any singular noun then `for` … `to` (`It's standard procedure for the
+ * police to check`). "It is" takes such a phrase; "its" would leave the
+ * clause with no verb. A plural head (`it's executives and others`) or a
+ * count noun (`it's auto financing arm.`) is not read so.
+ */
+export function predicateNext(c: Context): boolean {
+  if (c.isWord(-1) && !c.first && !clauseStarts.has(c.at(-1)) && !clauseVerbs.has(c.at(-1))) return false
+  for (let k = 1; k <= 4; k++) {
+    const token = c.tokens[c.index + k]
+    if (!token?.node || token.text !== token.lower) return false
+    const word = token.lower
+    if (closed(word) || timeWords.has(word) || /^\d/.test(word) || pluralLike(word)) return false
+    const classes = classesOf(word)
+    const after = c.at(k + 1)
+    if (k > 1 && (isBreak(after) || set('and or but').has(after))) return massNouns.has(word) || massNoun(word) || !classes.known
+    if (k > 1 && after === 'for' && toLater(c, k + 2)) return (classes.noun || !classes.known) && !classes.ing
+    // A modifier: an adjective, a participle, or a noun used as one ("public record").
+    if (!(classes.adjective || classes.participle || classes.noun || !classes.known) || classes.adverb) return false
+  }
+  return false
+}
+
+/** Whether `to` follows within the clause from token `k` (`for the police to check`). */
+function toLater(c: Context, k: number): boolean {
+  for (let j = k; j < k + 6; j++) {
+    if (!c.isWord(j)) return false
+    if (c.at(j) === 'to') return true
+  }
+  return false
+}

@@ -5,7 +5,7 @@
  */
 import {Context, isBreak} from '../context.js'
 import {classesOf, nounOnly} from '../lexicon.js'
-import {massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext} from '../phrases.js'
+import {massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext, predicateNext} from '../phrases.js'
 import {closed, functionWords, rankedNounNext, thereIsWords, thereAfterPreposition, yearNounNext} from '../shapes.js'
 import {afterIs, clauseStarts, determiners, passive, pluralLike, prepositions, thereVerbs, timePlurals} from '../words.js'
 import {set, type Rule, type Verdict} from './common.js'
@@ -32,6 +32,8 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // "directed it's lawyers", "cutting it's output": the object of a verb
   // that takes no clause ("said it's" is fine).
   if (c.isWord(-1) && c.tokens[c.index - 1].text === c.at(-1) && objectVerb(c.at(-1)) && !functionWords.has(next) && !prepositions.has(next)) return {expected, group}
+  // "it's public record and", "It's standard procedure for the police to": a predicate that ends the clause.
+  if (predicateNext(c)) return undefined
   // "it's strong financial position": an adjective and a noun with no article cannot follow "it is".
   if (c.tokens[c.index + 1].text === next && !functionWords.has(next)) {
     const classes = classesOf(next)
