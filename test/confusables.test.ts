@@ -182,7 +182,18 @@ describe('confusables', () => {
     ["Soymeal is a principle component of feed.", ["1:14-1:23: Use `principal` (main, or a school head), not `principle` (a rule or belief)"]],
     ["The two firms compliment each other.", ["1:15-1:25: Use `complement` (something that completes), not `compliment` (praise)"]],
     ["He complemented her on the dress.", ["1:4-1:16: Use `complimented` (praise), not `complemented` (something that completes)"]],
-    ["If your interested, call us.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]]
+    ["If your interested, call us.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]],
+    // a verb's object after a modal, "to", a subject or "up"; a quotation's first word; shapes only "it is" takes
+    ["Analysts expect the firm to raise it's offer soon.", ["1:35-1:39: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The plant would export it's products to 20 countries.", ["1:24-1:28: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The shop said it sells it's products online.", ["1:24-1:28: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["China is trying to clean up it's banking system.", ["1:29-1:33: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["It makes sense to let it's owners decide.", ["1:23-1:27: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["One analyst said, \"Its not a stock to buy now.\"", ["1:20-1:23: Use `It's` (it is), not `Its` (belonging to it)"]],
+    ["\"Its backed by the Ford Motor Company.\"", ["1:2-1:5: Use `It's` (it is), not `Its` (belonging to it)"]],
+    ["Its painting a picture of a slow recovery.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]],
+    ["Oh, its all about the money.", ["1:5-1:8: Use `it's` (it is), not `its` (belonging to it)"]],
+    ["Its very intense and very loud.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -268,7 +279,14 @@ describe('confusables', () => {
     // a predicate noun phrase that ends its clause after "it's": a mass noun, or "for" … "to"
     "The lawsuit says it's public record and anyone can see it.",
     "It's standard procedure for the police to check.",
-    "Critics say it's corporate welfare and should end."
+    "Critics say it's corporate welfare and should end.",
+    // a verb that takes a clause; "its very own"; an `-ing` noun before "of"; a title in quotes
+    "He said it's time to go, and she wrote it's over.",
+    "She will not say it's wrong, and he would argue it's fair.",
+    "The club has its very own song, and its planned stadium will open in May.",
+    "The town is known for its painting of the church and its all-weather pitch.",
+    "They called it \"Its Own Thing\" at the launch.",
+    "Fans said it will keep its name, and the city could lose its status."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -60,11 +60,13 @@ export class Context {
     return this.tokens[this.index].text
   }
 
-  /** Whether the candidate is the sentence's first word (or first after an opening mark or colon). */
+  /** Whether the candidate is the sentence's first word (or first after an opening mark or colon, or a quotation's first). */
   get first(): boolean {
     for (let k = this.index - 1; k >= 0; k--) {
       const token = this.tokens[k]
       if (token.node) return false
+      // 'One analyst said, "Its not a stock…"': a quotation starts its own sentence.
+      if (token.lower === '“' || (token.lower === '"' && k > 0 && !this.tokens[k - 1].node)) return true
       if (!/^[“"‘'(:[—–-]$/.test(token.lower)) return false
     }
     return true

@@ -27,6 +27,13 @@ function table(): Map<string, string> {
     const value = slash === -1 ? '' : line.slice(slash + 1)
     flags.set(word, (flags.get(word) ?? '') + value)
   }
+  // Prefixed words the .dic lists only through a stem's prefix flag: "duct/CKIFS" gives "product", "cord/EASGDM" "record".
+  const prefixes: Array<[string, string]> = [['A', 're'], ['I', 'in'], ['U', 'un'], ['C', 'de'], ['E', 'dis'], ['F', 'con'], ['K', 'pro']]
+  for (const [word, value] of [...flags]) {
+    for (const [flag, prefix] of prefixes) {
+      if (value.includes(flag) && !flags.has(prefix + word)) flags.set(prefix + word, value)
+    }
+  }
   return flags
 }
 
@@ -99,7 +106,9 @@ function compute(word: string): Classes {
   }
   if (/(?:er|est)$/.test(word)) {
     const base = word.replace(/(?:er|est)$/, '')
-    if (stem([base, base + 'e', base.slice(0, -1), base.slice(0, -1) + 'y'], 'R') || stem([base, base + 'e', base.slice(0, -1), base.slice(0, -1) + 'y'], 'T')) {
+    const bases = [base, base + 'e', base.slice(0, -1), base.slice(0, -1) + 'y']
+    // A word listed on its own ("offer/JGMD") is what its entry says, not `off` + `-er`.
+    if ((own === undefined && stem(bases, 'R')) || stem(bases, 'T')) {
       classes.adjective = classes.known = true
     }
   }

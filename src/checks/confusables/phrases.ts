@@ -62,7 +62,7 @@ export function pluralNounNext(c: Context): boolean {
 export const massNouns = set('news time business work knowledge nonsense stuff luck fun money sense speculation policy practice sport life history law music art weather')
 
 /** Verbs that take a clause: "said it's", "thinks it's" are fine. */
-const clauseVerbs = new Set(
+export const clauseVerbs = new Set(
   ('provide given say think believe know feel hope expect fear argue claim add note warn announce admit agree insist suggest mean guess suppose reckon realize realise understand explain complain worry assume conclude decide report state confirm acknowledge predict estimate indicate signal reveal disclose show prove find seem appear tell ensure doubt wonder promise deny stress emphasise emphasize recognize recognise accept concede contend maintain observe remark reply respond suspect imagine figure hear learn see read notice mind bet wish pray hint judge ' +
     'said says thought knew known felt meant understood told found shown proved heard saw seen being having')
     .split(' ')
@@ -146,12 +146,15 @@ export function modifierNext(c: Context, ing: boolean): boolean {
 /**
  * Whether the words after the candidate are a predicate noun phrase that
  * ends its clause, at the start of one: up to three lower-case modifiers and
- * a mass noun (one the dictionary gives no plural) then a break or
- * `and`/`or`/`but` (`it's public record and`, `it's corporate welfare.`), or
- * any singular noun then `for` … `to` (`It's standard procedure for the
- * police to check`). "It is" takes such a phrase; "its" would leave the
- * clause with no verb. A plural head (`it's executives and others`) or a
- * count noun (`it's auto financing arm.`) is not read so.
+ * a singular noun then a break, at a sentence's start or after a verb of
+ * saying (`critics say it's corporate welfare.`), `and`/`or`/`but`
+ * before a new clause (`it's public record and anyone can`), or `for` … `to`
+ * (`It's standard procedure for the police to check`); before a conjunction
+ * that goes on with a noun, a mass noun only (one the dictionary gives no
+ * plural). "It is" takes such a phrase; "its" would leave the
+ * clause with no verb. A plural head (`it's executives and others`) is not
+ * read so, nor a count noun after a comma or a preposition (`Fidelity, it's
+ * auto financing arm.`, `since it's public debut.`).
  */
 export function predicateNext(c: Context): boolean {
   if (c.isWord(-1) && !c.first && !clauseStarts.has(c.at(-1)) && !clauseVerbs.has(c.at(-1))) return false
@@ -162,13 +165,21 @@ export function predicateNext(c: Context): boolean {
     if (closed(word) || timeWords.has(word) || /^\d/.test(word) || pluralLike(word)) return false
     const classes = classesOf(word)
     const after = c.at(k + 1)
-    if (k > 1 && (isBreak(after) || set('and or but').has(after))) return massNouns.has(word) || massNoun(word) || !classes.known
+    if (k > 1 && (isBreak(after) || set('and or but').has(after))) {
+      // "it's corporate welfare." at a sentence's start or after "say"; "it's public record and anyone can": a new clause.
+      if (isBreak(after) && (c.first || sayVerbs.has(c.at(-1)))) return true
+      if (!isBreak(after) && (closed(c.at(k + 2)) || set('anyone everyone nobody someone').has(c.at(k + 2)))) return true
+      return massNouns.has(word) || massNoun(word) || !classes.known
+    }
     if (k > 1 && after === 'for' && toLater(c, k + 2)) return (classes.noun || !classes.known) && !classes.ing
     // A modifier: an adjective, a participle, or a noun used as one ("public record").
     if (!(classes.adjective || classes.participle || classes.noun || !classes.known) || classes.adverb) return false
   }
   return false
 }
+
+/** Verbs of saying and thinking before "it's" + a predicate: "critics say it's corporate welfare." */
+const sayVerbs = set('say says said think thinks thought believe believes believed argue argues argued claim claims claimed insist insists insisted')
 
 /** Whether `to` follows within the clause from token `k` (`for the police to check`). */
 function toLater(c: Context, k: number): boolean {

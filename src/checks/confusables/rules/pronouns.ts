@@ -8,6 +8,7 @@ import {classesOf, nounOnly} from '../lexicon.js'
 import {massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext, predicateNext} from '../phrases.js'
 import {closed, functionWords, rankedNounNext, thereIsWords, thereAfterPreposition, yearNounNext} from '../shapes.js'
 import {afterIs, clauseStarts, determiners, passive, pluralLike, prepositions, thereVerbs, timePlurals} from '../words.js'
+import {itIsShapeNext, nounHeadNext, objectSlot} from '../slots.js'
 import {set, type Rule, type Verdict} from './common.js'
 
 // --- its / it's -------------------------------------------------------------
@@ -32,6 +33,8 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   // "directed it's lawyers", "cutting it's output": the object of a verb
   // that takes no clause ("said it's" is fine).
   if (c.isWord(-1) && c.tokens[c.index - 1].text === c.at(-1) && objectVerb(c.at(-1)) && !functionWords.has(next) && !prepositions.has(next)) return {expected, group}
+  // "would raise it's offer", "to fund it's pipeline", "it reveals it's pedigree": a verb's object is a noun phrase.
+  if (objectSlot(c) && nounHeadNext(c)) return {expected, group}
   // "it's public record and", "It's standard procedure for the police to": a predicate that ends the clause.
   if (predicateNext(c)) return undefined
   // "it's strong financial position": an adjective and a noun with no article cannot follow "it is".
@@ -74,6 +77,8 @@ function contractionSlip(c: Context, expected: string, group: string): Verdict |
   if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return undefined
   if (contractionNext.has(next)) return {expected, group}
   if (set('quite even like really especially having').has(next)) return {expected, group}
+  // "Its backed by", "its painting a picture", "its all about", "its very intense.": shapes only "it is" takes.
+  if (itIsShapeNext(c)) return {expected, group}
   if (c.tokens[c.index + 1].text === next) {
     const classes = classesOf(next)
     const after = c.at(2)
