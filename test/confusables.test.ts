@@ -193,7 +193,26 @@ describe('confusables', () => {
     ["\"Its backed by the Ford Motor Company.\"", ["1:2-1:5: Use `It's` (it is), not `Its` (belonging to it)"]],
     ["Its painting a picture of a slow recovery.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]],
     ["Oh, its all about the money.", ["1:5-1:8: Use `it's` (it is), not `its` (belonging to it)"]],
-    ["Its very intense and very loud.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]]
+    ["Its very intense and very loud.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]],
+    // a capitalised "Counsel" in a body's name, "counsels" doing something; "whether" as a clause, "weather" after an article;
+    // breath and breathe by their neighbours; a principle of an idea; "you're" out of or right about; "lead" as a past tense
+    ["The Hong Kong Shippers' Counsel protested to the government.", ["1:25-1:32: Use `Council` (an assembly), not `Counsel` (advice, a lawyer, or to advise)"]],
+    ["He was caught after an Irish Sports Counsel inquiry.", ["1:37-1:44: Use `Council` (an assembly), not `Counsel` (advice, a lawyer, or to advise)"]],
+    ["Ministers want to make counsels create more sites.", ["1:24-1:32: Use `councils` (an assembly), not `counsels` (advice, a lawyer, or to advise)"]],
+    ["Residents asked for clarification on weather the new rules will apply.", ["1:38-1:45: Use `whether` (if), not `weather` (rain and shine)"]],
+    ["There was no sign that whether played a part in the crash.", ["1:24-1:31: Use `weather` (rain and shine), not `whether` (if)"]],
+    ["Sales fell, partly because of a whether issue.", ["1:33-1:40: Use `weather` (rain and shine), not `whether` (if)"]],
+    ["Looking thin and grasping for breathe, he spoke slowly.", ["1:31-1:38: Use `breath` (the noun), not `breathe` (the verb)"]],
+    ["In the city we breath dirty air every day.", ["1:16-1:22: Use `breathe` (the verb), not `breath` (the noun)"]],
+    ["The law breaks the principal of self-determination.", ["1:20-1:29: Use `principle` (a rule or belief), not `principal` (main, or a school head)"]],
+    ["If you can't pay, your out of business.", ["1:19-1:23: Use `you're` (you are), not `your` (belonging to you)"]],
+    ["Your right about that, the chairman said.", ["1:1-1:5: Use `You're` (you are), not `Your` (belonging to you)"]],
+    ["Analyst Jane Doe of Research Capitol said the deal was fair.", ["1:30-1:37: Use `Capital` (the city, or money), not `Capitol` (the building)"]],
+    ["The scandal has already lead to two resignations.", ["1:25-1:29: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The boy was lead astray by older friends.", ["1:13-1:17: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["It was the bribery scandal that lead to his fall.", ["1:33-1:37: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The group's surge lead the index higher.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["A Senate group lead by Tom Daschle met on Monday.", ["1:16-1:20: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -286,7 +305,24 @@ describe('confusables', () => {
     "The club has its very own song, and its planned stadium will open in May.",
     "The town is known for its painting of the church and its all-weather pitch.",
     "They called it \"Its Own Thing\" at the launch.",
-    "Fans said it will keep its name, and the city could lose its status."
+    "Fans said it will keep its name, and the city could lose its status.",
+    // titles and places before "Counsel" and "Capitol"; "whether" with its "or"; a bare infinitive and plural subjects before "lead"
+    "General Counsel Jane Smith and Queen's Counsel John Brown spoke.",
+    "The Texas Capitol and the State Capitol were closed, and Capitol Records signed the band.",
+    "The book counsels caution, and he counsels patients on Fridays.",
+    "Investors wondered whether elected officials or appointed ones would decide.",
+    "Whether funded by taxes or fees, the plan costs money.",
+    "Let the team lead the way, and we will follow.",
+    "Roads that lead to the city were closed.",
+    "Democrats lead by 10 points in the latest poll.",
+    "The talk focused on weather forecasts and on weather at sea.",
+    "With every breath we take, we breathe dust.",
+    "He sat on your right, and your right to vote is safe.",
+    "The principal of the school and the principal of the loan were both paid.",
+    "Repay the principal of loans in full, she told the principal of Jefferson High School.",
+    "The debate over weather and climate will go on.",
+    "The pilots talked about weather the whole time.",
+    "Queen's Counsel and Senior Counsel are titles, and so is White House Counsel."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -73,7 +73,7 @@ export const confusables: CodeCheckPlugin = function (options) {
         if (!rules) continue
         const context = new Context(tokens, index)
         // "Lead Belly", "Passed Pawn": a capital inside a sentence is a name.
-        if (/^[A-Z]/.test(token.text) && !context.first && token.text !== 'Capital' && token.text !== 'Counsel' && !isLeadCompound(token.lower)) continue
+        if (/^[A-Z]/.test(token.text) && !context.first && token.text !== 'Capital' && token.text !== 'Counsel' && token.text !== 'Capitol' && !isLeadCompound(token.lower)) continue
         for (const rule of rules) {
           const verdict: Verdict | undefined = rule(context)
           if (!verdict) continue

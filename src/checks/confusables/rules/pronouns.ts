@@ -168,6 +168,8 @@ const yourSlip: Rule = (c) => {
     if (next === 'welcome' && !isBreak(c.at(2))) return undefined
     return {expected: "you're", group: "your/you're"}
   }
+  // "your out of business", "your right about that": where you are, or what you are, said of "you are".
+  if ((next === 'out' && c.at(2) === 'of') || (set('right wrong').has(next) && (set('about again that').has(c.at(2)) || (isBreak(c.at(2)) && c.at(2) !== '')) && !(c.isWord(-1) && prepositions.has(c.at(-1))))) return {expected: "you're", group: "your/you're"}
   // "if your interested, call": a participle or adjective that ends the phrase is said of "you are".
   const classes = classesOf(next)
   if (c.tokens[c.index + 1].text === next && (classes.participle || (classes.adjective && !classes.noun)) && !classes.verb && (isBreak(c.at(2)) || set('in to about with for by that').has(c.at(2)))) return {expected: "you're", group: "your/you're"}

@@ -131,6 +131,8 @@ const principalSlip: Rule = (c) => {
     return {expected, group: 'principal/principle'}
   }
   if (c.at(-1) === 'of' && c.at(-2) === 'matter') return {expected, group: 'principal/principle'}
+  // "the principal of self-determination", "principals of transparency": a principle is of an idea.
+  if (c.at(1) === 'of' && c.isWord(1) && c.isWord(2) && c.tokens[c.index + 2].text === c.at(2) && /(?:ion|ity|ness|ism|ment|ance|ence|ship|dom|hood)$|^(?:self|non|free|fair|equal)-/.test(c.at(2))) return {expected, group: 'principal/principle'}
   return undefined
 }
 
@@ -174,10 +176,20 @@ const complementSlip: Rule = (c) => {
 const councilBefore = set('works rural city town county security national european state parish local district municipal regional advisory executive federal supreme legislative provincial tribal student privy arts research village borough war governing ruling military transitional community area')
 const councilNext = set('member members meeting meetings chairman chairwoman chair president leader leaders election elections seat seats tax taxes house houses estate estates officials official staff vote voted votes decision')
 
+/** Titles that a capitalised `Counsel` follows: "General Counsel", "Queen's Counsel", "Corporation Counsel". */
+const counselTitles = set("general independent special legal senior chief deputy associate assistant corporation house bar staff queen's king's people's queen king people defense defence trial appellate litigation tax patent outside in-house ethics white county city")
+
 const counselSlip: Rule = (c) => {
   const word = c.at(0)
   if (word !== 'counsel' && word !== 'counsels') return undefined
   const expected = word.replace('counsel', 'council')
+  // "the Hong Kong Shippers' Counsel", "the Irish Sports Counsel": a common word capitalised in a name makes a body, not a lawyer.
+  if (c.text === 'Counsel' && !c.first && namePart(c)) return {expected: 'Council', group: 'council/counsel', whole: true}
+  // "to make counsels create sites", "when counsels attempt to dodge": lawyers are "counsel", so plural "counsels" doing something are the bodies.
+  if (word === 'counsels' && c.isWord(1) && (c.first || !c.isWord(-1) || set('make made force forced when if as while and the local many some all other').has(c.at(-1)))) {
+    const next = classesOf(c.at(1))
+    if (next.verb && !next.adjective && !c.at(1).endsWith('s') && !closed(c.at(1)) && !prepositions.has(c.at(1))) return {expected, group: 'council/counsel'}
+  }
   // "general counsel", "legal counsel", "Independent Counsel": the lawyer.
   if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
   if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
@@ -185,6 +197,23 @@ const counselSlip: Rule = (c) => {
   if (word === 'counsels' && !set('he she it who which that').has(c.at(-1)) && set('are were have had will would must should could may might can to').has(c.at(1))) return {expected, group: 'council/counsel'}
   return undefined
 }
+/**
+ * Whether the word before a capitalised `Counsel` is a common word
+ * capitalised as part of a name (`Shippers'`, `Sports`, `Planning`), not a
+ * title (`General`, `Queen's`) or a place (`Texas`).
+ */
+function namePart(c: Context): boolean {
+  let k = -1
+  // "Shippers' Counsel": the apostrophe is a mark of its own.
+  if (c.at(-1) === "'" || c.at(-1) === '’') k = -2
+  const token = c.tokens[c.index + k]
+  if (!token?.node || !/^[A-Z][a-z]+'?s?$/.test(token.text)) return false
+  const word = token.lower
+  if (counselTitles.has(word)) return false
+  const classes = classesOf(word)
+  return classes.known && (classes.noun || classes.ing || pluralLike(word)) && !classes.adjective
+}
+
 const councilSlip: Rule = (c) => {
   const word = c.at(0)
   if (word !== 'council' && word !== 'councils') return undefined
@@ -217,7 +246,7 @@ const leadSlip: Rule = (c) => {
   if (!c.isWord(-1)) return undefined
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
   // "had certainly lead a number", "has not lead NHL rookies": a perfect with an adverb between.
-  if (c.isWord(-2) && perfect.has(c.at(-2)) && (previous === 'not' || classesOf(previous).adverb) && c.isWord(1) && !leadNext.has(c.at(1)) && c.at(1) !== 'in') return {expected: 'led', group}
+  if (c.isWord(-2) && perfect.has(c.at(-2)) && (previous === 'not' || perfectAdverbs.has(previous) || classesOf(previous).adverb) && c.isWord(1) && !leadNext.has(c.at(1)) && c.at(1) !== 'in') return {expected: 'led', group}
   // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
   if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
@@ -227,14 +256,32 @@ const leadSlip: Rule = (c) => {
     const subject = c.tokens[c.index - 1]
     const singular = !previous.endsWith('s') && c.at(-2) !== 'and' && !closed(previous) && !modals.has(previous)
     if (singular && subject.text !== previous && /^[A-Z]/.test(subject.text) && !c.tokens[c.index - 1].text.includes('.')) return {expected: 'led', group}
-    if (singular && determiners.has(c.at(-2)) && nounOnly(previous) && !classesOf(previous).verb) return {expected: 'led', group}
+    // "CBA's surge lead the index": a possessive is a determiner too.
+    // A noun that is also a verb ("surge") only where no verb before makes it a bare infinitive ("let the team lead the way").
+    const verbNoun = !classesOf(previous).verb || !c.isWord(-3) || (!bareInfinitive.has(c.at(-3)) && !modals.has(c.at(-3)))
+    if (singular && (determiners.has(c.at(-2)) || /'s$/.test(c.at(-2))) && nounOnly(previous) && verbNoun) return {expected: 'led', group}
   }
+  // "the corruption that lead to the collapse": a singular noun's relative clause takes "leads" in the present.
+  if (c.at(1) === 'to' && set('that which').has(previous) && c.isWord(-2) && c.tokens[c.index - 2].text === c.at(-2)) {
+    const noun = c.at(-2)
+    if (!pluralLike(noun) && !noun.endsWith('s') && nounOnly(noun) && !classesOf(noun).verb && !closed(noun)) return {expected: 'led', group}
+  }
+  // "was lead astray", "were lead away": a passive and its particle.
+  if (passive.has(previous) && previous !== 'be' && set('astray away off into').has(c.at(1))) return {expected: 'led', group}
+  // "a Senate group lead by minority leader Tom Daschle": a noun, then "lead by" and a name or a possessive.
+  if (c.at(1) === 'by' && c.isWord(2) && (possessives.has(c.at(2)) || c.at(2) === 'the' || /^[A-Z][a-z]/.test(c.tokens[c.index + 2].text)) && !subjects.has(previous) && !closed(previous) && nounOnly(previous) && !pluralLike(previous)) return {expected: 'led', group}
   if (passive.has(previous) && previous !== 'be' && previous !== 'being' && (c.at(1) === 'by' || c.at(1) === 'to')) {
     // "The aim is to lead": "is lead to" reads "is led to"; "the lead is to" does not reach here.
     return {expected: 'led', group}
   }
   return undefined
 }
+
+/** Verbs that take an object and a bare infinitive: "let the team lead". */
+const bareInfinitive = set('let lets make makes made help helps helped see saw seen watch watched have has had hear heard')
+
+/** Adverbs between a perfect and its participle: "has already lead to". */
+const perfectAdverbs = set('already just since also never ever recently now long')
 
 const leadBefore = set('the a an its their his her narrow early commanding overall slender comfortable')
 const leadNext = set('singer role negotiator poisoning guitarist vocalist paint pipes pipe story actor actress investigator author prosecutor character')
@@ -349,6 +396,8 @@ const breathSlip: Rule = (c) => {
   const word = c.at(0)
   if (word !== 'breath' || !c.isWord(-1) && !c.isWord(1)) return undefined
   if (c.isWord(-1) && modals.has(c.at(-1))) return {expected: 'breathe', group: 'breath/breathe'}
+  // "we breath clean air": a subject pronoun takes the verb.
+  if (c.isWord(-1) && set('i we they you').has(c.at(-1)) && c.isWord(1)) return {expected: 'breathe', group: 'breath/breathe'}
   if (c.isWord(1) && (set('easier easily again deeply heavily freely').has(c.at(1)) || (c.at(1) === 'a' && c.at(2) === 'sigh') || (c.at(1) === 'new' && c.at(2) === 'life'))) {
     return {expected: 'breathe', group: 'breath/breathe'}
   }
@@ -359,6 +408,8 @@ const breatheSlip: Rule = (c) => {
   const expected = word === 'breathes' ? 'breaths' : 'breath'
   if (c.isWord(-1) && set('a his her their my your our its the deep bad last fresh second whose of out short few').has(c.at(-1))) return {expected, group: 'breath/breathe'}
   if (word === 'breathe' && c.at(1) === 'of') return {expected, group: 'breath/breathe'}
+  // "grasping for breathe", "out of breathe": a preposition takes the noun.
+  if (word === 'breathe' && c.isWord(-1) && set('for of under without').has(c.at(-1))) return {expected, group: 'breath/breathe'}
   return undefined
 }
 
@@ -367,6 +418,11 @@ const breatheSlip: Rule = (c) => {
 const capitalNext = set('gains gain markets market spending expenditure expenditures investment investments punishment city cities flows flow flight goods adequacy ratio ratios requirements requirement base injection increase reserves outlays controls account costs structure letter letters offence offense crime crimes charge charges murder budget reduction raising of')
 const capitolSlip: Rule = (c) => {
   const word = c.at(0)
+  // "Research Capitol", "Deacon Capitol": a common word in a firm's name; the building follows a place ("Texas Capitol") or "State".
+  if (c.text === 'Capitol' && !c.first && c.isWord(-1) && /^[A-Z][a-z]+$/.test(c.tokens[c.index - 1].text) && !set('state old new national united').has(c.at(-1))) {
+    const classes = classesOf(c.at(-1))
+    if (classes.known && (classes.noun || classes.ing) && !pluralLike(c.at(-1))) return {expected: 'Capital', group: 'capital/capitol', whole: true}
+  }
   const expected = c.text.replace(/capitol/i, (m) => (m[0] === 'C' ? 'Capital' : 'capital'))
   if (c.isWord(1) && capitalNext.has(c.at(1))) return {expected, group: 'capital/capitol'}
   if (c.isWord(-1) && set('working venture share equity risk human foreign political registered paid-up private fresh').has(c.at(-1))) return {expected, group: 'capital/capitol'}
@@ -389,12 +445,27 @@ const weatherWords = set('the this that bad good fine cold warm hot wet dry seve
 const weatherNext = set('forecast forecasts forecaster forecasters conditions service bureau station stations patterns permitting system systems report reports front data satellite satellites balloon events warning warnings damage delays map radar office')
 const whetherNext = set('or to he she it they we i you there this these those his her their its our anyone any')
 
+/** The words from token `k` on, up to `count` of them, stopping at a mark. */
+function wordsUntilBreak(c: Context, k: number, count: number): string[] {
+  const words: string[] = []
+  for (let j = k; j < k + count && c.isWord(j); j++) words.push(c.at(j))
+  return words
+}
+
 const weatherSlip: Rule = (c) => {
   if (c.at(0) !== 'weather') return undefined
+  // "clarification on weather mainland helpers will be allowed": after a preposition, a clause with its own verb.
+  if (c.isWord(-1) && set('on about over of').has(c.at(-1)) && c.isWord(1) && !weatherNext.has(c.at(1)) && !prepositions.has(c.at(1)) && !set('and or but').has(c.at(1))) {
+    const words = wordsUntilBreak(c, 2, 5)
+    const verb = words.findIndex((word) => auxiliaries.has(word) && !set("to 's be been being").has(word))
+    if (verb > 0 || (verb === 0 && subjects.has(c.at(1)))) return {expected: 'whether', group: 'whether/weather'}
+  }
   if (c.at(1) === 'or' && c.at(2) === 'not') return {expected: 'whether', group: 'whether/weather'}
   // "it is not yet known weather Mr McManus…", "he asked weather ministers had…".
   if (c.isWord(-1) && c.isWord(1) && set('known asked ask asks wonder wondered wondering unclear uncertain decide decided deciding determine determined consider considering doubt doubts check checked know knew sure about question questioned questions questioning discuss discussed discussing debate debated debating examine examined examining assess assessed assessing ascertain establish see').has(c.at(-1)) && !weatherNext.has(c.at(1))) {
-    return {expected: 'whether', group: 'whether/weather'}
+    // "talked about weather the whole time": before an article, only a clause with its verb makes it "whether".
+    if (!determiners.has(c.at(1)) || wordsUntilBreak(c, 2, 7).some((word) => (auxiliaries.has(word) && word !== 'to') || (/ed$/.test(word) && classesOf(word).participle))) return {expected: 'whether', group: 'whether/weather'}
+    return undefined
   }
   // "it was not clear weather the task force…"; "Weather I should resign…": a clause's subject after it.
   if (c.at(-1) === 'clear' && c.at(-2) === 'not' && c.isWord(1) && !weatherNext.has(c.at(1))) return {expected: 'whether', group: 'whether/weather'}
@@ -410,6 +481,10 @@ const weatherSlip: Rule = (c) => {
 }
 
 const whetherSlip: Rule = (c) => {
+  // "a whether issue": an article takes a noun.
+  if (c.isWord(-1) && (c.at(-1) === 'a' || c.at(-1) === 'an')) return {expected: 'weather', group: 'whether/weather'}
+  // "that whether played a role": "whether" opens a clause with its subject; a participle straight after is the noun's verb ("whether elected or appointed" has its "or").
+  if (c.isWord(1) && c.isWord(-1) && /ed$/.test(c.at(1)) && classesOf(c.at(1)).participle && !classesOf(c.at(1)).adjective && !wordsUntilBreak(c, 2, 6).includes('or')) return {expected: 'weather', group: 'whether/weather'}
   if (c.isWord(-1) && weatherWords.has(c.at(-1)) && !modals.has(c.at(-1)) && c.at(-1) !== 'help' && c.at(-1) !== 'helped' && c.at(-1) !== 'that' && c.at(-1) !== 'this') {
     return {expected: 'weather', group: 'whether/weather'}
   }
