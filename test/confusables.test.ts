@@ -212,7 +212,11 @@ describe('confusables', () => {
     ["The boy was lead astray by older friends.", ["1:13-1:17: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
     ["It was the bribery scandal that lead to his fall.", ["1:33-1:37: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
     ["The group's surge lead the index higher.", ["1:19-1:23: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
-    ["A Senate group lead by Tom Daschle met on Monday.", ["1:16-1:20: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]]
+    ["A Senate group lead by Tom Daschle met on Monday.", ["1:16-1:20: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    // a possessive before a preposition
+    ["\"When your in business, you take risks.\"", ["1:7-1:11: Use `you're` (you are), not `your` (belonging to you)"]],
+    ["The offer is still there and its on the table.", ["1:30-1:33: Use `it's` (it is), not `its` (belonging to it)"]],
+    ["Nobody knows whose in charge of the project.", ["1:14-1:19: Use `who's` (who is), not `whose` (belonging to whom)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -322,7 +326,10 @@ describe('confusables', () => {
     "Repay the principal of loans in full, she told the principal of Jefferson High School.",
     "The debate over weather and climate will go on.",
     "The pilots talked about weather the whole time.",
-    "Queen's Counsel and Senior Counsel are titles, and so is White House Counsel."
+    "Queen's Counsel and Senior Counsel are titles, and so is White House Counsel.",
+    // a hyphenated compound after a possessive
+    "Check your in-box daily, and ask its in-house lawyers.",
+    "We want to hear your views on its future."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -65,6 +65,9 @@ const collisionDeterminers = set('the a an this these those its their our my you
 /** Words after which a possessive can end a phrase: not a slip before them. */
 const contractionNext = set('a an the not been never always also just no going getting trying doing looking coming becoming hoping saying talking telling happening')
 
+/** Prepositions that never start the noun phrase after a possessive ("its on", "your in"). */
+const contractionPrepositions = set('in on at from with into onto about under of by among between against without within toward towards through during')
+
 /**
  * A possessive (`its`, `your`, `whose`) where a contraction is meant: before
  * an article, `not`, `been` or a verb in `-ing` that is not a noun (`its
@@ -77,6 +80,8 @@ function contractionSlip(c: Context, expected: string, group: string): Verdict |
   if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return undefined
   if (contractionNext.has(next)) return {expected, group}
   if (set('quite even like really especially having').has(next)) return {expected, group}
+  // "When your in business", "its on the table": a possessive takes a noun, never a preposition.
+  if (contractionPrepositions.has(next) && c.at(2) !== '-' && c.isWord(2)) return {expected, group}
   // "Its backed by", "its painting a picture", "its all about", "its very intense.": shapes only "it is" takes.
   if (itIsShapeNext(c)) return {expected, group}
   if (c.tokens[c.index + 1].text === next) {
@@ -168,6 +173,7 @@ const yourSlip: Rule = (c) => {
     if (next === 'welcome' && !isBreak(c.at(2))) return undefined
     return {expected: "you're", group: "your/you're"}
   }
+  if (contractionPrepositions.has(next) && c.at(2) !== '-' && c.isWord(2)) return {expected: "you're", group: "your/you're"}
   // "your out of business", "your right about that": where you are, or what you are, said of "you are".
   if ((next === 'out' && c.at(2) === 'of') || (set('right wrong').has(next) && (set('about again that').has(c.at(2)) || (isBreak(c.at(2)) && c.at(2) !== '')) && !(c.isWord(-1) && prepositions.has(c.at(-1))))) return {expected: "you're", group: "your/you're"}
   // "if your interested, call": a participle or adjective that ends the phrase is said of "you are".
@@ -181,6 +187,7 @@ const youreSlip: Rule = (c) => possessiveSlip(c, 'your', "your/you're")
 
 const whoseSlip: Rule = (c) => {
   if (!c.isWord(1)) return undefined
+  if (contractionPrepositions.has(c.at(1)) && c.at(2) !== '-' && c.isWord(2)) return {expected: "who's", group: "whose/who's"}
   if (set('a an the been not going getting trying doing looking coming never always also just still really very').has(c.at(1))) {
     return {expected: "who's", group: "whose/who's"}
   }
