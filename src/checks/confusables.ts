@@ -54,9 +54,11 @@ export const confusables: CodeCheckPlugin = function (options) {
           candidate = true
           break
         }
-        // Lower case and straight apostrophes only when the word is not already so.
+        // Lower case and straight apostrophes only when the word is not already so:
+        // a capital, or a curly `it’s`/`they’re` or a `-lead` compound (ending in s, e or d).
         const code = text.charCodeAt(0)
-        if ((code >= 65 && code <= 90) || text.includes('’') || text.includes('-')) {
+        const last = text.charCodeAt(text.length - 1)
+        if ((code >= 65 && code <= 90) || ((last === 115 || last === 101 || last === 100) && (text.includes('’') || text.includes('-')))) {
           const lower = text.toLowerCase().replace(/’/g, "'")
           if (rulesByWord.has(lower) || isLeadCompound(lower)) {
             candidate = true

@@ -27,14 +27,24 @@ function table(): Map<string, string> {
     const value = slash === -1 ? '' : line.slice(slash + 1)
     flags.set(word, (flags.get(word) ?? '') + value)
   }
-  // Prefixed words the .dic lists only through a stem's prefix flag: "duct/CKIFS" gives "product", "cord/EASGDM" "record".
-  const prefixes: Array<[string, string]> = [['A', 're'], ['I', 'in'], ['U', 'un'], ['C', 'de'], ['E', 'dis'], ['F', 'con'], ['K', 'pro']]
-  for (const [word, value] of [...flags]) {
-    for (const [flag, prefix] of prefixes) {
-      if (value.includes(flag) && !flags.has(prefix + word)) flags.set(prefix + word, value)
+  return flags
+}
+
+/** dictionary-en's prefix flags: "duct/CKIFS" gives "product" (K), "cord/EASGDM" "record" (A). */
+const prefixes: Array<[string, string]> = [['A', 're'], ['I', 'in'], ['U', 'un'], ['C', 'de'], ['E', 'dis'], ['F', 'con'], ['K', 'pro']]
+
+/** A word's flags: its own entry, or its stem's when the .dic lists it only through a prefix flag. */
+function lookup(word: string): string | undefined {
+  const words = table()
+  const own = words.get(word)
+  if (own !== undefined) return own
+  for (const [flag, prefix] of prefixes) {
+    if (word.length > prefix.length + 1 && word.startsWith(prefix)) {
+      const stem = words.get(word.slice(prefix.length))
+      if (stem?.includes(flag)) return stem
     }
   }
-  return flags
+  return undefined
 }
 
 /** What a word can be. */
@@ -68,9 +78,8 @@ export function classesOf(word: string): Classes {
 }
 
 function compute(word: string): Classes {
-  const words = table()
   const classes: Classes = {known: false, noun: false, verb: false, adjective: false, ing: false, participle: false, adverb: false}
-  const own = words.get(word)
+  const own = lookup(word)
   if (own !== undefined) {
     classes.known = true
     // "member/EAS": a plural `S` on a word that is no verb makes a noun too.
@@ -79,13 +88,13 @@ function compute(word: string): Classes {
     if (own.includes('Y') || own.includes('P') || own.includes('T')) classes.adjective = true
   }
   // Inflected forms: find the stem that takes the ending.
-  const stem = (candidates: string[], flag: string) => candidates.some((candidate) => (words.get(candidate) ?? '').includes(flag))
+  const stem = (candidates: string[], flag: string) => candidates.some((candidate) => (lookup(candidate) ?? '').includes(flag))
   if (word.endsWith('s')) {
     // The stem's flags do not always list `S` ("profit/BGD" has "profits"): any listed stem will do.
-    const bases = [word.slice(0, -1), word.slice(0, -2), word.slice(0, -3) + 'y'].filter((base) => base.length > 1 && words.has(base))
+    const bases = [word.slice(0, -1), word.slice(0, -2), word.slice(0, -3) + 'y'].filter((base) => base.length > 1 && lookup(base) !== undefined)
     for (const base of bases.slice(0, 1)) {
       classes.known = true
-      const baseFlags = words.get(base) ?? ''
+      const baseFlags = lookup(base) ?? ''
       const verb = baseFlags.includes('G') || baseFlags.includes('D')
       if (baseFlags.includes('M') || baseFlags.includes('S') || verb) classes.noun = true
       if (verb) classes.verb = true
@@ -121,7 +130,7 @@ function compute(word: string): Classes {
  * `procedure/SM` or `debut/GMD`).
  */
 export function massNoun(word: string): boolean {
-  const own = table().get(word)
+  const own = lookup(word)
   return own !== undefined && own.includes('M') && !/[SGD]/.test(own)
 }
 

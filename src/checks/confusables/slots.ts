@@ -68,6 +68,12 @@ export function nounHeadNext(c: Context): boolean {
   return false
 }
 
+/** Words that start an object: "its painting a picture". */
+const objectStarts = set('a an the his her their our my your')
+
+/** Words after which an adjective's phrase has ended: "its very intense and". */
+const phraseEnds = set('and but or to for that than')
+
 /** Intensifiers that go before an adjective: "its very intense". */
 const intensifiers = set('very so too pretty quite rather fairly extremely incredibly absolutely totally utterly')
 
@@ -88,10 +94,10 @@ export function itIsShapeNext(c: Context): boolean {
   const classes = classesOf(word)
   if (word === 'all') return afterAll.has(after)
   if (classes.participle && !classes.noun && !classes.adjective && after === 'by') return true
-  if (word.endsWith('ing') && classes.ing && set('a an the his her their our my your').has(after)) return true
+  if (word.endsWith('ing') && classes.ing && objectStarts.has(after)) return true
   if (intensifiers.has(word)) {
     const adjective = classesOf(after)
-    const ends = (k: number) => isBreak(c.at(k)) || set('and but or to for that than').has(c.at(k))
+    const ends = (k: number) => isBreak(c.at(k)) || phraseEnds.has(c.at(k))
     return (adjective.adjective || (adjective.known && !adjective.noun && !adjective.verb)) && !adjective.noun && ends(3) && after !== 'own' && after !== 'much' && after !== 'many'
   }
   return false
