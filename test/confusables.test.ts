@@ -216,7 +216,11 @@ describe('confusables', () => {
     // a possessive before a preposition
     ["\"When your in business, you take risks.\"", ["1:7-1:11: Use `you're` (you are), not `your` (belonging to you)"]],
     ["The offer is still there and its on the table.", ["1:30-1:33: Use `it's` (it is), not `its` (belonging to it)"]],
-    ["Nobody knows whose in charge of the project.", ["1:14-1:19: Use `who's` (who is), not `whose` (belonging to whom)"]]
+    ["Nobody knows whose in charge of the project.", ["1:14-1:19: Use `who's` (who is), not `whose` (belonging to whom)"]],
+    // "there" as a verb's object; a comparative in -er the lexicon knows; "than" with nothing compared ("summer" is no comparative)
+    ["Analysts would increase there forecasts for the year.", ["1:25-1:30: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["Growth was much patchier then expected.", ["1:26-1:30: Use `than` (in comparisons), not `then` (at that time, or next)"]],
+    ["Prices climbed through the summer and than fell in September.", ["1:39-1:43: Use `then` (at that time, or next), not `than` (in comparisons)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -329,7 +333,10 @@ describe('confusables', () => {
     "Queen's Counsel and Senior Counsel are titles, and so is White House Counsel.",
     // a hyphenated compound after a possessive
     "Check your in-box daily, and ask its in-house lawyers.",
-    "We want to hear your views on its future."
+    "We want to hear your views on its future.",
+    // "there" after a verb of motion or before "is"; comparatives with their "than"
+    "They will go there tomorrow, and investors will find there is little to buy.",
+    "The summer was hotter than the spring, and the number of visitors was larger than in September."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -12,7 +12,7 @@ import {afterIs, determiners, modals, objects, passive, perfect, pluralLike, pre
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/))
 
 /** Time words that follow a place adverb: "stayed there last year". */
-export const timeWords = set('last next this every early late yesterday today tonight recently overnight then now later earlier again already once twice long briefly')
+export const timeWords = set('last next this every early late yesterday today tomorrow tonight recently overnight then now later earlier again already once twice long briefly')
 
 export const thereIsWords = set("is are was were will would could should may might must has have had seems seemed appears appeared remains remained exists existed 's")
 

@@ -141,6 +141,8 @@ const thereSlip: Rule = (c) => {
   // "in there current form": "in there" takes no noun phrase after it ("in there now", "in there for hours").
   if (previous === 'in' && c.isWord(-1) && nounStart(c, 1) && c.isWord(2)) return {expected: 'their', group}
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
+  // "would increase there forecasts", "to claim there first away win": a verb's object is a noun phrase.
+  if (objectSlot(c) && nounHeadNext(c)) return {expected: 'their', group}
   // "if there productivity slowed": at a clause's start "there" takes a verb, never a noun.
   if ((clauseStarts.has(previous) || !c.isWord(-1) || c.first) && nounStart(c, 1)) return {expected: 'their', group}
   const object = prepositions.has(previous) || objectVerb(previous) || /ed$/.test(previous) || set('lost lose losing left took take made make sold sell gave give help keep kept won win found find').has(previous) || c.at(-2) === 'to'

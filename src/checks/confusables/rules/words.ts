@@ -17,12 +17,14 @@ const thenSlip: Rule = (c) => {
   // "later then": "later" is also an adverb of time ("and later then").
   if (previous === 'later' || previous === 'earlier' || previous === 'above' || previous === 'below' || previous === 'times' || previous === 'prefer' || previous === 'preferred') return undefined
   if (comparatives.has(previous)) return {expected: 'than', group: 'than/then'}
+  // "much patchier then previously thought": a comparative in -er the lexicon knows.
+  if (comparativeEr(previous)) return {expected: 'than', group: 'than/then'}
   // "more slowly then in 1995", "higher returns then": a comparative a few words back, no mark between.
   if (!c.isWord(1) || subjects.has(c.at(1)) && c.at(1) !== 'it' && c.at(1) !== 'there' || auxiliaries.has(c.at(1))) return undefined
   for (let k = 2; k <= 4; k++) {
     if (!c.isWord(-k)) return undefined
     const word = c.at(-k)
-    if (set('more less fewer rather other better worse').has(word) || (/[a-z]{3}er$/.test(word) && classesOf(word).adjective && !classesOf(word).noun)) {
+    if (set('more less fewer rather other better worse').has(word) || comparativeEr(word)) {
       return {expected: 'than', group: 'than/then'}
     }
   }
@@ -43,10 +45,22 @@ const thanSlip: Rule = (c) => {
   return undefined
 }
 
+/** An adjective's comparative in -er (`higher`, `patchier`), not a noun in -er (`summer`, `number`). */
+function comparativeEr(word: string): boolean {
+  if (!/[a-z]{2}er$/.test(word)) return false
+  const classes = classesOf(word)
+  if (classes.noun) return false
+  if (classes.adjective) return true
+  // "hotter", "wider": the stem, its last letter undoubled or its "e" restored, is an adjective.
+  const stem = word.slice(0, -2)
+  return [stem, stem + 'e', stem.slice(0, -1), stem.slice(0, -1) + 'y'].some((base) => base.length > 1 && classesOf(base).adjective)
+}
+
 function hasComparative(c: Context): boolean {
   for (let k = 1; k <= c.index; k++) {
     const word = c.at(-k)
-    if (comparatives.has(word) || /[a-z]er$/.test(word) || set('same such anything nothing anyone anybody none sooner hardly scarcely barely instead').has(word) || /(?:er|more|less)-/.test(word)) return true
+    // "near 10, climbing through the summer … than sliding": "summer" and "September" compare nothing.
+    if (comparatives.has(word) || comparativeEr(word) || (/[a-z]er$/.test(word) && !classesOf(word).known) || set('same such anything nothing anyone anybody none sooner hardly scarcely barely instead').has(word) || /(?:er|more|less)-/.test(word)) return true
   }
   return false
 }
