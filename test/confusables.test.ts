@@ -220,7 +220,9 @@ describe('confusables', () => {
     // "there" as a verb's object; a comparative in -er the lexicon knows; "than" with nothing compared ("summer" is no comparative)
     ["Analysts would increase there forecasts for the year.", ["1:25-1:30: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["Growth was much patchier then expected.", ["1:26-1:30: Use `than` (in comparisons), not `then` (at that time, or next)"]],
-    ["Prices climbed through the summer and than fell in September.", ["1:39-1:43: Use `then` (at that time, or next), not `than` (in comparisons)"]]
+    ["Prices climbed through the summer and than fell in September.", ["1:39-1:43: Use `then` (at that time, or next), not `than` (in comparisons)"]],
+    // "lead to" after a singular noun with no verb before that takes a bare infinitive
+    ["An earlier loan lead to the introduction of an auction system.", ["1:17-1:21: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -336,7 +338,11 @@ describe('confusables', () => {
     "We want to hear your views on its future.",
     // "there" after a verb of motion or before "is"; comparatives with their "than"
     "They will go there tomorrow, and investors will find there is little to buy.",
-    "The summer was hotter than the spring, and the number of visitors was larger than in September."
+    "The summer was hotter than the spring, and the number of visitors was larger than in September.",
+    // a bare infinitive after help/let; plural subjects
+    "Officials want to help Europe's economy lead to a recovery.",
+    "The new rules should let the market lead to lower prices.",
+    "Paths lead to the summit, and this road leads to town."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -264,7 +264,8 @@ const leadSlip: Rule = (c) => {
   // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
   if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
-  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k))
+  // "That defeat lead military experts to suggest": a plural noun is an object too.
+  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k)) || (k === 1 && c.isWord(2) && c.tokens[c.index + 1].text === c.at(1) && pluralLike(c.at(1)) && classesOf(c.at(1)).noun && !classesOf(c.at(1)).verb)
   // "the loan lead to the introduction": "lead to" and its object, after a singular subject.
   if (object(1) || (c.at(1) === 'to' && object(2))) {
     const subject = c.tokens[c.index - 1]
@@ -273,13 +274,17 @@ const leadSlip: Rule = (c) => {
     // "CBA's surge lead the index": a possessive is a determiner too.
     // A noun that is also a verb ("surge") only where no verb before makes it a bare infinitive ("let the team lead the way").
     const verbNoun = !classesOf(previous).verb || !c.isWord(-3) || (!bareInfinitive.has(c.at(-3)) && !modals.has(c.at(-3)))
-    if (singular && (determiners.has(c.at(-2)) || /'s$/.test(c.at(-2))) && nounOnly(previous) && verbNoun) return {expected: 'led', group}
+    if (singular && (determiners.has(c.at(-2)) || /'s$/.test(c.at(-2))) && nounOnly(previous) && verbNoun && !bareVerbBefore(c)) return {expected: 'led', group}
+    // "an earlier ASAC loan lead to the introduction": any singular noun, with no verb before that takes a bare infinitive ("help Europe's economy lead").
+    if (singular && c.at(1) === 'to' && c.tokens[c.index - 1].text === previous && nounOnly(previous) && !pluralLike(previous) && !bareVerbBefore(c)) return {expected: 'led', group}
   }
   // "the corruption that lead to the collapse": a singular noun's relative clause takes "leads" in the present.
   if (c.at(1) === 'to' && set('that which').has(previous) && c.isWord(-2) && c.tokens[c.index - 2].text === c.at(-2)) {
     const noun = c.at(-2)
     if (!pluralLike(noun) && !noun.endsWith('s') && nounOnly(noun) && !classesOf(noun).verb && !closed(noun)) return {expected: 'led', group}
   }
+  // "…, which lead to widespread suggestions": after a singular word, "which" takes "leads" in the present.
+  if (c.at(1) === 'to' && previous === 'which' && c.at(-2) === ',' && c.isWord(-3) && !pluralLike(c.at(-3)) && !c.at(-3).endsWith('s')) return {expected: 'led', group}
   // "was lead astray", "were lead away": a passive and its particle.
   if (passive.has(previous) && previous !== 'be' && set('astray away off into').has(c.at(1))) return {expected: 'led', group}
   // "a Senate group lead by minority leader Tom Daschle": a noun, then "lead by" and a name or a possessive.
@@ -289,6 +294,14 @@ const leadSlip: Rule = (c) => {
     return {expected: 'led', group}
   }
   return undefined
+}
+
+/** Whether a verb that takes a bare infinitive, a modal or `to` comes in the four words before the candidate's subject. */
+function bareVerbBefore(c: Context): boolean {
+  for (let k = 2; k <= 5 && c.isWord(-k); k++) {
+    if (bareInfinitive.has(c.at(-k)) || modals.has(c.at(-k))) return true
+  }
+  return false
 }
 
 /** Verbs that take an object and a bare infinitive: "let the team lead". */
