@@ -222,7 +222,13 @@ describe('confusables', () => {
     ["Growth was much patchier then expected.", ["1:26-1:30: Use `than` (in comparisons), not `then` (at that time, or next)"]],
     ["Prices climbed through the summer and than fell in September.", ["1:39-1:43: Use `then` (at that time, or next), not `than` (in comparisons)"]],
     // "lead to" after a singular noun with no verb before that takes a bare infinitive
-    ["An earlier loan lead to the introduction of an auction system.", ["1:17-1:21: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]]
+    ["An earlier loan lead to the introduction of an auction system.", ["1:17-1:21: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    // a preposition that never starts a clause, or "had", before "it's"; no comparative in "number" or superlative in "divest"
+    ["He is one of it's most talented players.", ["1:14-1:18: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["GTE had it's most serious talks with MCI.", ["1:9-1:13: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Nintendo will keep it's number one spot.", ["1:20-1:24: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["The firm plans to divest it's natural gas assets.", ["1:26-1:30: Use `its` (belonging to it), not `it's` (it is)"]],
+    ["Since it's inception the firm grew, and after it's takeover it shrank.", ["1:7-1:11: Use `its` (belonging to it), not `it's` (it is)","1:47-1:51: Use `its` (belonging to it), not `it's` (it is)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -342,7 +348,11 @@ describe('confusables', () => {
     // a bare infinitive after help/let; plural subjects
     "Officials want to help Europe's economy lead to a recovery.",
     "The new rules should let the market lead to lower prices.",
-    "Paths lead to the summit, and this road leads to town."
+    "Paths lead to the summit, and this road leads to town.",
+    // "after", "before", "like" starting a clause
+    "Whatever it has, it's not enough, and after it's done we leave.",
+    "He left before it's finished, and it looks like it's going to rain.",
+    "Before it's too late, the firm said it has its own plan."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

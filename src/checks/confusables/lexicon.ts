@@ -113,10 +113,11 @@ function compute(word: string): Classes {
     const base = word.slice(0, -2)
     if (stem([base, base + 'le', base.slice(0, -1) + 'y', word.slice(0, -1)], 'Y')) classes.adverb = classes.known = true
   }
-  if (/(?:er|est)$/.test(word)) {
+  // A word listed on its own with a noun's or verb's endings ("offer/JGMD", "number/ASDG", "divest/SLDG") is what its
+  // entry says, not `off` + `-er`, `numb` + `-er` or `dive` + `-st`.
+  if (/(?:er|est)$/.test(word) && !(own !== undefined && /[SGDM]/.test(own))) {
     const base = word.replace(/(?:er|est)$/, '')
     const bases = [base, base + 'e', base.slice(0, -1), base.slice(0, -1) + 'y']
-    // A word listed on its own ("offer/JGMD") is what its entry says, not `off` + `-er`.
     if ((own === undefined && stem(bases, 'R')) || stem(bases, 'T')) {
       classes.adjective = classes.known = true
     }

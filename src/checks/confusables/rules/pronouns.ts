@@ -19,6 +19,12 @@ const itIs: Rule = (c) => possessiveSlip(c, 'its', "its/it's")
 /** `its` where `it's` is meant: `its not clear`, `its been`. */
 const itsSlip: Rule = (c) => contractionSlip(c, "it's", "its/it's")
 
+/** Prepositions that never start a clause ("after it's done" does): only a possessive follows them. */
+const objectPrepositions = set('of in into onto with from by through at on among between within without toward towards against during via upon')
+
+/** "had" as a main verb: "GTE had it's most serious talks". */
+const haveVerbs = set('had has have having')
+
 /**
  * A contraction (`it's`, `you're`, `they're`, `who's`) where a possessive is
  * meant: before `own`, after a preposition (`of it's`, `in you're`), or before
@@ -28,8 +34,14 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
   const next = c.at(1)
   if (!c.isWord(1)) return undefined
   if (next === 'own') return {expected, group}
+  // "one of it's most charismatic", "GTE had it's most serious talks": a preposition that never starts a clause, or
+  // "had", takes the possessive before any word ("of it's not" is no English either).
+  if (c.isWord(-1) && (objectPrepositions.has(c.at(-1)) || (haveVerbs.has(c.at(-1)) && !afterIs.has(next) && !set('a an the got gotten to').has(next)))) return {expected, group}
   if (afterIs.has(next) || determiners.has(next)) return undefined
-  if (c.isWord(-1) && (prepositions.has(c.at(-1)) || set('below above like unlike including beneath').has(c.at(-1)))) return {expected, group}
+  if (c.isWord(-1) && (prepositions.has(c.at(-1)) || set('below above like unlike including beneath').has(c.at(-1)))) {
+    // "after it's done", "like it's going to rain": these start a clause too, so only a noun after makes the possessive.
+    if (!set('after before since until till like').has(c.at(-1)) || nounHeadNext(c) || rankedNounNext(c)) return {expected, group}
+  }
   // "directed it's lawyers", "cutting it's output": the object of a verb
   // that takes no clause ("said it's" is fine).
   if (c.isWord(-1) && c.tokens[c.index - 1].text === c.at(-1) && objectVerb(c.at(-1)) && !functionWords.has(next) && !prepositions.has(next)) return {expected, group}
