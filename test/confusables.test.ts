@@ -228,7 +228,18 @@ describe('confusables', () => {
     ["GTE had it's most serious talks with MCI.", ["1:9-1:13: Use `its` (belonging to it), not `it's` (it is)"]],
     ["Nintendo will keep it's number one spot.", ["1:20-1:24: Use `its` (belonging to it), not `it's` (it is)"]],
     ["The firm plans to divest it's natural gas assets.", ["1:26-1:30: Use `its` (belonging to it), not `it's` (it is)"]],
-    ["Since it's inception the firm grew, and after it's takeover it shrank.", ["1:7-1:11: Use `its` (belonging to it), not `it's` (it is)","1:47-1:51: Use `its` (belonging to it), not `it's` (it is)"]]
+    ["Since it's inception the firm grew, and after it's takeover it shrank.", ["1:7-1:11: Use `its` (belonging to it), not `it's` (it is)","1:47-1:51: Use `its` (belonging to it), not `it's` (it is)"]],
+    // "too" before money, a determiner, an approximate number, an adjective and its noun, an -ise verb; "to" before an
+    // adverb that ends the phrase or an adjective after "sounds", "not"
+    ["Net profit rose too $428 million.", ["1:17-1:20: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The rule applies too other banks.", ["1:18-1:21: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["Shares fell too around 42 pence.", ["1:13-1:16: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["Trucks move goods too and from the port.", ["1:19-1:22: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["The bank lends mainly too small firms.", ["1:23-1:26: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["Officials hope too finalise the deal this week.", ["1:16-1:19: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
+    ["It sounds to good to be true.", ["1:11-1:13: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
+    ["Fans take the awards to seriously!", ["1:22-1:24: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
+    ["It's not to bad, either.", ["1:10-1:12: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -352,7 +363,19 @@ describe('confusables', () => {
     // "after", "before", "like" starting a clause
     "Whatever it has, it's not enough, and after it's done we leave.",
     "He left before it's finished, and it looks like it's going to rain.",
-    "Before it's too late, the firm said it has its own plan."
+    "Before it's too late, the firm said it has its own plan.",
+    // "to" + an adjective that is a noun or after "from"; "too" + an adjective at a break or before "for"; a split infinitive
+    "Things returned to normal, and prices went from bad to worse.",
+    "He was sent to prison, and she moved to rural Wales.",
+    "The shares are likely to rise, too, and prices may fall too.",
+    "Rates rose too quickly, and costs were too high for small firms.",
+    "It was too early to tell, and there were too many problems.",
+    "The firm is to comply with the rules and is to fully repay the loan.",
+    "He talked to each of them and to several others.",
+    "It came too late for most people, and the plan is too complex, too costly and too slow.",
+    "Prices are too volatile for foreign investors, and the firm is to open new stores.",
+    "The move to digital was slow, and the switch to wireless came late.",
+    "It was a shift to more flexible working, and sales rose to record levels."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

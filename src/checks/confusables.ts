@@ -24,6 +24,7 @@ import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import type {CodeCheckPlugin, Level} from '../types.js'
 import {Context, tokensOf} from './confusables/context.js'
 import {glosses, isLeadCompound, lemma, rulesByWord, tooAdjectives, type Verdict} from './confusables/rules.js'
+import {classesOf} from './confusables/lexicon.js'
 import {haveModals} from './confusables/words.js'
 
 const ruleId = 'confusables'
@@ -50,7 +51,7 @@ export const confusables: CodeCheckPlugin = function (options) {
         if (rulesByWord.has(text)) {
           // `to`, `of` and `every` are in most sentences, and matter only beside a few words.
           const near = neighbours.get(text)
-          if (near && !near.words.has(neighbour(sentence, index, near.after))) continue
+          if (near && !near.words.has(neighbour(sentence, index, near.after)) && !(text === 'to' && toNeighbour(neighbour(sentence, index, true)))) continue
           candidate = true
           break
         }
@@ -106,6 +107,13 @@ const neighbours = new Map<string, {after: boolean; words: ReadonlySet<string>}>
   ['of', {after: false, words: haveModals}],
   ['every', {after: true, words: new Set(['day'])}]
 ])
+
+/** Whether the word after `to` may make it "too": an adverb in -ly or an adjective ("to seriously", "to sick to work"). */
+function toNeighbour(word: string): boolean {
+  if (word.endsWith('ly')) return true
+  const classes = classesOf(word)
+  return classes.adjective && !classes.verb
+}
 
 /** The word next to the word at `index` (after or before, white space only between), lower case. */
 function neighbour(sentence: Sentence, index: number, after: boolean): string {

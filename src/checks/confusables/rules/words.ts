@@ -7,6 +7,7 @@ import {classesOf, nounOnly} from '../lexicon.js'
 import {auxiliaries, closed, functionWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, unknownNoun} from '../shapes.js'
 import {comparatives, determiners, haveModals, irregularPlurals, modals, objects, passive, perfect, pluralLike, possessives, prepositions, subjects, thereVerbs} from '../words.js'
 import {set, type Rule} from './common.js'
+import {toForToo, tooForTo} from './toToo.js'
 
 // --- than / then ------------------------------------------------------------
 
@@ -526,9 +527,10 @@ const tooPreps = set('according due compared next prior thanks addition order re
 
 /** `too` where `to` is meant: `want too go`, `too the`, `according too`. */
 const tooSlip: Rule = (c) => {
+  const group = 'to/too'
+  if (tooForTo(c)) return {expected: 'to', group}
   if (!c.isWord(1)) return undefined
   const next = c.at(1)
-  const group = 'to/too'
   if (c.isWord(-1) && tooPreps.has(c.at(-1))) return {expected: 'to', group}
   if (set('the a an his their its our my your him them us me').has(next)) return {expected: 'to', group}
   // "rose too 20", "moved too China": "too" qualifies an adjective or adverb, never a number or a name.
@@ -545,6 +547,7 @@ const toBefore = set("as is was are were be been being 's 're far way seemed see
 /** `to` where `too` is meant: `is to expensive`, `far to many`. */
 const toSlip: Rule = (c) => {
   const next = c.at(1)
+  if (toForToo(c)) return {expected: 'too', group: 'to/too'}
   if (!c.isWord(1) || !c.isWord(-1) || !toBefore.has(c.at(-1)) || !tooAdjectives.has(next)) return undefined
   // "far to the north" never reaches here ("the" is not in the list); "far to long" does.
   if (c.at(-1) === 'far' && !set('much many few often long late early').has(next)) return undefined
