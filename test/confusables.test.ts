@@ -239,7 +239,12 @@ describe('confusables', () => {
     ["Officials hope too finalise the deal this week.", ["1:16-1:19: Use `to` (a preposition, or before a verb), not `too` (also, or more than enough)"]],
     ["It sounds to good to be true.", ["1:11-1:13: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
     ["Fans take the awards to seriously!", ["1:22-1:24: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
-    ["It's not to bad, either.", ["1:10-1:12: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]]
+    ["It's not to bad, either.", ["1:10-1:12: Use `too` (also, or more than enough), not `to` (a preposition, or before a verb)"]],
+    // "there" after a preposition before a noun that ends its phrase; "There" + a plural and its verb
+    ["They've got a lot on there plate.", ["1:22-1:27: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["The firm removed them from there posts.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
+    ["\"There prices are too high,\" he said.", ["1:2-1:7: Use `Their` (belonging to them), not `There` (that place, or “there is”)"]],
+    ["There houses were sold, she said.", ["1:1-1:6: Use `Their` (belonging to them), not `There` (that place, or “there is”)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -375,7 +380,12 @@ describe('confusables', () => {
     "It came too late for most people, and the plan is too complex, too costly and too slow.",
     "Prices are too volatile for foreign investors, and the firm is to open new stores.",
     "The move to digital was slow, and the switch to wireless came late.",
-    "It was a shift to more flexible working, and sales rose to record levels."
+    "It was a shift to more flexible working, and sales rose to record levels.",
+    // "there" as a place after a preposition; "there needs", "there remain"
+    "He has lived in there for years, and from there, prices rose.",
+    "People from there say it is fine, and the men in there were armed.",
+    "It is over there by the door; we stopped in there and waited.",
+    "There needs to be a change, and there remain doubts."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -82,6 +82,8 @@ export function nounStart(c: Context, k: number): boolean {
   const classes = classesOf(word)
   // "if there profits fall": a plural then more of the clause.
   if (k === 1 && pluralLike(word) && classes.noun && !classes.adjective && c.isWord(k + 1) && !closed(c.at(k + 1))) return true
+  // "There prices are too high": a plural noun and its verb.
+  if (k === 1 && pluralLike(word) && classes.noun && !classes.adjective && set('are were have had will would could should can may might must do did').has(c.at(k + 1))) return true
   if (classes.noun && !classes.verb && !classes.adjective && !classes.adverb && !classes.ing && !classes.participle) return !isBreak(c.at(k + 1)) || k > 1
   if (classes.adjective && !classes.noun && !classes.verb && c.isWord(k + 1)) {
     const next = c.at(k + 1)

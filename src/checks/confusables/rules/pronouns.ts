@@ -6,7 +6,7 @@
 import {Context, isBreak} from '../context.js'
 import {classesOf, nounOnly} from '../lexicon.js'
 import {massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext, predicateNext} from '../phrases.js'
-import {closed, functionWords, rankedNounNext, thereIsWords, thereAfterPreposition, yearNounNext} from '../shapes.js'
+import {closed, functionWords, rankedNounNext, thereIsWords, thereAfterPreposition, timeWords, yearNounNext} from '../shapes.js'
 import {afterIs, clauseStarts, determiners, passive, pluralLike, prepositions, thereVerbs, timePlurals} from '../words.js'
 import {itIsShapeNext, nounHeadNext, objectSlot} from '../slots.js'
 import {set, type Rule, type Verdict} from './common.js'
@@ -152,6 +152,12 @@ const thereSlip: Rule = (c) => {
   if (thereAfterPreposition(c, thereVerbs)) return {expected: 'their', group}
   // "in there current form": "in there" takes no noun phrase after it ("in there now", "in there for hours").
   if (previous === 'in' && c.isWord(-1) && nounStart(c, 1) && c.isWord(2)) return {expected: 'their', group}
+  // "on there plate,", "from there posts", "with there aircraft,": after a preposition, a noun that ends its phrase.
+  if (c.isWord(-1) && set('in on from with over for at by into onto').has(previous) && c.tokens[c.index + 1].text === next && !closed(next) && !timeWords.has(next) && !timePlurals.has(next) && !thereVerbs.has(next) && !next.includes('-')) {
+    const classes = classesOf(next)
+    const ends = isBreak(c.at(2)) || set('and or but of in on for to with from at by').has(c.at(2))
+    if (ends && (classes.noun || pluralLike(next)) && !classes.adjective && !classes.adverb && (!classes.verb || pluralLike(next)) && !classes.ing && !classes.participle) return {expected: 'their', group}
+  }
   if (set('out up down back over from in here near get got go went come came been be is was are were stay stayed live lived').has(previous)) return undefined
   // "would increase there forecasts", "to claim there first away win": a verb's object is a noun phrase.
   if (objectSlot(c) && nounHeadNext(c)) return {expected: 'their', group}
