@@ -25,6 +25,7 @@ import type {CodeCheckPlugin, Level} from '../types.js'
 import {Context, tokensOf} from './confusables/context.js'
 import {glosses, isLeadCompound, lemma, rulesByWord, tooAdjectives, type Verdict} from './confusables/rules.js'
 import {classesOf} from './confusables/lexicon.js'
+import {tooBefore} from './confusables/rules/toToo.js'
 import {haveModals} from './confusables/words.js'
 
 const ruleId = 'confusables'
@@ -51,7 +52,7 @@ export const confusables: CodeCheckPlugin = function (options) {
         if (rulesByWord.has(text)) {
           // `to`, `of` and `every` are in most sentences, and matter only beside a few words.
           const near = neighbours.get(text)
-          if (near && !near.words.has(neighbour(sentence, index, near.after)) && !(text === 'to' && toNeighbour(neighbour(sentence, index, true)))) continue
+          if (near && !near.words.has(neighbour(sentence, index, near.after)) && !(text === 'to' && toNeighbour(sentence, index))) continue
           candidate = true
           break
         }
@@ -108,9 +109,11 @@ const neighbours = new Map<string, {after: boolean; words: ReadonlySet<string>}>
   ['every', {after: true, words: new Set(['day'])}]
 ])
 
-/** Whether the word after `to` may make it "too": an adverb in -ly or an adjective ("to seriously", "to sick to work"). */
-function toNeighbour(word: string): boolean {
+/** Whether the words beside `to` may make it "too": an adverb in -ly after it, or an adjective after "is", "not", "sounds" ("to seriously", "is to sick to work"). */
+function toNeighbour(sentence: Sentence, index: number): boolean {
+  const word = neighbour(sentence, index, true)
   if (word.endsWith('ly')) return true
+  if (!tooBefore.has(neighbour(sentence, index, false))) return false
   const classes = classesOf(word)
   return classes.adjective && !classes.verb
 }

@@ -58,7 +58,7 @@ export function tooForTo(c: Context): boolean {
 }
 
 /** Words before "too" + an adjective: "sounds to good to be true", "not to bad". */
-const tooBefore = set("is was are were be been being 's 're am isn't wasn't aren't weren't not far way much bit little sounds sound sounded looks look looked feel feels felt seem seems seemed became become get gets got grow grew still just simply all")
+export const tooBefore = set("is was are were be been being 's 're am isn't wasn't aren't weren't not far way much bit little sounds sound sounded looks look looked feel feels felt seem seems seemed became become get gets got grow grew still just simply all")
 
 /**
  * Whether `to` stands where only `too` can: before an adverb in `-ly` that
