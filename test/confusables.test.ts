@@ -244,7 +244,10 @@ describe('confusables', () => {
     ["They've got a lot on there plate.", ["1:22-1:27: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["The firm removed them from there posts.", ["1:28-1:33: Use `their` (belonging to them), not `there` (that place, or “there is”)"]],
     ["\"There prices are too high,\" he said.", ["1:2-1:7: Use `Their` (belonging to them), not `There` (that place, or “there is”)"]],
-    ["There houses were sold, she said.", ["1:1-1:6: Use `Their` (belonging to them), not `There` (that place, or “there is”)"]]
+    ["There houses were sold, she said.", ["1:1-1:6: Use `Their` (belonging to them), not `There` (that place, or “there is”)"]],
+    // "advise" after a plural possessive; "whose" before adjectives with no noun
+    ["The law officers' advise to the government was published.", ["1:19-1:25: Use `advice` (the noun), not `advise` (the verb)"]],
+    ["She is someone whose tiny, red-headed and thin.", ["1:16-1:21: Use `who's` (who is), not `whose` (belonging to whom)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -385,7 +388,10 @@ describe('confusables', () => {
     "He has lived in there for years, and from there, prices rose.",
     "People from there say it is fine, and the men in there were armed.",
     "It is over there by the door; we stopped in there and waited.",
-    "There needs to be a change, and there remain doubts."
+    "There needs to be a change, and there remain doubts.",
+    // the verb "advise"; "whose" before adjectives and their noun
+    "The doctors advise patients to rest, and a man whose wealthy family paid was freed.",
+    "She met a man whose young son and whose happy, smiling wife were there."
   ])('leaves alone %j', async (text) => {
     expect(await flagged(text)).toEqual([])
   })

@@ -208,6 +208,15 @@ const youreSlip: Rule = (c) => possessiveSlip(c, 'your', "your/you're")
 const whoseSlip: Rule = (c) => {
   if (!c.isWord(1)) return undefined
   if (contractionPrepositions.has(c.at(1)) && c.at(2) !== '-' && c.isWord(2)) return {expected: "who's", group: "whose/who's"}
+  // "someone whose tiny, red-headed and thin.": adjectives with no noun before the clause ends are said of "who is"
+  // ("whose happy, smiling wife" has its noun).
+  const classes = classesOf(c.at(1))
+  if (c.tokens[c.index + 1].text === c.at(1) && classes.adjective && !classes.noun && !classes.verb) {
+    let k = 2
+    while (k < 8 && (c.at(k) === ',' || c.at(k) === 'and' || (c.isWord(k) && !closed(c.at(k)) && !nounOnly(c.at(k)) && !pluralLike(c.at(k))))) k++
+    const end = c.at(k)
+    if (end === '' || end === '.' || end === '!' || end === '?' || end === ';' || (k === 2 && set('to for that').has(end))) return {expected: "who's", group: "whose/who's"}
+  }
   if (set('a an the been not going getting trying doing looking coming never always also just still really very').has(c.at(1))) {
     return {expected: "who's", group: "whose/who's"}
   }

@@ -407,7 +407,11 @@ const adviceSlip: Rule = (c) => {
 }
 const adviseBefore = set('the his her their our my your its some any no legal medical expert financial good bad sound professional further much such of for seek sought seeking gave give giving offer offered took take taking follow followed following ignore ignored heed heeded')
 const adviseSlip: Rule = (c) => {
-  if (c.at(0) !== 'advise' || !c.isWord(-1)) return undefined
+  if (c.at(0) !== 'advise') return undefined
+  // "law officers' advise to the government": a plural possessive, its apostrophe a mark of its own.
+  const possessive = (c.at(-1) === "'" || c.at(-1) === '’') && c.isWord(-2) && /s$/.test(c.at(-2))
+  if (possessive && !(c.isWord(1) && (objects.has(c.at(1)) || determiners.has(c.at(1))))) return {expected: 'advice', group: 'advice/advise'}
+  if (!c.isWord(-1)) return undefined
   if (adviseBefore.has(c.at(-1))) return {expected: 'advice', group: 'advice/advise'}
   // "officers' advise to the government", "the full advise should": a noun after a possessive or an adjective, then no object.
   const previous = c.tokens[c.index - 1].text
