@@ -211,6 +211,14 @@ function pairsOf(entry: SubstitutionEntry, entryIndex: number): Pair[] {
   }))
 }
 
+/**
+ * No context and no names, one each for every rule and entry without them
+ * (most of a big style's): an empty array or Set apiece cost megabytes
+ * there, in memory and in the disk cache. Never changed in place.
+ */
+const none: Pattern[] = []
+const noNames: ReadonlySet<string> = new Set()
+
 function compileFile(file: LoadedRuleFile): SubstitutionData {
   const rules: SubstitutionRule[] = []
   file.entries.forEach((raw, entryIndex) => {
@@ -218,7 +226,7 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
     const compiled: CompiledEntry = {
       policy: policyOf(file.header, entry),
       skipNames: entry.skipNames === true,
-      notNames: new Set((entry.notNames || []).map((word) => word.replace(/\.$/, '')))
+      notNames: entry.notNames?.length ? new Set(entry.notNames.map((word) => word.replace(/\.$/, ''))) : noNames
     }
     const mode = entry.case || 'smart'
     const mine: SubstitutionRule[] = []
@@ -239,7 +247,7 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
         } catch (error) {
           throw new RuleDataError(`\`${avoid}\`: ${(error as Error).message}`, pair.avoidPath, 'write a phrase of words')
         }
-        mine.push({pattern, entry: compiled, avoid, use: pair.use, follow, initialOnly, notAfter: [], notBefore: []})
+        mine.push({pattern, entry: compiled, avoid, use: pair.use, follow, initialOnly, notAfter: none, notBefore: none})
       }
       if (mode === 'any' || (mode === 'smart' && lower)) {
         add(avoid, 'insensitive', 'shape', false)
@@ -267,8 +275,8 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
         used = true
         const before = trimSpaces(pattern.items.slice(0, at))
         const after = trimSpaces(pattern.items.slice(at + rule.pattern.items.length))
-        if (before.length > 0) rule.notAfter.push({text: exception, items: before, caseMode: 'insensitive'})
-        if (after.length > 0) rule.notBefore.push({text: exception, items: after, caseMode: 'insensitive'})
+        if (before.length > 0) rule.notAfter = [...rule.notAfter, {text: exception, items: before, caseMode: 'insensitive'}]
+        if (after.length > 0) rule.notBefore = [...rule.notBefore, {text: exception, items: after, caseMode: 'insensitive'}]
       }
       if (!used) {
         throw new RuleDataError(
