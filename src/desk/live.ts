@@ -45,11 +45,14 @@ export function liveDesk(folders: ReadonlyArray<string>, intervalMs = deskInterv
   }
 }
 
-/** Inode, size and modification time (ns): a rename over the file always changes the inode. */
+/**
+ * Inode, size and modification time (ns): a rename over the file always changes the inode.
+ * No desk file (most folders) is no error: an exception per story cost more than the stat.
+ */
 function stampOf(file: string): string {
   try {
-    const stat = fs.statSync(file, {bigint: true})
-    return stat.isFile() ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : ''
+    const stat = fs.statSync(file, {bigint: true, throwIfNoEntry: false})
+    return stat?.isFile() ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : ''
   } catch {
     return ''
   }

@@ -365,8 +365,31 @@ const slotPattern = /\{([A-Za-z][\w-]*)\}/g
 /** Thrown for a pattern that cannot be compiled; `message` says why. */
 export class PatternError extends Error {}
 
-/** Tokens of a piece of text as the checks see them (sentences and paragraphs flattened). */
+/** Words of ASCII letters with one space between: what the parser makes of them is known (see {@link plainTokens}). */
+const plainPhrase = /^[A-Za-z]+(?: [A-Za-z]+)*$/
+
+/**
+ * Tokens of a piece of text as the checks see them (sentences and paragraphs
+ * flattened). A phrase of plain words (most of a big house style's phrases)
+ * is cut without the parser: each word one text token, one space between.
+ */
 export function tokenize(text: string): Token[] {
+  return plainPhrase.test(text) ? plainTokens(text) : parsedTokens(text)
+}
+
+/** The tokens the parser makes of a {@link plainPhrase} (test/rules-scale.test.ts compares the two). */
+export function plainTokens(text: string): Token[] {
+  const tokens: Token[] = []
+  let word = 0
+  for (const value of text.split(' ')) {
+    if (word > 0) tokens.push({value: ' ', lower: ' ', type: 'space', node: {type: 'WhiteSpaceNode', value: ' '} as Node, word: -1, first: true, last: true})
+    tokens.push({value, lower: value.toLowerCase(), type: 'text', node: {type: 'TextNode', value} as Node, word: word++, first: true, last: true})
+  }
+  return tokens
+}
+
+/** Tokens of a piece of text, as the parser cuts it. */
+export function parsedTokens(text: string): Token[] {
   const tree = new ParseEnglish().parse(text)
   const tokens: Token[] = []
   for (const paragraph of tree.children) {

@@ -42,8 +42,27 @@ export type GateToken =
   | {kind: 'anyWord'}
   | {kind: 'figure'}
 
-/** One entry of a rules file, compiled for the gate. */
+/**
+ * One entry of a rules file, kept for the gate: its phrases and `except`
+ * phrases as tokens (the very arrays the token matcher keeps), made into
+ * RegExps on the first story the gate scans with it ({@link regexesOf}). A
+ * RegExp with flags `iv` costs most of a millisecond to make (case folding
+ * of its classes), and a newsroom's big `existence` file at level `warning`
+ * is never scanned by the gate: its entries should cost nothing to compile,
+ * to store in the disk cache, or to read back.
+ */
 export interface GateEntry {
+  /** The entry's phrases and patterns. */
+  phrases: GateToken[][]
+  /** Its `except` phrases. */
+  except: GateToken[][]
+  sensitive: boolean
+  policy: Policy
+  fields: Record<string, unknown>
+}
+
+/** The RegExps of a {@link GateEntry}. */
+interface GateRegexes {
   /** The entry's phrases and patterns without `…`, longest first, as one global regex over visible text (`undefined`: none). */
   pattern?: RegExp
   /**
@@ -62,8 +81,32 @@ export interface GateEntry {
   bracketed: boolean[]
   /** Its `except` phrases, or `undefined`. */
   except?: RegExp
-  policy: Policy
-  fields: Record<string, unknown>
+}
+
+const made = new WeakMap<GateEntry, GateRegexes>()
+
+/** An entry's RegExps, made on first use. */
+function regexesOf(entry: GateEntry): GateRegexes {
+  let regexes = made.get(entry)
+  if (!regexes) {
+    const {phrases, except} = entry
+    const flags = entry.sensitive ? 'gv' : 'giv'
+    const longest = (list: GateToken[][]) => [...list].sort((a, b) => b.length - a.length)
+    const plain = phrases.filter((tokens) => !tokens.some((token) => token.kind === 'any'))
+    const pattern = plain.length > 0 ? new RegExp(longest(plain).map((tokens) => phraseSource(tokens, true)).join('|'), flags) : undefined
+    const withGaps = phrases.filter((tokens) => tokens.some((token) => token.kind === 'any')).filter((tokens) => partsOf(tokens).length > 0)
+    const gapped = withGaps.map((tokens) => partsOf(tokens).map((part) => new RegExp(phraseSource(part, false), flags)))
+    const bracketed = withGaps.map((tokens) => {
+      const parts = partsOf(tokens)
+      const first = parts[0]![0]!
+      const last = parts[parts.length - 1]!
+      return parts.length > 1 && first.kind === 'mark' && /^[[{(]/.test(first.value) && last.every((token) => token.kind === 'mark' && /^[\]})]+$/.test(token.value))
+    })
+    const excepted = except.length > 0 ? new RegExp(longest(except).map((tokens) => phraseSource(tokens, false)).join('|'), flags) : undefined
+    regexes = {pattern, gapped, bracketed, except: excepted}
+    made.set(entry, regexes)
+  }
+  return regexes
 }
 
 /** A letter, digit or mark of a script written with spaces between words: what a word is made of. */
@@ -120,7 +163,7 @@ function phraseSource(tokens: GateToken[], marker: boolean): string {
 }
 
 /**
- * Compile an `anywhere` entry for the gate (`undefined` for one that must
+ * Keep an `anywhere` entry for the gate (`undefined` for one that must
  * stand on its own line: page debris such as `Advertisement` is matched on
  * the lines the token matcher sees).
  */
@@ -133,20 +176,7 @@ export function gateEntry(
   fields: Record<string, unknown>
 ): GateEntry | undefined {
   if (position !== 'anywhere' || phrases.length === 0) return undefined
-  const flags = sensitive ? 'gv' : 'giv'
-  const longest = (list: GateToken[][]) => [...list].sort((a, b) => b.length - a.length)
-  const plain = phrases.filter((tokens) => !tokens.some((token) => token.kind === 'any'))
-  const pattern = plain.length > 0 ? new RegExp(longest(plain).map((tokens) => phraseSource(tokens, true)).join('|'), flags) : undefined
-  const withGaps = phrases.filter((tokens) => tokens.some((token) => token.kind === 'any')).filter((tokens) => partsOf(tokens).length > 0)
-  const gapped = withGaps.map((tokens) => partsOf(tokens).map((part) => new RegExp(phraseSource(part, false), flags)))
-  const bracketed = withGaps.map((tokens) => {
-    const parts = partsOf(tokens)
-    const first = parts[0]![0]!
-    const last = parts[parts.length - 1]!
-    return parts.length > 1 && first.kind === 'mark' && /^[[{(]/.test(first.value) && last.every((token) => token.kind === 'mark' && /^[\]})]+$/.test(token.value))
-  })
-  const excepted = except.length > 0 ? new RegExp(longest(except).map((tokens) => phraseSource(tokens, false)).join('|'), flags) : undefined
-  return {pattern, gapped, bracketed, except: excepted, policy, fields}
+  return {phrases, except, sensitive, policy, fields}
 }
 
 /** What the gate needs of a compiled `existence` file. */
@@ -169,8 +199,9 @@ export function scanVisible(visible: string, files: ReadonlyArray<GateFile>): Hi
     for (const entry of file.data.gate ?? []) {
       let excepts: ((from: number, to: number) => boolean) | undefined
       for (const [from, to] of entryHits(entry, visible)) {
-        if (entry.except) {
-          excepts ??= containment(ranges(entry.except, visible))
+        const except = regexesOf(entry).except
+        if (except) {
+          excepts ??= containment(ranges(except, visible))
           if (excepts(from, to)) continue
         }
         hits.push({from, to, entry, file})
@@ -225,10 +256,11 @@ function codePointBefore(text: string, at: number): string {
 
 /** The spans of `visible` an entry matches: its plain phrases by one regex, its gapped patterns part by part. */
 function entryHits(entry: GateEntry, visible: string): Array<[number, number]> {
-  const found: Array<[number, number]> = entry.pattern ? ranges(entry.pattern, visible) : []
-  if (entry.gapped.length > 0) {
+  const {pattern, gapped, bracketed} = regexesOf(entry)
+  const found: Array<[number, number]> = pattern ? ranges(pattern, visible) : []
+  if (gapped.length > 0) {
     const breaks = ranges(/(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)/g, visible).map(([start]) => start)
-    entry.gapped.forEach((parts, index) => found.push(...gappedHits(parts, visible, breaks, entry.bracketed[index])))
+    gapped.forEach((parts, index) => found.push(...gappedHits(parts, visible, breaks, bracketed[index])))
   }
   return found
 }

@@ -40,6 +40,7 @@ import {
   textOf,
   tokenize,
   type Item,
+  type Match,
   type Pattern,
   type Stream,
   type Token
@@ -87,15 +88,46 @@ export interface CompiledEntry {
   notNames: ReadonlySet<string>
 }
 
-/** What the plugin gets per file. */
+/**
+ * What the plugin gets per file: the rules and nothing built from them, so a
+ * big style stays small in memory and in the disk cache. The plugin indexes
+ * the rules of all its files together, once, on first use (see
+ * {@link substitution}); the data checks index one file's (see {@link compiledOf}).
+ */
 export interface SubstitutionData {
   rules: SubstitutionRule[]
-  /** Every rule (for the data checks and stories with a headline inside). */
-  index: PatternIndex<SubstitutionRule>
-  /** Rules for body text only, and for a headline only. */
-  text: PatternIndex<SubstitutionRule>
-  headline: PatternIndex<SubstitutionRule>
   level: Level
+}
+
+/** Which rules a story looks up: every rule (a story with a headline inside), body text only, or headline only. */
+type Which = 'index' | 'text' | 'headline'
+
+function inScope(rule: SubstitutionRule, which: Which): boolean {
+  return which === 'index' || rule.entry.policy.scope !== (which === 'text' ? 'headline' : 'text')
+}
+
+/** A file compiled for the data checks, with an index of its rules. */
+interface Compiled {
+  file: LoadedRuleFile
+  data: SubstitutionData
+  index: PatternIndex<SubstitutionRule>
+}
+
+/**
+ * Each loaded file compiled once: the data checks of every later file look
+ * at the earlier ones (a dozen newsroom files would otherwise compile the
+ * first a dozen times). Kept by the loaded file, which is dropped after
+ * compiling, so the indexes do not stay with the style.
+ */
+const compiling = new WeakMap<LoadedRuleFile, Compiled>()
+
+function compiledOf(file: LoadedRuleFile): Compiled {
+  let compiled = compiling.get(file)
+  if (!compiled) {
+    const data = compileFile(file)
+    compiling.set(file, (compiled = {file, data, index: new PatternIndex(data.rules)}))
+  }
+  return compiled
 }
 
 const entrySchema = {
@@ -179,6 +211,14 @@ function pairsOf(entry: SubstitutionEntry, entryIndex: number): Pair[] {
   }))
 }
 
+/**
+ * No context and no names, one each for every rule and entry without them
+ * (most of a big style's): an empty array or Set apiece cost megabytes
+ * there, in memory and in the disk cache. Never changed in place.
+ */
+const none: Pattern[] = []
+const noNames: ReadonlySet<string> = new Set()
+
 function compileFile(file: LoadedRuleFile): SubstitutionData {
   const rules: SubstitutionRule[] = []
   file.entries.forEach((raw, entryIndex) => {
@@ -186,7 +226,7 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
     const compiled: CompiledEntry = {
       policy: policyOf(file.header, entry),
       skipNames: entry.skipNames === true,
-      notNames: new Set((entry.notNames || []).map((word) => word.replace(/\.$/, '')))
+      notNames: entry.notNames?.length ? new Set(entry.notNames.map((word) => word.replace(/\.$/, ''))) : noNames
     }
     const mode = entry.case || 'smart'
     const mine: SubstitutionRule[] = []
@@ -207,7 +247,7 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
         } catch (error) {
           throw new RuleDataError(`\`${avoid}\`: ${(error as Error).message}`, pair.avoidPath, 'write a phrase of words')
         }
-        mine.push({pattern, entry: compiled, avoid, use: pair.use, follow, initialOnly, notAfter: [], notBefore: []})
+        mine.push({pattern, entry: compiled, avoid, use: pair.use, follow, initialOnly, notAfter: none, notBefore: none})
       }
       if (mode === 'any' || (mode === 'smart' && lower)) {
         add(avoid, 'insensitive', 'shape', false)
@@ -235,8 +275,8 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
         used = true
         const before = trimSpaces(pattern.items.slice(0, at))
         const after = trimSpaces(pattern.items.slice(at + rule.pattern.items.length))
-        if (before.length > 0) rule.notAfter.push({text: exception, items: before, caseMode: 'insensitive'})
-        if (after.length > 0) rule.notBefore.push({text: exception, items: after, caseMode: 'insensitive'})
+        if (before.length > 0) rule.notAfter = [...rule.notAfter, {text: exception, items: before, caseMode: 'insensitive'}]
+        if (after.length > 0) rule.notBefore = [...rule.notBefore, {text: exception, items: after, caseMode: 'insensitive'}]
       }
       if (!used) {
         throw new RuleDataError(
@@ -248,13 +288,7 @@ function compileFile(file: LoadedRuleFile): SubstitutionData {
     })
     rules.push(...mine)
   })
-  return {
-    rules,
-    index: new PatternIndex(rules),
-    text: new PatternIndex(rules.filter((rule) => rule.entry.policy.scope !== 'headline')),
-    headline: new PatternIndex(rules.filter((rule) => rule.entry.policy.scope !== 'text')),
-    level: dataLevel(file.header)
-  }
+  return {rules, level: dataLevel(file.header)}
 }
 
 /** Index of `needle` in `haystack` (literal items, case-insensitive), or -1. */
@@ -292,12 +326,9 @@ function overlaps(a: Scope, b: Scope): boolean {
  * A replacement that another entry flags would make `--fix` loop, and the
  * same phrase avoided twice would report twice: both are data errors.
  */
-function checkConflicts(
-  file: LoadedRuleFile,
-  data: SubstitutionData,
-  others: ReadonlyArray<{file: LoadedRuleFile; data: SubstitutionData}>
-): void {
-  const all = [{file, data}, ...others]
+function checkConflicts(own: Compiled, others: ReadonlyArray<Compiled>): void {
+  const {file, data} = own
+  const all = [own, ...others]
   // Each entry's policy by id (the first rule of an entry has it), looked up once per entry, not searched.
   const policies = new Map<string, Policy>()
   for (const rule of data.rules) if (!policies.has(rule.entry.policy.id)) policies.set(rule.entry.policy.id, rule.entry.policy)
@@ -307,8 +338,9 @@ function checkConflicts(
     if (!policy) return
     for (const pair of pairsOf(entry, entryIndex)) {
       pair.use.forEach((use, useIndex) => {
-        for (const {file: otherFile, data: otherData} of all) {
-          const hit = findIn(use, otherData, policy.scope)
+        const tokens = tokenize(use)
+        for (const {file: otherFile, index: otherIndex} of all) {
+          const hit = findIn(tokens, otherIndex, policy.scope)
           if (!hit) continue
           throw new RuleDataError(
             `replacement \`${use}\` is itself flagged by entry "${hit.entry.policy.id}"${otherFile === file ? '' : ` of ${otherFile.ruleId}`} (${whereIs(otherFile, hit)}), which avoids \`${hit.avoid}\``,
@@ -317,8 +349,9 @@ function checkConflicts(
           )
         }
       })
-      for (const {file: otherFile, data: otherData} of all) {
-        const hit = findIn(pair.avoid, otherData, policy.scope, entry.id, true)
+      const tokens = tokenize(pair.avoid)
+      for (const {file: otherFile, index: otherIndex} of all) {
+        const hit = findIn(tokens, otherIndex, policy.scope, entry.id, true)
         if (!hit) continue
         // Within one file, report the second of the two.
         if (otherFile === file && file.entries.findIndex((other) => other.id === hit.entry.policy.id) > entryIndex) continue
@@ -342,15 +375,12 @@ function whereIs(file: LoadedRuleFile, rule: SubstitutionRule): string {
  * newsroom that avoids `toward` breaks our `towards` → `toward`): reported at
  * the later file's entry.
  */
-function checkEarlierReplacements(
-  file: LoadedRuleFile,
-  data: SubstitutionData,
-  earlier: ReadonlyArray<{file: LoadedRuleFile; data: SubstitutionData}>
-): void {
+function checkEarlierReplacements(own: Compiled, earlier: ReadonlyArray<Compiled>): void {
+  const {file, index} = own
   for (const {file: otherFile, data: otherData} of earlier) {
     for (const rule of otherData.rules) {
       for (const use of rule.use) {
-        const hit = findIn(use, data, rule.entry.policy.scope)
+        const hit = findIn(tokenize(use), index, rule.entry.policy.scope)
         if (!hit) continue
         const entryIndex = file.entries.findIndex((entry) => entry.id === hit.entry.policy.id)
         throw new RuleDataError(
@@ -363,16 +393,15 @@ function checkEarlierReplacements(
   }
 }
 
-/** The first rule of `data` that flags text in `phrase` (mid-sentence), in an overlapping scope. */
+/** The first rule of `index` that flags text in the phrase `tokens` (mid-sentence), in an overlapping scope. */
 function findIn(
-  phrase: string,
-  data: SubstitutionData,
+  tokens: ReadonlyArray<Token>,
+  index: PatternIndex<SubstitutionRule>,
   scope: Scope,
   skipEntry?: string,
   whole?: boolean
 ): SubstitutionRule | undefined {
-  const tokens = tokenize(phrase)
-  for (const {rule, match} of data.index.matches(tokens)) {
+  for (const {rule, match} of index.matches(tokens)) {
     if (rule.initialOnly || rule.entry.policy.id === skipEntry) continue
     if (!overlaps(rule.entry.policy.scope, scope)) continue
     if (excluded(rule, tokens, match.start, match.end)) continue
@@ -408,37 +437,83 @@ function applyShape(value: string, kind: 'lower' | 'capital' | 'upper'): string 
 
 /**
  * The retext plugin: flag avoided phrases in every sentence, longest match
- * first, never two findings on one span.
+ * first, never two findings on one span (within one file; two files may
+ * each flag a span).
+ *
+ * The rules of all files are looked up in one index per scope (made on the
+ * first story that needs it), so a sentence is looked at once, not once per
+ * file: a newsroom's thousands of entries in a dozen files cost one map
+ * lookup per word. Each match is then handed to its file, files in order,
+ * which reports exactly what looking up each file's rules alone did.
  */
 export const substitution: Plugin<[KindPluginOptions<SubstitutionData>], Root> = function (options) {
   const files = options.files
+  const one = files.length === 1
+  const fileOf = new Map<SubstitutionRule, number>()
+  if (!one) {
+    files.forEach((compiled, index) => {
+      for (const rule of compiled.data.rules) fileOf.set(rule, index)
+    })
+  }
+  const made = madeFor(files)
+  const lookup = (which: Which): PatternIndex<SubstitutionRule> => {
+    let index = made.get(which)
+    if (!index) {
+      const rules = files.flatMap((compiled) => (which === 'index' ? compiled.data.rules : compiled.data.rules.filter((rule) => inScope(rule, which))))
+      made.set(which, (index = new PatternIndex(rules)))
+    }
+    return index
+  }
   return function (tree, file) {
     const story = new Story(tree, file)
     // A story that is all body text (or all headline) needs only the rules of that scope.
     const data = file.data as HeadlineData
-    const which = data.headline ? 'headline' : data.headlineLines ? 'index' : 'text'
+    const index = lookup(data.headline ? 'headline' : data.headlineLines ? 'index' : 'text')
     eachSentence(tree, (sentence: Sentence) => {
-      let stream: Stream | undefined
-      for (const compiled of files) {
-        const index = compiled.data[which]
-        if (!index.mayMatch(sentence)) continue
-        stream ||= streamOf(sentence)
-        checkSentence(story, compiled, index, stream)
+      if (!index.mayMatch(sentence)) return
+      const stream = streamOf(sentence)
+      const found = index.matches(stream.tokens)
+      if (found.length === 0) return
+      if (one) {
+        checkSentence(story, files[0], found, stream)
+        return
       }
+      // Each file's matches, in the order its own index gave them (sorted by start, longest first; ties in rule order).
+      const byFile: Array<Array<{rule: SubstitutionRule; match: Match}> | undefined> = []
+      for (const item of found) (byFile[fileOf.get(item.rule)!] ||= []).push(item)
+      for (let at = 0; at < files.length; at++) if (byFile[at]) checkSentence(story, files[at], byFile[at]!, stream)
     })
   }
+}
+
+/**
+ * The indexes made for one list of files, shared by the plugin's instances
+ * (a checker makes a pipeline per phase and format, each with its own).
+ */
+const shared = new WeakMap<SubstitutionData, Array<{datas: SubstitutionData[]; made: Map<Which, PatternIndex<SubstitutionRule>>}>>()
+
+function madeFor(files: ReadonlyArray<CompiledRuleFile<SubstitutionData>>): Map<Which, PatternIndex<SubstitutionRule>> {
+  if (files.length === 0) return new Map()
+  const datas = files.map((compiled) => compiled.data)
+  let list = shared.get(datas[0])
+  if (!list) shared.set(datas[0], (list = []))
+  const known = list.find((item) => item.datas.length === datas.length && item.datas.every((data, at) => data === datas[at]))
+  if (known) return known.made
+  const made = new Map<Which, PatternIndex<SubstitutionRule>>()
+  list.push({datas, made})
+  return made
 }
 
 function checkSentence(
   story: Story,
   file: CompiledRuleFile<SubstitutionData>,
-  index: PatternIndex<SubstitutionRule>,
+  found: ReadonlyArray<{rule: SubstitutionRule; match: Match}>,
   stream: Stream
 ): void {
   const {tokens} = stream
   // Longest first at each start; never two findings on one span.
   let reached = 0
-  for (const {rule, match} of index.matches(tokens)) {
+  for (const {rule, match} of found) {
     const {start, end} = match
     if (start < reached) continue
     if (rule.initialOnly && !initial(stream, start)) continue
@@ -558,11 +633,11 @@ export const kind: Kind<SubstitutionData> = {
   entrySchema,
   defaults: {quotes: 'skip', scope: 'text', level: 'warning'},
   compile(file, others) {
-    const data = compileFile(file)
-    const earlier = others.map((other) => ({file: other, data: compileFile(other)}))
-    checkConflicts(file, data, earlier)
-    checkEarlierReplacements(file, data, earlier)
-    return data
+    const own = compiledOf(file)
+    const earlier = others.map(compiledOf)
+    checkConflicts(own, earlier)
+    checkEarlierReplacements(own, earlier)
+    return own.data
   },
   plugin: substitution
 }
