@@ -5,8 +5,12 @@
  * dialect is made on first use. It posts the must-never-publish findings
  * on the task's port as soon as they are in, so a story the pool cuts off
  * at its budget still reports them.
+ *
+ * The pool hands a worker its next story while it checks one (src/faces/pool.ts):
+ * stories wait their turn in the worker's lane and are checked one at a
+ * time, in order; a story whose allowance ran out while it waited is skipped.
  */
-import type {MessagePort} from 'node:worker_threads'
+import {threadId, type MessagePort} from 'node:worker_threads'
 import {workerData} from 'piscina'
 import {VFile} from 'vfile'
 import {createChecker, StoryError, type Checker} from '../check.js'
@@ -25,7 +29,9 @@ export interface WorkerTask {
   dialect: Dialect
   /** `Date.now()` time after which no further check starts. */
   deadline: number
-  /** Where the critical findings are posted first: `{critical: ResultMessage[], overridden?: string[]}`. */
+  /** `Date.now()` time after which the story is not started at all (the pool has answered it). */
+  expires?: number
+  /** Where the worker says it started the story (`{started: true, worker: threadId}`) and posts the critical findings first (`{critical: ResultMessage[], overridden?: string[]}`). */
   port: MessagePort
 }
 
@@ -39,6 +45,10 @@ export interface WorkerResult {
   overridden?: string[]
   /** The story could not be read at all (a `StoryError`: markup nested too deep), said in one sentence; the pool answers 422. */
   storyError?: string
+  /** This worker's `threadId`. */
+  worker: number
+  /** Not checked: its allowance ran out while it waited in this worker's lane. */
+  skipped?: true
 }
 
 const data = (workerData as {options?: Options; floor?: boolean; incremental?: boolean} | undefined) ?? {}
@@ -77,10 +87,24 @@ for (const format of formats) {
   await first.check(file, {format})
 }
 
-/** Check one story; the port is closed when done. */
-export default async function checkStory(task: WorkerTask): Promise<WorkerResult> {
+const noTally: Tally = {counts: {error: 0, warning: 0, suggestion: 0}}
+/** The story being checked, and those waiting behind it, one at a time. */
+let lane: Promise<unknown> = Promise.resolve()
+
+/** Check one story, after those handed to this worker before it; the port is closed when done. */
+export default function checkStory(task: WorkerTask): Promise<WorkerResult> {
+  const turn = lane.then(() => checkNow(task))
+  lane = turn.catch(() => undefined)
+  return turn
+}
+
+async function checkNow(task: WorkerTask): Promise<WorkerResult> {
   const {port} = task
-  port.postMessage({started: true})
+  if (task.expires !== undefined && Date.now() >= task.expires) {
+    port.close()
+    return {messages: [], incomplete: [], tally: noTally, worker: threadId, skipped: true}
+  }
+  port.postMessage({started: true, worker: threadId})
   try {
     // The floor first, with no budget; posted at once, so a story cut off later still reports it.
     const floor = floorOf(task.dialect)
@@ -98,10 +122,10 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
     })
     const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
     const merged = mergeFloor(messages, found.messages)
-    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged, found.omitted), overridden: found.overridden}
+    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged, found.omitted), overridden: found.overridden, worker: threadId}
   } catch (error) {
     // The story's own fault crosses the thread as data: an Error's class does not.
-    if (error instanceof StoryError) return {messages: [], incomplete: [], tally: {counts: {error: 0, warning: 0, suggestion: 0}}, storyError: error.message}
+    if (error instanceof StoryError) return {messages: [], incomplete: [], tally: noTally, storyError: error.message, worker: threadId}
     throw error
   } finally {
     port.close()
