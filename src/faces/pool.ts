@@ -25,7 +25,6 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import {createChecker, planOf, StoryError, type CheckPlan, type Checker} from '../check.js'
@@ -34,7 +33,7 @@ import type {Dialect, Format} from '../types.js'
 import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
 import {VFile} from 'vfile'
 import {incompleteChecks, setDeadline} from '../deadline.js'
-import type {WorkerResult, WorkerTask} from './worker.js'
+import type {WorkerNote, WorkerResult, WorkerTask} from './worker.js'
 import {floorFor, floorTally, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** A story as the routes hand it to a `RunStory`. */
@@ -229,6 +228,13 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     workerData: {options: plainData(options), floor: poolOptions.floor === true}
   })
   let cutOff = 0
+  // What workers say about a story while they check it (started, critical findings), by story id: one
+  // channel for all (a MessagePort transferred per story leaked about 1 KB of each worker's heap per story).
+  const listeners = new Map<number, (note: WorkerNote) => void>()
+  let nextId = 0
+  piscina.on('message', (note: WorkerNote) => {
+    if (note !== null && typeof note === 'object' && typeof note.story === 'number') listeners.get(note.story)?.(note)
+  })
 
   async function run(story: StoryRun, budgetMs: number, warmUp = false): Promise<RunOutcome> {
     const bytes = storyBytes(story)
@@ -274,7 +280,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       cut = true
       void worker.terminate()
     }
-    const listen = (message: {started?: boolean; worker?: number; critical?: ResultMessage[]; overridden?: string[]}) => {
+    const listen = (message: WorkerNote) => {
       if (message.started) {
         startedAt ??= Date.now()
         thread ??= message.worker
@@ -286,22 +292,19 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       }
       schedule()
     }
-    const ports: MessagePort[] = []
+    const id = nextId++
+    listeners.set(id, listen)
     schedule()
     let retried = false
+    const task: WorkerTask = {...story, deadline, expires, id}
     const submit = async (): Promise<WorkerResult> => {
-      const {port1, port2} = new MessageChannel()
-      port1.on('message', listen)
-      ports.push(port1)
-      const task: WorkerTask = {...story, deadline, expires, port: port2}
       try {
-        return (await piscina.run(task, {transferList: [port2] as never})) as WorkerResult
+        return (await piscina.run(task)) as WorkerResult
       } catch (error) {
         // Handed to a worker behind a story that was then cut off (or whose
         // thread died), it never started: back to the queue, once.
         if (startedAt === undefined && !cut && !retried) {
           retried = true
-          port1.close()
           return submit()
         }
         throw error
@@ -333,8 +336,9 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       const result = await Promise.race([work, dropped])
       // (A story the worker skipped is never a pass: it was not checked.)
       if (result === undefined || result.skipped) return outOfTime()
-      // The worker's time on the story (from its start), for the expected wait of the next ones.
-      if (startedAt !== undefined && !warmUp) cost = Date.now() - startedAt
+      // The worker's time on the story, for the expected wait of the next ones (its own count when its
+      // `started` note, on another channel than the result, is not in yet).
+      if (!warmUp) cost = startedAt === undefined ? result.ms : Date.now() - startedAt
       if (result.storyError !== undefined) throw new StoryError(result.storyError)
       const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
       if (result.overridden) outcome.overridden = result.overridden
@@ -348,7 +352,7 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
       return outOfTime()
     } finally {
       clearTimeout(timer)
-      for (const port of ports) port.close()
+      listeners.delete(id)
       admission.release(bytes, cost)
     }
   }
