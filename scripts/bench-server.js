@@ -41,7 +41,9 @@ async function serveProcess(dist) {
   const app = createServer({})
   await app.listen({port: 0, host: '127.0.0.1'})
   process.send(app.server.address().port)
-  process.once('message', async () => {
+  process.on('message', async (message) => {
+    // The server thread's own heap (the workers' are the rest of the RSS).
+    if (message === 'heap') return process.send({heap: process.memoryUsage().heapUsed / 2 ** 20})
     await app.close()
     process.exit(0)
   })
@@ -69,6 +71,7 @@ async function queue({duration, connections, dist}) {
   const loadBefore = os.loadavg()[0]
   const health = []
   const rss = []
+  const heap = []
   let sampling = true
   const sampler = (async () => {
     let next = 0
@@ -78,6 +81,8 @@ async function queue({duration, connections, dist}) {
       health.push(performance.now() - started)
       if (performance.now() >= next) {
         rss.push(rssOf(child.pid))
+        child.send('heap')
+        heap.push(await new Promise((resolve) => child.once('message', (message) => resolve(message.heap))))
         next = performance.now() + 5000
       }
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -119,7 +124,11 @@ async function queue({duration, connections, dist}) {
   console.log(`  answered: ${total}; 200 complete (within budget) ${counts.complete} (${share(counts.complete)}, target >= 99%); 200 held ${counts.held} (${share(counts.held)}); 503 ${counts.busy} (${share(counts.busy)}${retryAfter.length ? `, Retry-After ${retryAfter.reduce((a, b) => Math.min(a, b))}–${retryAfter.reduce((a, b) => Math.max(a, b))} s` : ''}); other ${counts.other + result.errors + result.timeouts}`)
   console.log(`  stories checked per second: ${((counts.complete + counts.held) / duration).toFixed(1)}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
   console.log(`  /health meanwhile: ${health.length} samples, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (target <= 50 ms)`)
-  console.log(`  server RSS every 5 s: ${rss.map((mb) => (mb === undefined ? '?' : mb.toFixed(0))).join(' ')} MB`)
+  const mb = (value) => (value === undefined ? '?' : value.toFixed(0))
+  console.log(`  server RSS every 5 s: ${rss.map(mb).join(' ')} MB (server thread's heap: ${heap.map(mb).join(' ')} MB)`)
+  // Warm-up: the first 15 s (both workers' heaps and caches grown to what the story needs).
+  const warm = rss[Math.min(3, rss.length - 1)]
+  console.log(`  server RSS after warm-up (15 s) ${mb(warm)} MB, at the end ${mb(rss.at(-1))} MB: ${warm && rss.at(-1) ? `${(((rss.at(-1) - warm) / warm) * 100).toFixed(0)}% growth` : '?'} (target: flat)`)
 }
 
 async function serve() {

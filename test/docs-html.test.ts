@@ -181,6 +181,24 @@ describe('GET /docs', () => {
       expect((await app.inject({method: 'GET', url})).statusCode, url).toBe(404)
     }
   })
+
+  test('a page asked for that is not there is not remembered (any name would be a new entry): once written, it is served', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-docs-'))
+    const docs = Fastify()
+    await docs.register(docsRoutes, {folder: new URL(`file://${folder}/`).href})
+    try {
+      expect((await docs.inject({method: 'GET', url: '/docs/later'})).statusCode).toBe(404)
+      expect((await docs.inject({method: 'GET', url: '/docs/later.md'})).statusCode).toBe(404)
+      fs.writeFileSync(path.join(folder, 'later.md'), '# Later\n\nWritten after the first request.\n')
+      const page = await docs.inject({method: 'GET', url: '/docs/later'})
+      expect(page.statusCode).toBe(200)
+      expect(page.body).toContain('Written after the first request.')
+      expect((await docs.inject({method: 'GET', url: '/docs/later.md'})).body).toBe('# Later\n\nWritten after the first request.\n')
+    } finally {
+      await docs.close()
+      fs.rmSync(folder, {recursive: true, force: true})
+    }
+  })
 })
 
 describe('on a server that takes a token', () => {

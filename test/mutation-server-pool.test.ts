@@ -29,7 +29,7 @@ describe('the worker pool', () => {
     const real = pathToFileURL(path.resolve(import.meta.dirname, '../dist/faces/worker.js')).href
     fs.writeFileSync(
       workerFile,
-      `import checkStory from ${JSON.stringify(real)}\nexport default async function (task) {\n  if (!task.body.includes('STALL')) return checkStory(task)\n  task.port.postMessage({started: true})\n  for (;;) {}\n}\n`
+      `import {threadId} from 'node:worker_threads'\nimport checkStory, {note} from ${JSON.stringify(real)}\nexport default async function (task) {\n  if (!task.body.includes('STALL')) return checkStory(task)\n  note(task, {started: true, worker: threadId})\n  for (;;) {}\n}\n`
     )
     const app = createServer({workers: 1, timeoutMs: 100, workerFile})
     try {

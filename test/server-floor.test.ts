@@ -129,7 +129,11 @@ describe('duplicateKey', () => {
     ['{"\\u0061": 1, "a": 2}', 'a'],
     ['[1, "a", {"a": [], "b": {}}, {"a": 2}]', undefined],
     ['"a"', undefined],
-    ['{"a\\\\": 1, "a": 2}', undefined]
+    ['{"a\\\\": 1, "a": 2}', undefined],
+    // A string that ends in an escaped backslash, or holds an escaped quote after one.
+    ['{"a": "x\\\\", "a": 2}', 'a'],
+    ['{"a": "\\\\\\"", "b": "\\\\", "a": 2}', 'a'],
+    ['{"body": "' + 'word \\"quoted\\" '.repeat(20) + '", "body": ""}', 'body']
   ])('%s → %s', (text, key) => {
     JSON.parse(text)
     expect(duplicateKey(text)).toBe(key)

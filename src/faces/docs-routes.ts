@@ -60,7 +60,11 @@ export const docsRoutes: FastifyPluginAsync<DocsRoutesOptions> = async (app, opt
   const source = (page: string): Promise<string | undefined> => {
     let text = markdown.get(page)
     if (!text) {
-      text = fs.readFile(new URL(page, folder), 'utf8').catch(() => undefined)
+      // A page that is not there is not remembered: any name the pattern allows would be a new entry (memory without a bound).
+      text = fs.readFile(new URL(page, folder), 'utf8').catch(() => {
+        markdown.delete(page)
+        return undefined
+      })
       markdown.set(page, text)
     }
     return text
@@ -69,7 +73,10 @@ export const docsRoutes: FastifyPluginAsync<DocsRoutesOptions> = async (app, opt
     let result = html.get(page)
     if (!result) {
       result = source(page).then((text) => {
-        if (text === undefined) return undefined
+        if (text === undefined) {
+          html.delete(page)
+          return undefined
+        }
         const body = renderDoc(text, {page}).html
         return {body, etag: etagOf(body)}
       })

@@ -13,10 +13,18 @@
  * ms plus 20 ms per KB of story) from the moment it starts the story to
  * post them; a story still queued `criticalMs` past its budget is dropped
  * from the queue. Either way every check is then reported incomplete.
+ *
+ * Each worker holds up to two stories: the one it is checking and the next
+ * (handed over while the first runs), so it starts the next the moment it
+ * finishes instead of waiting for this thread to hand one over. The second
+ * waits in the worker's own lane (src/faces/worker.ts) and counts as
+ * started only when the worker starts it. A story waiting there is never
+ * cut off (that would terminate the worker and the story it is checking):
+ * past its allowance it is answered from here and the worker skips it; if
+ * the story ahead of it is cut off, it goes back to the queue.
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import {MessageChannel} from 'node:worker_threads'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import {createChecker, planOf, StoryError, type CheckPlan, type Checker} from '../check.js'
@@ -25,7 +33,7 @@ import type {Dialect, Format} from '../types.js'
 import {tallyOf, toResultMessage, type ResultMessage, type Tally} from '../result.js'
 import {VFile} from 'vfile'
 import {incompleteChecks, setDeadline} from '../deadline.js'
-import type {WorkerResult, WorkerTask} from './worker.js'
+import type {WorkerNote, WorkerResult, WorkerTask} from './worker.js'
 import {floorFor, floorTally, mergeFloor, runFloor, type Floor} from './floor.js'
 
 /** A story as the routes hand it to a `RunStory`. */
@@ -50,6 +58,8 @@ export interface RunOutcome {
   overridden?: string[]
   /** What went wrong when a check failed (a crash in a worker): for the server log, never for the client. */
   failure?: unknown
+  /** The worker thread that checked the story (its `threadId`), when one did. */
+  worker?: number
 }
 
 /** Check one story within `budgetMs` milliseconds. */
@@ -211,9 +221,20 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // A story running and the next one waiting in each worker (prefetch). Piscina's
+    // balancer gives a worker a second task only when no task can be aborted
+    // through piscina: a story is cut off here, by terminating its thread (`cut`).
+    concurrentTasksPerWorker: 2,
     workerData: {options: plainData(options), floor: poolOptions.floor === true}
   })
   let cutOff = 0
+  // What workers say about a story while they check it (started, critical findings), by story id: one
+  // channel for all (a MessagePort transferred per story leaked about 1 KB of each worker's heap per story).
+  const listeners = new Map<number, (note: WorkerNote) => void>()
+  let nextId = 0
+  piscina.on('message', (note: WorkerNote) => {
+    if (note !== null && typeof note === 'object' && typeof note.story === 'number') listeners.get(note.story)?.(note)
+  })
 
   async function run(story: StoryRun, budgetMs: number, warmUp = false): Promise<RunOutcome> {
     const bytes = storyBytes(story)
@@ -221,56 +242,76 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     let cost: number | undefined
     const started = Date.now()
     const deadline = started + budgetMs
-    const {port1, port2} = new MessageChannel()
     let critical: ResultMessage[] | undefined
     let overridden: string[] | undefined
     let startedAt: number | undefined
     let criticalAt: number | undefined
     // More time for the critical checks of a long story: parsing alone is linear in its length.
     const criticalMs = Math.max(budgetMs, 2000) + 20 * Math.ceil((story.body.length + (story.headline?.length ?? 0)) / 1024)
-    const abort = new AbortController()
+    // Still waiting then (in the queue or in a worker's lane): answered from here, and skipped by the worker.
+    const expires = deadline + criticalMs
+    // The worker checking the story (its threadId, from its `started` message), and whether it was cut off.
+    let thread: number | undefined
+    let cut = false
+    let dropQueued: () => void = () => {}
+    const dropped = new Promise<undefined>((resolve) => (dropQueued = () => resolve(undefined)))
     let timer: NodeJS.Timeout | undefined
     /**
-     * When to give up on the story: still queued at `deadline + criticalMs`
-     * (dropped from the queue; no worker is harmed); running without its
-     * critical findings `criticalMs` after it started; running `grace` ms
-     * past the later of its deadline and the critical findings.
+     * When to give up on the story: still waiting at `expires` (dropped; no
+     * worker is harmed); running without its critical findings `criticalMs`
+     * after it started; running `grace` ms past the later of its deadline
+     * and the critical findings (the worker is terminated).
      */
     const schedule = () => {
       clearTimeout(timer)
       const at =
         startedAt === undefined
-          ? deadline + criticalMs
+          ? expires
           : criticalAt === undefined
             ? Math.max(deadline, startedAt + criticalMs)
             : Math.max(deadline, criticalAt) + grace
-      timer = setTimeout(() => abort.abort(), Math.max(0, at - Date.now()))
+      timer = setTimeout(() => (startedAt === undefined ? dropQueued() : cutOffStory()), Math.max(0, at - Date.now()))
     }
-    port1.on('message', (message: {started?: boolean; critical?: ResultMessage[]; overridden?: string[]}) => {
-      if (message.started) startedAt ??= Date.now()
+    // Terminating the thread rejects the story's task (and sends one waiting behind it back to the queue); piscina starts a fresh worker.
+    const cutOffStory = () => {
+      const worker = thread === undefined ? undefined : piscina.threads.find((candidate) => candidate.threadId === thread)
+      // (A worker that did not say which thread it is: the story is answered, the thread left to finish.)
+      if (!worker) return dropQueued()
+      cut = true
+      void worker.terminate()
+    }
+    const listen = (message: WorkerNote) => {
+      if (message.started) {
+        startedAt ??= Date.now()
+        thread ??= message.worker
+      }
       if (message.critical) {
         critical = message.critical
         overridden = message.overridden
         criticalAt = Date.now()
       }
       schedule()
-    })
+    }
+    const id = nextId++
+    listeners.set(id, listen)
     schedule()
-    const task: WorkerTask = {...story, deadline, port: port2}
-    try {
-      const result = (await piscina.run(task, {transferList: [port2] as never, signal: abort.signal})) as WorkerResult
-      // The worker's time on the story (from its start), for the expected wait of the next ones.
-      if (startedAt !== undefined && !warmUp) cost = Date.now() - startedAt
-      if (result.storyError !== undefined) throw new StoryError(result.storyError)
-      const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
-      if (result.overridden) outcome.overridden = result.overridden
-      return outcome
-    } catch (error) {
-      if (error instanceof StoryError) throw error
+    let retried = false
+    const task: WorkerTask = {...story, deadline, expires, id}
+    const submit = async (): Promise<WorkerResult> => {
+      try {
+        return (await piscina.run(task)) as WorkerResult
+      } catch (error) {
+        // Handed to a worker behind a story that was then cut off (or whose
+        // thread died), it never started: back to the queue, once.
+        if (startedAt === undefined && !cut && !retried) {
+          retried = true
+          return submit()
+        }
+        throw error
+      }
+    }
+    const outOfTime = (): RunOutcome => {
       const plan = planFor(story.dialect)
-      // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
-      if (!abort.signal.aborted) return {...failed(error, plan, critical), ...(overridden ? {overridden} : {})}
-      if (startedAt !== undefined) cutOff++
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (critical !== undefined) {
         return {
@@ -287,9 +328,31 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
         incomplete: [...plan.critical, ...plan.rest].sort(),
         reason: `copydesk could not check this story within ${seconds} s and stopped; hold it and check again, or check it in parts.`
       }
+    }
+    try {
+      const work = submit()
+      // Answered from here when dropped: the worker's answer, if any, is not awaited.
+      work.catch(() => {})
+      const result = await Promise.race([work, dropped])
+      // (A story the worker skipped is never a pass: it was not checked.)
+      if (result === undefined || result.skipped) return outOfTime()
+      // The worker's time on the story, for the expected wait of the next ones (its own count when its
+      // `started` note, on another channel than the result, is not in yet).
+      if (!warmUp) cost = startedAt === undefined ? result.ms : Date.now() - startedAt
+      if (result.storyError !== undefined) throw new StoryError(result.storyError)
+      const outcome: RunOutcome = {messages: result.messages, complete: result.incomplete.length === 0, incomplete: result.incomplete, tally: result.tally}
+      if (result.overridden) outcome.overridden = result.overridden
+      if (result.worker !== undefined) outcome.worker = result.worker
+      return outcome
+    } catch (error) {
+      if (error instanceof StoryError) throw error
+      // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
+      if (!cut) return {...failed(error, planFor(story.dialect), critical), ...(overridden ? {overridden} : {})}
+      cutOff++
+      return outOfTime()
     } finally {
       clearTimeout(timer)
-      port1.close()
+      listeners.delete(id)
       admission.release(bytes, cost)
     }
   }

@@ -3,10 +3,14 @@
  * thread. It makes its checker once, from the checker options it was given
  * as plain data (`workerData`), and reuses it for every story; a second
  * dialect is made on first use. It posts the must-never-publish findings
- * on the task's port as soon as they are in, so a story the pool cuts off
+ * to the pool as soon as they are in ({@link note}), so a story the pool cuts off
  * at its budget still reports them.
+ *
+ * The pool hands a worker its next story while it checks one (src/faces/pool.ts):
+ * stories wait their turn in the worker's lane and are checked one at a
+ * time, in order; a story whose allowance ran out while it waited is skipped.
  */
-import type {MessagePort} from 'node:worker_threads'
+import {parentPort, threadId} from 'node:worker_threads'
 import {workerData} from 'piscina'
 import {VFile} from 'vfile'
 import {createChecker, StoryError, type Checker} from '../check.js'
@@ -25,8 +29,31 @@ export interface WorkerTask {
   dialect: Dialect
   /** `Date.now()` time after which no further check starts. */
   deadline: number
-  /** Where the critical findings are posted first: `{critical: ResultMessage[], overridden?: string[]}`. */
-  port: MessagePort
+  /** `Date.now()` time after which the story is not started at all (the pool has answered it). */
+  expires?: number
+  /** The story's number in the pool, for the notes the worker posts about it ({@link note}). */
+  id: number
+}
+
+/**
+ * What a worker says about a story while it checks it, on its `parentPort`
+ * (one channel per worker; piscina hands them to the pool as `message`
+ * events): that it started it, and which thread it is (`{started: true,
+ * worker}`), so a story that overruns can be cut off; the critical findings
+ * as soon as they are in (`{critical, overridden?}`).
+ */
+export interface WorkerNote {
+  /** The task's `id`. */
+  story: number
+  started?: boolean
+  worker?: number
+  critical?: ResultMessage[]
+  overridden?: string[]
+}
+
+/** Post a note about `task` to the pool. */
+export function note(task: Pick<WorkerTask, 'id'>, message: Omit<WorkerNote, 'story'>): void {
+  parentPort?.postMessage({...message, story: task.id})
 }
 
 /** What a worker answers when it finishes in time. */
@@ -39,6 +66,12 @@ export interface WorkerResult {
   overridden?: string[]
   /** The story could not be read at all (a `StoryError`: markup nested too deep), said in one sentence; the pool answers 422. */
   storyError?: string
+  /** This worker's `threadId`. */
+  worker: number
+  /** The worker's time on the story, ms (the pool's recent cost of a story). */
+  ms?: number
+  /** Not checked: its allowance ran out while it waited in this worker's lane. */
+  skipped?: true
 }
 
 const data = (workerData as {options?: Options; floor?: boolean; incremental?: boolean} | undefined) ?? {}
@@ -77,15 +110,26 @@ for (const format of formats) {
   await first.check(file, {format})
 }
 
-/** Check one story; the port is closed when done. */
-export default async function checkStory(task: WorkerTask): Promise<WorkerResult> {
-  const {port} = task
-  port.postMessage({started: true})
+const noTally: Tally = {counts: {error: 0, warning: 0, suggestion: 0}}
+/** The story being checked, and those waiting behind it, one at a time. */
+let lane: Promise<unknown> = Promise.resolve()
+
+/** Check one story, after those handed to this worker before it. */
+export default function checkStory(task: WorkerTask): Promise<WorkerResult> {
+  const turn = lane.then(() => checkNow(task))
+  lane = turn.catch(() => undefined)
+  return turn
+}
+
+async function checkNow(task: WorkerTask): Promise<WorkerResult> {
+  const started = Date.now()
+  if (task.expires !== undefined && started >= task.expires) return {messages: [], incomplete: [], tally: noTally, worker: threadId, skipped: true}
+  note(task, {started: true, worker: threadId})
   try {
     // The floor first, with no budget; posted at once, so a story cut off later still reports it.
     const floor = floorOf(task.dialect)
     const found: FloorRun = floor ? await runFloor(floor, task) : {messages: [], overridden: []}
-    if (floor) port.postMessage({critical: found.messages, overridden: found.overridden})
+    if (floor) note(task, {critical: found.messages, overridden: found.overridden})
     const file = new VFile({value: task.body})
     setDeadline(file, task.deadline - Date.now())
     const checked = await checkerFor(task.dialect).check(file, {
@@ -93,17 +137,15 @@ export default async function checkStory(task: WorkerTask): Promise<WorkerResult
       headline: task.headline,
       onCritical(messages) {
         const critical = messages.map((message) => toResultMessage(message, 'body'))
-        port.postMessage({critical: mergeFloor(critical, found.messages), overridden: found.overridden})
+        note(task, {critical: mergeFloor(critical, found.messages), overridden: found.overridden})
       }
     })
     const messages = checked.messages.map((message) => toResultMessage(message, 'body'))
     const merged = mergeFloor(messages, found.messages)
-    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged, found.omitted), overridden: found.overridden}
+    return {messages: merged, incomplete: incompleteChecks(checked), tally: floorTally(tallyOf(checked), messages, merged, found.omitted), overridden: found.overridden, worker: threadId, ms: Date.now() - started}
   } catch (error) {
     // The story's own fault crosses the thread as data: an Error's class does not.
-    if (error instanceof StoryError) return {messages: [], incomplete: [], tally: {counts: {error: 0, warning: 0, suggestion: 0}}, storyError: error.message}
+    if (error instanceof StoryError) return {messages: [], incomplete: [], tally: noTally, storyError: error.message, worker: threadId}
     throw error
-  } finally {
-    port.close()
   }
 }
