@@ -128,21 +128,33 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     return value
   }
-  /** The incremental run of `phase` over `file`, when it can stand in for a whole run. */
-  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
-    if (!cache || format !== 'text') return undefined
+  /** Whether `file` can be checked incrementally (a story with a headline line is checked whole). */
+  function incremental(file: VFile): boolean {
     const data = file.data as HeadlineData
-    if (data.headline || data.headlineLines !== undefined) return undefined
+    return cache !== undefined && !data.headline && data.headlineLines === undefined
+  }
+  /** The incremental run of `phase` over `file`, when it can stand in for a whole run (plain text; Markdown and HTML: {@link processor}). */
+  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
+    if (!cache || format !== 'text' || !incremental(file)) return undefined
     const pipelines = {whole: pipeline(phase, 'whole'), paragraph: pipeline(phase, 'paragraph')}
     return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${deskStamp}`, order, dedupeMessages)
   }
 
-  function processor(format: Format, phase: Phase = 'rest') {
+  /** The processor for `format` and `phase`; for Markdown and HTML `file` checked incrementally, one whose bridge runs the incremental checks. */
+  function processor(format: Format, phase: Phase = 'rest', file?: VFile) {
     // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
-    const key = phase + ':' + format
+    const markup = cache !== undefined && format !== 'text' && phase !== 'critical' && file !== undefined && incremental(file)
+    const key = phase + ':' + format + (markup ? ':incremental' : '')
     let value = processors.get(key)
     if (!value) {
-      value = processorFor(format, presetOptions[phase])
+      const checks = markup
+        ? (tree: Root, each: VFile) => {
+            const at = phase as 'all' | 'rest'
+            const pipelines = {whole: pipeline(at, 'whole'), paragraph: pipeline(at, 'paragraph')}
+            return runIncremental(pipelines, each, tree, cache!, `${phase}\u0000${format}\u0000${deskStamp}`, order, dedupeMessages, true)
+          }
+        : undefined
+      value = processorFor(format, presetOptions[phase], checks)
       processors.set(key, value)
     }
     return value
@@ -159,7 +171,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     // HTML is parsed again for it, after the checks' trees are gone: read off their tree, 5 MB of HTML peaked higher (790 MB, 649 MB).
     const keep = format === 'markdown' ? format : undefined
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      const body = await runWhole(processor(format, 'all'), file, {pieces, max, keep, instead: incrementalFor('all', format, file)})
+      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, instead: incrementalFor('all', format, file)})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
@@ -190,7 +202,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
     hooks.onCritical?.(found.length > max ? [...found].sort(byImportance).slice(0, max) : found)
-    await runWhole(processor(format), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
+    await runWhole(processor(format, 'rest', file), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}

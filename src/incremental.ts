@@ -31,6 +31,7 @@ import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
+import {toString} from 'nlcst-to-string'
 import {markSkipped} from './deadline.js'
 import {presetNames, namesOf} from './spell/tokens.js'
 import {presetCurly} from './checks/confusables.js'
@@ -121,10 +122,12 @@ export interface PhasePipelines {
 const messageBytes = 600
 
 /**
- * Run one phase's checks over `file` (already parsed as `tree`, plain text,
- * no headline lines) as a full run of that phase would, reusing cached
- * paragraphs. `epoch` names the pipelines' configuration (it changes when the
- * desk dictionary does).
+ * Run one phase's checks over `file` (already parsed as `tree`, no headline
+ * lines) as a full run of that phase would, reusing cached paragraphs.
+ * `epoch` names the pipelines' configuration (it changes when the desk
+ * dictionary does). `markup`: `tree` came from Markdown or HTML through a
+ * bridge (src/input/markup.ts), so a paragraph's words are not its source
+ * text: its key holds the paragraph's nlcst too ({@link shapeOf}).
  */
 export async function runIncremental(
   pipelines: PhasePipelines,
@@ -133,7 +136,8 @@ export async function runIncremental(
   cache: ByteLru,
   epoch: string,
   order: (ruleId: string | undefined) => number,
-  dedupe: (messages: VFileMessage[]) => VFileMessage[]
+  dedupe: (messages: VFileMessage[]) => VFileMessage[],
+  markup = false
 ): Promise<void> {
   const value = String(file.value)
   const scratch = () => {
@@ -148,7 +152,8 @@ export async function runIncremental(
 
   // The story-wide facts paragraph checks read.
   const names = namesOf(tree)
-  const curly = /’/.test(value)
+  // As `confusables` reads it: the tree's text (an HTML story may write `&#8217;`).
+  const curly = markup ? /’/.test(toString(tree)) : /’/.test(value)
   const byForm = new Map<string, string[]>()
   for (const name of names) {
     const form = fold(name)
@@ -159,7 +164,9 @@ export async function runIncremental(
   const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
   const keys = paragraphs.map((paragraph) => {
     const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
-    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
+    if (!markup) return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
+    // The same markup can make different words (a Markdown reference defined elsewhere): the words and their places are part of the key.
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(toString(paragraph), byForm).join('\u0001')}\u0000${text}\u0000${shapeOf(paragraph)}`
   })
   const found: Array<VFileMessage[] | undefined> = keys.map((key, index) => {
     const stored = cache.get(key)
@@ -232,6 +239,28 @@ function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] 
     }
   }
   return [...found].sort()
+}
+
+/**
+ * Every node of `paragraph` (a bridge's nlcst): its type, its place relative
+ * to the paragraph's start, and a leaf's text. Two paragraphs with the same
+ * source text and shape give a check the same tree.
+ */
+export function shapeOf(paragraph: Paragraph): string {
+  const base = paragraph.position!.start
+  const out: string[] = []
+  const walk = (node: {type: string; value?: string; children?: unknown[]; position?: {start: Point; end: Point}}) => {
+    // Columns on the paragraph's first line relative to its start, as cached messages keep them.
+    const at = (point: Point | undefined) => (point ? `${point.offset! - base.offset!}:${point.line - base.line}:${point.line === base.line ? point.column - base.column : point.column}` : '')
+    out.push(`${node.type.slice(0, 2)}${at(node.position?.start)}-${at(node.position?.end)}`)
+    if (node.children) {
+      out.push('(')
+      for (const child of node.children) walk(child as typeof node)
+      out.push(')')
+    } else out.push(JSON.stringify(node.value ?? ''))
+  }
+  walk(paragraph)
+  return out.join('')
 }
 
 /** Letters and digits only, accents dropped, lowercase: a name's form, whatever a check does to its apostrophes or case. */

@@ -56,15 +56,17 @@ function outcome(file: VFile) {
 const full = createChecker()
 const incremental = createChecker({}, {incremental: true})
 
+type Format = 'text' | 'markdown' | 'html'
+
 /** Check `text` with both checkers, without and with a budget (critical phase first), and expect the same findings. */
-async function agree(text: string): Promise<number> {
-  const plain = outcome(await full.check(text))
-  expect(outcome(await incremental.check(text))).toEqual(plain)
+async function agree(text: string, format: Format = 'text'): Promise<number> {
+  const plain = outcome(await full.check(text, {format}))
+  expect(outcome(await incremental.check(text, {format}))).toEqual(plain)
   const budgeted = async (checker: typeof full) => {
     const file = new File({value: text, path: 'story.txt'})
     setDeadline(file, 600_000)
     let critical = 0
-    const checked = await checker.check(file, {onCritical: (messages) => (critical = messages.length)})
+    const checked = await checker.check(file, {format, onCritical: (messages) => (critical = messages.length)})
     return {...outcome(checked), critical}
   }
   expect(await budgeted(incremental)).toEqual(await budgeted(full))
@@ -141,6 +143,105 @@ describe('incremental re-checks equal full checks', () => {
       expect(findings).toBeGreaterThan(0)
     }, 600_000)
   }
+})
+
+/** Markup an editor types: tags, entities, Markdown emphasis, links and reference definitions (a reference's words change with a definition elsewhere). */
+const markupSlips: Record<'markdown' | 'html', string[]> = {
+  html: ['<b>', '</b>', '<p>', '</p>', '<h2>', '<em>teh</em>', '<a href="https://example.com/TK">', '</a>', '&rsquo;', '&amp;', 'it&#8217;s', '<br>', '<blockquote>', '<code>TK</code>', '<!-- copydesk disable spelling -->', '<span class="copydesk-skip">', '</span>', '<li>'],
+  markdown: ['**', '*teh*', '# ', '> ', '- ', '[Reuters]', '[Reuters]: https://example.com', '[link](https://example.com/TK)', '`TK`', '\\*', '&rsquo;', '<!-- copydesk disable spelling -->', '1.', '---', '```']
+}
+
+type MarkupEdit = Edit | {kind: 'markup'; at: number; markup: number}
+
+/** A plain-text story as `format`: headings, bold, links, entities, a quote and a list. */
+function asMarkup(text: string, format: 'markdown' | 'html'): string {
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '')
+  return paragraphs
+    .map((paragraph, index) => {
+      const words = paragraph.split(' ')
+      if (format === 'html') {
+        const body = paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/’/g, '&#8217;')
+        if (index % 7 === 3) return `<h2>${body}</h2>`
+        if (index % 5 === 1) return `<p><b>${words[0]}</b> ${words.slice(1).join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')} <a href="https://example.com/${index}">more</a></p>`
+        if (index % 6 === 4) return `<blockquote><p>${body}</p></blockquote>`
+        return `<p>${body}</p>`
+      }
+      if (index % 7 === 3) return `## ${paragraph}`
+      if (index % 5 === 1) return `**${words[0]}** ${words.slice(1).join(' ')} [more][ref${index}]\n\n[ref${index}]: https://example.com/${index}`
+      if (index % 6 === 4) return `> ${paragraph}`
+      if (index % 8 === 5) return `- ${paragraph}`
+      return paragraph
+    })
+    .join(format === 'html' ? '\n' : '\n\n')
+}
+
+const markupEdit = (format: 'markdown' | 'html'): fc.Arbitrary<MarkupEdit> =>
+  fc.oneof(edit, fc.record({kind: fc.constant('markup' as const), at: fc.nat(), markup: fc.nat({max: markupSlips[format].length - 1})}))
+
+function applyMarkup(text: string, change: MarkupEdit, format: 'markdown' | 'html'): string {
+  if (change.kind !== 'markup') return apply(text, change)
+  // Anywhere: inside a word, a tag or an entity too.
+  const at = text.length === 0 ? 0 : change.at % text.length
+  return text.slice(0, at) + markupSlips[format][change.markup] + text.slice(at)
+}
+
+const markupStories: Array<[string, 'markdown' | 'html', string]> = [
+  ['examples/story.html', 'html', read('examples/story.html')],
+  ['examples/story.md', 'markdown', read('examples/story.md')],
+  ['test/fixtures/typos.txt as HTML', 'html', asMarkup(read('test/fixtures/typos.txt'), 'html')],
+  ['test/fixtures/typos.txt as Markdown', 'markdown', asMarkup(read('test/fixtures/typos.txt'), 'markdown')],
+  ['test/fixtures/golden/edge-cases.txt as HTML', 'html', asMarkup(read('test/fixtures/golden/edge-cases.txt'), 'html')]
+]
+if (corpusAvailable) {
+  const corpus = corpusStories()
+  const joined = [corpus[2], corpus[corpus.length - 3]].map((story) => story!.text).join('\n\n')
+  markupStories.push(['corpus: two stories as HTML', 'html', asMarkup(joined, 'html')], ['corpus: two stories as Markdown', 'markdown', asMarkup(joined, 'markdown')])
+}
+
+describe('incremental re-checks of HTML and Markdown equal full checks', () => {
+  for (const [name, format, text] of markupStories) {
+    test(`after random edits: ${name}`, async () => {
+      let findings = 0
+      let cases = 0
+      await fc.assert(
+        fc.asyncProperty(fc.array(markupEdit(format), {minLength: 1, maxLength: 6}), async (edits) => {
+          let story = text
+          findings += await agree(story, format)
+          for (const change of edits) {
+            story = applyMarkup(story, change, format)
+            findings += await agree(story, format)
+            cases++
+          }
+        }),
+        {numRuns: 10, seed: 21, endOnFailure: true}
+      )
+      expect(findings).toBeGreaterThan(0)
+      expect(cases).toBeGreaterThanOrEqual(10)
+    }, 600_000)
+  }
+
+  test('a paragraph of HTML is reused, moved, and its spans stay on the markup', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const story = '<p>Teh mayor spoke on <b>Tuesday</b>.</p>\n<p>The the council met &amp; adjourned.</p>\n'
+    const before = (await checker.check(story, {format: 'html'})).messages.map(String)
+    expect(before).toEqual(['1:4-1:7: `Teh` is not in the dictionary; did you mean `The`?', '2:4-2:11: Remove the repeated `the`'])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 0, checked: 2})
+    const after = (await checker.check('<h1>A new <i>heading</i> first</h1>\n' + story, {format: 'html'})).messages.map(String)
+    expect(after).toEqual(['2:4-2:7: `Teh` is not in the dictionary; did you mean `The`?', '3:4-3:11: Remove the repeated `the`'])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 2, checked: 3})
+  })
+
+  test('a Markdown reference defined elsewhere changes a paragraph with the same source', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const paragraph = 'The mayor read [teh report] on Tuesday.\n'
+    const alone = (await checker.check(paragraph, {format: 'markdown'})).messages.map(String)
+    const defined = paragraph + '\n[teh report]: https://example.com\n'
+    const linked = (await checker.check(defined, {format: 'markdown'})).messages.map(String)
+    expect(alone).toEqual((await full.check(paragraph, {format: 'markdown'})).messages.map(String))
+    expect(linked).toEqual((await full.check(defined, {format: 'markdown'})).messages.map(String))
+    // A link's words are `teh report`, the literal text's `[teh report]`: the paragraph's key tells them apart.
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 0, checked: 2})
+  })
 })
 
 describe('story-wide checks and facts follow edits elsewhere', () => {
