@@ -65,6 +65,26 @@ interface Stored {
   bytes: number
 }
 
+/** Which story-wide facts the paragraph checks of a phase read (part of each paragraph's key). */
+export interface StoryFacts {
+  /** The story's names (`spelling`, `dialect`). */
+  names: boolean
+  /** Whether the story uses curly apostrophes (`confusables`). */
+  curly: boolean
+}
+
+/** The story's names by folded form. */
+function byFormOf(names: ReadonlySet<string>): Map<string, string[]> {
+  const byForm = new Map<string, string[]>()
+  for (const name of names) {
+    const form = fold(name)
+    const list = byForm.get(form)
+    if (list) list.push(name)
+    else byForm.set(form, [name])
+  }
+  return byForm
+}
+
 /** What an incremental checker reused: paragraphs found in the cache and paragraphs checked. */
 export interface IncrementalStats {
   reused: number
@@ -76,6 +96,8 @@ export class ByteLru {
   private readonly map = new Map<string, Stored>()
   private used = 0
   readonly stats: IncrementalStats = {reused: 0, checked: 0}
+  /** The last story's names and the names found in each of its paragraphs' text. */
+  names?: {key: string; byForm: Map<string, string[]>; found: Map<string, string>}
   constructor(readonly maxBytes: number) {}
   get size(): number {
     return this.map.size
@@ -109,6 +131,7 @@ export class ByteLru {
   clear(): void {
     this.map.clear()
     this.used = 0
+    this.names = undefined
   }
 }
 
@@ -137,7 +160,8 @@ export async function runIncremental(
   epoch: string,
   order: (ruleId: string | undefined) => number,
   dedupe: (messages: VFileMessage[]) => VFileMessage[],
-  markup = false
+  markup = false,
+  facts: StoryFacts = {names: true, curly: true}
 ): Promise<void> {
   const value = String(file.value)
   const scratch = () => {
@@ -151,23 +175,34 @@ export async function runIncremental(
   if (wholeSkipped.length > 0) markSkipped(file, wholeSkipped)
 
   // The story-wide facts paragraph checks read.
-  const names = namesOf(tree)
+  // (Worked out only when a check of the phase reads them: the floor's checks read neither.)
+  const names = facts.names ? namesOf(tree) : new Set<string>()
   // As `confusables` reads it: the tree's text (an HTML story may write `&#8217;`).
-  const curly = markup ? /’/.test(toString(tree)) : /’/.test(value)
-  const byForm = new Map<string, string[]>()
-  for (const name of names) {
-    const form = fold(name)
-    const list = byForm.get(form)
-    if (list) list.push(name)
-    else byForm.set(form, [name])
+  const curly = facts.curly && (markup ? /’/.test(toString(tree)) : /’/.test(value))
+  // The names in a paragraph's words, kept from the last story while the story's names are the same.
+  const namesKey = [...names].join('\u0001')
+  if (cache.names?.key !== namesKey) cache.names = {key: namesKey, byForm: byFormOf(names), found: new Map()}
+  const {byForm, found: namesFound} = cache.names
+  const namesFor = (text: string) => {
+    let list = namesFound.get(text)
+    if (list === undefined) namesFound.set(text, (list = names.size > 0 ? namesIn(text, byForm).join('\u0001') : ''))
+    return list
   }
   const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
+  const seen = new Map<string, string>()
   const keys = paragraphs.map((paragraph) => {
     const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
-    if (!markup) return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
+    if (!markup) {
+      seen.set(text, namesFor(text))
+      return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(text)}\u0000${text}`
+    }
     // The same markup can make different words (a Markdown reference defined elsewhere): the words and their places are part of the key.
-    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(toString(paragraph), byForm).join('\u0001')}\u0000${text}\u0000${shapeOf(paragraph)}`
+    const words = toString(paragraph)
+    seen.set(words, namesFor(words))
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(words)}\u0000${text}\u0000${shapeOf(paragraph)}`
   })
+  // Only this story's paragraphs are kept for the next.
+  cache.names.found = seen
   const found: Array<VFileMessage[] | undefined> = keys.map((key, index) => {
     const stored = cache.get(key)
     return stored ? stored.messages.map((message) => place(message, paragraphs[index]!, file)) : undefined
@@ -352,4 +387,110 @@ function place(message: VFileMessage, paragraph: Paragraph, file: VFile): VFileM
     cause.file = file.path || ''
   }
   return clone
+}
+
+/** Where plain text may be cut into paragraphs parsed alone: after a run of white space holding a blank line, before a character that is not white space. */
+const paragraphBreak = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g
+
+type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
+
+/**
+ * Plain text parsed paragraph by paragraph, each paragraph's tree kept by its
+ * text (an LRU bounded in bytes, shared by a process's incremental checkers:
+ * the text parser has no settings): a story sent again is parsed only where
+ * it changed, and the rest copied into place. Parsing alone gives the tree a
+ * whole parse gives (src/input/parse.ts cuts long text at blank lines too;
+ * test/incremental.test.ts compares the two).
+ */
+export class ParseCache {
+  private readonly map = new Map<string, {tree: Root; bytes: number}>()
+  private used = 0
+  constructor(readonly maxBytes: number) {}
+  get bytes(): number {
+    return this.used
+  }
+
+  /** The last story parsed and its tree: the same text asked again (the server's floor, then its checker) gets the same tree (checks never change a tree). */
+  private last?: {value: string; tree: Root}
+
+  /** `value` parsed as `parse` would parse it whole, or `undefined` when it is not cut (one paragraph, or a paragraph longer than `limit`). */
+  parse(value: string, parse: (text: string) => Root, limit: number): Root | undefined {
+    if (this.last?.value === value) return this.last.tree
+    const tree = this.parseInPieces(value, parse, limit)
+    this.last = tree && {value, tree}
+    return tree
+  }
+
+  private parseInPieces(value: string, parse: (text: string) => Root, limit: number): Root | undefined {
+    const ends: number[] = []
+    paragraphBreak.lastIndex = 0
+    for (let found = paragraphBreak.exec(value); found; found = paragraphBreak.exec(value)) {
+      const end = found.index + found[0].length
+      if (end < value.length && /\S/.test(value[end]!)) ends.push(end)
+    }
+    if (ends.length === 0) return undefined
+    ends.push(value.length)
+    const children: Root['children'] = []
+    let from = 0
+    const start = {line: 1, column: 1, offset: 0}
+    let end: Point = {...start}
+    for (const to of ends) {
+      const text = value.slice(from, to)
+      if (text.length > limit) return undefined
+      let entry = this.map.get(text)
+      if (entry) {
+        this.map.delete(text)
+        this.map.set(text, entry)
+      } else {
+        entry = {tree: parse(text), bytes: 2 * text.length + 250 * text.length}
+        this.set(text, entry)
+      }
+      // A copy: checks keep facts on the nodes they read (src/house-style/sequence.ts), and messages share their points.
+      for (const child of entry.tree.children) children.push(moved(child as unknown as TreeNode, start) as never)
+      end = movedPoint(entry.tree.position!.end, start)
+      // The next piece starts where this one ends.
+      for (let index = from; index < to; index++) {
+        const code = value.charCodeAt(index)
+        if (code === 10 || (code === 13 && value.charCodeAt(index + 1) !== 10)) {
+          start.line++
+          start.column = 1
+        } else start.column++
+      }
+      start.offset = to
+      from = to
+    }
+    return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
+  }
+
+  private set(key: string, value: {tree: Root; bytes: number}): void {
+    if (value.bytes > this.maxBytes) return
+    this.map.set(key, value)
+    this.used += value.bytes
+    for (const [oldest, entry] of this.map) {
+      if (this.used <= this.maxBytes) break
+      this.map.delete(oldest)
+      this.used -= entry.bytes
+    }
+  }
+}
+
+/** The parse cache of this process's incremental checkers. */
+export const parseCache = new ParseCache(24 * 1024 * 1024)
+
+/** A point of a piece starting at `start`, where it is in the whole text. */
+function movedPoint(point: Point, start: Required<Point>): Point {
+  return {line: point.line + start.line - 1, column: point.line === 1 ? point.column + start.column - 1 : point.column, offset: point.offset! + start.offset}
+}
+
+/** A deep copy of `node`, moved from its piece to the whole text (parse-english's nodes: type, then value or children, position; objects of one shape each, which V8 copies fastest). */
+function moved(node: TreeNode, start: Required<Point>): TreeNode {
+  const position = node.position && {start: movedPoint(node.position.start, start), end: movedPoint(node.position.end, start)}
+  let copy: TreeNode
+  if (node.children) {
+    const children = new Array<TreeNode>(node.children.length)
+    for (let index = 0; index < children.length; index++) children[index] = moved(node.children[index]!, start)
+    copy = {type: node.type, children, position}
+  } else copy = {type: node.type, value: node.value, position}
+  if (node.data !== undefined) copy.data = node.data
+  return copy
 }

@@ -17,7 +17,9 @@ import {VFile as File} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {createChecker} from '../src/index.js'
 import {incrementalStatsOf} from '../src/check.js'
-import {ByteLru} from '../src/incremental.js'
+import {ByteLru, ParseCache} from '../src/incremental.js'
+import {nlcstFor} from '../src/input/formats.js'
+import {floorFor, runFloor} from '../src/faces/floor.js'
 import {setDeadline} from '../src/deadline.js'
 import {corpusAvailable, corpusStories, readShared} from './util/corpus.js'
 
@@ -278,6 +280,68 @@ describe('story-wide checks and facts follow edits elsewhere', () => {
     expect(seen).toEqual(expectedKept)
     // The first paragraph is checked again when one of its words starts or stops being written as a name elsewhere; else reused.
     expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 9})
+  })
+})
+
+describe('the parse cache', () => {
+  /** The tree as data (points shared or not). */
+  const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown
+  const texts = [
+    ...stories.map(([, text]) => text),
+    'One.\n\nTwo.',
+    '\n\nLeading blank lines.\n\n\n\nThree blank lines.  \n \t\n  Indented after spaces.\n\n',
+    'CRLF.\r\n\r\nAfter it.\r\n\r\n\r\n\fForm feed.\r\rCR only.\n\n\u00a0No-break space first.\n\n\u2003Em space.',
+    'A line.\nNot a paragraph break.\n\n“Quoted,” he said.\n\n- A list?\n\n😀 Emoji first.\n\n\n'
+  ]
+
+  test('parses as the whole text is parsed, from the cache too', () => {
+    const cache = new ParseCache(64 * 1024 * 1024)
+    const parse = (text: string) => nlcstFor(text)
+    let cut = 0
+    for (const text of texts) {
+      // A story of one paragraph (no blank line before more text) is parsed whole.
+      if (!/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*\S/.test(text)) {
+        expect(cache.parse(text, parse, 32 * 1024)).toBeUndefined()
+        continue
+      }
+      cut++
+      const whole = plain(nlcstFor(text))
+      expect(plain(cache.parse(text, parse, 32 * 1024))).toEqual(whole)
+      // Again, every paragraph from the cache, and after an edit to the first.
+      expect(plain(cache.parse(text, parse, 32 * 1024))).toEqual(whole)
+      const edited = 'Inserted words. ' + text
+      expect(plain(cache.parse(edited, parse, 32 * 1024))).toEqual(plain(nlcstFor(edited)))
+    }
+    expect(cut).toBeGreaterThanOrEqual(6)
+    expect(cache.bytes).toBeGreaterThan(0)
+  })
+
+  test('one paragraph, or one longer than the limit, is not cut', () => {
+    const cache = new ParseCache(1024 * 1024)
+    expect(cache.parse('One paragraph.\nTwo lines.\n', nlcstFor, 1000)).toBeUndefined()
+    expect(cache.parse('Short.\n\n' + 'Long '.repeat(100), nlcstFor, 100)).toBeUndefined()
+  })
+})
+
+describe('the floor, incremental', () => {
+  test('finds what a full floor finds after edits, in text and HTML', async () => {
+    const plainFloor = floorFor({dialect: 'en-US'})
+    const fastFloor = floorFor({dialect: 'en-US'}, {incremental: true})
+    expect(fastFloor).not.toBe(plainFloor)
+    let found = 0
+    for (const [format, story] of [['text', read('examples/story.txt')], ['html', read('examples/story.html')]] as const) {
+      let body = story
+      for (const word of ['TK', 'lorem ipsum', 'TKTK', 'the']) {
+        const words = [...body.matchAll(/[a-z]{5,}/g)]
+        const at = words[(body.length * 7) % words.length]!
+        body = body.slice(0, at.index) + word + body.slice(at.index! + at[0].length)
+        const expected = await runFloor(plainFloor, {body, format})
+        expect(await runFloor(fastFloor, {body, format})).toEqual(expected)
+        found += expected.messages.length
+      }
+    }
+    expect(found).toBeGreaterThan(0)
+    expect(incrementalStatsOf(fastFloor.checker)?.reused).toBeGreaterThan(0)
   })
 })
 
