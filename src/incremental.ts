@@ -403,7 +403,7 @@ type TreeNode = {type: string; position?: {start: Point; end: Point}; children?:
  * test/incremental.test.ts compares the two).
  */
 export class ParseCache {
-  private readonly map = new Map<string, {tree: Root; bytes: number}>()
+  private readonly map = new Map<string, Parsed>()
   private used = 0
   constructor(readonly maxBytes: number) {}
   get bytes(): number {
@@ -442,27 +442,32 @@ export class ParseCache {
         this.map.delete(text)
         this.map.set(text, entry)
       } else {
-        entry = {tree: parse(text), bytes: 2 * text.length + 250 * text.length}
+        entry = {tree: parse(text), bytes: 2 * text.length + 500 * text.length}
         this.set(text, entry)
       }
-      // A copy: checks keep facts on the nodes they read (src/house-style/sequence.ts), and messages share their points.
-      for (const child of entry.tree.children) children.push(moved(child as unknown as TreeNode, start) as never)
-      end = movedPoint(entry.tree.position!.end, start)
-      // The next piece starts where this one ends.
-      for (let index = from; index < to; index++) {
-        const code = value.charCodeAt(index)
-        if (code === 10 || (code === 13 && value.charCodeAt(index + 1) !== 10)) {
-          start.line++
-          start.column = 1
-        } else start.column++
+      // Where it was last placed, its last copy again (checks never change a tree, and the facts they keep on its nodes hold
+      // for the same words in the same place); elsewhere a new copy: checks keep facts on the nodes they read
+      // (src/house-style/sequence.ts), and messages share their points, so a copy once given out is never moved.
+      const placed = entry.placed
+      if (placed && placed.offset === start.offset && placed.line === start.line && placed.column === start.column) {
+        for (const child of placed.children) children.push(child)
+        end = placed.end
+      } else {
+        const copies = entry.tree.children.map((child) => moved(child as unknown as TreeNode, start) as unknown as Root['children'][number])
+        end = movedPoint(entry.tree.position!.end, start)
+        entry.placed = {...start, children: copies, end}
+        for (const child of copies) children.push(child)
       }
+      // The next piece starts where this one ends (the parser's root ends after the piece's last character).
+      start.line = end.line
+      start.column = end.column
       start.offset = to
       from = to
     }
     return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
   }
 
-  private set(key: string, value: {tree: Root; bytes: number}): void {
+  private set(key: string, value: Parsed): void {
     if (value.bytes > this.maxBytes) return
     this.map.set(key, value)
     this.used += value.bytes
@@ -472,6 +477,13 @@ export class ParseCache {
       this.used -= entry.bytes
     }
   }
+}
+
+/** A paragraph's tree as parsed alone, and its last copy placed in a story. */
+interface Parsed {
+  tree: Root
+  bytes: number
+  placed?: Required<Point> & {children: Root['children']; end: Point}
 }
 
 /** The parse cache of this process's incremental checkers. */

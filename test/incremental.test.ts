@@ -311,6 +311,10 @@ describe('the parse cache', () => {
       expect(plain(cache.parse(text, parse, 32 * 1024))).toEqual(whole)
       const edited = 'Inserted words. ' + text
       expect(plain(cache.parse(edited, parse, 32 * 1024))).toEqual(plain(nlcstFor(edited)))
+      // Paragraphs where they were last (their copies given again), then moved back, then kept with one after them.
+      for (const next of [edited + '\n\nAdded at the end.', text, text + '\n\nAdded at the end.']) {
+        expect(plain(cache.parse(next, parse, 32 * 1024))).toEqual(plain(nlcstFor(next)))
+      }
     }
     expect(cut).toBeGreaterThanOrEqual(6)
     expect(cache.bytes).toBeGreaterThan(0)
