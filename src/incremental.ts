@@ -33,6 +33,7 @@ import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
 import {toString} from 'nlcst-to-string'
 import {markSkipped} from './deadline.js'
+import {setOrigin} from './nlcst/origin.js'
 import {presetNames, namesOf} from './spell/tokens.js'
 import {presetCurly} from './checks/confusables.js'
 import {kinds} from './house-style/kinds/index.js'
@@ -496,13 +497,18 @@ function movedPoint(point: Point, start: Required<Point>): Point {
 
 /** A deep copy of `node`, moved from its piece to the whole text (parse-english's nodes: type, then value or children, position; objects of one shape each, which V8 copies fastest). */
 function moved(node: TreeNode, start: Required<Point>): TreeNode {
-  const position = node.position && {start: movedPoint(node.position.start, start), end: movedPoint(node.position.end, start)}
+  const from = node.position
+  const position = from && {
+    start: {line: from.start.line + start.line - 1, column: from.start.line === 1 ? from.start.column + start.column - 1 : from.start.column, offset: from.start.offset! + start.offset},
+    end: {line: from.end.line + start.line - 1, column: from.end.line === 1 ? from.end.column + start.column - 1 : from.end.column, offset: from.end.offset! + start.offset}
+  }
   let copy: TreeNode
   if (node.children) {
-    const children = new Array<TreeNode>(node.children.length)
-    for (let index = 0; index < children.length; index++) children[index] = moved(node.children[index]!, start)
+    const children: TreeNode[] = []
+    for (const child of node.children) children.push(moved(child, start))
     copy = {type: node.type, children, position}
   } else copy = {type: node.type, value: node.value, position}
   if (node.data !== undefined) copy.data = node.data
+  if (node.type === 'SentenceNode') setOrigin(copy, node)
   return copy
 }
