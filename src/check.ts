@@ -114,6 +114,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
 
   // Instant re-checks (src/incremental.ts): paragraphs seen before are not checked again.
   const cache = tuning.incremental ? new ByteLru((tuning.incremental === true ? undefined : tuning.incremental.maxBytes) ?? 32 * 1024 * 1024) : undefined
+  const incrementalMarkup = typeof tuning.incremental !== 'object' || tuning.incremental.markup !== false
   const wholeIds = wholeStoryChecks(style)
   const allIds = [...Object.keys(codeChecks), ...style.files.map((file) => file.ruleId)]
   const order = pluginOrder(style)
@@ -155,7 +156,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
   /** The processor for `format` and `phase`; for Markdown and HTML `file` checked incrementally, one whose bridge runs the incremental checks. */
   function processor(format: Format, phase: Phase = 'rest', file?: VFile) {
     // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
-    const markup = cache !== undefined && format !== 'text' && phase !== 'critical' && file !== undefined && incremental(file)
+    const markup = cache !== undefined && incrementalMarkup && format !== 'text' && phase !== 'critical' && file !== undefined && incremental(file)
     const key = phase + ':' + format + (markup ? ':incremental' : '')
     let value = processors.get(key)
     if (!value) {

@@ -44,6 +44,8 @@ import type {Style} from './house-style/compile.js'
 export interface IncrementalOptions {
   /** Most bytes the paragraph cache holds (estimated); default 32 MB. */
   maxBytes?: number
+  /** Markdown and HTML too (default `true`); `false` for checks so cheap that keying their paragraphs costs more (the floor's). */
+  markup?: boolean
 }
 
 /** Checks that read the whole story: run over all of it on every check. */
@@ -176,10 +178,17 @@ export async function runIncremental(
   if (wholeSkipped.length > 0) markSkipped(file, wholeSkipped)
 
   // The story-wide facts paragraph checks read.
+  const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
+  // Markdown and HTML: each paragraph's shape and words ({@link shapeOf}), in one walk.
+  const shapes = markup ? paragraphs.map((paragraph) => shapeOf(paragraph)) : undefined
   // (Worked out only when a check of the phase reads them: the floor's checks read neither.)
   const names = facts.names ? namesOf(tree) : new Set<string>()
-  // As `confusables` reads it: the tree's text (an HTML story may write `&#8217;`).
-  const curly = facts.curly && (markup ? /’/.test(toString(tree)) : /’/.test(value))
+  // As `confusables` reads it: the tree's text (an HTML story may write `&#8217;`): its paragraphs' words, and the rest.
+  const curly =
+    facts.curly &&
+    (shapes
+      ? shapes.some((shape) => shape.words.includes('’')) || tree.children.some((child) => child.type !== 'ParagraphNode' && toString(child).includes('’')) || paragraphs.length < tree.children.filter((child) => child.type === 'ParagraphNode').length && /’/.test(toString(tree))
+      : /’/.test(value))
   // The names in a paragraph's words, kept from the last story while the story's names are the same.
   const namesKey = [...names].join('\u0001')
   if (cache.names?.key !== namesKey) cache.names = {key: namesKey, byForm: byFormOf(names), found: new Map()}
@@ -189,18 +198,17 @@ export async function runIncremental(
     if (list === undefined) namesFound.set(text, (list = names.size > 0 ? namesIn(text, byForm).join('\u0001') : ''))
     return list
   }
-  const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
   const seen = new Map<string, string>()
-  const keys = paragraphs.map((paragraph) => {
+  const keys = paragraphs.map((paragraph, index) => {
     const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
     if (!markup) {
       seen.set(text, namesFor(text))
       return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(text)}\u0000${text}`
     }
     // The same markup can make different words (a Markdown reference defined elsewhere): the words and their places are part of the key.
-    const words = toString(paragraph)
+    const {shape, words} = shapes![index]!
     seen.set(words, namesFor(words))
-    return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(words)}\u0000${text}\u0000${shapeOf(paragraph)}`
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(words)}\u0000${text}\u0000${shape}`
   })
   // Only this story's paragraphs are kept for the next.
   cache.names.found = seen
@@ -279,12 +287,14 @@ function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] 
 
 /**
  * Every node of `paragraph` (a bridge's nlcst): its type, its place relative
- * to the paragraph's start, and a leaf's text. Two paragraphs with the same
- * source text and shape give a check the same tree.
+ * to the paragraph's start, and a leaf's text (`shape`); and its words as
+ * `nlcst-to-string` gives them (`words`). Two paragraphs with the same source
+ * text and shape give a check the same tree.
  */
-export function shapeOf(paragraph: Paragraph): string {
+export function shapeOf(paragraph: Paragraph): {shape: string; words: string} {
   const base = paragraph.position!.start
   const out: string[] = []
+  const leaves: string[] = []
   const walk = (node: {type: string; value?: string; children?: unknown[]; position?: {start: Point; end: Point}}) => {
     // Columns on the paragraph's first line relative to its start, as cached messages keep them.
     const at = (point: Point | undefined) => (point ? `${point.offset! - base.offset!}:${point.line - base.line}:${point.line === base.line ? point.column - base.column : point.column}` : '')
@@ -293,10 +303,13 @@ export function shapeOf(paragraph: Paragraph): string {
       out.push('(')
       for (const child of node.children) walk(child as typeof node)
       out.push(')')
-    } else out.push(JSON.stringify(node.value ?? ''))
+    } else {
+      out.push(JSON.stringify(node.value ?? ''))
+      leaves.push(node.value ?? '')
+    }
   }
   walk(paragraph)
-  return out.join('')
+  return {shape: out.join(''), words: leaves.join('')}
 }
 
 /** Letters and digits only, accents dropped, lowercase: a name's form, whatever a check does to its apostrophes or case. */

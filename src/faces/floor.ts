@@ -55,6 +55,7 @@ export function floorChecks(style: Style): string[] {
  * is given as its `style` and dialect). Made once per configuration.
  */
 export function floorFor(options: Options = {}, tuning: CheckerTuning = {}): Floor {
+  // Incremental (the server's workers): plain text only; for Markdown and HTML its cheap checks cost less than keying their paragraphs.
   const {checks: _checks, storyControl: _storyControl, ...rest} = options
   const key = options.style ? undefined : JSON.stringify(rest) + (tuning.incremental ? ' incremental' : '')
   const cached = key === undefined ? undefined : floors.get(key)
@@ -68,7 +69,7 @@ export function floorFor(options: Options = {}, tuning: CheckerTuning = {}): Flo
     style,
     storyControl: false,
     checks: {...off(Object.keys(codeChecks)), ...off(others), ...Object.fromEntries(ruleIds.map((id) => [id, 'error' as const]))} as Options['checks']
-  }, tuning)
+  }, tuning.incremental ? {incremental: {...(tuning.incremental === true ? {} : tuning.incremental), markup: false}} : tuning)
   const floor: Floor = {ruleIds, checker}
   if (key !== undefined) {
     if (floors.size >= 16) floors.delete(floors.keys().next().value as string)
