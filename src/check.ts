@@ -8,7 +8,7 @@
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
-import {markdownCuts, piecesOf, shiftPoint, type Piece} from './input/parse.js'
+import {blockSize, markdownCuts, piecesOf, shiftPoint, type Piece} from './input/parse.js'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {CheckOptions, Options, Settings} from './options.js'
@@ -26,7 +26,7 @@ import {markerGate} from './house-style/kinds/existence-gate.js'
 import type {VisibleText} from './nlcst/visible-text.js'
 import {liveDesk} from './desk/live.js'
 import {decideFile} from './decisions.js'
-import {ByteLru, pluginOrder, runIncremental, wholeStoryChecks, type IncrementalOptions, type IncrementalStats} from './incremental.js'
+import {ByteLru, parseCache, pluginOrder, runIncremental, wholeStoryChecks, type IncrementalOptions, type IncrementalStats} from './incremental.js'
 import {dedupeMessages} from './preset.js'
 import type {Root} from 'nlcst'
 
@@ -114,9 +114,12 @@ export function createChecker<Custom extends string = never>(options: Options<No
 
   // Instant re-checks (src/incremental.ts): paragraphs seen before are not checked again.
   const cache = tuning.incremental ? new ByteLru((tuning.incremental === true ? undefined : tuning.incremental.maxBytes) ?? 32 * 1024 * 1024) : undefined
+  const incrementalMarkup = typeof tuning.incremental !== 'object' || tuning.incremental.markup !== false
   const wholeIds = wholeStoryChecks(style)
   const allIds = [...Object.keys(codeChecks), ...style.files.map((file) => file.ruleId)]
   const order = pluginOrder(style)
+  // The story-wide facts the paragraph checks read: none for the floor's checker.
+  const facts = {names: plan.rest.includes('spelling') || plan.rest.includes('dialect'), curly: plan.rest.includes('confusables')}
   function pipeline(phase: 'all' | 'rest', part: 'whole' | 'paragraph') {
     const key = `${phase}:text:${part}`
     let value = processors.get(key)
@@ -128,21 +131,43 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     return value
   }
-  /** The incremental run of `phase` over `file`, when it can stand in for a whole run. */
-  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
-    if (!cache || format !== 'text') return undefined
+  /** Whether `file` can be checked incrementally (a story with a headline line is checked whole). */
+  function incremental(file: VFile): boolean {
     const data = file.data as HeadlineData
-    if (data.headline || data.headlineLines !== undefined) return undefined
+    return cache !== undefined && !data.headline && data.headlineLines === undefined
+  }
+  /** The incremental run of `phase` over `file`, when it can stand in for a whole run (plain text; Markdown and HTML: {@link processor}). */
+  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
+    if (!cache || format !== 'text' || !incremental(file)) return undefined
     const pipelines = {whole: pipeline(phase, 'whole'), paragraph: pipeline(phase, 'paragraph')}
-    return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${deskStamp}`, order, dedupeMessages)
+    return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${deskStamp}`, order, dedupeMessages, false, facts)
   }
 
-  function processor(format: Format, phase: Phase = 'rest') {
+  /** Plain text `file` parsed (whole: no sections); an incremental checker parses only the paragraphs it has not seen ({@link parseCache}). */
+  function textTree(file: VFile): unknown {
+    const text = processor('text')
+    if (cache && incremental(file)) {
+      const tree = parseCache.parse(String(file.value), (value) => text.parse(value) as Root, blockSize)
+      if (tree) return tree
+    }
+    return parse(text, file)
+  }
+
+  /** The processor for `format` and `phase`; for Markdown and HTML `file` checked incrementally, one whose bridge runs the incremental checks. */
+  function processor(format: Format, phase: Phase = 'rest', file?: VFile) {
     // 'all': every check in one pipeline (no budget); 'critical' then 'rest' under a budget.
-    const key = phase + ':' + format
+    const markup = cache !== undefined && incrementalMarkup && format !== 'text' && phase !== 'critical' && file !== undefined && incremental(file)
+    const key = phase + ':' + format + (markup ? ':incremental' : '')
     let value = processors.get(key)
     if (!value) {
-      value = processorFor(format, presetOptions[phase])
+      const checks = markup
+        ? (tree: Root, each: VFile) => {
+            const at = phase as 'all' | 'rest'
+            const pipelines = {whole: pipeline(at, 'whole'), paragraph: pipeline(at, 'paragraph')}
+            return runIncremental(pipelines, each, tree, cache!, `${phase}\u0000${format}\u0000${deskStamp}`, order, dedupeMessages, true, facts)
+          }
+        : undefined
+      value = processorFor(format, presetOptions[phase], checks)
       processors.set(key, value)
     }
     return value
@@ -159,7 +184,8 @@ export function createChecker<Custom extends string = never>(options: Options<No
     // HTML is parsed again for it, after the checks' trees are gone: read off their tree, 5 MB of HTML peaked higher (790 MB, 649 MB).
     const keep = format === 'markdown' ? format : undefined
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      const body = await runWhole(processor(format, 'all'), file, {pieces, max, keep, instead: incrementalFor('all', format, file)})
+      const instead = incrementalFor('all', format, file)
+      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, instead, tree: instead && pieces === undefined ? textTree(file) : undefined})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
@@ -170,7 +196,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     const found: VFileMessage[] = []
     // Plain text checked whole is parsed once for both runs (the checks read the tree, never change it).
-    const tree = pieces === undefined && format === 'text' ? parse(processor('text'), file) : undefined
+    const tree = pieces === undefined && format === 'text' ? textTree(file) : undefined
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
@@ -190,7 +216,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
     hooks.onCritical?.(found.length > max ? [...found].sort(byImportance).slice(0, max) : found)
-    await runWhole(processor(format), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
+    await runWhole(processor(format, 'rest', file), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}

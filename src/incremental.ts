@@ -31,7 +31,9 @@ import type {Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
+import {toString} from 'nlcst-to-string'
 import {markSkipped} from './deadline.js'
+import {setOrigin} from './nlcst/origin.js'
 import {presetNames, namesOf} from './spell/tokens.js'
 import {presetCurly} from './checks/confusables.js'
 import {kinds} from './house-style/kinds/index.js'
@@ -42,6 +44,8 @@ import type {Style} from './house-style/compile.js'
 export interface IncrementalOptions {
   /** Most bytes the paragraph cache holds (estimated); default 32 MB. */
   maxBytes?: number
+  /** Markdown and HTML too (default `true`); `false` for checks so cheap that keying their paragraphs costs more (the floor's). */
+  markup?: boolean
 }
 
 /** Checks that read the whole story: run over all of it on every check. */
@@ -64,6 +68,26 @@ interface Stored {
   bytes: number
 }
 
+/** Which story-wide facts the paragraph checks of a phase read (part of each paragraph's key). */
+export interface StoryFacts {
+  /** The story's names (`spelling`, `dialect`). */
+  names: boolean
+  /** Whether the story uses curly apostrophes (`confusables`). */
+  curly: boolean
+}
+
+/** The story's names by folded form. */
+function byFormOf(names: ReadonlySet<string>): Map<string, string[]> {
+  const byForm = new Map<string, string[]>()
+  for (const name of names) {
+    const form = fold(name)
+    const list = byForm.get(form)
+    if (list) list.push(name)
+    else byForm.set(form, [name])
+  }
+  return byForm
+}
+
 /** What an incremental checker reused: paragraphs found in the cache and paragraphs checked. */
 export interface IncrementalStats {
   reused: number
@@ -75,6 +99,8 @@ export class ByteLru {
   private readonly map = new Map<string, Stored>()
   private used = 0
   readonly stats: IncrementalStats = {reused: 0, checked: 0}
+  /** The last story's names and the names found in each of its paragraphs' text. */
+  names?: {key: string; byForm: Map<string, string[]>; found: Map<string, string>}
   constructor(readonly maxBytes: number) {}
   get size(): number {
     return this.map.size
@@ -108,6 +134,7 @@ export class ByteLru {
   clear(): void {
     this.map.clear()
     this.used = 0
+    this.names = undefined
   }
 }
 
@@ -121,10 +148,12 @@ export interface PhasePipelines {
 const messageBytes = 600
 
 /**
- * Run one phase's checks over `file` (already parsed as `tree`, plain text,
- * no headline lines) as a full run of that phase would, reusing cached
- * paragraphs. `epoch` names the pipelines' configuration (it changes when the
- * desk dictionary does).
+ * Run one phase's checks over `file` (already parsed as `tree`, no headline
+ * lines) as a full run of that phase would, reusing cached paragraphs.
+ * `epoch` names the pipelines' configuration (it changes when the desk
+ * dictionary does). `markup`: `tree` came from Markdown or HTML through a
+ * bridge (src/input/markup.ts), so a paragraph's words are not its source
+ * text: its key holds the paragraph's nlcst too ({@link shapeOf}).
  */
 export async function runIncremental(
   pipelines: PhasePipelines,
@@ -133,7 +162,9 @@ export async function runIncremental(
   cache: ByteLru,
   epoch: string,
   order: (ruleId: string | undefined) => number,
-  dedupe: (messages: VFileMessage[]) => VFileMessage[]
+  dedupe: (messages: VFileMessage[]) => VFileMessage[],
+  markup = false,
+  facts: StoryFacts = {names: true, curly: true}
 ): Promise<void> {
   const value = String(file.value)
   const scratch = () => {
@@ -147,20 +178,40 @@ export async function runIncremental(
   if (wholeSkipped.length > 0) markSkipped(file, wholeSkipped)
 
   // The story-wide facts paragraph checks read.
-  const names = namesOf(tree)
-  const curly = /’/.test(value)
-  const byForm = new Map<string, string[]>()
-  for (const name of names) {
-    const form = fold(name)
-    const list = byForm.get(form)
-    if (list) list.push(name)
-    else byForm.set(form, [name])
-  }
   const paragraphs = tree.children.filter((child): child is Paragraph => child.type === 'ParagraphNode' && child.position?.start.offset !== undefined)
-  const keys = paragraphs.map((paragraph) => {
+  // Markdown and HTML: each paragraph's shape and words ({@link shapeOf}), in one walk.
+  const shapes = markup ? paragraphs.map((paragraph) => shapeOf(paragraph)) : undefined
+  // (Worked out only when a check of the phase reads them: the floor's checks read neither.)
+  const names = facts.names ? namesOf(tree) : new Set<string>()
+  // As `confusables` reads it: the tree's text (an HTML story may write `&#8217;`): its paragraphs' words, and the rest.
+  const curly =
+    facts.curly &&
+    (shapes
+      ? shapes.some((shape) => shape.words.includes('’')) || tree.children.some((child) => child.type !== 'ParagraphNode' && toString(child).includes('’')) || paragraphs.length < tree.children.filter((child) => child.type === 'ParagraphNode').length && /’/.test(toString(tree))
+      : /’/.test(value))
+  // The names in a paragraph's words, kept from the last story while the story's names are the same.
+  const namesKey = [...names].join('\u0001')
+  if (cache.names?.key !== namesKey) cache.names = {key: namesKey, byForm: byFormOf(names), found: new Map()}
+  const {byForm, found: namesFound} = cache.names
+  const namesFor = (text: string) => {
+    let list = namesFound.get(text)
+    if (list === undefined) namesFound.set(text, (list = names.size > 0 ? namesIn(text, byForm).join('\u0001') : ''))
+    return list
+  }
+  const seen = new Map<string, string>()
+  const keys = paragraphs.map((paragraph, index) => {
     const text = value.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)
-    return `${epoch}\u0000${curly ? 1 : 0}\u0000${namesIn(text, byForm).join('\u0001')}\u0000${text}`
+    if (!markup) {
+      seen.set(text, namesFor(text))
+      return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(text)}\u0000${text}`
+    }
+    // The same markup can make different words (a Markdown reference defined elsewhere): the words and their places are part of the key.
+    const {shape, words} = shapes![index]!
+    seen.set(words, namesFor(words))
+    return `${epoch}\u0000${curly ? 1 : 0}\u0000${seen.get(words)}\u0000${text}\u0000${shape}`
   })
+  // Only this story's paragraphs are kept for the next.
+  cache.names.found = seen
   const found: Array<VFileMessage[] | undefined> = keys.map((key, index) => {
     const stored = cache.get(key)
     return stored ? stored.messages.map((message) => place(message, paragraphs[index]!, file)) : undefined
@@ -232,6 +283,33 @@ function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] 
     }
   }
   return [...found].sort()
+}
+
+/**
+ * Every node of `paragraph` (a bridge's nlcst): its type, its place relative
+ * to the paragraph's start, and a leaf's text (`shape`); and its words as
+ * `nlcst-to-string` gives them (`words`). Two paragraphs with the same source
+ * text and shape give a check the same tree.
+ */
+export function shapeOf(paragraph: Paragraph): {shape: string; words: string} {
+  const base = paragraph.position!.start
+  const out: string[] = []
+  const leaves: string[] = []
+  const walk = (node: {type: string; value?: string; children?: unknown[]; position?: {start: Point; end: Point}}) => {
+    // Columns on the paragraph's first line relative to its start, as cached messages keep them.
+    const at = (point: Point | undefined) => (point ? `${point.offset! - base.offset!}:${point.line - base.line}:${point.line === base.line ? point.column - base.column : point.column}` : '')
+    out.push(`${node.type.slice(0, 2)}${at(node.position?.start)}-${at(node.position?.end)}`)
+    if (node.children) {
+      out.push('(')
+      for (const child of node.children) walk(child as typeof node)
+      out.push(')')
+    } else {
+      out.push(JSON.stringify(node.value ?? ''))
+      leaves.push(node.value ?? '')
+    }
+  }
+  walk(paragraph)
+  return {shape: out.join(''), words: leaves.join('')}
 }
 
 /** Letters and digits only, accents dropped, lowercase: a name's form, whatever a check does to its apostrophes or case. */
@@ -323,4 +401,127 @@ function place(message: VFileMessage, paragraph: Paragraph, file: VFile): VFileM
     cause.file = file.path || ''
   }
   return clone
+}
+
+/** Where plain text may be cut into paragraphs parsed alone: after a run of white space holding a blank line, before a character that is not white space. */
+const paragraphBreak = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g
+
+type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
+
+/**
+ * Plain text parsed paragraph by paragraph, each paragraph's tree kept by its
+ * text (an LRU bounded in bytes, shared by a process's incremental checkers:
+ * the text parser has no settings): a story sent again is parsed only where
+ * it changed, and the rest copied into place. Parsing alone gives the tree a
+ * whole parse gives (src/input/parse.ts cuts long text at blank lines too;
+ * test/incremental.test.ts compares the two).
+ */
+export class ParseCache {
+  private readonly map = new Map<string, Parsed>()
+  private used = 0
+  constructor(readonly maxBytes: number) {}
+  get bytes(): number {
+    return this.used
+  }
+
+  /** The last story parsed and its tree: the same text asked again (the server's floor, then its checker) gets the same tree (checks never change a tree). */
+  private last?: {value: string; tree: Root}
+
+  /** `value` parsed as `parse` would parse it whole, or `undefined` when it is not cut (one paragraph, or a paragraph longer than `limit`). */
+  parse(value: string, parse: (text: string) => Root, limit: number): Root | undefined {
+    if (this.last?.value === value) return this.last.tree
+    const tree = this.parseInPieces(value, parse, limit)
+    this.last = tree && {value, tree}
+    return tree
+  }
+
+  private parseInPieces(value: string, parse: (text: string) => Root, limit: number): Root | undefined {
+    const ends: number[] = []
+    paragraphBreak.lastIndex = 0
+    for (let found = paragraphBreak.exec(value); found; found = paragraphBreak.exec(value)) {
+      const end = found.index + found[0].length
+      if (end < value.length && /\S/.test(value[end]!)) ends.push(end)
+    }
+    if (ends.length === 0) return undefined
+    ends.push(value.length)
+    const children: Root['children'] = []
+    let from = 0
+    const start = {line: 1, column: 1, offset: 0}
+    let end: Point = {...start}
+    for (const to of ends) {
+      const text = value.slice(from, to)
+      if (text.length > limit) return undefined
+      let entry = this.map.get(text)
+      if (entry) {
+        this.map.delete(text)
+        this.map.set(text, entry)
+      } else {
+        entry = {tree: parse(text), bytes: 2 * text.length + 500 * text.length}
+        this.set(text, entry)
+      }
+      // Where it was last placed, its last copy again (checks never change a tree, and the facts they keep on its nodes hold
+      // for the same words in the same place); elsewhere a new copy: checks keep facts on the nodes they read
+      // (src/house-style/sequence.ts), and messages share their points, so a copy once given out is never moved.
+      const placed = entry.placed
+      if (placed && placed.offset === start.offset && placed.line === start.line && placed.column === start.column) {
+        for (const child of placed.children) children.push(child)
+        end = placed.end
+      } else {
+        const copies = entry.tree.children.map((child) => moved(child as unknown as TreeNode, start) as unknown as Root['children'][number])
+        end = movedPoint(entry.tree.position!.end, start)
+        entry.placed = {...start, children: copies, end}
+        for (const child of copies) children.push(child)
+      }
+      // The next piece starts where this one ends (the parser's root ends after the piece's last character).
+      start.line = end.line
+      start.column = end.column
+      start.offset = to
+      from = to
+    }
+    return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
+  }
+
+  private set(key: string, value: Parsed): void {
+    if (value.bytes > this.maxBytes) return
+    this.map.set(key, value)
+    this.used += value.bytes
+    for (const [oldest, entry] of this.map) {
+      if (this.used <= this.maxBytes) break
+      this.map.delete(oldest)
+      this.used -= entry.bytes
+    }
+  }
+}
+
+/** A paragraph's tree as parsed alone, and its last copy placed in a story. */
+interface Parsed {
+  tree: Root
+  bytes: number
+  placed?: Required<Point> & {children: Root['children']; end: Point}
+}
+
+/** The parse cache of this process's incremental checkers. */
+export const parseCache = new ParseCache(24 * 1024 * 1024)
+
+/** A point of a piece starting at `start`, where it is in the whole text. */
+function movedPoint(point: Point, start: Required<Point>): Point {
+  return {line: point.line + start.line - 1, column: point.line === 1 ? point.column + start.column - 1 : point.column, offset: point.offset! + start.offset}
+}
+
+/** A deep copy of `node`, moved from its piece to the whole text (parse-english's nodes: type, then value or children, position; objects of one shape each, which V8 copies fastest). */
+function moved(node: TreeNode, start: Required<Point>): TreeNode {
+  const from = node.position
+  const position = from && {
+    start: {line: from.start.line + start.line - 1, column: from.start.line === 1 ? from.start.column + start.column - 1 : from.start.column, offset: from.start.offset! + start.offset},
+    end: {line: from.end.line + start.line - 1, column: from.end.line === 1 ? from.end.column + start.column - 1 : from.end.column, offset: from.end.offset! + start.offset}
+  }
+  let copy: TreeNode
+  if (node.children) {
+    const children: TreeNode[] = []
+    for (const child of node.children) children.push(moved(child, start))
+    copy = {type: node.type, children, position}
+  } else copy = {type: node.type, value: node.value, position}
+  if (node.data !== undefined) copy.data = node.data
+  if (node.type === 'SentenceNode') setOrigin(copy, node)
+  return copy
 }

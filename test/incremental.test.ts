@@ -17,7 +17,9 @@ import {VFile as File} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {createChecker} from '../src/index.js'
 import {incrementalStatsOf} from '../src/check.js'
-import {ByteLru} from '../src/incremental.js'
+import {ByteLru, ParseCache} from '../src/incremental.js'
+import {nlcstFor} from '../src/input/formats.js'
+import {floorFor, runFloor} from '../src/faces/floor.js'
 import {setDeadline} from '../src/deadline.js'
 import {corpusAvailable, corpusStories, readShared} from './util/corpus.js'
 
@@ -56,15 +58,17 @@ function outcome(file: VFile) {
 const full = createChecker()
 const incremental = createChecker({}, {incremental: true})
 
+type Format = 'text' | 'markdown' | 'html'
+
 /** Check `text` with both checkers, without and with a budget (critical phase first), and expect the same findings. */
-async function agree(text: string): Promise<number> {
-  const plain = outcome(await full.check(text))
-  expect(outcome(await incremental.check(text))).toEqual(plain)
+async function agree(text: string, format: Format = 'text'): Promise<number> {
+  const plain = outcome(await full.check(text, {format}))
+  expect(outcome(await incremental.check(text, {format}))).toEqual(plain)
   const budgeted = async (checker: typeof full) => {
     const file = new File({value: text, path: 'story.txt'})
     setDeadline(file, 600_000)
     let critical = 0
-    const checked = await checker.check(file, {onCritical: (messages) => (critical = messages.length)})
+    const checked = await checker.check(file, {format, onCritical: (messages) => (critical = messages.length)})
     return {...outcome(checked), critical}
   }
   expect(await budgeted(incremental)).toEqual(await budgeted(full))
@@ -143,6 +147,105 @@ describe('incremental re-checks equal full checks', () => {
   }
 })
 
+/** Markup an editor types: tags, entities, Markdown emphasis, links and reference definitions (a reference's words change with a definition elsewhere). */
+const markupSlips: Record<'markdown' | 'html', string[]> = {
+  html: ['<b>', '</b>', '<p>', '</p>', '<h2>', '<em>teh</em>', '<a href="https://example.com/TK">', '</a>', '&rsquo;', '&amp;', 'it&#8217;s', '<br>', '<blockquote>', '<code>TK</code>', '<!-- copydesk disable spelling -->', '<span class="copydesk-skip">', '</span>', '<li>'],
+  markdown: ['**', '*teh*', '# ', '> ', '- ', '[Reuters]', '[Reuters]: https://example.com', '[link](https://example.com/TK)', '`TK`', '\\*', '&rsquo;', '<!-- copydesk disable spelling -->', '1.', '---', '```']
+}
+
+type MarkupEdit = Edit | {kind: 'markup'; at: number; markup: number}
+
+/** A plain-text story as `format`: headings, bold, links, entities, a quote and a list. */
+function asMarkup(text: string, format: 'markdown' | 'html'): string {
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '')
+  return paragraphs
+    .map((paragraph, index) => {
+      const words = paragraph.split(' ')
+      if (format === 'html') {
+        const body = paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/’/g, '&#8217;')
+        if (index % 7 === 3) return `<h2>${body}</h2>`
+        if (index % 5 === 1) return `<p><b>${words[0]}</b> ${words.slice(1).join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')} <a href="https://example.com/${index}">more</a></p>`
+        if (index % 6 === 4) return `<blockquote><p>${body}</p></blockquote>`
+        return `<p>${body}</p>`
+      }
+      if (index % 7 === 3) return `## ${paragraph}`
+      if (index % 5 === 1) return `**${words[0]}** ${words.slice(1).join(' ')} [more][ref${index}]\n\n[ref${index}]: https://example.com/${index}`
+      if (index % 6 === 4) return `> ${paragraph}`
+      if (index % 8 === 5) return `- ${paragraph}`
+      return paragraph
+    })
+    .join(format === 'html' ? '\n' : '\n\n')
+}
+
+const markupEdit = (format: 'markdown' | 'html'): fc.Arbitrary<MarkupEdit> =>
+  fc.oneof(edit, fc.record({kind: fc.constant('markup' as const), at: fc.nat(), markup: fc.nat({max: markupSlips[format].length - 1})}))
+
+function applyMarkup(text: string, change: MarkupEdit, format: 'markdown' | 'html'): string {
+  if (change.kind !== 'markup') return apply(text, change)
+  // Anywhere: inside a word, a tag or an entity too.
+  const at = text.length === 0 ? 0 : change.at % text.length
+  return text.slice(0, at) + markupSlips[format][change.markup] + text.slice(at)
+}
+
+const markupStories: Array<[string, 'markdown' | 'html', string]> = [
+  ['examples/story.html', 'html', read('examples/story.html')],
+  ['examples/story.md', 'markdown', read('examples/story.md')],
+  ['test/fixtures/typos.txt as HTML', 'html', asMarkup(read('test/fixtures/typos.txt'), 'html')],
+  ['test/fixtures/typos.txt as Markdown', 'markdown', asMarkup(read('test/fixtures/typos.txt'), 'markdown')],
+  ['test/fixtures/golden/edge-cases.txt as HTML', 'html', asMarkup(read('test/fixtures/golden/edge-cases.txt'), 'html')]
+]
+if (corpusAvailable) {
+  const corpus = corpusStories()
+  const joined = [corpus[2], corpus[corpus.length - 3]].map((story) => story!.text).join('\n\n')
+  markupStories.push(['corpus: two stories as HTML', 'html', asMarkup(joined, 'html')], ['corpus: two stories as Markdown', 'markdown', asMarkup(joined, 'markdown')])
+}
+
+describe('incremental re-checks of HTML and Markdown equal full checks', () => {
+  for (const [name, format, text] of markupStories) {
+    test(`after random edits: ${name}`, async () => {
+      let findings = 0
+      let cases = 0
+      await fc.assert(
+        fc.asyncProperty(fc.array(markupEdit(format), {minLength: 1, maxLength: 6}), async (edits) => {
+          let story = text
+          findings += await agree(story, format)
+          for (const change of edits) {
+            story = applyMarkup(story, change, format)
+            findings += await agree(story, format)
+            cases++
+          }
+        }),
+        {numRuns: 10, seed: 21, endOnFailure: true}
+      )
+      expect(findings).toBeGreaterThan(0)
+      expect(cases).toBeGreaterThanOrEqual(10)
+    }, 600_000)
+  }
+
+  test('a paragraph of HTML is reused, moved, and its spans stay on the markup', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const story = '<p>Teh mayor spoke on <b>Tuesday</b>.</p>\n<p>The the council met &amp; adjourned.</p>\n'
+    const before = (await checker.check(story, {format: 'html'})).messages.map(String)
+    expect(before).toEqual(['1:4-1:7: `Teh` is not in the dictionary; did you mean `The`?', '2:4-2:11: Remove the repeated `the`'])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 0, checked: 2})
+    const after = (await checker.check('<h1>A new <i>heading</i> first</h1>\n' + story, {format: 'html'})).messages.map(String)
+    expect(after).toEqual(['2:4-2:7: `Teh` is not in the dictionary; did you mean `The`?', '3:4-3:11: Remove the repeated `the`'])
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 2, checked: 3})
+  })
+
+  test('a Markdown reference defined elsewhere changes a paragraph with the same source', async () => {
+    const checker = createChecker({}, {incremental: true})
+    const paragraph = 'The mayor read [teh report] on Tuesday.\n'
+    const alone = (await checker.check(paragraph, {format: 'markdown'})).messages.map(String)
+    const defined = paragraph + '\n[teh report]: https://example.com\n'
+    const linked = (await checker.check(defined, {format: 'markdown'})).messages.map(String)
+    expect(alone).toEqual((await full.check(paragraph, {format: 'markdown'})).messages.map(String))
+    expect(linked).toEqual((await full.check(defined, {format: 'markdown'})).messages.map(String))
+    // A link's words are `teh report`, the literal text's `[teh report]`: the paragraph's key tells them apart.
+    expect(incrementalStatsOf(checker)).toMatchObject({reused: 0, checked: 2})
+  })
+})
+
 describe('story-wide checks and facts follow edits elsewhere', () => {
   // The first paragraph never changes and comes from the cache, yet its
   // findings change with edits to the second: a word written inside a
@@ -177,6 +280,72 @@ describe('story-wide checks and facts follow edits elsewhere', () => {
     expect(seen).toEqual(expectedKept)
     // The first paragraph is checked again when one of its words starts or stops being written as a name elsewhere; else reused.
     expect(incrementalStatsOf(checker)).toMatchObject({reused: 3, checked: 9})
+  })
+})
+
+describe('the parse cache', () => {
+  /** The tree as data (points shared or not). */
+  const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown
+  const texts = [
+    ...stories.map(([, text]) => text),
+    'One.\n\nTwo.',
+    '\n\nLeading blank lines.\n\n\n\nThree blank lines.  \n \t\n  Indented after spaces.\n\n',
+    'CRLF.\r\n\r\nAfter it.\r\n\r\n\r\n\fForm feed.\r\rCR only.\n\n\u00a0No-break space first.\n\n\u2003Em space.',
+    'A line.\nNot a paragraph break.\n\n“Quoted,” he said.\n\n- A list?\n\n😀 Emoji first.\n\n\n'
+  ]
+
+  test('parses as the whole text is parsed, from the cache too', () => {
+    const cache = new ParseCache(64 * 1024 * 1024)
+    const parse = (text: string) => nlcstFor(text)
+    let cut = 0
+    for (const text of texts) {
+      // A story of one paragraph (no blank line before more text) is parsed whole.
+      if (!/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*\S/.test(text)) {
+        expect(cache.parse(text, parse, 32 * 1024)).toBeUndefined()
+        continue
+      }
+      cut++
+      const whole = plain(nlcstFor(text))
+      expect(plain(cache.parse(text, parse, 32 * 1024))).toEqual(whole)
+      // Again, every paragraph from the cache, and after an edit to the first.
+      expect(plain(cache.parse(text, parse, 32 * 1024))).toEqual(whole)
+      const edited = 'Inserted words. ' + text
+      expect(plain(cache.parse(edited, parse, 32 * 1024))).toEqual(plain(nlcstFor(edited)))
+      // Paragraphs where they were last (their copies given again), then moved back, then kept with one after them.
+      for (const next of [edited + '\n\nAdded at the end.', text, text + '\n\nAdded at the end.']) {
+        expect(plain(cache.parse(next, parse, 32 * 1024))).toEqual(plain(nlcstFor(next)))
+      }
+    }
+    expect(cut).toBeGreaterThanOrEqual(6)
+    expect(cache.bytes).toBeGreaterThan(0)
+  })
+
+  test('one paragraph, or one longer than the limit, is not cut', () => {
+    const cache = new ParseCache(1024 * 1024)
+    expect(cache.parse('One paragraph.\nTwo lines.\n', nlcstFor, 1000)).toBeUndefined()
+    expect(cache.parse('Short.\n\n' + 'Long '.repeat(100), nlcstFor, 100)).toBeUndefined()
+  })
+})
+
+describe('the floor, incremental', () => {
+  test('finds what a full floor finds after edits, in text and HTML', async () => {
+    const plainFloor = floorFor({dialect: 'en-US'})
+    const fastFloor = floorFor({dialect: 'en-US'}, {incremental: true})
+    expect(fastFloor).not.toBe(plainFloor)
+    let found = 0
+    for (const [format, story] of [['text', read('examples/story.txt')], ['html', read('examples/story.html')]] as const) {
+      let body = story
+      for (const word of ['TK', 'lorem ipsum', 'TKTK', 'the']) {
+        const words = [...body.matchAll(/[a-z]{5,}/g)]
+        const at = words[(body.length * 7) % words.length]!
+        body = body.slice(0, at.index) + word + body.slice(at.index! + at[0].length)
+        const expected = await runFloor(plainFloor, {body, format})
+        expect(await runFloor(fastFloor, {body, format})).toEqual(expected)
+        found += expected.messages.length
+      }
+    }
+    expect(found).toBeGreaterThan(0)
+    expect(incrementalStatsOf(fastFloor.checker)?.reused).toBeGreaterThan(0)
   })
 })
 

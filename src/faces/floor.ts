@@ -15,7 +15,7 @@
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {createChecker, type Checker} from '../check.js'
+import {createChecker, type Checker, type CheckerTuning} from '../check.js'
 import type {Options} from '../options.js'
 import {styleFor} from '../preset.js'
 import type {Style} from '../house-style/compile.js'
@@ -54,9 +54,10 @@ export function floorChecks(style: Style): string[] {
  * The floor for checker `options` (cached per options; a caller's `checker`
  * is given as its `style` and dialect). Made once per configuration.
  */
-export function floorFor(options: Options = {}): Floor {
+export function floorFor(options: Options = {}, tuning: CheckerTuning = {}): Floor {
+  // Incremental (the server's workers): plain text only; for Markdown and HTML its cheap checks cost less than keying their paragraphs.
   const {checks: _checks, storyControl: _storyControl, ...rest} = options
-  const key = options.style ? undefined : JSON.stringify(rest)
+  const key = options.style ? undefined : JSON.stringify(rest) + (tuning.incremental ? ' incremental' : '')
   const cached = key === undefined ? undefined : floors.get(key)
   if (cached) return cached
   const style = options.style ?? styleFor(rest)
@@ -68,7 +69,7 @@ export function floorFor(options: Options = {}): Floor {
     style,
     storyControl: false,
     checks: {...off(Object.keys(codeChecks)), ...off(others), ...Object.fromEntries(ruleIds.map((id) => [id, 'error' as const]))} as Options['checks']
-  })
+  }, tuning.incremental ? {incremental: {...(tuning.incremental === true ? {} : tuning.incremental), markup: false}} : tuning)
   const floor: Floor = {ruleIds, checker}
   if (key !== undefined) {
     if (floors.size >= 16) floors.delete(floors.keys().next().value as string)

@@ -78,12 +78,14 @@ const data = (workerData as {options?: Options; floor?: boolean; incremental?: b
 const options: Options = data.options ?? {}
 const checkers = new Map<Dialect, Checker>()
 const floors = new Map<Dialect, Floor>()
+// Incremental: a story sent again (the page's next keystroke, a /v2/check client re-sending) checks only its changed paragraphs, floor included (COPYDESK_INCREMENTAL=0: off).
+const incremental = data.incremental ?? process.env.COPYDESK_INCREMENTAL !== '0'
 
 function floorOf(dialect: Dialect): Floor | undefined {
   if (!data.floor) return undefined
   let floor = floors.get(dialect)
   if (!floor) {
-    floor = floorFor({...options, dialect})
+    floor = floorFor({...options, dialect}, {incremental})
     floors.set(dialect, floor)
   }
   return floor
@@ -94,8 +96,7 @@ function checkerFor(dialect: Dialect): Checker {
   if (!checker) {
     // With the floor, its checks run in the floor's own checker, not twice.
     const floorOff = Object.fromEntries((floorOf(dialect)?.ruleIds ?? []).map((id) => [id, 'off' as const]))
-    // Incremental: a story sent again (the page's next keystroke, a /v2/check client re-sending) checks only its changed paragraphs (COPYDESK_INCREMENTAL=0: off).
-    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']}, {incremental: data.incremental ?? process.env.COPYDESK_INCREMENTAL !== '0'})
+    checker = createChecker({...options, dialect, checks: {...options.checks, ...floorOff} as Options['checks']}, {incremental})
     checkers.set(dialect, checker)
   }
   return checker

@@ -26,6 +26,7 @@
 import {unified, type Processor} from 'unified'
 import {ParseEnglish} from 'parse-english'
 import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
 import {parseBlocks, retextBlocks} from './parse.js'
 import type {Options} from '../options.js'
 import type {Format} from '../types.js'
@@ -42,15 +43,15 @@ export async function loadMarkup(): Promise<Markup> {
   return markup
 }
 
-/** A processor that parses `format` and runs the copydesk preset over it. */
-export function processorFor(format: Format, options: Options): Processor<any, any, any, any, any> {
+/** A processor that parses `format` and runs the copydesk preset over it (Markdown and HTML: `checks` instead, when given; see `markupProcessor`). */
+export function processorFor(format: Format, options: Options, checks?: (tree: Root, file: VFile) => Promise<void>): Processor<any, any, any, any, any> {
   if (format === 'text') {
     return withDeadlines(unified().use(retextBlocks)).use(copydesk, options).freeze() as unknown as Processor<Root>
   }
   if (format !== 'markdown' && format !== 'html') {
     throw new TypeError(`copydesk: format \`${format}\` is not supported; accepted: 'text', 'markdown', 'html'`)
   }
-  return loaded().markupProcessor(format, options)
+  return loaded().markupProcessor(format, options, checks)
 }
 
 /**

@@ -33,9 +33,14 @@ import {control} from '../nlcst/control.js'
 import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
 
-/** A processor that parses Markdown or HTML and runs the copydesk preset over its text. */
-export function markupProcessor(format: 'markdown' | 'html', options: Options): Processor<any, any, any, any, any> {
-  const retext = withDeadlines(unified().use(retextEnglish).use(englishInBridge).use(realignPlugin)).use(copydesk, options)
+/**
+ * A processor that parses Markdown or HTML and runs the copydesk preset over
+ * its text; with `checks`, that runs instead of the preset over each nlcst
+ * tree the bridge makes (the incremental run, src/incremental.ts).
+ */
+export function markupProcessor(format: 'markdown' | 'html', options: Options, checks?: (tree: Root, file: VFile) => Promise<void>): Processor<any, any, any, any, any> {
+  const bridge = withDeadlines(unified().use(retextEnglish).use(englishInBridge).use(realignPlugin))
+  const retext = checks ? bridge.use(() => checks) : bridge.use(copydesk, options)
   const known = knownChecks(options)
   // With `storyControl: false` the story's switches are reported, not obeyed (the floor).
   const obey = options.storyControl !== false

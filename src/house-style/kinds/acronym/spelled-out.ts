@@ -4,6 +4,7 @@
  * that introduce it right there ("liquefied natural gas, or LNG", "known
  * as JNIM") and a gloss right after a use.
  */
+import {originOf} from '../../../nlcst/origin.js'
 import type {Sentence, Word} from 'nlcst'
 import {isAllCaps, wordText} from '../../../nlcst/words.js'
 import {adjacentWord, neighbor, textOf, valueOf} from './nodes.js'
@@ -138,6 +139,19 @@ function partsOfWords(words: ReadonlyArray<string>): Part[] | undefined {
  */
 export function spelledOut(sentence: Sentence, childIndex: number, key: string): number | undefined {
   if (key.length > maxInitials) return undefined
+  // Kept on the sentence as parsed (src/nlcst/origin.ts): an unchanged paragraph re-checked asks again.
+  const home = originOf(sentence) as Sentence & {[spelledKey]?: Map<string, number | undefined>}
+  const memo = (home[spelledKey] ??= new Map())
+  const asked = `${childIndex} ${key}`
+  if (memo.has(asked)) return memo.get(asked)
+  const end = spelledOutNow(sentence, childIndex, key)
+  memo.set(asked, end)
+  return end
+}
+
+const spelledKey = Symbol('copydesk.spelled-out')
+
+function spelledOutNow(sentence: Sentence, childIndex: number, key: string): number | undefined {
   const run = wordRun(sentence, childIndex, 1, 12)
   if (run.length < 2) return undefined
   const parts = partsOfWords(run.map((item) => wordText(item.word)))
