@@ -32,6 +32,7 @@ import {visibleOfTree, type VisibleText} from '../nlcst/visible-text.js'
 import {control} from '../nlcst/control.js'
 import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
+import {htmlCuts} from './html-cuts.js'
 
 /** A processor that parses Markdown or HTML and runs the copydesk preset over its text. */
 export function markupProcessor(format: 'markdown' | 'html', options: Options): Processor<any, any, any, any, any> {
@@ -120,6 +121,11 @@ function visiblePlugin() {
     if (wanted.has(file)) kept.set(file, tree)
     return undefined
   }
+}
+
+/** Where to cut long HTML `value` into sections of about `size` (src/input/html-cuts.ts), as its parser sees it. */
+export function htmlSectionCuts(value: string, size: number): number[] {
+  return htmlCuts(parseView(value, 'html'), size)
 }
 
 let markdownParser: Processor<any, any, any, any, any> | undefined
