@@ -381,8 +381,9 @@ function plainLine(line: string): boolean {
  * cost 8× prose per KB and more. A paragraph whose every line is plain text
  * ({@link plainLine}), between blank lines, at the top level, makes the same
  * mdast whoever parses it: such paragraphs are cut out of the story (whole
- * lines, so only the count of blank lines around them changes, which
- * changes nothing here) before micromark sees the rest, the rest's places
+ * lines, with the blank lines after them, so only the count of blank
+ * lines between what is left changes, never to none, which changes nothing
+ * here) before micromark sees the rest, the rest's places
  * are moved back to the story, and the paragraphs put back as paragraph
  * nodes. Never when the story has fenced code or an HTML block that runs
  * across blank lines, nor before an indented line or a list marker (cutting
@@ -391,7 +392,8 @@ function plainLine(line: string): boolean {
 export function parsePlainParagraphs(view: string, parse: (value: string) => Node): Node {
   if (spansBlankLines.test(view) || !view.includes('\n\n')) return parse(view)
   const lines = view.split('\n')
-  const plain: Array<{from: number; to: number; line: number; lines: number}> = []
+  // `through`: where the blank lines after the block end; `ends`: the line ends cut out with it and them.
+  const plain: Array<{from: number; to: number; line: number; lines: number; through: number; ends: number}> = []
   let offset = 0
   let index = 0
   while (index < lines.length) {
@@ -414,7 +416,12 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     let next = index
     while (next < lines.length && /^[ \t]*$/.test(lines[next]!)) next++
     if (next < lines.length && /^(?:[ \t]|[-+*]|\d)/.test(lines[next]!)) continue
-    plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first})
+    // The blank lines after it go too: micromark's cost is per line, and the
+    // blank lines before it (or the story's start) still part what surrounds it.
+    let through = offset
+    for (let blank = index; blank < next; blank++) through += lines[blank]!.length + 1
+    through = Math.min(through, view.length)
+    plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first, through, ends: (next < lines.length ? next : lines.length - 1) - first})
   }
   if (plain.length === 0) return parse(view)
   // The rest of the story, and where each cut was made in it (`at`) with what it took out.
@@ -425,10 +432,9 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
   for (const block of plain) {
     parts.push(view.slice(last, block.from))
     kept += block.from - last
-    // The block's lines with their line ends (the last block of the story may have none).
-    const end = Math.min(block.to + 1, view.length)
-    cutsAt.push({at: kept, length: end - block.from, lines: block.lines - (end === block.to ? 1 : 0)})
-    last = end
+    // The block's lines and the blank lines after it, with their line ends (the story's last line has none).
+    cutsAt.push({at: kept, length: block.through - block.from, lines: block.ends})
+    last = block.through
   }
   parts.push(view.slice(last))
   const rest = parts.join('')
