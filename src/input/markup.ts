@@ -369,9 +369,14 @@ const markupCharacter = /[`*_[\]<>\\&\r]/
 const lineOpener = /^(?:[#>+\-*=_]|\d{1,9}[.)]|\s)/
 const spansBlankLines = /`{3}|~{3}|<[!?]|<(?:script|pre|style|textarea)/i
 
+const blankText = /^[ \t]*$/
+// A line that would carry on what comes before it across blank lines (a list, indented code).
+const continues = /^(?:[ \t]|[-+*]|\d)/
+const trailingSpace = /\s$/
+
 /** Whether `line` is a paragraph line whatever surrounds it: no markup character, no indent, no opener, no trailing white space. */
 function plainLine(line: string): boolean {
-  return line !== '' && !lineOpener.test(line) && !markupCharacter.test(line) && !/\s$/.test(line)
+  return line !== '' && !lineOpener.test(line) && !markupCharacter.test(line) && !trailingSpace.test(line)
 }
 
 /**
@@ -397,7 +402,7 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
   let offset = 0
   let index = 0
   while (index < lines.length) {
-    if (/^[ \t]*$/.test(lines[index]!)) {
+    if (blankText.test(lines[index]!)) {
       offset += lines[index]!.length + 1
       index++
       continue
@@ -406,7 +411,7 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     const first = index
     const from = offset
     let allPlain = true
-    while (index < lines.length && !/^[ \t]*$/.test(lines[index]!)) {
+    while (index < lines.length && !blankText.test(lines[index]!)) {
       if (allPlain && !plainLine(lines[index]!)) allPlain = false
       offset += lines[index]!.length + 1
       index++
@@ -414,8 +419,8 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     if (!allPlain) continue
     // The next block must not continue what came before this one.
     let next = index
-    while (next < lines.length && /^[ \t]*$/.test(lines[next]!)) next++
-    if (next < lines.length && /^(?:[ \t]|[-+*]|\d)/.test(lines[next]!)) continue
+    while (next < lines.length && blankText.test(lines[next]!)) next++
+    if (next < lines.length && continues.test(lines[next]!)) continue
     // The blank lines after it go too: micromark's cost is per line, and the
     // blank lines before it (or the story's start) still part what surrounds it.
     let through = offset
