@@ -18,6 +18,7 @@ import {loadMarkup, processorFor} from './input/formats.js'
 import type {Style} from './house-style/compile.js'
 import type {Format} from './types.js'
 import type {HeadlineData} from './nlcst/scope.js'
+import type {ControlData} from './nlcst/control.js'
 import {levelFor} from './options.js'
 import {codeChecks, type CodeCheck} from './types.js'
 import {deadlineOf, markSkipped, pastDeadline} from './deadline.js'
@@ -178,20 +179,22 @@ export function createChecker<Custom extends string = never>(options: Options<No
     const head = typeof headline === 'string' && headline.trim() !== '' ? headline : undefined
     const max = settings.maxFindings
     // Both paths below cut the story into the same sections and place messages the same way (`runWhole`).
-    const pieces = piecesFor(String(file.value), format)
+    const pieces = piecesFor(String(file.value), format, format === 'html' ? await loadMarkup() : undefined)
+    // HTML in sections: the gate runs on each section's visible text (`runSections`), never cut by a section (see src/input/html-cuts.ts).
+    const sectionGate = pieces && format === 'html' ? (section: VFile, visible: VisibleText) => gate(section, format, section.messages, undefined, visible) : undefined
     // Without a budget (or a caller waiting for the critical findings) order does not matter: one pipeline, one parse.
     // The gate reads the visible text off the tree the checks ran on when a Markdown story was parsed whole.
     // HTML is parsed again for it, after the checks' trees are gone: read off their tree, 5 MB of HTML peaked higher (790 MB, 649 MB).
     const keep = format === 'markdown' ? format : undefined
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
       const instead = incrementalFor('all', format, file)
-      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, instead, tree: instead && pieces === undefined ? textTree(file) : undefined})
+      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, gate: sectionGate, instead, tree: instead && pieces === undefined ? textTree(file) : undefined})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
         file.messages.push(...headlineMessages(allHead, file))
       }
-      file.messages.push(...gate(file, format, file.messages, head, await visibleFor(file, format, body)))
+      file.messages.push(...gate(file, format, file.messages, head, sectionGate ? noText : await visibleFor(file, format, body)))
       return
     }
     const found: VFileMessage[] = []
@@ -200,7 +203,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      const body = await runWhole(processor(format, 'critical'), critical, {pieces, tree, max, keep})
+      const body = await runWhole(processor(format, 'critical'), critical, {pieces, tree, max, keep, gate: sectionGate})
       // Only the critical checks' own findings: anything else the pipeline
       // reports (a bad control comment) comes again from the second run.
       const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
@@ -211,7 +214,7 @@ export function createChecker<Custom extends string = never>(options: Options<No
         await runWhole(processor('text', 'critical'), criticalHead, {pieces: piecesFor(head, 'text'), max})
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
-      found.push(...gate(file, format, found, head, await visibleFor(file, format, body)))
+      found.push(...gate(file, format, found, head, sectionGate ? noText : await visibleFor(file, format, body)))
       file.messages.push(...found)
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
@@ -309,6 +312,8 @@ interface RunPlan {
   instead?: (tree: unknown) => Promise<void>
   /** Markdown and HTML: return the visible text of the story's tree, when it is parsed whole (src/input/markup.ts `keepVisible`). */
   keep?: 'markdown' | 'html'
+  /** HTML in sections: the gate, run on each section with its visible text; its findings are the section's. */
+  gate?: (section: VFile, visible: VisibleText) => VFileMessage[]
 }
 
 /**
@@ -317,9 +322,9 @@ interface RunPlan {
  * else whole (over `tree` when the story is already parsed). The one place
  * where sections are cut and places shifted, for every phase and face.
  */
-async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, instead, keep}: RunPlan): Promise<VisibleText | undefined> {
-  const markup = keep ? await loadMarkup() : undefined
-  if (pieces) return runSections(processor, file, pieces, checks, max, pieces.length === 1 && keep ? {markup: markup!, language: keep} : undefined)
+async function runWhole(processor: Processor<any, any, any, any, any>, file: VFile, {pieces, checks = [], tree, max, instead, keep, gate}: RunPlan): Promise<VisibleText | undefined> {
+  const markup = keep || gate ? await loadMarkup() : undefined
+  if (pieces) return runSections(processor, file, pieces, checks, max, pieces.length === 1 && keep ? {markup: markup!, language: keep} : undefined, gate && {markup: markup!, gate})
   if (checks.length > 0 && pastDeadline(file)) markSkipped(file, checks)
   else if (instead) await instead(tree ?? parse(processor, file))
   else {
@@ -329,6 +334,9 @@ async function runWhole(processor: Processor<any, any, any, any, any>, file: VFi
   }
   return undefined
 }
+
+/** No story text: the gate then reads only the headline (HTML in sections is gated section by section). */
+const noText: VisibleText = {text: '', start: () => 0, end: () => 0, shift: 0}
 
 /** The visible text the gate reads: `kept` off the checks' tree, else read (plain text) or parsed whole (a story checked in sections). */
 async function visibleFor(file: VFile, format: Format, kept: VisibleText | undefined): Promise<VisibleText | undefined> {
@@ -407,19 +415,28 @@ export const sectionSize = 256 * 1024
 export const markdownSectionSize = 64 * 1024
 
 /**
+ * HTML longer than this is checked in sections too, cut after block
+ * elements where the parser has nothing pending (src/input/html-cuts.ts),
+ * so each section parses into the tree the whole story would have there.
+ * Memory then stays bounded: 5 MB of HTML held a whole hast tree, and the
+ * gate a visible text of it, at once.
+ */
+export const htmlSectionSize = 256 * 1024
+
+/**
  * The sections `value` is checked in, or `undefined` when it is checked whole.
  * A leading byte order mark is never handed to a parser (they disagree on
  * whether it counts): the story is checked from the character after it, and
  * places are shifted back, so columns on line 1 count the mark as text does.
  */
-function piecesFor(value: string, format: Format): Piece[] | undefined {
+function piecesFor(value: string, format: Format, markup?: Awaited<ReturnType<typeof loadMarkup>>): Piece[] | undefined {
   const bom = value.charCodeAt(0) === 0xfeff ? 1 : 0
-  const size = format === 'text' ? sectionSize : format === 'markdown' ? markdownSectionSize : Number.POSITIVE_INFINITY
+  const size = format === 'text' ? sectionSize : format === 'markdown' ? markdownSectionSize : htmlSectionSize
   if (bom === 0 && value.length <= size) return undefined
   const start = {line: 1, column: 1 + bom, offset: bom}
   const body = value.slice(bom)
   if (body.length <= size) return [{text: body, start}]
-  const cut = format === 'markdown' ? markdownCuts : undefined
+  const cut = format === 'markdown' ? markdownCuts : format === 'html' ? markup!.htmlSectionCuts : undefined
   const pieces = [...piecesOf(body, size, cut)]
   for (const piece of pieces) shiftPoint(piece.start, start)
   return pieces
@@ -431,10 +448,13 @@ async function runSections(
   pieces: Iterable<Piece>,
   checks: string[],
   max: number,
-  keep?: {markup: Awaited<ReturnType<typeof loadMarkup>>; language: 'markdown' | 'html'}
+  keep?: {markup: Awaited<ReturnType<typeof loadMarkup>>; language: 'markdown' | 'html'},
+  gated?: {markup: Awaited<ReturnType<typeof loadMarkup>>; gate: NonNullable<RunPlan['gate']>}
 ): Promise<VisibleText | undefined> {
   let visible: VisibleText | undefined
   let first = true
+  // Inline `disable`/`enable` comments met so far: each later section starts with them (src/nlcst/control.ts).
+  let carried: string[] = []
   for (const piece of pieces) {
     // Past the deadline, later sections are not even parsed: every check is incomplete.
     if (checks.length > 0 && pastDeadline(file)) {
@@ -446,11 +466,18 @@ async function runSections(
     // Only the first section can hold the headline line.
     if (!first) delete (section.data as HeadlineData).headlineLines
     first = false
-    keep?.markup.keepVisible(section)
+    if (gated) (section.data as ControlData).copydeskCarry = carried
+    ;(keep ?? gated)?.markup.keepVisible(section)
     await processor.run(parse(processor, section) as never, section)
     // One section (the story after a byte order mark): its visible text is the story's, moved by where it starts.
     const kept = keep?.markup.takeVisible(section, keep.language)
     if (kept) visible = movedVisible(kept, piece.start.offset)
+    if (gated) {
+      carried = (section.data as ControlData).copydeskMarkers ?? carried
+      // Read off the section's tree (parsed again when its nesting was flattened), then let go.
+      const own = gated.markup.takeVisible(section, 'html') ?? gated.markup.visibleOfMarkup(piece.text, 'html')
+      section.messages.push(...gated.gate(section, own))
+    }
     // A check skipped on any section did not run over the whole story.
     markSkipped(file, (section.data as {copydeskSkipped?: string[]}).copydeskSkipped ?? [])
     for (const message of section.messages) {

@@ -4,7 +4,8 @@
  * first, then the rest), the CLI's JSON and the server's `/v1/check` must
  * give every finding the same span, in text, Markdown and HTML, with a
  * byte-order mark, CR-only lines, CRLF, and stories long enough to be
- * checked in sections (text over 256 KB, Markdown and HTML over 64 KB).
+ * checked in sections (text and HTML over 256 KB, Markdown over 64 KB, HTML
+ * turned into nlcst in 64 KB parts).
  * Then a few hundred random stories through the same property
  * (scripts/fuzz-spans.js, which `npm run fuzz` runs too).
  */
@@ -60,7 +61,9 @@ const stories: Array<[string, Format, string]> = [
   // Past the section sizes of src/check.ts and src/input/markup.ts, with every line ending and a BOM.
   ['long (> 256 KB)', 'text', '\uFEFF' + paragraphs(3000, mixed)],
   ['long (> 64 KB)', 'markdown', '\uFEFF' + paragraphs(800, mixed)],
-  ['long (> 64 KB)', 'html', '\uFEFF' + paragraphs(800, mixed, html)]
+  ['long (> 64 KB)', 'html', '\uFEFF' + paragraphs(800, mixed, html)],
+  // HTML over 256 KB is cut into sections before it is parsed (src/input/html-cuts.ts).
+  ['long (> 256 KB)', 'html', '\uFEFF' + paragraphs(3000, mixed, html)]
 ]
 
 let app: FastifyInstance

@@ -32,6 +32,7 @@ import {visibleOfTree, type VisibleText} from '../nlcst/visible-text.js'
 import {control} from '../nlcst/control.js'
 import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
+import {htmlCuts} from './html-cuts.js'
 
 /**
  * A processor that parses Markdown or HTML and runs the copydesk preset over
@@ -125,6 +126,11 @@ function visiblePlugin() {
     if (wanted.has(file)) kept.set(file, tree)
     return undefined
   }
+}
+
+/** Where to cut long HTML `value` into sections of about `size` (src/input/html-cuts.ts), as its parser sees it. */
+export function htmlSectionCuts(value: string, size: number): number[] {
+  return htmlCuts(parseView(value, 'html'), size)
 }
 
 let markdownParser: Processor<any, any, any, any, any> | undefined
@@ -368,9 +374,14 @@ const markupCharacter = /[`*_[\]<>\\&\r]/
 const lineOpener = /^(?:[#>+\-*=_]|\d{1,9}[.)]|\s)/
 const spansBlankLines = /`{3}|~{3}|<[!?]|<(?:script|pre|style|textarea)/i
 
+const blankText = /^[ \t]*$/
+// A line that would carry on what comes before it across blank lines (a list, indented code).
+const continues = /^(?:[ \t]|[-+*]|\d)/
+const trailingSpace = /\s$/
+
 /** Whether `line` is a paragraph line whatever surrounds it: no markup character, no indent, no opener, no trailing white space. */
 function plainLine(line: string): boolean {
-  return line !== '' && !lineOpener.test(line) && !markupCharacter.test(line) && !/\s$/.test(line)
+  return line !== '' && !lineOpener.test(line) && !markupCharacter.test(line) && !trailingSpace.test(line)
 }
 
 /**
@@ -380,8 +391,9 @@ function plainLine(line: string): boolean {
  * cost 8× prose per KB and more. A paragraph whose every line is plain text
  * ({@link plainLine}), between blank lines, at the top level, makes the same
  * mdast whoever parses it: such paragraphs are cut out of the story (whole
- * lines, so only the count of blank lines around them changes, which
- * changes nothing here) before micromark sees the rest, the rest's places
+ * lines, with the blank lines after them, so only the count of blank
+ * lines between what is left changes, never to none, which changes nothing
+ * here) before micromark sees the rest, the rest's places
  * are moved back to the story, and the paragraphs put back as paragraph
  * nodes. Never when the story has fenced code or an HTML block that runs
  * across blank lines, nor before an indented line or a list marker (cutting
@@ -390,11 +402,12 @@ function plainLine(line: string): boolean {
 export function parsePlainParagraphs(view: string, parse: (value: string) => Node): Node {
   if (spansBlankLines.test(view) || !view.includes('\n\n')) return parse(view)
   const lines = view.split('\n')
-  const plain: Array<{from: number; to: number; line: number; lines: number}> = []
+  // `through`: where the blank lines after the block end; `ends`: the line ends cut out with it and them.
+  const plain: Array<{from: number; to: number; line: number; lines: number; through: number; ends: number}> = []
   let offset = 0
   let index = 0
   while (index < lines.length) {
-    if (/^[ \t]*$/.test(lines[index]!)) {
+    if (blankText.test(lines[index]!)) {
       offset += lines[index]!.length + 1
       index++
       continue
@@ -403,7 +416,7 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     const first = index
     const from = offset
     let allPlain = true
-    while (index < lines.length && !/^[ \t]*$/.test(lines[index]!)) {
+    while (index < lines.length && !blankText.test(lines[index]!)) {
       if (allPlain && !plainLine(lines[index]!)) allPlain = false
       offset += lines[index]!.length + 1
       index++
@@ -411,9 +424,14 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
     if (!allPlain) continue
     // The next block must not continue what came before this one.
     let next = index
-    while (next < lines.length && /^[ \t]*$/.test(lines[next]!)) next++
-    if (next < lines.length && /^(?:[ \t]|[-+*]|\d)/.test(lines[next]!)) continue
-    plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first})
+    while (next < lines.length && blankText.test(lines[next]!)) next++
+    if (next < lines.length && continues.test(lines[next]!)) continue
+    // The blank lines after it go too: micromark's cost is per line, and the
+    // blank lines before it (or the story's start) still part what surrounds it.
+    let through = offset
+    for (let blank = index; blank < next; blank++) through += lines[blank]!.length + 1
+    through = Math.min(through, view.length)
+    plain.push({from, to: Math.min(offset - 1, view.length), line: first + 1, lines: index - first, through, ends: (next < lines.length ? next : lines.length - 1) - first})
   }
   if (plain.length === 0) return parse(view)
   // The rest of the story, and where each cut was made in it (`at`) with what it took out.
@@ -424,10 +442,9 @@ export function parsePlainParagraphs(view: string, parse: (value: string) => Nod
   for (const block of plain) {
     parts.push(view.slice(last, block.from))
     kept += block.from - last
-    // The block's lines with their line ends (the last block of the story may have none).
-    const end = Math.min(block.to + 1, view.length)
-    cutsAt.push({at: kept, length: end - block.from, lines: block.lines - (end === block.to ? 1 : 0)})
-    last = end
+    // The block's lines and the blank lines after it, with their line ends (the story's last line has none).
+    cutsAt.push({at: kept, length: block.through - block.from, lines: block.ends})
+    last = block.through
   }
   parts.push(view.slice(last))
   const rest = parts.join('')

@@ -11,7 +11,7 @@
  * that fall where a check is off. A comment with an unknown verb or check
  * name is reported (`control-comment`) instead of silently doing nothing.
  */
-import type {Node, Parent} from 'unist'
+import type {Node, Parent, Point} from 'unist'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {messageControl, type Marker} from 'unified-message-control'
@@ -36,10 +36,33 @@ const verbs = new Set(['enable', 'disable', 'ignore'])
 const htmlComment = /^<!--([\s\S]*?)-->$/
 const body = /^\s*copydesk(?:\s+([\s\S]*?))?\s*$/
 
+/**
+ * What a story checked in sections (src/check.ts) hands from one section to
+ * the next: the `disable`/`enable` comments met so far (`copydeskMarkers`,
+ * after a section), which the next one starts with (`copydeskCarry`), so a
+ * `<!-- copydesk disable -->` holds past a section's end as it does in a
+ * story checked whole.
+ */
+export interface ControlData {
+  copydeskCarry?: string[]
+  copydeskMarkers?: string[]
+}
+
+/** Most `disable`/`enable` comments carried from one section to the next (the latest). */
+const maxCarried = 256
+
 /** Filter messages by `<!-- copydesk … -->` comments. Runs after the checks. */
 export const control: Plugin<[ControlOptions], Node> = function (options) {
   const known = new Set(options.known)
   return function (tree, file) {
+    const data = file.data as ControlData
+    const carry = data.copydeskCarry
+    if (carry && carry.length > 0 && options.obey !== false && (tree as Parent).children) {
+      // At the section's first point, in order: the last one on a check wins, as it would have.
+      const at = tree.position?.start ?? {line: 1, column: 1, offset: 0}
+      const comments = carry.map((attributes) => commentNode(' copydesk ' + attributes + ' ', options.language, at))
+      ;(tree as Parent).children.unshift(...(comments as Parent['children']))
+    }
     const markers = new Map<Node, Marker>()
     visit(tree, (node) => {
       const text = commentText(node, options.language)
@@ -64,6 +87,12 @@ export const control: Plugin<[ControlOptions], Node> = function (options) {
       if (names.length > 0 && valid.length === 0) return
       markers.set(node, {name: 'copydesk', attributes: [verb, ...valid].join(' ')})
     })
+    if (carry !== undefined) {
+      const toggles = [...markers.values()].map((marker) => marker.attributes).filter((attributes) => !attributes.startsWith('ignore'))
+      // What comes before the last comment naming no check is overruled by it.
+      const from = Math.max(toggles.lastIndexOf('disable'), toggles.lastIndexOf('enable'), 0)
+      data.copydeskMarkers = toggles.length > 0 ? toggles.slice(Math.max(from, toggles.length - maxCarried)) : carry
+    }
     if (markers.size === 0) return
     if (options.obey === false) {
       for (const [node, marker] of markers) {
@@ -82,6 +111,11 @@ export const control: Plugin<[ControlOptions], Node> = function (options) {
       test: (node) => markers.has(node)
     })
   }
+}
+
+function commentNode(body: string, language: 'html' | 'markdown', at: Point): Node {
+  const position = {start: {...at}, end: {...at}}
+  return language === 'html' ? ({type: 'comment', value: body, position} as Node) : ({type: 'html', value: `<!--${body}-->`, position} as Node)
 }
 
 function commentText(node: Node, language: 'html' | 'markdown'): string | undefined {

@@ -68,8 +68,24 @@ export function visibleOfTree(tree: Node, doc: string, format: 'markdown' | 'htm
 /** Collects visible characters and their source spans. */
 class Builder {
   private chunks: string[] = []
-  private starts: number[] = []
-  private ends: number[] = []
+  // Per visible character, in typed arrays grown by doubling (arrays of numbers took 8 bytes a character and more, and their garbage).
+  private starts = new Int32Array(1024)
+  private ends = new Int32Array(1024)
+  private length = 0
+
+  /** Room for `more` characters. */
+  private reserve(more: number): void {
+    const needed = this.length + more
+    if (needed <= this.starts.length) return
+    let size = this.starts.length * 2
+    while (size < needed) size *= 2
+    const starts = new Int32Array(size)
+    const ends = new Int32Array(size)
+    starts.set(this.starts.subarray(0, this.length))
+    ends.set(this.ends.subarray(0, this.length))
+    this.starts = starts
+    this.ends = ends
+  }
 
   /** Text whose characters are its source characters, from `offset`. */
   add(text: string, offset: number): void {
@@ -99,35 +115,44 @@ class Builder {
       return
     }
     const map = align(raw, value, language)
+    this.reserve(value.length)
+    let from = 0
     for (let index = 0; index < value.length; index++) {
-      if (isInvisible(value.charCodeAt(index))) continue
-      this.chunks.push(value.charAt(index))
-      this.starts.push(offset + map.starts[index])
-      this.ends.push(offset + Math.max(map.ends[index], map.starts[index] + 1))
+      if (isInvisible(value.charCodeAt(index))) {
+        if (index > from) this.chunks.push(value.slice(from, index))
+        from = index + 1
+        continue
+      }
+      this.starts[this.length] = offset + map.starts[index]
+      this.ends[this.length++] = offset + Math.max(map.ends[index], map.starts[index] + 1)
     }
+    if (value.length > from) this.chunks.push(value.slice(from))
   }
 
   /** A separator (`\n\n` between blocks, `\n` for a break, {@link hidden}) at source `offset`. */
   mark(separator: string, offset: number): void {
+    this.chunks.push(separator)
+    this.reserve(separator.length)
     for (let index = 0; index < separator.length; index++) {
-      this.chunks.push(separator.charAt(index))
-      this.starts.push(offset)
-      this.ends.push(offset)
+      this.starts[this.length] = offset
+      this.ends[this.length++] = offset
     }
   }
 
   private push(text: string, offset: number): void {
     if (text === '') return
     this.chunks.push(text)
+    this.reserve(text.length)
     for (let index = 0; index < text.length; index++) {
-      this.starts.push(offset + index)
-      this.ends.push(offset + index + 1)
+      this.starts[this.length] = offset + index
+      this.ends[this.length++] = offset + index + 1
     }
   }
 
   done(tree: Node | undefined, shift: number): VisibleText {
-    const starts = Int32Array.from(this.starts)
-    const ends = Int32Array.from(this.ends)
+    // Copies of the used part: the spare room is let go.
+    const starts = this.starts.slice(0, this.length)
+    const ends = this.ends.slice(0, this.length)
     const text = this.chunks.join('')
     return {
       text,
