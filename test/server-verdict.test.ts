@@ -4,6 +4,9 @@
  * reason a story out of time is held with. Found by mutation testing
  * (docs/mutation.md).
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createChecker} from '../src/index.js'
@@ -168,4 +171,76 @@ describe('POST /v1/check, in process', () => {
       await british.close()
     }
   })
+})
+
+/** `POST /v2/check` (LanguageTool) with `text`: the reply's JSON. */
+async function v2(server: FastifyInstance, text: string): Promise<{matches: Array<{rule: {id: string}; offset: number; length: number}>; warnings: {incompleteResults: boolean}}> {
+  const response = await server.inject({
+    method: 'POST',
+    url: '/v2/check',
+    headers: {'content-type': 'application/x-www-form-urlencoded'},
+    payload: new URLSearchParams({language: 'en-US', text}).toString()
+  })
+  expect(response.statusCode).toBe(200)
+  return response.json()
+}
+
+describe('POST /v2/check in process: a LanguageTool client is told when the check did not finish', () => {
+  const long = 'The council met on Tuesday to discuss the budget for the coming year.\n\n'.repeat(60) + 'The mayor said TK.'
+
+  test('with the floor: a story checked to its end is complete, one out of time is not (its TK still reported)', async () => {
+    const done = await v2(app, 'The mayor said TK.')
+    expect(done.warnings).toEqual({incompleteResults: false})
+    expect(done.matches.map((match) => `${match.offset} ${match.rule.id}`)).toEqual(['15 COPYDESK_LEFTOVERS'])
+    const cut = await v2(late, long)
+    expect(cut.warnings).toEqual({incompleteResults: true})
+    expect(cut.matches.map((match) => match.rule.id)).toEqual(['COPYDESK_LEFTOVERS'])
+  })
+
+  test('without the floor: the same', async () => {
+    const open = createServer({checker, timeoutMs: 60_000, floor: false})
+    const openLate = createServer({checker, timeoutMs: 1, floor: false})
+    try {
+      expect((await v2(open, 'The council met on Tuesday.')).warnings).toEqual({incompleteResults: false})
+      expect((await v2(openLate, long)).warnings).toEqual({incompleteResults: true})
+    } finally {
+      await Promise.all([open.close(), openLate.close()])
+    }
+  })
+
+  test('a checker that fails: incomplete, with the floor and without', async () => {
+    const failing = createChecker()
+    failing.check = async () => {
+      throw new Error('a plugin of the newsroom failed')
+    }
+    for (const floor of [true, false]) {
+      const server = createServer({checker: failing, timeoutMs: 60_000, floor})
+      try {
+        const result = await v2(server, 'The mayor said TK.')
+        expect(result.warnings).toEqual({incompleteResults: true})
+        expect(result.matches.map((match) => match.rule.id)).toEqual(floor ? ['COPYDESK_LEFTOVERS'] : [])
+      } finally {
+        await server.close()
+      }
+    }
+  })
+})
+
+test("a caller's checker with a newsroom's own must-never-publish rules: the floor is that newsroom's, a control comment does not hide its phrase", async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-server-floor-style-'))
+  fs.writeFileSync(
+    path.join(folder, 'embargo.yml'),
+    ['kind: existence', 'message: "Remove `{actual}` before publishing: {note}"', 'level: error', 'entries:', '  - id: embargoed', '    match: [EMBARGOED]', '    note: the story is not cleared', ''].join('\n')
+  )
+  const server = createServer({checker: createChecker({rules: [folder]}), timeoutMs: 60_000})
+  try {
+    const body = ['<p>The council met on Monday.</p>', '<!-- copydesk disable -->', '<p>EMBARGOED until noon.</p>', '<!-- copydesk enable -->'].join('\n')
+    const result = await post(server, {body, format: 'html'})
+    expect(result.verdict).toBe('block')
+    expect(found(result)).toEqual(['body 3:4 embargo EMBARGOED'])
+    expect(result.overridden).toEqual(['story: <!-- copydesk disable --> at 2:1'])
+  } finally {
+    await server.close()
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
 })
