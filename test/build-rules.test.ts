@@ -7,13 +7,13 @@ import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules as loadFromYaml} from '../src/house-style/load.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 // The built modules, imported once dist/ is fresh (test/util/build.ts): a static import would load them before any build.
 let loadBuilt: typeof loadFromYaml
 let builtKinds: typeof kinds
 beforeAll(async () => {
-  buildIfStale()
+  await buildWhenStale()
   // @ts-expect-error: built JavaScript, no types needed here
   ;({loadRules: loadBuilt} = await import('../dist/house-style/load.js'))
   // @ts-expect-error: built JavaScript

@@ -5,10 +5,10 @@
  */
 import {execFileSync} from 'node:child_process'
 import {beforeAll, expect, test} from 'vitest'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 // What is packed is dist/ as built: build it when it is stale (test/util/build.ts).
-beforeAll(() => buildIfStale(), 600_000)
+beforeAll(() => buildWhenStale(), 600_000)
 
 test('npm pack ships what a user needs and nothing that points outside it', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {

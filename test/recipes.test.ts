@@ -17,7 +17,7 @@ import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 // The Strapi recipe imports the package by name, which Node resolves to
 // dist/ (the package's own `exports`); here it is src/, so these tests see a
@@ -111,7 +111,7 @@ const stub = http.createServer((request, response) => {
 let stubUrl = ''
 let closedUrl = ''
 
-beforeAll(() => buildIfStale(), 600_000)
+beforeAll(() => buildWhenStale(), 600_000)
 
 beforeAll(async () => {
   real = createServer({timeoutMs: 120_000})

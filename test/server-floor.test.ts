@@ -11,7 +11,7 @@ import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
 import {duplicateKey} from '../src/faces/strict-json.js'
 import {listen} from './util/listen.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 const html = [
   '<p>The council met on Monday.</p>',
@@ -42,7 +42,7 @@ let open: FastifyInstance
 let openBase: string
 
 // The workers run dist/: build it when it is stale (test/util/build.ts).
-beforeAll(() => buildIfStale(), 600_000)
+beforeAll(() => buildWhenStale(), 600_000)
 
 beforeAll(async () => {
   worker = createServer({workers: 1, timeoutMs: 60_000})

@@ -244,3 +244,33 @@ test("a caller's checker with a newsroom's own must-never-publish rules: the flo
     fs.rmSync(folder, {recursive: true, force: true})
   }
 })
+
+test('in process, the lane learns what a story costs (warm-up stories aside): one that would not be checked in time behind another is answered 503', async () => {
+  // A checker whose stories starting SLOW cost 1.5 s more: the server's warm-up stories ("Ready.") stay cheap.
+  const slow = createChecker()
+  const check = slow.check.bind(slow)
+  slow.check = async (input, options) => {
+    if (String(typeof input === 'string' ? input : input.value).startsWith('SLOW')) {
+      const until = Date.now() + 1500
+      while (Date.now() < until) {}
+    }
+    return check(input, options)
+  }
+  const server = createServer({checker: slow, timeoutMs: 2500, floor: false})
+  try {
+    await server.ready()
+    const story = {method: 'POST' as const, url: '/v1/check', payload: {body: 'SLOW. The council met on Tuesday.'}}
+    // The first is checked (the lane was free) and measured.
+    expect((await server.inject(story)).statusCode).toBe(200)
+    // Then two at once: the second would wait about 1.5 s and cost as much again, past its 2.5 s.
+    const responses = await Promise.all([server.inject(story), server.inject(story)])
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 503])
+    const refused = responses.find((response) => response.statusCode === 503)!
+    expect(refused.json().message).toMatch(/^copydesk would not check this story within its time budget \(about \d+\.\d s of stories are queued ahead of it\); try again in a moment\.$/)
+    // When the queue ahead will have drained: seconds, not the age of the epoch.
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(Number(refused.headers['retry-after'])).toBeLessThan(120)
+  } finally {
+    await server.close()
+  }
+}, 60_000)

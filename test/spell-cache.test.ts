@@ -28,7 +28,7 @@ import {
 } from '../src/spell/suggest.js'
 import type {Dialect} from '../src/types.js'
 import {knownMisspellings, loadWordList, readWordList, writeWordList} from '../src/spell/wordlist.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 interface NSpell {
   data: Record<string, string[]>
@@ -270,7 +270,7 @@ describe('artefacts that cannot be used', () => {
 // match what these sources make (if not, bump `artefactFormat` in index-store.ts).
 const built = new URL('../dist/spell/', import.meta.url)
 describe('the build’s artefacts', () => {
-  beforeAll(() => buildIfStale(), 600_000)
+  beforeAll(() => buildWhenStale(), 600_000)
 
   test.each(dialects)('%s: suggest as these sources do', (dialect) => {
     expect(usableArtefacts(dialect, built)).toEqual({lexicon: true, index: true})

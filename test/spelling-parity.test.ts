@@ -20,13 +20,13 @@ import {unknownWords} from '../src/spell/tokens.js'
 import {loadMarkup, nlcstFor} from '../src/input/formats.js'
 import type {Dialect, Format} from '../src/types.js'
 import {corpusStories, testCorpus} from './util/corpus.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 const house = loadStyle().dictionary
 // The build's artefacts (built first when stale: test/util/build.ts); from
 // src/ a speller would find none beside it and work from nspell, which would prove less.
 const artefacts = new URL('../dist/spell/', import.meta.url)
-beforeAll(() => buildIfStale(), 600_000)
+beforeAll(() => buildWhenStale(), 600_000)
 
 // retext-spell builds its nspell when attached: one processor per settings.
 const processors = new Map<string, ReturnType<typeof retextSpellProcessor>>()

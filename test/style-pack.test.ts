@@ -11,7 +11,7 @@ import {beforeAll, describe, expect, test} from 'vitest'
 import {compileDefaultStyle, defaultRulesFolder, kinds} from '../src/style.js'
 import {packStyle, readPackedStyle, sameData, unpackStyle, writePackedStyle} from '../src/house-style/pack.js'
 import type {Style} from '../src/house-style/compile.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 const names = [...kinds.keys()]
 const data = (style: Style) => ({files: style.files, dictionary: style.dictionary})
@@ -70,7 +70,7 @@ describe('a compiled style, stored', () => {
 // The bundle's stored style (built first when stale: test/util/build.ts) is what its own code compiles.
 const bundle = new URL('../dist/bundle/style.js', import.meta.url)
 describe('the CLI bundle’s stored style', () => {
-  beforeAll(() => buildIfStale(), 600_000)
+  beforeAll(() => buildWhenStale(), 600_000)
 
   test('is what the bundle compiles', async () => {
     const bundled = (await import(bundle.href)) as {loadStyle(): Style; compileDefaultStyle(): Style}

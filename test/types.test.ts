@@ -19,12 +19,12 @@ import {repeatedWord} from '../src/checks/repeated-word.js'
 import {spelling} from '../src/checks/spelling.js'
 import {copydesk} from '../src/preset.js'
 import {codeChecks, defaultRuleIds, levels} from '../src/types.js'
-import {buildIfStale} from './util/build.js'
+import {buildWhenStale} from './util/build.js'
 
 const root = new URL('..', import.meta.url)
 
 // The published types are dist/*.d.ts: build it when it is stale (test/util/build.ts).
-beforeAll(() => buildIfStale(), 600_000)
+beforeAll(() => buildWhenStale(), 600_000)
 
 test('test/types/consumer.ts compiles against the published types, its @ts-expect-error lines failing', () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')

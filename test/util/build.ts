@@ -14,7 +14,7 @@
  * others find it fresh (a lock keeps two test processes from building at
  * once; the second waits and finds the first's build).
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -26,6 +26,14 @@ import {buildId, buildInputs, builtId} from '../../scripts/build-id.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const idFile = path.join(root, 'dist', 'build-id.json')
 const lock = path.join(os.tmpdir(), `copydesk-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`)
+
+/**
+ * Under StrykerJS (npm run mutate) src/ holds instrumented copies of the
+ * sources, and scripts/mutate.js has built dist/ from the real ones before
+ * the run: building the copies would cost a whole build per run and change
+ * nothing the workers do (a mutant is switched on in the test process only).
+ */
+const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined
 
 /** Whether dist/ was built from the build's inputs as they are now. */
 export function isFresh(): boolean {
@@ -39,44 +47,83 @@ export function isFresh(): boolean {
   return true
 }
 
-/** Build dist/ when it is missing or stale (see above). Give the calling hook a few minutes (`600_000`). */
+/**
+ * Build dist/ when it is missing or stale (see above), blocking. Give the
+ * calling hook a few minutes (`600_000`). In a hook prefer
+ * {@link buildWhenStale}, which leaves the event loop free while it builds.
+ */
 export function buildIfStale(): void {
-  if (isFresh()) return
-  const deadline = Date.now() + 15 * 60_000
-  for (;;) {
-    try {
-      fs.mkdirSync(lock)
-      break
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      // Another test process is building: wait for it (a lock left by a killed run is taken after 15 min).
-      if (Date.now() > deadline || Date.now() - fs.statSync(lock).mtimeMs > 15 * 60_000) {
-        fs.rmSync(lock, {recursive: true, force: true})
-        continue
-      }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
-    }
-  }
+  if (underStryker || isFresh()) return
+  while (!takeLock()) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
   try {
-    if (!isFresh()) build()
+    if (isFresh()) return
+    for (const step of buildSteps()) {
+      const run = spawnSync(step, {cwd: root, shell: true, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: stepEnv()})
+      checkStep(step, run.status, run.stdout + run.stderr)
+    }
   } finally {
     fs.rmSync(lock, {recursive: true, force: true})
   }
 }
 
 /**
- * `npm run build`'s steps, one by one. A type error (tsc still emits) does
- * not stop the build: the tests then say what is wrong; any other failing
- * step throws, with its output.
+ * `buildIfStale` without blocking: the build's steps (and the wait for
+ * another process's build) run while this process's event loop stays free,
+ * so a minutes-long build does not time out vitest's messages between its
+ * worker and the main process. `beforeAll(() => buildWhenStale(), 600_000)`.
  */
-function build(): void {
-  // As `npm run` does: the package's own tools (tsc) first on the PATH.
-  const bin = path.join(root, 'node_modules', '.bin')
-  const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: {build: string}}).scripts.build
-  for (const step of script.split('&&').map((part) => part.trim())) {
-    const run = spawnSync(step, {cwd: root, shell: true, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, PATH: bin + path.delimiter + process.env.PATH}})
-    if (run.status !== 0 && !/^tsc\b/.test(step)) {
-      throw new Error(`buildIfStale: \`${step}\` failed (exit ${run.status}):\n${(run.stdout + run.stderr).slice(-4000)}`)
+export async function buildWhenStale(): Promise<void> {
+  if (underStryker || isFresh()) return
+  while (!takeLock()) await new Promise((resolve) => setTimeout(resolve, 500))
+  try {
+    if (isFresh()) return
+    for (const step of buildSteps()) {
+      const [status, output] = await new Promise<[number | null, string]>((resolve, reject) => {
+        const child = spawn(step, {cwd: root, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: stepEnv()})
+        let output = ''
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+        child.on('error', reject)
+        child.on('close', (code) => resolve([code, output]))
+      })
+      checkStep(step, status, output)
     }
+  } finally {
+    fs.rmSync(lock, {recursive: true, force: true})
   }
+}
+
+/** Take the build lock (another test process may be building); a lock left by a killed run is taken after 15 minutes. */
+function takeLock(): boolean {
+  try {
+    fs.mkdirSync(lock)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    let age = 0
+    try {
+      age = Date.now() - fs.statSync(lock).mtimeMs
+    } catch {
+      // Released meanwhile: try again at once.
+      return false
+    }
+    if (age > 15 * 60_000) fs.rmSync(lock, {recursive: true, force: true})
+    return false
+  }
+}
+
+/** `npm run build`'s steps (package.json), run one by one. */
+function buildSteps(): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: {build: string}}).scripts.build
+  return script.split('&&').map((part) => part.trim())
+}
+
+/** As `npm run` does: the package's own tools (tsc) first on the PATH. */
+function stepEnv(): NodeJS.ProcessEnv {
+  return {...process.env, PATH: path.join(root, 'node_modules', '.bin') + path.delimiter + process.env.PATH}
+}
+
+/** A type error (tsc still emits) does not stop the build: the tests then say what is wrong. Any other failing step throws, with its output. */
+function checkStep(step: string, status: number | null, output: string): void {
+  if (status !== 0 && !/^tsc\b/.test(step)) throw new Error(`buildIfStale: \`${step}\` failed (exit ${status}):\n${output.slice(-4000)}`)
 }
