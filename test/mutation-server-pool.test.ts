@@ -73,7 +73,8 @@ describe('the worker pool', () => {
   test('a worker cut off, or failing, after the floor posted its findings: the TK, the switch the floor overrode, the rest named in order', async () => {
     const rest = all.filter((id) => id !== 'leftovers')
     const switched = (word: string) => ['<p>The council met on Monday.</p>', '<!-- copydesk disable -->', `<p>Casualties: TK. ${word}</p>`, '<!-- copydesk enable -->'].join('\n')
-    const app = createServer({workers: 2, timeoutMs: 100, workerFile: afterFloorWorker})
+    // A 3 s budget: the floor's findings are posted well inside it even on a loaded machine (cut off about 1 s after them).
+    const app = createServer({workers: 2, timeoutMs: 3000, workerFile: afterFloorWorker})
     try {
       await app.ready()
       const crashed = await app.inject({method: 'POST', url: '/v1/check', payload: {body: switched('CRASH'), format: 'html'}})
