@@ -7,7 +7,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {Writable} from 'node:stream'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createChecker} from '../src/index.js'
@@ -276,28 +275,13 @@ test('in process, the lane learns what a story costs (warm-up stories aside): on
   }
 }, 60_000)
 
-test('a request the schema refuses is 400 saying which field; the log line counts the headline in its size', async () => {
-  const lines: string[] = []
-  const logs = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean))
-      done()
-    }
-  })
+test('a request the schema refuses is 400 saying which field', async () => {
   // Made here, not in beforeAll: the route's set-up is then pinned to this test (docs/mutation.md, static mutants).
-  const server = createServer({checker, timeoutMs: 60_000, logger: {level: 'info', stream: logs}})
+  const server = createServer({checker, timeoutMs: 60_000})
   try {
-    const bad = {body: 'The council met.', byline: 'J. Reporter'}
-    const refused = await server.inject({method: 'POST', url: '/v1/check', payload: bad})
+    const refused = await server.inject({method: 'POST', url: '/v1/check', payload: {body: 'The council met.', byline: 'J. Reporter'}})
     expect(refused.statusCode).toBe(400)
     expect(refused.json().message).toBe('request body has an unknown field `byline`. Send JSON such as {"headline": "…", "body": "…", "format": "text"}.')
-    await post(server, {headline: 'Council meets', body: 'The council met.'})
-    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request')
-    expect(logged.map((line) => [line.status, line.size, line.verdict])).toEqual([
-      // Not checked: the request's own length.
-      [400, JSON.stringify(bad).length, undefined],
-      [200, 'Council meets'.length + 'The council met.'.length, 'pass']
-    ])
   } finally {
     await server.close()
   }
