@@ -4,13 +4,21 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, test} from 'vitest'
+import {beforeAll, describe, expect, test} from 'vitest'
 import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules as loadFromYaml} from '../src/house-style/load.js'
-// @ts-expect-error: built JavaScript, no types needed here
-import {loadRules as loadBuilt} from '../dist/house-style/load.js'
-// @ts-expect-error: built JavaScript
-import {kinds as builtKinds} from '../dist/house-style/kinds/index.js'
+import {buildWhenStale} from './util/build.js'
+
+// The built modules, imported once dist/ is fresh (test/util/build.ts): a static import would load them before any build.
+let loadBuilt: typeof loadFromYaml
+let builtKinds: typeof kinds
+beforeAll(async () => {
+  await buildWhenStale()
+  // @ts-expect-error: built JavaScript, no types needed here
+  ;({loadRules: loadBuilt} = await import('../dist/house-style/load.js'))
+  // @ts-expect-error: built JavaScript
+  ;({kinds: builtKinds} = await import('../dist/house-style/kinds/index.js'))
+}, 600_000)
 
 const rules = path.resolve(import.meta.dirname, '..', 'rules')
 // Without the modules' own symbol keys (locations), which differ between src and dist.

@@ -7,18 +7,21 @@
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {expect, test} from 'vitest'
+import {beforeAll, expect, test} from 'vitest'
 import {codeChecks} from '../src/types.js'
 import {defaultRulesFolder} from '../src/house-style/compile.js'
 import {kinds} from '../src/house-style/kinds/index.js'
 import {loadRules} from '../src/house-style/load.js'
+import {buildWhenStale} from './util/build.js'
 
 const root = new URL('..', import.meta.url)
 const readme = fs.readFileSync(new URL('README.md', root), 'utf8')
 const names = [...Object.keys(codeChecks), ...loadRules([defaultRulesFolder], kinds).map((file) => file.ruleId)]
 
+// scripts/docs.js and bin/copydesk.js run dist/: build it when it is stale (test/util/build.ts).
+beforeAll(() => buildWhenStale(), 600_000)
+
 test('the generated parts of docs/ and README.md are fresh (npm run docs)', () => {
-  // Uses dist/: `npm test` builds first.
   execFileSync(process.execPath, ['scripts/docs.js', '--check'], {cwd: root, stdio: 'pipe'})
 })
 

@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {check, createChecker, prePublish, toFileResult} from '../src/index.js'
 import {createServer} from '../src/faces/server.js'
+import {buildWhenStale} from './util/build.js'
 import {listen} from './util/listen.js'
 
 const leftover = 'Remove `TK` before publishing: it marks copy still to come'
@@ -91,6 +92,9 @@ describe('prePublish', () => {
 describe('the server', () => {
   let app: FastifyInstance
   let base: string
+
+  // Its worker runs dist/: build it when it is stale (test/util/build.ts).
+  beforeAll(() => buildWhenStale(), 600_000)
 
   beforeAll(async () => {
     app = createServer({timeoutMs: 600_000, workers: 1, options: {maxFindings: 50}})

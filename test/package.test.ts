@@ -4,7 +4,11 @@
  * ship, no tests or scripts.
  */
 import {execFileSync} from 'node:child_process'
-import {expect, test} from 'vitest'
+import {beforeAll, expect, test} from 'vitest'
+import {buildWhenStale} from './util/build.js'
+
+// What is packed is dist/ as built: build it when it is stale (test/util/build.ts).
+beforeAll(() => buildWhenStale(), 600_000)
 
 test('npm pack ships what a user needs and nothing that points outside it', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {

@@ -15,7 +15,9 @@ import vm from 'node:vm'
 import path from 'node:path'
 import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
+import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
+import {buildWhenStale} from './util/build.js'
 
 // The Strapi recipe imports the package by name, which Node resolves to
 // dist/ (the package's own `exports`); here it is src/, so these tests see a
@@ -53,8 +55,9 @@ function storyFile(name: string, text: string): string {
   return file
 }
 
-// The real server, with a budget large enough for a 1 MB story on a loaded machine.
-const real = createServer({timeoutMs: 120_000})
+// The real server, with a budget large enough for a 1 MB story on a loaded machine
+// (made in beforeAll: its workers run dist/, built first when stale).
+let real: FastifyInstance
 let realUrl = ''
 
 // A stub for answers the real server does not give on demand: the first path
@@ -108,7 +111,10 @@ const stub = http.createServer((request, response) => {
 let stubUrl = ''
 let closedUrl = ''
 
+beforeAll(() => buildWhenStale(), 600_000)
+
 beforeAll(async () => {
+  real = createServer({timeoutMs: 120_000})
   await real.listen({port: 0, host: '127.0.0.1'})
   realUrl = `http://127.0.0.1:${(real.server.address() as AddressInfo).port}`
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve))
@@ -121,7 +127,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await real.close()
+  await real?.close()
   stub.closeAllConnections()
   await new Promise((resolve) => stub.close(resolve))
   fs.rmSync(tmp, {recursive: true, force: true})

@@ -11,6 +11,7 @@ import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
 import {duplicateKey} from '../src/faces/strict-json.js'
 import {listen} from './util/listen.js'
+import {buildWhenStale} from './util/build.js'
 
 const html = [
   '<p>The council met on Monday.</p>',
@@ -39,6 +40,9 @@ let lane: FastifyInstance
 let laneBase: string
 let open: FastifyInstance
 let openBase: string
+
+// The workers run dist/: build it when it is stale (test/util/build.ts).
+beforeAll(() => buildWhenStale(), 600_000)
 
 beforeAll(async () => {
   worker = createServer({workers: 1, timeoutMs: 60_000})

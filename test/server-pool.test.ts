@@ -12,10 +12,14 @@ import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createServer, type ServerOptions} from '../src/faces/server.js'
+import {buildWhenStale} from './util/build.js'
 
 const stallWorker = fileURLToPath(new URL('fixtures/server/stall-worker.mjs', import.meta.url))
 const bin = fileURLToPath(new URL('../bin/copydesk.js', import.meta.url))
 const para = 'The council met on Tuesday to discuss the budget for the coming year, and members agreed on most of it.\n\n'
+
+// The workers (and bin/copydesk.js) run dist/: build it when it is stale (test/util/build.ts).
+beforeAll(() => buildWhenStale(), 600_000)
 
 async function start(options: ServerOptions): Promise<{app: FastifyInstance; base: string}> {
   const app = createServer(options)

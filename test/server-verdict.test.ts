@@ -4,6 +4,9 @@
  * reason a story out of time is held with. Found by mutation testing
  * (docs/mutation.md).
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createChecker} from '../src/index.js'
@@ -168,4 +171,118 @@ describe('POST /v1/check, in process', () => {
       await british.close()
     }
   })
+})
+
+/** `POST /v2/check` (LanguageTool) with `text`: the reply's JSON. */
+async function v2(server: FastifyInstance, text: string): Promise<{matches: Array<{rule: {id: string}; offset: number; length: number}>; warnings: {incompleteResults: boolean}}> {
+  const response = await server.inject({
+    method: 'POST',
+    url: '/v2/check',
+    headers: {'content-type': 'application/x-www-form-urlencoded'},
+    payload: new URLSearchParams({language: 'en-US', text}).toString()
+  })
+  expect(response.statusCode).toBe(200)
+  return response.json()
+}
+
+describe('POST /v2/check in process: a LanguageTool client is told when the check did not finish', () => {
+  const long = 'The council met on Tuesday to discuss the budget for the coming year.\n\n'.repeat(60) + 'The mayor said TK.'
+
+  test('with the floor: a story checked to its end is complete, one out of time is not (its TK still reported)', async () => {
+    const done = await v2(app, 'The mayor said TK.')
+    expect(done.warnings).toEqual({incompleteResults: false})
+    expect(done.matches.map((match) => `${match.offset} ${match.rule.id}`)).toEqual(['15 COPYDESK_LEFTOVERS'])
+    const cut = await v2(late, long)
+    expect(cut.warnings).toEqual({incompleteResults: true})
+    expect(cut.matches.map((match) => match.rule.id)).toEqual(['COPYDESK_LEFTOVERS'])
+  })
+
+  test('without the floor: the same', async () => {
+    const open = createServer({checker, timeoutMs: 60_000, floor: false})
+    const openLate = createServer({checker, timeoutMs: 1, floor: false})
+    try {
+      expect((await v2(open, 'The council met on Tuesday.')).warnings).toEqual({incompleteResults: false})
+      expect((await v2(openLate, long)).warnings).toEqual({incompleteResults: true})
+    } finally {
+      await Promise.all([open.close(), openLate.close()])
+    }
+  })
+
+  test('a checker that fails: incomplete, with the floor and without', async () => {
+    const failing = createChecker()
+    failing.check = async () => {
+      throw new Error('a plugin of the newsroom failed')
+    }
+    for (const floor of [true, false]) {
+      const server = createServer({checker: failing, timeoutMs: 60_000, floor})
+      try {
+        const result = await v2(server, 'The mayor said TK.')
+        expect(result.warnings).toEqual({incompleteResults: true})
+        expect(result.matches.map((match) => match.rule.id)).toEqual(floor ? ['COPYDESK_LEFTOVERS'] : [])
+      } finally {
+        await server.close()
+      }
+    }
+  })
+})
+
+test("a caller's checker with a newsroom's own must-never-publish rules: the floor is that newsroom's, a control comment does not hide its phrase", async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-server-floor-style-'))
+  fs.writeFileSync(
+    path.join(folder, 'embargo.yml'),
+    ['kind: existence', 'message: "Remove `{actual}` before publishing: {note}"', 'level: error', 'entries:', '  - id: embargoed', '    match: [EMBARGOED]', '    note: the story is not cleared', ''].join('\n')
+  )
+  const server = createServer({checker: createChecker({rules: [folder]}), timeoutMs: 60_000})
+  try {
+    const body = ['<p>The council met on Monday.</p>', '<!-- copydesk disable -->', '<p>EMBARGOED until noon.</p>', '<!-- copydesk enable -->'].join('\n')
+    const result = await post(server, {body, format: 'html'})
+    expect(result.verdict).toBe('block')
+    expect(found(result)).toEqual(['body 3:4 embargo EMBARGOED'])
+    expect(result.overridden).toEqual(['story: <!-- copydesk disable --> at 2:1'])
+  } finally {
+    await server.close()
+    fs.rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('in process, the lane learns what a story costs (warm-up stories aside): one that would not be checked in time behind another is answered 503', async () => {
+  // A checker whose stories starting SLOW cost 1.5 s more: the server's warm-up stories ("Ready.") stay cheap.
+  const slow = createChecker()
+  const check = slow.check.bind(slow)
+  slow.check = async (input, options) => {
+    if (String(typeof input === 'string' ? input : input.value).startsWith('SLOW')) {
+      const until = Date.now() + 1500
+      while (Date.now() < until) {}
+    }
+    return check(input, options)
+  }
+  const server = createServer({checker: slow, timeoutMs: 2500, floor: false})
+  try {
+    await server.ready()
+    const story = {method: 'POST' as const, url: '/v1/check', payload: {body: 'SLOW. The council met on Tuesday.'}}
+    // The first is checked (the lane was free) and measured.
+    expect((await server.inject(story)).statusCode).toBe(200)
+    // Then two at once: the second would wait about 1.5 s and cost as much again, past its 2.5 s.
+    const responses = await Promise.all([server.inject(story), server.inject(story)])
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 503])
+    const refused = responses.find((response) => response.statusCode === 503)!
+    expect(refused.json().message).toMatch(/^copydesk would not check this story within its time budget \(about \d+\.\d s of stories are queued ahead of it\); try again in a moment\.$/)
+    // When the queue ahead will have drained: seconds, not the age of the epoch.
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+    expect(Number(refused.headers['retry-after'])).toBeLessThan(120)
+  } finally {
+    await server.close()
+  }
+}, 60_000)
+
+test('a request the schema refuses is 400 saying which field', async () => {
+  // Made here, not in beforeAll: the route's set-up is then pinned to this test (docs/mutation.md, static mutants).
+  const server = createServer({checker, timeoutMs: 60_000})
+  try {
+    const refused = await server.inject({method: 'POST', url: '/v1/check', payload: {body: 'The council met.', byline: 'J. Reporter'}})
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().message).toBe('request body has an unknown field `byline`. Send JSON such as {"headline": "…", "body": "…", "format": "text"}.')
+  } finally {
+    await server.close()
+  }
 })

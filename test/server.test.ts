@@ -6,9 +6,13 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import type {FastifyInstance} from 'fastify'
 import {createServer} from '../src/faces/server.js'
+import {buildWhenStale} from './util/build.js'
 
 let app: FastifyInstance
 let base: string
+
+// The workers run dist/: build it when it is stale (test/util/build.ts).
+beforeAll(() => buildWhenStale(), 600_000)
 
 beforeAll(async () => {
   // A budget no loaded test machine runs out of: these tests are about the

@@ -28,6 +28,7 @@ import {
 } from '../src/spell/suggest.js'
 import type {Dialect} from '../src/types.js'
 import {knownMisspellings, loadWordList, readWordList, writeWordList} from '../src/spell/wordlist.js'
+import {buildWhenStale} from './util/build.js'
 
 interface NSpell {
   data: Record<string, string[]>
@@ -265,10 +266,12 @@ describe('artefacts that cannot be used', () => {
   })
 })
 
-// After `npm run build`: the artefacts in dist/ must match what these
-// sources make (if not, rebuild, or bump `artefactFormat` in index-store.ts).
+// The artefacts in dist/ (built first when stale: test/util/build.ts) must
+// match what these sources make (if not, bump `artefactFormat` in index-store.ts).
 const built = new URL('../dist/spell/', import.meta.url)
-describe.skipIf(!fs.existsSync(new URL('lexicon.bin', built)))('the build’s artefacts', () => {
+describe('the build’s artefacts', () => {
+  beforeAll(() => buildWhenStale(), 600_000)
+
   test.each(dialects)('%s: suggest as these sources do', (dialect) => {
     expect(usableArtefacts(dialect, built)).toEqual({lexicon: true, index: true})
     const stored = createSpeller(dialect, {artefacts: built})

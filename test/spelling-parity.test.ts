@@ -9,7 +9,7 @@
  * before the names policy decides which to report.
  */
 import fs from 'node:fs'
-import {describe, expect, test} from 'vitest'
+import {beforeAll, describe, expect, test} from 'vitest'
 import {unified} from 'unified'
 import type {Root, Word} from 'nlcst'
 import retextSpell from 'retext-spell'
@@ -20,11 +20,13 @@ import {unknownWords} from '../src/spell/tokens.js'
 import {loadMarkup, nlcstFor} from '../src/input/formats.js'
 import type {Dialect, Format} from '../src/types.js'
 import {corpusStories, testCorpus} from './util/corpus.js'
+import {buildWhenStale} from './util/build.js'
 
 const house = loadStyle().dictionary
-// The build's artefacts (`npm test` builds first); from src/ a speller would
-// find none beside it and work from nspell, which would prove less.
+// The build's artefacts (built first when stale: test/util/build.ts); from
+// src/ a speller would find none beside it and work from nspell, which would prove less.
 const artefacts = new URL('../dist/spell/', import.meta.url)
+beforeAll(() => buildWhenStale(), 600_000)
 
 // retext-spell builds its nspell when attached: one processor per settings.
 const processors = new Map<string, ReturnType<typeof retextSpellProcessor>>()
