@@ -66,6 +66,38 @@ describe('position: line-start (related-label: `Related:`)', () => {
   )
 })
 
+// In HTML and Markdown the white space around a line break often comes in
+// several nodes (` ` then the `<br>`'s line break, or a space in an inline
+// element): `Advertisement <br>` is alone on its line all the same.
+describe('position: line and line-start in HTML and Markdown', () => {
+  test.each([
+    ['html', '<p>Advertisement </p>', '1:4-1:17'],
+    ['html', '<p>Advertisement <b> </b></p>', '1:4-1:17'],
+    ['html', '<div>Advertisement <br>The minister left.</div>', '1:6-1:19'],
+    ['html', '<p>Advertisement<br> The minister left.</p>', '1:4-1:17'],
+    ['markdown', 'Advertisement \\\nThe minister left.', '1:1-1:14']
+  ] as const)('%s: flags %j', async (format, text, place) => {
+    expect(await leftovers(text, {format})).toEqual([`${place}: ${debris('Advertisement')}`])
+  })
+
+  test.each([
+    ['html', '<p>The talks ended.<br> Related: Mali junta expels envoy</p>', '1:25-1:33'],
+    ['html', '<p>The talks ended. <br>Related: Mali junta expels envoy</p>', '1:25-1:33'],
+    ['html', '<p><b> </b> Related: Mali junta expels envoy</p>', '1:13-1:21'],
+    ['markdown', 'The talks ended. \\\n Related: Mali junta expels envoy', '2:2-2:10']
+  ] as const)('%s: flags a label at the start of a line: %j', async (format, text, place) => {
+    expect(await leftovers(text, {format})).toEqual([`${place}: ${related}`])
+  })
+
+  test.each([
+    ['html', '<p>Advertisement <b> </b>revenue fell.</p>'],
+    ['html', '<p>The talks ended. <b> </b>Advertisement</p>'],
+    ['html', '<p>The talks ended. <b> </b>Related: Mali junta expels envoy</p>']
+  ] as const)('%s: leaves alone %j', async (format, text) => {
+    expect(await leftovers(text, {format})).toEqual([])
+  })
+})
+
 describe('exceptions', () => {
   test.each([
     'Super Bowl XXX was played in Arizona.',

@@ -553,20 +553,27 @@ function sameText(token: Token, text: TextToken, sensitive: boolean): boolean {
   return sensitive ? token.value === value : token.value.toLowerCase() === value.toLowerCase()
 }
 
-/** Nothing but white space between the start of the line and node `at`. */
+/**
+ * Nothing but white space between the start of the line and node `at`. The
+ * white space may be several nodes (HTML: `<br> ` is a line break, then a space).
+ */
 function lineStart(flat: SentenceContent[], at: number): boolean {
-  const before = flat[at - 1]
-  if (!before) return true
-  if (before.type !== 'WhiteSpaceNode') return false
-  return before.value.includes('\n') || at - 1 === 0
+  for (let before = at - 1; before >= 0; before--) {
+    const node = flat[before]
+    if (node.type !== 'WhiteSpaceNode') return false
+    if (node.value.includes('\n')) return true
+  }
+  return true
 }
 
-/** Nothing but closing punctuation and white space between node `at` and the end of the line. */
+/** Nothing but closing punctuation and white space (in any number of nodes) between node `at` and the end of the line. */
 function lineEnd(flat: SentenceContent[], at: number): boolean {
   let after = at + 1
   while (flat[after] && flat[after].type === 'PunctuationNode' && closingMarks.has(toString(flat[after]))) after++
-  const next = flat[after]
-  if (!next) return true
-  if (next.type !== 'WhiteSpaceNode') return false
-  return next.value.includes('\n') || after === flat.length - 1
+  for (; after < flat.length; after++) {
+    const node = flat[after]
+    if (node.type !== 'WhiteSpaceNode') return false
+    if (node.value.includes('\n')) return true
+  }
+  return true
 }
