@@ -367,3 +367,26 @@ test('a figure that ends a sentence or a paragraph, with nothing after it', asyn
   expect(await leftovers('The score was 21')).toEqual([])
   expect(await leftovers('The score was 21\n\n3.8 C')).toEqual(["3:1-3:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"])
 })
+
+describe('a one-token figure pattern (`#`): a figure alone on its line', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-counter-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-counter.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: a comment counter from the web page"',
+      'level: warning',
+      'entries:',
+      '  - id: counter',
+      '    patterns: ["#"]',
+      '    position: line',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-counter', {...only, defaultRules: false, rules: [folder]})
+
+  test('flags the figure on a line of its own, and no figure in a sentence', async () => {
+    expect(await desk('The talks ended.\n12\nThe minister left.')).toEqual(['2:1-2:3: Cut `12`: a comment counter from the web page'])
+    expect(await desk('It was 12 degrees in Bamako, and 1,200 people came.')).toEqual([])
+  })
+})
