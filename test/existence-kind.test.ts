@@ -36,6 +36,19 @@ describe('position: line (ad-slot: `Advertisement`)', () => {
     expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${debris('Advertisement')}`))
   })
 
+  // Each closing mark, and several in one node (`...`, `!!`), may end the line.
+  test.each([
+    ['The talks ended.\nRead more…\nThe minister left.', '2:1-2:10: Remove `Read more` before publishing: it is a link widget from the web page, not copy'],
+    ['Read more...', '1:1-1:10: Remove `Read more` before publishing: it is a link widget from the web page, not copy'],
+    ['Must read!', '1:1-1:10: Remove `Must read` before publishing: it is a link widget from the web page, not copy'],
+    ['Advertisement!!', `1:1-1:14: ${debris('Advertisement')}`],
+    ['Post a comment?', "1:1-1:15: Remove `Post a comment` before publishing: it is the site's comment form, not copy"],
+    ['Most popular;', '1:1-1:13: Remove `Most popular` before publishing: it is a link widget from the web page, not copy'],
+    ['Trending now,', '1:1-1:13: Remove `Trending now` before publishing: it is a link widget from the web page, not copy']
+  ])('flags %j, the closing marks left out of the span', async (text, message) => {
+    expect(await leftovers(text)).toEqual([message])
+  })
+
   test.each([
     'Advertisement revenue fell.',
     'Advertisement. Revenue fell.',

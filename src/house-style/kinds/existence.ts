@@ -569,7 +569,8 @@ function lineStart(flat: SentenceContent[], at: number): boolean {
 /** Nothing but closing punctuation and white space (in any number of nodes) between node `at` and the end of the line. */
 function lineEnd(flat: SentenceContent[], at: number): boolean {
   let after = at + 1
-  while (flat[after] && flat[after].type === 'PunctuationNode' && closingMarks.has(toString(flat[after]))) after++
+  // A mark may be several characters in one node (`...`, `!!`, `?!`).
+  while (flat[after] && flat[after].type === 'PunctuationNode' && [...toString(flat[after])].every((mark) => closingMarks.has(mark))) after++
   for (; after < flat.length; after++) {
     const node = flat[after]
     if (node.type !== 'WhiteSpaceNode') return false
