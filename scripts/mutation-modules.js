@@ -37,8 +37,10 @@ export const modules = [
     name: `existence-${part}`,
     group: 'existence',
     mutate: ranges.map((range) => ({file: 'src/house-style/kinds/existence.ts', ...range})),
-    // schema.test: the kind's entry schema is what rules/schema.json (editors' autocompletion) says.
-    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', 'test/rules-engine.test.ts', 'test/schema.test.ts']
+    // schema.test: the kind's entry schema is what rules/schema.json (editors' autocompletion) says;
+    // rules-engine.test: rules files layered and broken. Both load rules (`compile`) but check
+    // no story the other two do not: only the `compile` part runs them (docs/mutation.md).
+    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', ...(part === 'compile' ? ['test/rules-engine.test.ts', 'test/schema.test.ts'] : [])]
   })),
   {
     name: 'empty-story',
