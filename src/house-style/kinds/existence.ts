@@ -488,16 +488,16 @@ function matchAt(
   index: number,
   pattern: Token[],
   sensitive: boolean,
-  memo?: Map<Token[], Int32Array>
+  memo: Map<Token[], Int32Array>
 ): number | undefined {
   // Without `…` there is nothing to try twice.
   let known: Int32Array | undefined
   if (pattern.some((token) => token.kind === 'any')) {
-    known = memo?.get(pattern)
+    known = memo.get(pattern)
     if (!known) {
       // -2: not worked out yet; -1: no match; else the last token matched.
       known = new Int32Array((pattern.length + 1) * (tokens.length + 1)).fill(-2)
-      memo?.set(pattern, known)
+      memo.set(pattern, known)
     }
   }
   const end = step(index, 0)
