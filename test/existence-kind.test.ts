@@ -292,6 +292,14 @@ describe('a rules file of kind existence that cannot work fails with a located e
       'bad.yml:6:16: pattern "[INSERT … … ]" in entry "twice" has `… …`. Fix: use one `…`'
     ],
     [
+      ['  - id: dummy', '    match: [Lorem ipsum, lorem ipsum]', '    case: insensitive'],
+      'bad.yml:6:26: "lorem ipsum" is listed twice (entries "dummy" and "dummy"). Fix: keep it in one entry'
+    ],
+    [
+      ['  - id: slot', '    patterns: ["[INSERT …]", "[INSERT *]", "[INSERT * …]", "[INSERT …]"]'],
+      'bad.yml:6:60: "[INSERT …]" is listed twice (entries "slot" and "slot"). Fix: keep it in one entry'
+    ],
+    [
       ['  - id: quiet', '    match: [TK]'],
       'bad.yml:5:5: entry "quiet" has no `note`, which the message uses as {note}. Fix: add `note:` to the entry, or take {note} out of the message',
       'Remove `{actual}`: {note}'
@@ -402,4 +410,75 @@ describe('a one-token figure pattern (`#`): a figure alone on its line', () => {
     expect(await desk('The talks ended.\n12\nThe minister left.')).toEqual(['2:1-2:3: Cut `12`: a comment counter from the web page'])
     expect(await desk('It was 12 degrees in Bamako, and 1,200 people came.')).toEqual([])
   })
+})
+
+describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-marks-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-marks.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'entries:',
+      // In `match` they are the marks as written: the end of a press release, a dinkus.
+      '  - id: end-mark',
+      '    match: ["# # #", "* * *", "Continue reading …"]',
+      '    position: line',
+      '    note: press-release furniture',
+      // In `patterns`, `...` is `…`.
+      '  - id: source',
+      '    patterns: ["[SOURCE ...]"]',
+      '    note: name the source',
+      // Written with and without a space: two phrases, not one listed twice.
+      '  - id: tk',
+      '    match: [TKTK, TK TK]',
+      '    note: copy to come',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-marks', {...only, defaultRules: false, rules: [folder]})
+
+  test('in `match`, `#`, `*` and `…` are the marks themselves', async () => {
+    expect(await desk('The talks ended.\n# # #\n* * *\nContinue reading …')).toEqual([
+      '2:1-2:6: Cut `# # #`: press-release furniture',
+      '3:1-3:6: Cut `* * *`: press-release furniture',
+      '4:1-4:19: Cut `Continue reading …`: press-release furniture'
+    ])
+    expect(await desk('The talks ended.\n1 2 3\nContinue reading here')).toEqual([])
+  })
+
+  test('in `patterns`, three dots are `…`', async () => {
+    expect(await desk('He said [SOURCE Reuters and AP] today.')).toEqual(['1:9-1:32: Cut `[SOURCE Reuters and AP]`: name the source'])
+  })
+
+  test('a phrase with and without a space is two phrases', async () => {
+    expect(await desk('The toll was TKTK, or TK TK.')).toEqual(['1:14-1:18: Cut `TKTK`: copy to come', '1:23-1:28: Cut `TK TK`: copy to come'])
+  })
+})
+
+test('an entry left alone in a quotation does not hide a shorter phrase inside it', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-quotes-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-quotes.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'quotes: apply',
+      'entries:',
+      // A reader may quote the site's button; `TK` is residue even in a quote.
+      '  - id: button',
+      '    match: [Click here for TK]',
+      '    quotes: skip',
+      '    note: a button',
+      '  - id: tk',
+      '    match: [TK]',
+      '    note: copy to come',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-quotes', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk('The site said "Click here for TK" on Tuesday.')).toEqual(['1:31-1:33: Cut `TK`: copy to come'])
+  expect(await desk('The site said Click here for TK on Tuesday.')).toEqual(['1:15-1:32: Cut `Click here for TK`: a button'])
 })
