@@ -177,7 +177,8 @@ function compile(file: LoadedRuleFile): ExistenceData {
             'write the words to flag, or remove the item'
           )
         }
-        if (field === 'patterns') checkPattern(text, tokens, entry.id, where)
+        // A `match` phrase passes: its tokens are words and marks, never `…` or `*`.
+        checkPattern(text, tokens, entry.id, where)
         const key = (sensitive ? '' : 'i:') + keyOf(tokens, sensitive)
         const other = seen.get(key)
         if (other !== undefined) {
