@@ -430,6 +430,9 @@ describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
       '  - id: source',
       '    patterns: ["[SOURCE ...]"]',
       '    note: name the source',
+      '  - id: choice',
+      '    patterns: ["[CHECK … OR … ]"]',
+      '    note: a choice left to the desk',
       // Written with and without a space: two phrases, not one listed twice.
       '  - id: tk',
       '    match: [TKTK, TK TK]',
@@ -450,6 +453,19 @@ describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
 
   test('in `patterns`, three dots are `…`', async () => {
     expect(await desk('He said [SOURCE Reuters and AP] today.')).toEqual(['1:9-1:32: Cut `[SOURCE Reuters and AP]`: name the source'])
+  })
+
+  // Each start of `[CHECK` works the pattern out again; what the rest matches from a token is kept for the paragraph.
+  test('a pattern with two gaps, tried at several starts in one paragraph', async () => {
+    expect(
+      await desk('[CHECK the toll] was [CHECK 21 OR 22] on [CHECK Monday OR Tuesday OR Wednesday], [CHECK OR] or [CHECK x OR y OR] today.')
+    ).toEqual([
+      // `…` is any run, `]` included: from the first `[CHECK` to the first `OR … ]` after it.
+      '1:1-1:38: Cut `[CHECK the toll] was [CHECK 21 OR 22]`: a choice left to the desk',
+      '1:42-1:80: Cut `[CHECK Monday OR Tuesday OR Wednesday]`: a choice left to the desk',
+      '1:82-1:113: Cut `[CHECK OR] or [CHECK x OR y OR]`: a choice left to the desk'
+    ])
+    expect(await desk('The toll was [CHECK 21 OR 22] on Monday.')).toEqual(['1:14-1:30: Cut `[CHECK 21 OR 22]`: a choice left to the desk'])
   })
 
   test('a phrase with and without a space is two phrases', async () => {
