@@ -367,6 +367,26 @@ test('a possessive of an exception is the exception (`TK Maxx’s`), in either a
   expect(await leftovers('TK’s shares rose.')).toEqual(['1:1-1:5: Remove `TK’s` before publishing: it marks copy still to come'])
 })
 
+test('an exception written with a possessive (`Billboard’s Top 10`) is taken as written', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-possessive-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-lists.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: a list widget from the web page"',
+      'level: warning',
+      'entries:',
+      '  - id: top-ten',
+      '    match: [Top 10]',
+      '    except: ["Billboard’s Top 10"]',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-lists', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk("The song reached Billboard's Top 10 in May. Billboard’s Top 10 is out.")).toEqual([])
+  expect(await desk('The song reached the Top 10 in May.')).toEqual(['1:22-1:28: Cut `Top 10`: a list widget from the web page'])
+})
+
 describe('a figure pattern whose second token is a word, in any case', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-figure-'))
   fs.writeFileSync(
