@@ -36,11 +36,13 @@ export interface ExistenceEntry extends RuleEntry, EntrySettings {
 
 /** A token of a phrase or pattern. */
 type Token =
-  | {kind: 'word'; value: string}
-  | {kind: 'mark'; value: string}
+  | Literal
   | {kind: 'any'}
   | {kind: 'anyWord'}
   | {kind: 'figure'}
+
+/** A word or mark as written: every token of a `match` or `except` phrase. */
+type Literal = {kind: 'word'; value: string} | {kind: 'mark'; value: string}
 
 interface Phrase {
   tokens: Token[]
@@ -53,7 +55,7 @@ interface CompiledEntry {
   fields: Record<string, unknown>
   sensitive: boolean
   position: Position
-  except: Token[][]
+  except: Literal[][]
 }
 
 /** What the plugin gets per rules file. */
@@ -212,7 +214,8 @@ function compile(file: LoadedRuleFile): ExistenceData {
           'write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
         )
       }
-      compiled.except.push(tokens)
+      // Without `pattern`, tokenize makes words and marks only.
+      compiled.except.push(tokens as Literal[])
     })
     const gated = gateEntry(own, compiled.except, sensitive, compiled.position, compiled.policy, entry)
     if (gated) gate.push(gated)
@@ -533,7 +536,8 @@ function matchAt(
     const text = tokens[at]
     if (!text) return -1
     if (token.kind === 'anyWord') return text.word ? step(at + 1, p + 1) : -1
-    if (token.kind === 'figure') return text.word && isFigure(text.value) ? step(at + 1, p + 1) : -1
+    // A figure is always a word (digits are never punctuation or a symbol).
+    if (token.kind === 'figure') return isFigure(text.value) ? step(at + 1, p + 1) : -1
     if ((token.kind === 'word') !== text.word) return -1
     const same = sensitive ? text.value === token.value : text.lower === token.value.toLowerCase()
     return same ? step(at + 1, p + 1) : -1
@@ -546,7 +550,7 @@ function isFigure(value: string): boolean {
 }
 
 /** Whether an `except` phrase covers tokens `from`..`to`. */
-function excepted(tokens: TextToken[], from: number, to: number, except: Token[], sensitive: boolean): boolean {
+function excepted(tokens: TextToken[], from: number, to: number, except: Literal[], sensitive: boolean): boolean {
   const length = except.length
   for (let start = to - length + 1; start <= from; start++) {
     if (start < 0 || start + length > tokens.length) continue
@@ -555,10 +559,9 @@ function excepted(tokens: TextToken[], from: number, to: number, except: Token[]
   return false
 }
 
-function sameText(token: Token, text: TextToken, sensitive: boolean): boolean {
-  if (!('value' in token)) return false
+function sameText(token: Literal, text: TextToken, sensitive: boolean): boolean {
   // The possessive is the same phrase: `TK Maxx’s` as `TK Maxx`.
-  const value = text.value.endsWith("'s") && token.kind === 'word' && !token.value.endsWith("'s") ? text.value.slice(0, -2) : text.value
+  const value = text.value.endsWith("'s") && !token.value.endsWith("'s") ? text.value.slice(0, -2) : text.value
   return sensitive ? token.value === value : token.value.toLowerCase() === value.toLowerCase()
 }
 
