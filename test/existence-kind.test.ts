@@ -71,7 +71,12 @@ describe('position: line-start (related-label: `Related:`)', () => {
     expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${related}`))
   })
 
-  test.each(['The talks ended. Related: Mali junta expels envoy', 'The deaths were related: both men worked at the plant.', 'Bamako — Related: junta'])(
+  test.each([
+    'The talks ended. Related: Mali junta expels envoy',
+    'The deaths were related: both men worked at the plant.',
+    'Bamako — Related: junta',
+    'Bamako Related: junta expels envoy'
+  ])(
     'leaves alone %j',
     async (text) => {
       expect(await leftovers(text)).toEqual([])
@@ -343,6 +348,8 @@ describe('case, apostrophes and figures in a newsroom rules file', () => {
 
   test('an exception applies in any case to an insensitive entry, and only to its own entry', async () => {
     expect(await desk('Zz Top played. Zz TOP too.')).toEqual([])
+    // Only where it covers the match: `Zz Top` two words before does not.
+    expect(await desk('Zz Top met Zz fans.')).toEqual(['1:12-1:14: Cut `Zz`: any case'])
     expect(await desk('ZZ Top played.')).toEqual(['1:1-1:3: Cut `ZZ`: as written'])
   })
 
@@ -453,6 +460,9 @@ describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
       '  - id: choice',
       '    patterns: ["[CHECK … OR … ]"]',
       '    note: a choice left to the desk',
+      '  - id: toll',
+      '    patterns: ["[TOLL #]"]',
+      '    note: a figure to confirm',
       // Written with and without a space: two phrases, not one listed twice.
       '  - id: tk',
       '    match: [TKTK, TK TK]',
@@ -471,8 +481,17 @@ describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
     expect(await desk('The talks ended.\n1 2 3\nContinue reading here')).toEqual([])
   })
 
-  test('in `patterns`, three dots are `…`', async () => {
+  test('in `patterns`, three dots are `…`, for up to 60 tokens (a file at level warning: the gate does not back it up)', async () => {
     expect(await desk('He said [SOURCE Reuters and AP] today.')).toEqual(['1:9-1:32: Cut `[SOURCE Reuters and AP]`: name the source'])
+    const words = (count: number) => Array.from({length: count}, (_, index) => `w${index}`).join(' ')
+    const sixty = `[SOURCE ${words(60)}]`
+    expect(await desk(`He said ${sixty} today.`)).toEqual([`1:9-1:${9 + sixty.length}: Cut \`${sixty}\`: name the source`])
+    expect(await desk(`He said [SOURCE ${words(61)}] today.`)).toEqual([])
+  })
+
+  test('`#` after the first token: a figure, nothing else', async () => {
+    expect(await desk('The toll rose to [TOLL 21] on Monday.')).toEqual(['1:18-1:27: Cut `[TOLL 21]`: a figure to confirm'])
+    expect(await desk('The toll rose to [TOLL TK] on Monday, [TOLL] or [TOLL 2 1].')).toEqual([])
   })
 
   // Each start of `[CHECK` works the pattern out again; what the rest matches from a token is kept for the paragraph.
