@@ -32,7 +32,7 @@ export const modules = [
     ['compile', {from: 'export const kind', until: 'function tokenize('}],
     ['match', {from: 'function tokenize(', until: 'Whether any phrase can start'}],
     ['filter', {from: 'function mayHit(', until: "/** A paragraph's nodes"}],
-    ['tokens', {from: 'const maxRun', to: 'const closingMarks'}, {from: 'function flatten('}]
+    ['tokens', {from: 'const maxRun', until: '/** The `existence` kind. */'}, {from: 'function flatten('}]
   ].map(([part, ...ranges]) => ({
     name: `existence-${part}`,
     group: 'existence',
