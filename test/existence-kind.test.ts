@@ -505,6 +505,7 @@ describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
       '1:82-1:113: Cut `[CHECK OR] or [CHECK x OR y OR]`: a choice left to the desk'
     ])
     expect(await desk('The toll was [CHECK 21 OR 22] on Monday.')).toEqual(['1:14-1:30: Cut `[CHECK 21 OR 22]`: a choice left to the desk'])
+    expect(await desk('[CHECK 21 OR 22]')).toEqual(['1:1-1:17: Cut `[CHECK 21 OR 22]`: a choice left to the desk'])
     // A gap with no `OR` after it before the paragraph ends is no match (`…` stops at the paragraph's end).
     expect(await desk('[CHECK a OR b] then [CHECK c d.')).toEqual(['1:1-1:15: Cut `[CHECK a OR b]`: a choice left to the desk'])
   })

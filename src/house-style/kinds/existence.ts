@@ -500,7 +500,7 @@ function matchAt(
   // Stryker disable next-line all: equivalent: a cache (above)
   if (pattern.some((token) => token.kind === 'any')) {
     known = memo.get(pattern)
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent: a cache (above); a fresh one, or none
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral,BlockStatement: equivalent: a cache (above); a fresh one, or none
     if (!known) {
       // -2: not worked out yet; -1: no match; else the last token matched.
       known = new Int32Array((pattern.length + 1) * (tokens.length + 1)).fill(-2)
@@ -584,6 +584,7 @@ function lineEnd(flat: SentenceContent[], at: number): boolean {
   // mutant of a module-level set survived Stryker's runs). A mark may be several characters (`...`, `!!`).
   const closingMarks = new Set(['.', '!', '?', ':', ';', '…', ','])
   let after = at + 1
+  // Stryker disable next-line MethodExpression: equivalent: `some` for `every`: a punctuation node is one mark repeated (`...`, `!!`; `!?` is two nodes)
   while (flat[after] && [...toString(flat[after])].every((mark) => closingMarks.has(mark))) after++
   for (; after < flat.length; after++) {
     const node = flat[after]
