@@ -540,3 +540,13 @@ test('an entry left alone in a quotation does not hide a shorter phrase inside i
   expect(await desk('The site said "Click here for TK" on Tuesday.')).toEqual(['1:31-1:33: Cut `TK`: copy to come'])
   expect(await desk('The site said Click here for TK on Tuesday.')).toEqual(['1:15-1:32: Cut `Click here for TK`: a button'])
 })
+
+test('an exception with a hyphen (`XXX-rated`) holds its match, in a newsroom file loaded fresh', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-hyphen-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-xxx.yml'),
+    ['kind: existence', 'message: "Cut `{actual}`: a placeholder"', 'level: warning', 'entries:', '  - id: xxx', '    match: [XXX]', '    except: [XXX-rated]', ''].join('\n')
+  )
+  const desk = flaggedBy('desk-xxx', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk('The XXX-rated film took XXX.')).toEqual(['1:25-1:28: Cut `XXX`: a placeholder'])
+})
