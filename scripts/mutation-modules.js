@@ -32,13 +32,15 @@ export const modules = [
     ['compile', {from: 'export const kind', until: 'function tokenize('}],
     ['match', {from: 'function tokenize(', until: 'Whether any phrase can start'}],
     ['filter', {from: 'function mayHit(', until: "/** A paragraph's nodes"}],
-    ['tokens', {from: 'const maxRun', to: 'const closingMarks'}, {from: 'function flatten('}]
+    ['tokens', {from: 'const maxRun', until: '/** The `existence` kind. */'}, {from: 'function flatten('}]
   ].map(([part, ...ranges]) => ({
     name: `existence-${part}`,
     group: 'existence',
     mutate: ranges.map((range) => ({file: 'src/house-style/kinds/existence.ts', ...range})),
-    // schema.test: the kind's entry schema is what rules/schema.json (editors' autocompletion) says.
-    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', 'test/rules-engine.test.ts', 'test/schema.test.ts']
+    // schema.test: the kind's entry schema is what rules/schema.json (editors' autocompletion) says;
+    // rules-engine.test: rules files layered and broken. Both load rules (`compile`) but check
+    // no story the other two do not: only the `compile` part runs them (docs/mutation.md).
+    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', ...(part === 'compile' ? ['test/rules-engine.test.ts', 'test/schema.test.ts'] : [])]
   })),
   {
     name: 'empty-story',

@@ -36,6 +36,19 @@ describe('position: line (ad-slot: `Advertisement`)', () => {
     expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${debris('Advertisement')}`))
   })
 
+  // Each closing mark, and several in one node (`...`, `!!`), may end the line.
+  test.each([
+    ['The talks ended.\nRead more…\nThe minister left.', '2:1-2:10: Remove `Read more` before publishing: it is a link widget from the web page, not copy'],
+    ['Read more...', '1:1-1:10: Remove `Read more` before publishing: it is a link widget from the web page, not copy'],
+    ['Must read!', '1:1-1:10: Remove `Must read` before publishing: it is a link widget from the web page, not copy'],
+    ['Advertisement!!', `1:1-1:14: ${debris('Advertisement')}`],
+    ['Post a comment?', "1:1-1:15: Remove `Post a comment` before publishing: it is the site's comment form, not copy"],
+    ['Most popular;', '1:1-1:13: Remove `Most popular` before publishing: it is a link widget from the web page, not copy'],
+    ['Trending now,', '1:1-1:13: Remove `Trending now` before publishing: it is a link widget from the web page, not copy']
+  ])('flags %j, the closing marks left out of the span', async (text, message) => {
+    expect(await leftovers(text)).toEqual([message])
+  })
+
   test.each([
     'Advertisement revenue fell.',
     'Advertisement. Revenue fell.',
@@ -58,12 +71,49 @@ describe('position: line-start (related-label: `Related:`)', () => {
     expect(await leftovers(text)).toEqual(places.map((place) => `${place}: ${related}`))
   })
 
-  test.each(['The talks ended. Related: Mali junta expels envoy', 'The deaths were related: both men worked at the plant.', 'Bamako — Related: junta'])(
+  test.each([
+    'The talks ended. Related: Mali junta expels envoy',
+    'The deaths were related: both men worked at the plant.',
+    'Bamako — Related: junta',
+    'Bamako Related: junta expels envoy'
+  ])(
     'leaves alone %j',
     async (text) => {
       expect(await leftovers(text)).toEqual([])
     }
   )
+})
+
+// In HTML and Markdown the white space around a line break often comes in
+// several nodes (` ` then the `<br>`'s line break, or a space in an inline
+// element): `Advertisement <br>` is alone on its line all the same.
+describe('position: line and line-start in HTML and Markdown', () => {
+  test.each([
+    ['html', '<p>Advertisement </p>', '1:4-1:17'],
+    ['html', '<p>Advertisement <b> </b></p>', '1:4-1:17'],
+    ['html', '<div>Advertisement <br>The minister left.</div>', '1:6-1:19'],
+    ['html', '<p>Advertisement<br> The minister left.</p>', '1:4-1:17'],
+    ['markdown', 'Advertisement \\\nThe minister left.', '1:1-1:14']
+  ] as const)('%s: flags %j', async (format, text, place) => {
+    expect(await leftovers(text, {format})).toEqual([`${place}: ${debris('Advertisement')}`])
+  })
+
+  test.each([
+    ['html', '<p>The talks ended.<br> Related: Mali junta expels envoy</p>', '1:25-1:33'],
+    ['html', '<p>The talks ended. <br>Related: Mali junta expels envoy</p>', '1:25-1:33'],
+    ['html', '<p><b> </b> Related: Mali junta expels envoy</p>', '1:13-1:21'],
+    ['markdown', 'The talks ended. \\\n Related: Mali junta expels envoy', '2:2-2:10']
+  ] as const)('%s: flags a label at the start of a line: %j', async (format, text, place) => {
+    expect(await leftovers(text, {format})).toEqual([`${place}: ${related}`])
+  })
+
+  test.each([
+    ['html', '<p>Advertisement <b> </b>revenue fell.</p>'],
+    ['html', '<p>The talks ended. <b> </b>Advertisement</p>'],
+    ['html', '<p>The talks ended. <b> </b>Related: Mali junta expels envoy</p>']
+  ] as const)('%s: leaves alone %j', async (format, text) => {
+    expect(await leftovers(text, {format})).toEqual([])
+  })
 })
 
 describe('exceptions', () => {
@@ -247,6 +297,14 @@ describe('a rules file of kind existence that cannot work fails with a located e
       'bad.yml:6:16: pattern "[INSERT … … ]" in entry "twice" has `… …`. Fix: use one `…`'
     ],
     [
+      ['  - id: dummy', '    match: [Lorem ipsum, lorem ipsum]', '    case: insensitive'],
+      'bad.yml:6:26: "lorem ipsum" is listed twice (entries "dummy" and "dummy"). Fix: keep it in one entry'
+    ],
+    [
+      ['  - id: slot', '    patterns: ["[INSERT …]", "[INSERT *]", "[INSERT * …]", "[INSERT …]"]'],
+      'bad.yml:6:60: "[INSERT …]" is listed twice (entries "slot" and "slot"). Fix: keep it in one entry'
+    ],
+    [
       ['  - id: quiet', '    match: [TK]'],
       'bad.yml:5:5: entry "quiet" has no `note`, which the message uses as {note}. Fix: add `note:` to the entry, or take {note} out of the message',
       'Remove `{actual}`: {note}'
@@ -290,6 +348,8 @@ describe('case, apostrophes and figures in a newsroom rules file', () => {
 
   test('an exception applies in any case to an insensitive entry, and only to its own entry', async () => {
     expect(await desk('Zz Top played. Zz TOP too.')).toEqual([])
+    // Only where it covers the match: `Zz Top` two words before does not.
+    expect(await desk('Zz Top met Zz fans.')).toEqual(['1:12-1:14: Cut `Zz`: any case'])
     expect(await desk('ZZ Top played.')).toEqual(['1:1-1:3: Cut `ZZ`: as written'])
   })
 
@@ -314,6 +374,26 @@ test('a possessive of an exception is the exception (`TK Maxx’s`), in either a
   expect(await leftovers('TK’s shares rose.')).toEqual(['1:1-1:5: Remove `TK’s` before publishing: it marks copy still to come'])
 })
 
+test('an exception written with a possessive (`Billboard’s Top 10`) is taken as written', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-possessive-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-lists.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: a list widget from the web page"',
+      'level: warning',
+      'entries:',
+      '  - id: top-ten',
+      '    match: [Top 10]',
+      '    except: ["Billboard’s Top 10"]',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-lists', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk("The song reached Billboard's Top 10 in May. Billboard’s Top 10 is out.")).toEqual([])
+  expect(await desk('The song reached the Top 10 in May.')).toEqual(['1:22-1:28: Cut `Top 10`: a list widget from the web page'])
+})
+
 describe('a figure pattern whose second token is a word, in any case', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-figure-'))
   fs.writeFileSync(
@@ -334,4 +414,139 @@ describe('a figure pattern whose second token is a word, in any case', () => {
 test('a figure that ends a sentence or a paragraph, with nothing after it', async () => {
   expect(await leftovers('The score was 21')).toEqual([])
   expect(await leftovers('The score was 21\n\n3.8 C')).toEqual(["3:1-3:6: Remove `3.8 C` before publishing: it is the site's weather widget, not copy"])
+})
+
+describe('a one-token figure pattern (`#`): a figure alone on its line', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-counter-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-counter.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: a comment counter from the web page"',
+      'level: warning',
+      'entries:',
+      '  - id: counter',
+      '    patterns: ["#"]',
+      '    position: line',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-counter', {...only, defaultRules: false, rules: [folder]})
+
+  test('flags the figure on a line of its own, and no figure in a sentence', async () => {
+    expect(await desk('The talks ended.\n12\nThe minister left.')).toEqual(['2:1-2:3: Cut `12`: a comment counter from the web page'])
+    expect(await desk('It was 12 degrees in Bamako, and 1,200 people came.')).toEqual([])
+  })
+})
+
+describe('a newsroom file whose phrases hold `#`, `*` and `…`', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-marks-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-marks.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'entries:',
+      // In `match` they are the marks as written: the end of a press release, a dinkus.
+      '  - id: end-mark',
+      '    match: ["# # #", "* * *", "Continue reading …"]',
+      '    position: line',
+      '    note: press-release furniture',
+      // In `patterns`, `...` is `…`.
+      '  - id: source',
+      '    patterns: ["[SOURCE ...]"]',
+      '    note: name the source',
+      '  - id: choice',
+      '    patterns: ["[CHECK … OR … ]"]',
+      '    note: a choice left to the desk',
+      '  - id: toll',
+      '    patterns: ["[TOLL #]"]',
+      '    note: a figure to confirm',
+      // Written with and without a space: two phrases, not one listed twice.
+      '  - id: tk',
+      '    match: [TKTK, TK TK]',
+      '    note: copy to come',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-marks', {...only, defaultRules: false, rules: [folder]})
+
+  test('in `match`, `#`, `*` and `…` are the marks themselves', async () => {
+    expect(await desk('The talks ended.\n# # #\n* * *\nContinue reading …')).toEqual([
+      '2:1-2:6: Cut `# # #`: press-release furniture',
+      '3:1-3:6: Cut `* * *`: press-release furniture',
+      '4:1-4:19: Cut `Continue reading …`: press-release furniture'
+    ])
+    expect(await desk('The talks ended.\n1 2 3\nContinue reading here')).toEqual([])
+  })
+
+  test('in `patterns`, three dots are `…`, for up to 60 tokens (a file at level warning: the gate does not back it up)', async () => {
+    expect(await desk('He said [SOURCE Reuters and AP] today.')).toEqual(['1:9-1:32: Cut `[SOURCE Reuters and AP]`: name the source'])
+    const words = (count: number) => Array.from({length: count}, (_, index) => `w${index}`).join(' ')
+    const sixty = `[SOURCE ${words(60)}]`
+    expect(await desk(`He said ${sixty} today.`)).toEqual([`1:9-1:${9 + sixty.length}: Cut \`${sixty}\`: name the source`])
+    expect(await desk(`He said [SOURCE ${words(61)}] today.`)).toEqual([])
+  })
+
+  test('`#` after the first token: a figure, nothing else', async () => {
+    expect(await desk('The toll rose to [TOLL 21] on Monday.')).toEqual(['1:18-1:27: Cut `[TOLL 21]`: a figure to confirm'])
+    expect(await desk('The toll rose to [TOLL TK] on Monday, [TOLL] or [TOLL 2 1].')).toEqual([])
+  })
+
+  // Each start of `[CHECK` works the pattern out again; what the rest matches from a token is kept for the paragraph.
+  test('a pattern with two gaps, tried at several starts in one paragraph', async () => {
+    expect(
+      await desk('[CHECK the toll] was [CHECK 21 OR 22] on [CHECK Monday OR Tuesday OR Wednesday], [CHECK OR] or [CHECK x OR y OR] today.')
+    ).toEqual([
+      // `…` is any run, `]` included: from the first `[CHECK` to the first `OR … ]` after it.
+      '1:1-1:38: Cut `[CHECK the toll] was [CHECK 21 OR 22]`: a choice left to the desk',
+      '1:42-1:80: Cut `[CHECK Monday OR Tuesday OR Wednesday]`: a choice left to the desk',
+      '1:82-1:113: Cut `[CHECK OR] or [CHECK x OR y OR]`: a choice left to the desk'
+    ])
+    expect(await desk('The toll was [CHECK 21 OR 22] on Monday.')).toEqual(['1:14-1:30: Cut `[CHECK 21 OR 22]`: a choice left to the desk'])
+    expect(await desk('[CHECK 21 OR 22]')).toEqual(['1:1-1:17: Cut `[CHECK 21 OR 22]`: a choice left to the desk'])
+    // A gap with no `OR` after it before the paragraph ends is no match (`…` stops at the paragraph's end).
+    expect(await desk('[CHECK a OR b] then [CHECK c d.')).toEqual(['1:1-1:15: Cut `[CHECK a OR b]`: a choice left to the desk'])
+  })
+
+  test('a phrase with and without a space is two phrases', async () => {
+    expect(await desk('The toll was TKTK, or TK TK.')).toEqual(['1:14-1:18: Cut `TKTK`: copy to come', '1:23-1:28: Cut `TK TK`: copy to come'])
+  })
+})
+
+test('an entry left alone in a quotation does not hide a shorter phrase inside it', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-quotes-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-quotes.yml'),
+    [
+      'kind: existence',
+      'message: "Cut `{actual}`: {note}"',
+      'level: warning',
+      'quotes: apply',
+      'entries:',
+      // A reader may quote the site's button; `TK` is residue even in a quote.
+      '  - id: button',
+      '    match: [Click here for TK]',
+      '    quotes: skip',
+      '    note: a button',
+      '  - id: tk',
+      '    match: [TK]',
+      '    note: copy to come',
+      ''
+    ].join('\n')
+  )
+  const desk = flaggedBy('desk-quotes', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk('The site said "Click here for TK" on Tuesday.')).toEqual(['1:31-1:33: Cut `TK`: copy to come'])
+  expect(await desk('The site said Click here for TK on Tuesday.')).toEqual(['1:15-1:32: Cut `Click here for TK`: a button'])
+})
+
+test('an exception with a hyphen (`XXX-rated`) holds its match, in a newsroom file loaded fresh', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-hyphen-'))
+  fs.writeFileSync(
+    path.join(folder, 'desk-xxx.yml'),
+    ['kind: existence', 'message: "Cut `{actual}`: a placeholder"', 'level: warning', 'entries:', '  - id: xxx', '    match: [XXX]', '    except: [XXX-rated]', ''].join('\n')
+  )
+  const desk = flaggedBy('desk-xxx', {...only, defaultRules: false, rules: [folder]})
+  expect(await desk('The XXX-rated film took XXX.')).toEqual(['1:25-1:28: Cut `XXX`: a placeholder'])
 })
