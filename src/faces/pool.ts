@@ -347,7 +347,12 @@ export function createPool(poolOptions: PoolOptions = {}): CheckPool {
     } catch (error) {
       if (error instanceof StoryError) throw error
       // A crash in the worker (a bug, memory, the thread dying): fail closed, as for time.
-      if (!cut) return {...failed(error, planFor(story.dialect), critical), ...(overridden ? {overridden} : {})}
+      if (!cut) {
+        // The worker's notes (the floor's findings) come on another channel than its failure and may be
+        // handled after it: let those already sent arrive, so the hold names the TK the floor found.
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        return {...failed(error, planFor(story.dialect), critical), ...(overridden ? {overridden} : {})}
+      }
       cutOff++
       return outOfTime()
     } finally {
