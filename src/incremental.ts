@@ -94,13 +94,10 @@ export interface IncrementalStats {
   checked: number
 }
 
-/** A least-recently-used map bounded by an estimate of bytes. */
-export class ByteLru {
-  private readonly map = new Map<string, Stored>()
+/** A least-recently-used map bounded by an estimate of bytes (each value says its own). */
+class BoundedLru<Value extends {bytes: number}> {
+  private readonly map = new Map<string, Value>()
   private used = 0
-  readonly stats: IncrementalStats = {reused: 0, checked: 0}
-  /** The last story's names and the names found in each of its paragraphs' text. */
-  names?: {key: string; byForm: Map<string, string[]>; found: Map<string, string>}
   constructor(readonly maxBytes: number) {}
   get size(): number {
     return this.map.size
@@ -108,7 +105,7 @@ export class ByteLru {
   get bytes(): number {
     return this.used
   }
-  get(key: string): Stored | undefined {
+  get(key: string): Value | undefined {
     const value = this.map.get(key)
     if (value) {
       this.map.delete(key)
@@ -116,7 +113,7 @@ export class ByteLru {
     }
     return value
   }
-  set(key: string, value: Stored): void {
+  set(key: string, value: Value): void {
     const old = this.map.get(key)
     if (old) {
       this.used -= old.bytes
@@ -134,6 +131,16 @@ export class ByteLru {
   clear(): void {
     this.map.clear()
     this.used = 0
+  }
+}
+
+/** The incremental checker's cache of paragraphs' findings. */
+export class ByteLru extends BoundedLru<Stored> {
+  readonly stats: IncrementalStats = {reused: 0, checked: 0}
+  /** The last story's names and the names found in each of its paragraphs' text. */
+  names?: {key: string; byForm: Map<string, string[]>; found: Map<string, string>}
+  override clear(): void {
+    super.clear()
     this.names = undefined
   }
 }
@@ -417,11 +424,12 @@ type TreeNode = {type: string; position?: {start: Point; end: Point}; children?:
  * test/incremental.test.ts compares the two).
  */
 export class ParseCache {
-  private readonly map = new Map<string, Parsed>()
-  private used = 0
-  constructor(readonly maxBytes: number) {}
+  private readonly trees: BoundedLru<Parsed>
+  constructor(readonly maxBytes: number) {
+    this.trees = new BoundedLru<Parsed>(maxBytes)
+  }
   get bytes(): number {
-    return this.used
+    return this.trees.bytes
   }
 
   /** The last story parsed and its tree: the same text asked again (the server's floor, then its checker) gets the same tree (checks never change a tree). */
@@ -451,13 +459,10 @@ export class ParseCache {
     for (const to of ends) {
       const text = value.slice(from, to)
       if (text.length > limit) return undefined
-      let entry = this.map.get(text)
-      if (entry) {
-        this.map.delete(text)
-        this.map.set(text, entry)
-      } else {
+      let entry = this.trees.get(text)
+      if (!entry) {
         entry = {tree: parse(text), bytes: 2 * text.length + 500 * text.length}
-        this.set(text, entry)
+        this.trees.set(text, entry)
       }
       // Where it was last placed, its last copy again (checks never change a tree, and the facts they keep on its nodes hold
       // for the same words in the same place); elsewhere a new copy: checks keep facts on the nodes they read
@@ -481,16 +486,6 @@ export class ParseCache {
     return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
   }
 
-  private set(key: string, value: Parsed): void {
-    if (value.bytes > this.maxBytes) return
-    this.map.set(key, value)
-    this.used += value.bytes
-    for (const [oldest, entry] of this.map) {
-      if (this.used <= this.maxBytes) break
-      this.map.delete(oldest)
-      this.used -= entry.bytes
-    }
-  }
 }
 
 /** A paragraph's tree as parsed alone, and its last copy placed in a story. */
