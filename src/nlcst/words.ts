@@ -23,15 +23,45 @@ export function isAllCaps(value: string): boolean {
 const opening = new Set(['"', '“', '‘', "'", '(', '[', '{', '«', '—', '–', '-', '*', '•'])
 
 /**
+ * Whether a word holds the period that ends its sentence: parse-latin keeps
+ * a figure's period inside the word and does not split the sentence after
+ * it (`The vote was 12 to 3. There homes were lost.` is one sentence), so
+ * the word after such a figure and white space starts a sentence.
+ */
+export function endsWithStop(value: string): boolean {
+  const last = value.length - 1
+  if (last < 1 || value.charCodeAt(last) !== 46) return false
+  for (let index = 0; index < last; index++) {
+    const code = value.charCodeAt(index)
+    if ((code < 48 || code > 57) && !(code === 44 && index > 0)) return false
+  }
+  return true
+}
+
+/** {@link endsWithStop} on a word node, looking first at its last leaf (most words end in a letter). */
+export function stopWord(word: Word): boolean {
+  const leaves = word.children
+  const last = leaves[leaves.length - 1] as {value?: string} | undefined
+  if (!last || typeof last.value !== 'string' || !last.value.endsWith('.')) return false
+  return endsWithStop(toString(word))
+}
+
+/**
  * Whether the word at `index` starts its sentence, or starts a quotation or a
  * clause after a colon (`He said: “Nothing …`): places where a capital
- * letter says nothing about whether the word is a name.
+ * letter says nothing about whether the word is a name. A figure that holds
+ * its sentence's period (`… 12 to 3. There …`, see {@link endsWithStop})
+ * ends the sentence before.
  */
 export function isSentenceStart(sentence: Sentence, index: number): boolean {
+  let space = false
   for (let before = index - 1; before >= 0; before--) {
     const child: SentenceContent = sentence.children[before]
-    if (child.type === 'WhiteSpaceNode') continue
-    if (child.type === 'WordNode') return false
+    if (child.type === 'WhiteSpaceNode') {
+      space = true
+      continue
+    }
+    if (child.type === 'WordNode') return space && stopWord(child)
     const value = toString(child)
     if (value === ':' || value === '“' || value === '"' || value === '‘') return true
     if (opening.has(value)) continue

@@ -313,6 +313,7 @@ function compile(file: LoadedRuleFile): CollisionData {
 }
 
 function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>): void {
+  const named = wordsNamed(story.file)
   eachSentence(story.tree, (sentence: Sentence) => {
     const children = sentence.children
     for (let index = 0; index + 2 < children.length; index++) {
@@ -347,6 +348,8 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
       const second = fold(b)
       // "of of", "the the": the `repeated-word` check has these.
       if (!entry.second.has(second) || a.toLowerCase() === b.toLowerCase()) return
+      // "Its a shame.": `confusables` already said `Its` is `It's`; the pair is no residue then.
+      if (named.size > 0 && named.has(`${node.position?.start.offset}:${node.position?.end.offset}`)) return
       if (entry.allow.some((phrase) => allowed(sentence, index, phrase))) return
       if (entry.stranded.has(fold(a)) && strandedBy(sentence, index, entry)) return
       if (entry.relative.has(fold(a)) && inRelative(sentence, index, entry)) return
@@ -363,6 +366,22 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
       })
     }
   })
+}
+
+/**
+ * The words (`start:end` offsets) an earlier check has already named the
+ * right word for (`confusables`: `Its` → `It's` in "Its a shame."): a pair
+ * that starts with one is that slip, not edit residue, so it is not
+ * reported twice with two reasons.
+ */
+function wordsNamed(file: VFile): Set<string> {
+  const named = new Set<string>()
+  for (const message of file.messages) {
+    const place = message.place
+    if (!message.expected?.length || !place || !('start' in place) || place.start.offset === undefined) continue
+    named.add(`${place.start.offset}:${place.end.offset}`)
+  }
+  return named
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import {Context, isBreak} from '../context.js'
 import {classesOf, nounOnly} from '../lexicon.js'
-import {massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext, predicateNext} from '../phrases.js'
+import {clauseVerbs, massNouns, modifiedNounNext, modifierNext, nounPhraseNext, nounStart, objectVerb, pluralNounNext, predicateNext} from '../phrases.js'
 import {closed, functionWords, rankedNounNext, thereIsWords, thereAfterPreposition, timeWords, yearNounNext} from '../shapes.js'
 import {afterIs, clauseStarts, determiners, passive, pluralLike, prepositions, thereVerbs, timePlurals} from '../words.js'
 import {itIsShapeNext, nounHeadNext, objectSlot} from '../slots.js'
@@ -74,6 +74,15 @@ function possessiveSlip(c: Context, expected: string, group: string): Verdict | 
 /** What rules/word-collision.yml flags after `its` and `your` (`its-determiner`, `your-determiner`). */
 const collisionDeterminers = set('the a an this these those its their our my your his her')
 
+/**
+ * Whether the candidate starts a clause: the sentence's first word, after a
+ * mark, or after a conjunction or a verb that takes a clause (`said`,
+ * `think`).
+ */
+function clauseStart(c: Context): boolean {
+  return c.first || !c.isWord(-1) || clauseStarts.has(c.at(-1)) || clauseVerbs.has(c.at(-1))
+}
+
 /** Words after which a possessive can end a phrase: not a slip before them. */
 const contractionNext = set('a an the not been never always also just no going getting trying doing looking coming becoming hoping saying talking telling happening')
 
@@ -88,8 +97,9 @@ const contractionPrepositions = set('in on at from with into onto about under of
 function contractionSlip(c: Context, expected: string, group: string): Verdict | undefined {
   if (!c.isWord(1)) return undefined
   const next = c.at(1)
-  // "its the", "your a": the word-collision rules report these, with the contraction first.
-  if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return undefined
+  // "Its a shame.", "I think its the best": a determiner after "its" at a clause's start is "it is". Elsewhere
+  // ("raised its the dividend") it is edit residue, which the word-collision rules report.
+  if ((expected === "it's" || expected === "you're") && collisionDeterminers.has(next)) return clauseStart(c) ? {expected, group} : undefined
   if (contractionNext.has(next)) return {expected, group}
   if (set('quite even like really especially having').has(next)) return {expected, group}
   // "When your in business", "its on the table": a possessive takes a noun, never a preposition.
@@ -187,10 +197,11 @@ const theyreSlip: Rule = (c) => {
 const yourSlip: Rule = (c) => {
   const next = c.at(1)
   if (!c.isWord(1)) return undefined
-  // "your a": word-collision's `your-determiner` reports it, with `you're` first.
+  // "If your a farmer": a determiner at a clause's start ("gave your a" is word-collision's residue).
+  if (collisionDeterminers.has(next)) return clauseStart(c) ? {expected: "you're", group: "your/you're"} : undefined
   if (set('not going getting trying doing looking talking saying coming telling asking kidding never always just still really very so too sure welcome').has(next)) {
     // "your welcome speech": only "your welcome" at a break is "you're welcome".
-    if (next === 'welcome' && !isBreak(c.at(2))) return undefined
+    if (next === 'welcome' && !isBreak(c.at(2)) && !(c.at(2) === 'to' && c.isWord(3) && !determiners.has(c.at(3)))) return undefined
     return {expected: "you're", group: "your/you're"}
   }
   if (contractionPrepositions.has(next) && c.at(2) !== '-' && c.isWord(2)) return {expected: "you're", group: "your/you're"}
@@ -198,10 +209,16 @@ const yourSlip: Rule = (c) => {
   if ((next === 'out' && c.at(2) === 'of') || (set('right wrong').has(next) && (set('about again that').has(c.at(2)) || (isBreak(c.at(2)) && c.at(2) !== '')) && !(c.isWord(-1) && prepositions.has(c.at(-1))))) return {expected: "you're", group: "your/you're"}
   // "if your interested, call": a participle or adjective that ends the phrase is said of "you are".
   const classes = classesOf(next)
+  // "If your sick, stay home": at a clause's start, an adjective that ends the phrase is said of "you are".
+  if (c.tokens[c.index + 1].text === next && classes.adjective && !classes.participle && isBreak(c.at(2)) && c.at(2) !== '' && c.isWord(-1) && set('if when while because as since unless until').has(c.at(-1))) return {expected: "you're", group: "your/you're"}
   if (c.tokens[c.index + 1].text === next && (classes.participle || (classes.adjective && !classes.noun)) && !classes.verb && (isBreak(c.at(2)) || set('in to about with for by that').has(c.at(2)))) return {expected: "you're", group: "your/you're"}
   return undefined
 }
-const youreSlip: Rule = (c) => possessiveSlip(c, 'your', "your/you're")
+const youreSlip: Rule = (c) => {
+  // "Is you're home ready?", "It is you're right": "is you are" is no English; the possessive before its noun is.
+  if (c.isWord(-1) && c.isWord(1) && set('is was are were').has(c.at(-1)) && !closed(c.at(1)) && c.tokens[c.index + 1].text === c.at(1) && (nounOnly(c.at(1)) || classesOf(c.at(1)).noun)) return {expected: 'your', group: "your/you're"}
+  return possessiveSlip(c, 'your', "your/you're")
+}
 
 // --- whose / who's ----------------------------------------------------------
 

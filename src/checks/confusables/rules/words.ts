@@ -146,6 +146,10 @@ const principalSlip: Rule = (c) => {
     return {expected, group: 'principal/principle'}
   }
   if (c.at(-1) === 'of' && c.at(-2) === 'matter') return {expected, group: 'principal/principle'}
+  // "a point of principal.", "a man of principal,": a matter of belief ends its phrase.
+  if (word === 'principal' && c.at(-1) === 'of' && set('point man woman men women question issue breach').has(c.at(-2)) && !c.isWord(1)) return {expected, group: 'principal/principle'}
+  // "the principal of free speech", "the principal of equal pay": "of" and an adjective is an idea's ("the principal of the school" has its article).
+  if (c.at(1) === 'of' && c.isWord(2) && c.tokens[c.index + 2].text === c.at(2) && !closed(c.at(2)) && classesOf(c.at(2)).adjective && !classesOf(c.at(2)).noun) return {expected, group: 'principal/principle'}
   // "the principal of self-determination", "principals of transparency": a principle is of an idea.
   if (c.at(1) === 'of' && c.isWord(1) && c.isWord(2) && c.tokens[c.index + 2].text === c.at(2) && /(?:ion|ity|ness|ism|ment|ance|ence|ship|dom|hood)$|^(?:self|non|free|fair|equal)-/.test(c.at(2))) return {expected, group: 'principal/principle'}
   return undefined
@@ -158,6 +162,10 @@ const principleSlip: Rule = (c) => {
   const expected = word.replace('principle', 'principal')
   if (c.isWord(-1) && set('school assistant vice deputy high elementary head').has(c.at(-1))) return {expected, group: 'principal/principle'}
   if (c.isWord(1) && principalNext.has(c.at(1)) && c.at(-1) !== 'in') return {expected, group: 'principal/principle'}
+  // "repay the principle and interest": the sum lent.
+  if (c.at(1) === 'and' && c.at(2) === 'interest') return {expected, group: 'principal/principle'}
+  // "the country's principle export": after a possessive, a noun makes it the adjective, even one that is a verb too.
+  if (word === 'principle' && (/'s$/.test(c.at(-1)) || possessives.has(c.at(-1))) && c.isWord(1) && c.tokens[c.index + 1].text === c.at(1) && !closed(c.at(1)) && !timeWords.has(c.at(1)) && classesOf(c.at(1)).noun && !classesOf(c.at(1)).adjective && !c.at(1).endsWith('ing') && !c.at(1).endsWith('s') && (isBreak(c.at(2)) || prepositions.has(c.at(2)))) return {expected, group: 'principal/principle'}
   // "a principle component of", "16 principle dancers": a noun after it makes it the adjective, principal.
   const next = c.tokens[c.index + 1]
   if (word === 'principle' && c.isWord(1) && next.text === next.lower && c.at(-1) !== 'in' && !closed(next.lower) && !timeWords.has(next.lower)) {
@@ -174,15 +182,45 @@ const complimentSlip: Rule = (c) => {
   if (c.at(-1) === 'full' && (word === 'compliment' || word === 'compliments')) return {expected: word.replace('compliment', 'complement'), group: 'complement/compliment'}
   // "the two firms compliment each other": to go well together is to complement.
   if ((word === 'compliment' || word === 'compliments') && c.isWord(1) && ((c.at(1) === 'each' && c.at(2) === 'other') || (c.at(1) === 'one' && c.at(2) === 'another')) && c.at(3) !== 'on') return {expected: word.replace('compliment', 'complement'), group: 'complement/compliment'}
+  const expected = word.replace('compliment', 'complement')
+  const verb = word === 'complimented' || ((word === 'compliment' || word === 'compliments') && c.isWord(-1) && !determiners.has(c.at(-1)) && !classesOf(c.at(-1)).adjective)
+  if (!verb || personObject(c)) return undefined
+  // "Rail links complimented the new airport", "The sauce complimented the dish": a thing, not a person, praises nothing.
+  const subject = c.tokens[c.index - 1]
+  if (c.isWord(-1) && subject.text === c.at(-1) && !persons.has(c.at(-1)) && !/(?:er|or|ist|ian|ant|ent)s?$/.test(c.at(-1)) && (nounOnly(c.at(-1)) || (pluralLike(c.at(-1)) && classesOf(c.at(-1)).noun)) && !closed(c.at(-1)) && (c.isWord(-2) ? determiners.has(c.at(-2)) || nounOnly(c.at(-2)) || !classesOf(c.at(-2)).verb : true)) return {expected, group: 'complement/compliment'}
+  // "will compliment existing routes", "to compliment chemotherapy": praise goes to someone; a bare noun phrase is what is completed.
+  const next = c.tokens[c.index + 1]
+  if (word !== 'complimented' && c.isWord(1) && next.text === next.lower && !closed(next.lower) && !objects.has(next.lower) && (modals.has(c.at(-1)) || c.at(-1) === 'to') && (nounOnly(next.lower) || classesOf(next.lower).participle || classesOf(next.lower).ing || classesOf(next.lower).adjective || pluralLike(next.lower))) return {expected, group: 'complement/compliment'}
   return undefined
+}
+
+/** People, who praise and are praised: "The coach complimented his players". */
+const persons = set('coach mayor minister president chef judge critics critic fans fan officials official people staff players manager boss leader leaders reviewers teacher teachers voters parents residents owner owners executives chairman chairwoman members member audience audiences crowd crowds team teammates colleagues friends partner guests customers writers host hosts he she i we they you who everyone everybody someone nobody')
+
+/** Whether a person is the verb's object: "him", "Smith", "his players", "the chef". */
+function personObject(c: Context): boolean {
+  if (!c.isWord(1)) return false
+  if (objects.has(c.at(1)) || /^[A-Z][a-z]/.test(c.tokens[c.index + 1].text)) return true
+  return (possessives.has(c.at(1)) || determiners.has(c.at(1))) && c.isWord(2) && (persons.has(c.at(2)) || /(?:er|or|ist|ian)s?$/.test(c.at(2)))
+}
+
+/** Whether the verb praises: a person as its object, then "on" or "for" ("complimented his players on their effort"). */
+function praiseFollows(c: Context): boolean {
+  if (!personObject(c)) return false
+  for (let k = 2; k <= 5 && c.isWord(k); k++) if (c.at(k) === 'on' || c.at(k) === 'for') return true
+  return false
 }
 const complementSlip: Rule = (c) => {
   const word = c.at(0)
   const expected = word.replace('complement', 'compliment')
   if (c.before(set('pay paid pays paying backhanded'), 4)) return {expected, group: 'complement/compliment'}
   if (word === 'complements' && c.isWord(1) && c.at(1) === 'of' && c.first) return {expected, group: 'complement/compliment'}
-  // "complemented her on the dress": praise a person on something.
+  // "complemented her on the dress", "complemented his players on their effort": praise a person on or for something.
   if (c.isWord(1) && set('him her them me us you').has(c.at(1)) && c.at(2) === 'on') return {expected, group: 'complement/compliment'}
+  if (c.isWord(-1) && !determiners.has(c.at(-1)) && praiseFollows(c)) return {expected, group: 'complement/compliment'}
+  // "the highest complement you can pay", "thanked him for the complement", "full of complements", "showered with complements".
+  for (let k = 1; k <= 4 && c.isWord(k); k++) if (set('pay paid pays paying').has(c.at(k))) return {expected, group: 'complement/compliment'}
+  if ((c.at(-1) === 'for' || (c.at(-2) === 'for' && determiners.has(c.at(-1)))) && c.before(set('thank thanked thanking'), 4) || (c.at(-1) === 'of' && c.at(-2) === 'full' && word === 'complements') || (c.at(-1) === 'with' && c.before(set('showered shower showering heaped lavished'), 4))) return {expected, group: 'complement/compliment'}
   return undefined
 }
 
@@ -384,6 +422,8 @@ const exceptSlip: Rule = (c) => {
   if (word === 'excepted' && c.isWord(-1) && c.isWord(1) && (subjects.has(c.at(-1)) || /^[A-Z][a-z]+$/.test(c.tokens[c.index - 1].text)) && (determiners.has(c.at(1)) || c.at(1) === 'that' || /^[A-Z]/.test(c.tokens[c.index + 1].text))) {
     return {expected: 'accepted', group}
   }
+  // "The court excepted the plea": a subject after its article, then the verb and its object.
+  if (word === 'excepted' && c.isWord(-2) && set('the a an this').has(c.at(-2)) && c.tokens[c.index - 1].text === c.at(-1) && nounOnly(c.at(-1)) && !classesOf(c.at(-1)).verb && c.isWord(1) && determiners.has(c.at(1))) return {expected: 'accepted', group}
   if (word === 'excepted' && c.isWord(-1) && (passive.has(c.at(-1)) || perfect.has(c.at(-1)) || set('widely generally not universally').has(c.at(-1)))) return {expected: 'accepted', group}
   return undefined
 }
@@ -393,7 +433,11 @@ const acceptSlip: Rule = (c) => {
   const group = 'accept/except'
   if (c.isWord(1) && set('for when where perhaps possibly').has(c.at(1)) && !c.before(modals, 1) && !c.before(subjects, 1)) return {expected: 'except', group}
   if (c.isWord(-1) && set('all everyone everything nothing anyone anything everybody nobody none').has(c.at(-1))) return {expected: 'except', group}
-  if (c.at(-1) === ',' && c.isWord(1) && set('for when where in that the a an').has(c.at(1))) return {expected: 'except', group}
+  if (c.at(-1) === ',' && c.isWord(1) && (set('for when where in that the a an one two three').has(c.at(1)) || possessives.has(c.at(1)))) return {expected: 'except', group}
+  // "Nobody came accept his sister", "Nothing is known accept that": a verb cannot follow a finished verb.
+  if (c.isWord(-1) && c.isWord(1) && (set('came went left stayed survived died voted agreed is was are were').has(c.at(-1)) || (classesOf(c.at(-1)).participle && !classesOf(c.at(-1)).adjective && c.before(passive, 2))) && (determiners.has(c.at(1)) || c.at(1) === 'that' || c.at(1) === 'for' || /^[A-Z]/.test(c.tokens[c.index + 1].text))) return {expected: 'except', group}
+  // "open every day accept Sunday": after a time, a day or a month is the one left out.
+  if (c.isWord(-1) && set('day days week weekdays year').has(c.at(-1)) && c.isWord(1) && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?$/.test(c.tokens[c.index + 1].text)) return {expected: 'except', group}
   return undefined
 }
 
@@ -430,6 +474,10 @@ const breathSlip: Rule = (c) => {
   if (c.isWord(-1) && modals.has(c.at(-1))) return {expected: 'breathe', group: 'breath/breathe'}
   // "we breath clean air": a subject pronoun takes the verb.
   if (c.isWord(-1) && set('i we they you').has(c.at(-1)) && c.isWord(1)) return {expected: 'breathe', group: 'breath/breathe'}
+  // "could not breath", "let rivals breath", "helps workers breath": a verb after a modal and "not", or a bare infinitive after its object.
+  if (c.isWord(-2) && ((modals.has(c.at(-2)) && set('not never barely hardly still').has(c.at(-1))) || (bareInfinitive.has(c.at(-2)) && (objects.has(c.at(-1)) || pluralLike(c.at(-1)))))) return {expected: 'breathe', group: 'breath/breathe'}
+  // "Children breath faster", "residents breath dirty air": a plural subject, then the verb and what follows it.
+  if (c.isWord(-1) && c.isWord(1) && (irregularPlurals.has(c.at(-1)) || (pluralLike(c.at(-1)) && classesOf(c.at(-1)).noun)) && !closed(c.at(1)) && c.at(1) !== 'of' && c.at(1) !== 'test' && c.at(1) !== 'tests') return {expected: 'breathe', group: 'breath/breathe'}
   if (c.isWord(1) && (set('easier easily again deeply heavily freely').has(c.at(1)) || (c.at(1) === 'a' && c.at(2) === 'sigh') || (c.at(1) === 'new' && c.at(2) === 'life'))) {
     return {expected: 'breathe', group: 'breath/breathe'}
   }
@@ -573,7 +621,7 @@ const everydaySlip: Rule = (c) => {
   }
   return undefined
 }
-const everyDayNouns = set('life lives items objects use tasks routine chores language occurrence reality realities existence clothes clothing heroes goods products activities things needs expenses purchases experience experiences problems struggles speech conversation')
+const everyDayNouns = set('spending shopping living routines task chore item object hero product good need expense purchase problem struggle conversations life lives items objects use tasks routine chores language occurrence reality realities existence clothes clothing heroes goods products activities things needs expenses purchases experience experiences problems struggles speech conversation')
 const everyDaySlip: Rule = (c) => {
   if (c.at(0) !== 'every' || c.at(1) !== 'day' || !c.isWord(1)) return undefined
   const group = 'every day/everyday'
@@ -594,6 +642,8 @@ const lessUnits = set('years months weeks days hours minutes seconds decades cen
 const lessSlip: Rule = (c) => {
   if (c.at(0) !== 'less' || !c.isWord(1)) return undefined
   const next = c.at(1)
+  // "more or less", "less and less", "no less", "none the less": fixed phrases, whatever follows.
+  if (c.isWord(-1) && (((c.at(-1) === 'or' || c.at(-1) === 'and') && set('more less').has(c.at(-2))) || set('no the').has(c.at(-1)))) return undefined
   // "less than 500 jets", "less than 10 people": AP's fewer for individual items; not an amount ("less than 10 years").
   if (next === 'than' && /^\d[\d,]*$/.test(c.at(2)) && c.isWord(3)) {
     // The head after up to three modifiers ("less than 500 very large jets").
@@ -602,17 +652,39 @@ const lessSlip: Rule = (c) => {
     const counted = c.at(k)
     if ((pluralLike(counted) || set('people children men women police').has(counted)) && !lessUnits.has(counted) && !lessAmounts.has(counted) && !/ing$|ed$/.test(counted)) return {expected: 'fewer', group: 'fewer/less'}
   }
-  if (lessAmounts.has(next) || !pluralLike(next) || /ing$|ed$|ly$/.test(next) || thereVerbs.has(next)) return undefined
-  // "more or less", "no less": fixed phrases.
-  if (c.at(-1) === 'or' || c.at(-1) === 'and') return undefined
-  // "less people than" and "less people": both want "fewer".
+  // "less young voters", "less British ballet stars": an adjective that classifies (not one "less" grades, as in
+  // "less expensive cars"), then a plural count noun.
+  const written = c.tokens[c.index + 1].text
+  if (c.isWord(2) && (classifying.has(next) || (/^[A-Z][a-z]+(?:an|ish|ese|ch|i)$/.test(written) && c.text === 'less'))) {
+    // "less British ballet stars": a noun may modify the head.
+    const k = c.isWord(3) && nounOnly(c.at(2)) && !pluralLike(c.at(2)) && !closed(c.at(2)) ? 3 : 2
+    const head = c.at(k)
+    if (countedPlural(head) && c.tokens[c.index + k].text === head) return {expected: 'fewer', group: 'fewer/less'}
+  }
+  if (!countedPlural(next) || /ly$/.test(next) || thereVerbs.has(next)) return undefined
+  // "less people than" and "less people", "and less people came": both want "fewer".
   return {expected: 'fewer', group: 'fewer/less'}
 }
+
+/** A plural count noun, not an amount (`costs`), a unit (`years`) or a verb form. */
+function countedPlural(word: string): boolean {
+  return (pluralLike(word) || irregularPlurals.has(word)) && !lessAmounts.has(word) && !lessUnits.has(word) && !/ing$|ed$/.test(word)
+}
+
+/**
+ * Adjectives that sort things into kinds rather than grade them, so "less"
+ * before them counts the noun (`less young voters`, `less foreign tourists`,
+ * `less new jobs`), where "less expensive cars" grades the adjective.
+ */
+const classifying = set('young old new small big large foreign domestic local female male elderly teenage first-time full-time part-time overseas civilian rural')
 
 /** `fewer` before a word that is not a plural: `fewer money`, `fewer important`. */
 const fewerSlip: Rule = (c) => {
   if (c.at(0) !== 'fewer' || !c.isWord(1)) return undefined
   const next = c.at(1)
+  // "fewer than 10 miles", "fewer than $500", "grew fewer than forecast": an amount, or a comparison of amounts.
+  if (next === 'than' && c.isWord(2) && ((/^\d[\d,.]*$/.test(c.at(2)) && lessUnits.has(c.at(3))) || set('forecast expected planned predicted estimated').has(c.at(2)))) return {expected: 'less', group: 'fewer/less'}
+  if (next === 'than' && c.at(2) === '$') return {expected: 'less', group: 'fewer/less'}
   if (pluralLike(next) || /^\d|^(than|and|or|of|in|to|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)$/.test(next)) return undefined
   if (/s$/.test(next) && !/(?:ss|us|ous)$/.test(next)) return undefined
   const after = c.at(2)
