@@ -35,6 +35,14 @@ describe('sentence starts after a figure’s period', () => {
     expect(await flagged('The vote was 12 to 3. Becuase of rain it ended.')).toEqual(['1:23-1:30: `Becuase` is not in the dictionary; did you mean `Because`?'])
   })
 
+  test('numbers: a figure that starts the second sentence is spelled out as a sentence\'s first word', async () => {
+    const file = await check('The vote was 12 to 3. 9 people were hurt.', onlyChecks())
+    expect(file.messages.filter((message) => message.ruleId === 'numbers').map((message) => `${String(message)} [${(message as {data?: {entry?: string}}).data?.entry}]`)).toEqual([
+      '1:14-1:21: Use `12-3`, not `12 to 3`. [votes-scores]',
+      '1:23-1:24: Use `Nine`, not `9`. [start-of-sentence]'
+    ])
+  })
+
   test('confusables: a slip that starts the second sentence', async () => {
     const file = await check('The board voted 5 to 4. Who\'s car was it?', onlyChecks('confusables'))
     expect(file.messages.filter((message) => message.ruleId === 'confusables').map(String)).toEqual(['1:25-1:30: Use `Whose` (belonging to whom), not `Who\'s` (who is)'])

@@ -369,16 +369,19 @@ function run(story: Story, files: ReadonlyArray<CompiledRuleFile<CollisionData>>
 }
 
 /**
- * The words (`start:end` offsets) an earlier check has already named the
- * right word for (`confusables`: `Its` → `It's` in "Its a shame."): a pair
- * that starts with one is that slip, not edit residue, so it is not
- * reported twice with two reasons.
+ * The words (`start:end` offsets) the `confusables` check, which runs
+ * before the data rules, has already named the right word for (`Its` →
+ * `It's` in "Its a shame.", `their` → `they're` in "said their a good
+ * team"): a pair that starts with one is that slip, not edit residue, so it
+ * is not reported twice with two reasons. (Other checks' words are not
+ * taken: `indefinite-article`'s `a` → `an` in "a of the worst" leaves the
+ * residue to report.)
  */
 function wordsNamed(file: VFile): Set<string> {
   const named = new Set<string>()
   for (const message of file.messages) {
     const place = message.place
-    if (!message.expected?.length || !place || !('start' in place) || place.start.offset === undefined) continue
+    if (message.ruleId !== 'confusables' || !message.expected?.length || !place || !('start' in place) || place.start.offset === undefined) continue
     named.add(`${place.start.offset}:${place.end.offset}`)
   }
   return named

@@ -65,6 +65,7 @@ import {
   type Stream,
   type Token
 } from '../sequence.js'
+import {endsWithStop} from '../../nlcst/words.js'
 import {Story, dataLevel, emit, entryPolicySchema, policyOf, type EntrySettings, type Policy} from '../runtime.js'
 import type {Level} from '../../types.js'
 
@@ -286,7 +287,7 @@ export const pattern: Plugin<[KindPluginOptions<PatternData>], Root> = function 
       for (let index = 0; index < files.length; index++) {
         const compiled = files[index]
         let mine = one ? found : found.filter((item) => fileOf.get(item.rule) === index)
-        if (compiled.data.starts.length > 0) mine = withStarts(mine, compiled.data.starts, stream.tokens)
+        if (compiled.data.starts.length > 0) mine = withStarts(mine, compiled.data.starts, stream)
         if (mine.length > 0) checkSentence(story, compiled, stream, before, mine)
       }
     })
@@ -307,8 +308,14 @@ function checkSentence(
     if (match.start < reached) continue
     if (rule.sentenceStart !== undefined) {
       const start = startsSentence(tokens, match.start)
+      const stop = !start && afterStop(stream, match.start)
       // "the No. 1 seed" is cut after "No." by the parser: neither a start nor a middle it can see.
       if (start && previous && endsWithAbbreviation(previous)) continue
+      if (stop) {
+        if (rule.sentenceStart !== true) continue
+        if (report(story, file, tokens, rule, match)) reached = match.end
+        continue
+      }
       if (start !== rule.sentenceStart) continue
     }
     if (rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
@@ -358,17 +365,48 @@ function report(
 function withStarts(
   found: Array<{rule: PatternRule; match: Match}>,
   starts: ReadonlyArray<PatternRule>,
-  tokens: ReadonlyArray<Token>
+  stream: Stream
 ): Array<{rule: PatternRule; match: Match}> {
+  const {tokens} = stream
   let first = 0
   while (first < tokens.length && (tokens[first].type === 'space' || opening.has(tokens[first].value))) first++
   const more: Array<{rule: PatternRule; match: Match}> = []
-  for (const rule of starts) {
-    const match = matchAt(rule.pattern, tokens, first)
-    if (match) more.push({rule, match})
+  for (const at of [first, ...stopStarts(stream)]) {
+    for (const rule of starts) {
+      const match = matchAt(rule.pattern, tokens, at)
+      if (match) more.push({rule, match})
+    }
   }
   if (more.length === 0) return found
   return [...more, ...found].sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end)
+}
+
+/**
+ * Where a sentence starts inside a sentence node: parse-latin does not split
+ * after a figure's period ("The vote was 12 to 3. 9 people were hurt." is one
+ * node), so the first word after such a figure and white space starts one.
+ */
+function stopStarts(stream: Stream): number[] {
+  const {tokens} = stream
+  const found: number[] = []
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.value !== '.' || !token.last || token.word === -1 || tokens[index + 1].type !== 'space') continue
+    if (!endsWithStop(stream.words[token.word].text)) continue
+    let next = index + 1
+    while (next < tokens.length && (tokens[next].type === 'space' || opening.has(tokens[next].value))) next++
+    if (next < tokens.length) found.push(next)
+  }
+  return found
+}
+
+/** Whether token `index` is the first after a figure that holds its sentence's period ({@link stopStarts}). */
+function afterStop(stream: Stream, index: number): boolean {
+  const {tokens} = stream
+  let before = index - 1
+  while (before >= 0 && (tokens[before].type === 'space' || opening.has(tokens[before].value))) before--
+  if (before < 0 || before === index - 1 || tokens[before].value !== '.' || !tokens[before].last || tokens[before].word === -1) return false
+  return endsWithStop(stream.words[tokens[before].word].text)
 }
 
 // "“12 people died,” she said.": opening quotes and brackets may come first.
