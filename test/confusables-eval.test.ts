@@ -26,7 +26,7 @@ const floors: Record<string, [number | null, number | null]> = {
   'affect/effect': [95, null],
   'lose/loose': [100, null],
   'council/counsel': [null, 78],
-  'led/lead': [68, 85],
+  'led/lead': [75, 85],
   'passed/past': [93, 85],
   'capital/capitol': [93, null],
   'whether/weather': [86, null],
@@ -35,11 +35,13 @@ const floors: Record<string, [number | null, number | null]> = {
 }
 
 /**
- * False alarms on controls (percent), per set: none, but on BBC one reader's
- * comment quoted there has a real slip ("worked hard for there glory"), which
- * the check rightly flags.
+ * Controls the check flags, all for slips in the source itself: a Reuters
+ * story's "has lead Wall Street analysts" and readers' comments quoted in a
+ * BBC story ("I don't think its the best song", "I think its a brilliantly
+ * written song", "worked hard for there glory"). Any other flagged control
+ * is a false alarm.
  */
-const alarmCeilings: Record<string, number> = {"their/there/they're": 1}
+const sourceSlips = ['has lead Wall Street analysts', "don't think its the best song", 'I think its a brilliantly written song', 'worked hard for there glory']
 
 describe('confusables on real sentences', () => {
   for (const [set, column] of [['reuters', 0], ['bbc', 1]] as const) {
@@ -52,8 +54,8 @@ describe('confusables on real sentences', () => {
         const floor = floors[group]?.[column]
         if (floor !== undefined && floor !== null) expect(r.recall, `${set} ${group} recall\n${summary}`).toBeGreaterThanOrEqual(floor)
         if (r.top1 !== null) expect(r.top1, `${set} ${group} right word first\n${summary}`).toBeGreaterThanOrEqual(95)
-        const ceiling = set === 'reuters' ? 0 : alarmCeilings[group] ?? 0
-        if (r.falseAlarms !== null) expect(r.falseAlarms, `${set} ${group} false alarms: ${result.alarms[group].join('\n')}`).toBeLessThanOrEqual(ceiling)
+        const falseAlarms = (result.alarms[group] as string[]).filter((line) => !sourceSlips.some((slip) => line.includes(slip)))
+        expect(falseAlarms, `${set} ${group} false alarms`).toEqual([])
       }
     }, 300_000)
   }

@@ -5,7 +5,8 @@
 import {Context, isBreak} from '../context.js'
 import {classesOf, nounOnly} from '../lexicon.js'
 import {auxiliaries, closed, functionWords, timeWords, tooBeforeNumberOrName, tooBeforeVerb, unknownNoun} from '../shapes.js'
-import {comparatives, determiners, haveModals, irregularPlurals, modals, objects, passive, perfect, pluralLike, possessives, prepositions, subjects, thereVerbs} from '../words.js'
+import {clauseVerbs} from '../phrases.js'
+import {comparatives, determiners, haveModals, irregularPlurals, modals, objects, passive, perfect, pluralLike, possessives, prepositions, subjects, thereVerbs, timePlurals} from '../words.js'
 import {set, type Rule} from './common.js'
 import {toForToo, tooForTo} from './toToo.js'
 
@@ -298,13 +299,17 @@ const leadSlip: Rule = (c) => {
   if ((previous === ',' || c.first) && c.at(1) === 'by' && c.at(2) !== 'example') return {expected: 'led', group}
   if (!c.isWord(-1)) return undefined
   if ((perfect.has(previous) || previous === 'been') && ledAfter.has(c.at(1))) return {expected: 'led', group}
+  // "has lead Wall Street analysts", "had lead Chelsea to": a perfect, then a name as the object.
+  if (perfect.has(previous) && c.isWord(1) && /^[A-Z][a-z]/.test(c.tokens[c.index + 1].text)) return {expected: 'led', group}
   // "had certainly lead a number", "has not lead NHL rookies": a perfect with an adverb between.
   if (c.isWord(-2) && perfect.has(c.at(-2)) && (previous === 'not' || perfectAdverbs.has(previous) || classesOf(previous).adverb) && c.isWord(1) && !leadNext.has(c.at(1)) && c.at(1) !== 'in') return {expected: 'led', group}
   // "The company, lead by its new chief", "is being lead by": a participle, not "to lead by example".
   if (c.at(1) === 'by' && c.at(2) !== 'example' && (previous === ',' || previous === 'being' || previous === 'been')) return {expected: 'led', group}
   // "MOL lead the charge": a singular subject takes "leads" in the present, so "lead" here is "led".
   // "That defeat lead military experts to suggest": a plural noun is an object too.
-  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k)) || (k === 1 && c.isWord(2) && c.tokens[c.index + 1].text === c.at(1) && pluralLike(c.at(1)) && classesOf(c.at(1)).noun && !classesOf(c.at(1)).verb)
+  const pluralAt = (k: number) => c.isWord(k + 1) && c.tokens[c.index + k].text === c.at(k) && pluralLike(c.at(k)) && classesOf(c.at(k)).noun && !classesOf(c.at(k)).verb
+  // "lead military experts to": an adjective before the plural noun is an object too.
+  const object = (k: number) => c.at(k) === 'the' || c.at(k) === 'a' || c.at(k) === 'an' || possessives.has(c.at(k)) || (k === 1 && (pluralAt(1) || (c.tokens[c.index + 1].text === c.at(1) && (classesOf(c.at(1)).adjective || classesOf(c.at(1)).noun) && !classesOf(c.at(1)).verb && !closed(c.at(1)) && !leadNext.has(c.at(1)) && pluralAt(2))))
   // "the loan lead to the introduction": "lead to" and its object, after a singular subject.
   if (object(1) || (c.at(1) === 'to' && object(2))) {
     const subject = c.tokens[c.index - 1]
@@ -327,7 +332,7 @@ const leadSlip: Rule = (c) => {
   // "was lead astray", "were lead away": a passive and its particle.
   if (passive.has(previous) && previous !== 'be' && set('astray away off into').has(c.at(1))) return {expected: 'led', group}
   // "a Senate group lead by minority leader Tom Daschle": a noun, then "lead by" and a name or a possessive.
-  if (c.at(1) === 'by' && c.isWord(2) && (possessives.has(c.at(2)) || c.at(2) === 'the' || /^[A-Z][a-z]/.test(c.tokens[c.index + 2].text)) && !subjects.has(previous) && !closed(previous) && nounOnly(previous) && !pluralLike(previous)) return {expected: 'led', group}
+  if (c.at(1) === 'by' && c.isWord(2) && (possessives.has(c.at(2)) || c.at(2) === 'the' || /^[A-Z][a-z]/.test(c.tokens[c.index + 2].text) || (c.isWord(3) && c.at(2) !== 'example' && !closed(c.at(2)) && !/^\d/.test(c.at(2)) && c.tokens[c.index + 2].text === c.at(2) && classesOf(c.at(2)).noun && /^[a-z]+$/.test(c.at(3)) && (classesOf(c.at(3)).noun || /^[A-Z]/.test(c.tokens[c.index + 3].text)))) && !subjects.has(previous) && !closed(previous) && nounOnly(previous) && !pluralLike(previous)) return {expected: 'led', group}
   if (passive.has(previous) && previous !== 'be' && previous !== 'being' && (c.at(1) === 'by' || c.at(1) === 'to')) {
     // "The aim is to lead": "is lead to" reads "is led to"; "the lead is to" does not reach here.
     return {expected: 'led', group}
@@ -627,6 +632,16 @@ const everyDaySlip: Rule = (c) => {
   const group = 'every day/everyday'
   if (c.isWord(-1) && set('the an our their his her its my your').has(c.at(-1))) return {expected: 'everyday', extend: 1, group}
   if (c.isWord(2) && everyDayNouns.has(c.at(2)) && c.isWord(-1) && !c.first) return {expected: 'everyday', extend: 1, group}
+  // "interact with every day environments,", "disrupted every day routines across": after a preposition or a verb, a
+  // noun that ends its phrase ("every day people say" has its verb, "every day of" its "of").
+  if (c.isWord(2) && c.isWord(-1) && !c.first && c.tokens[c.index + 2].text === c.at(2)) {
+    const before = classesOf(c.at(-1))
+    const noun = c.at(2)
+    const after = c.at(3)
+    const verbBefore = !clauseVerbs.has(c.at(-1)) && !closed(c.at(-1)) && (before.participle || (before.verb && !before.noun))
+    const nounNext = !closed(noun) && !timeWords.has(noun) && !timePlurals.has(noun) && (nounOnly(noun) || (pluralLike(noun) && classesOf(noun).noun))
+    if ((verbBefore || set('with of about into for from').has(c.at(-1))) && nounNext && (isBreak(after) || set('in on at across around for of with and').has(after))) return {expected: 'everyday', extend: 1, group}
+  }
   return undefined
 }
 
