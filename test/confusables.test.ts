@@ -259,7 +259,13 @@ describe('confusables', () => {
     // "its"/"your" and a determiner at a clause's start: "it is", "you are"
     ["Its a shame.", ["1:1-1:4: Use `It's` (it is), not `Its` (belonging to it)"]],
     ["I think its the best deal on offer.", ["1:9-1:12: Use `it's` (it is), not `its` (belonging to it)"]],
-    ["If your a farmer, the rule applies.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]]
+    ["If your a farmer, the rule applies.", ["1:4-1:8: Use `you're` (you are), not `your` (belonging to you)"]],
+    // a quoted claim in a headline between "counsels" and its modal; "led" after a perfect before a name, "lead by" a noun phrase
+    ["Counsels 'must find Gypsy sites'", ["1:1-1:9: Use `Councils` (an assembly), not `Counsels` (advice, a lawyer, or to advise)"]],
+    ["He has lead Chelsea to the title.", ["1:8-1:12: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["It was a Senate group lead by minority leader Tom Daschle.", ["1:23-1:27: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["That defeat lead military experts to suggest a change.", ["1:13-1:17: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    ["The system lets users interact with every day environments, he said.", ["1:37-1:46: Use `everyday` (ordinary, before a noun), not `every day` (each day)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
   })
@@ -308,6 +314,8 @@ describe('confusables', () => {
     "It had no less than 10 people, more or less, and less and less money.",
     "The town is less than 10 miles away; it takes less time and less effort.",
     "It helps the less fortunate, and voters are less likely to back less expensive cars.",
+    "He counsels 'must do better' pupils, the team will lead by 10 points, and every day people queue.",
+    "She swims every day in summer, and every day of the week counts.",
     "Revenue less costs rose, and less British than French, he said.",
     "She will lead by example.",
     "They sailed to weather the storm.",

@@ -248,7 +248,9 @@ const counselSlip: Rule = (c) => {
   if (c.isWord(-1) && (councilBefore.has(c.at(-1)) || (/(?:al|ive|ary)$/.test(c.at(-1)) && !set('legal general special criminal principal').has(c.at(-1))))) return {expected, group: 'council/counsel'}
   if (c.isWord(1) && councilNext.has(c.at(1))) return {expected, group: 'council/counsel'}
   // "counsels are to be given powers", "telling counsels to find sites": lawyers are "counsel", so the plural is the bodies.
-  if (word === 'counsels' && !set('he she it who which that').has(c.at(-1)) && set('are were have had will would must should could may might can to').has(c.at(1))) return {expected, group: 'council/counsel'}
+  // "Counsels 'must find Gypsy sites'": a headline's quoted claim may open between them.
+  const verbAt = c.isWord(1) ? 1 : set("' ‘ \" “").has(c.at(1)) && c.isWord(2) ? 2 : 0
+  if (word === 'counsels' && !set('he she it who which that').has(c.at(-1)) && verbAt > 0 && set('are were have had will would must should could may might can to').has(c.at(verbAt))) return {expected, group: 'council/counsel'}
   return undefined
 }
 /**
