@@ -265,6 +265,8 @@ describe('confusables', () => {
     ["He has lead Chelsea to the title.", ["1:8-1:12: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
     ["It was a Senate group lead by minority leader Tom Daschle.", ["1:23-1:27: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
     ["That defeat lead military experts to suggest a change.", ["1:13-1:17: Use `led` (the past tense of lead), not `lead` (the present tense, a front position or the metal)"]],
+    // a contraction in a title written in title case (a contraction is never a name)
+    ["He performed his hit Dry You're Eyes at the ceremony.", ["1:26-1:32: Use `Your` (belonging to you), not `You're` (you are)"]],
     ["The system lets users interact with every day environments, he said.", ["1:37-1:46: Use `everyday` (ordinary, before a noun), not `every day` (each day)"]]
   ])('flags %j', async (text, expected) => {
     expect(await flagged(text)).toEqual(expected)
@@ -316,6 +318,7 @@ describe('confusables', () => {
     "It helps the less fortunate, and voters are less likely to back less expensive cars.",
     "He counsels 'must do better' pupils, the team will lead by 10 points, and every day people queue.",
     "She swims every day in summer, and every day of the week counts.",
+    "She sang It's My Party, They're Coming To Take Me Away and Your Game; the film It's A Wonderful Life aired.",
     "Revenue less costs rose, and less British than French, he said.",
     "She will lead by example.",
     "They sailed to weather the storm.",

@@ -22,7 +22,7 @@ import {report} from '../message.js'
 import {sentencesOf, wordString} from '../nlcst/tree.js'
 import {isQuoted, quotesOf, type QuoteRanges} from '../nlcst/quotes.js'
 import type {CodeCheckPlugin, Level} from '../types.js'
-import {Context, tokensOf} from './confusables/context.js'
+import {Context, tokensOf, type Token} from './confusables/context.js'
 import {glosses, isLeadCompound, lemma, rulesByWord, tooAdjectives, type Verdict} from './confusables/rules.js'
 import {classesOf} from './confusables/lexicon.js'
 import {tooBefore} from './confusables/rules/toToo.js'
@@ -75,9 +75,13 @@ export const confusables: CodeCheckPlugin = function (options) {
         if (!token.node) continue
         const rules = rulesByWord.get(token.lower) ?? (isLeadCompound(token.lower) ? rulesByWord.get('lead') : undefined)
         if (!rules) continue
-        const context = new Context(tokens, index)
+        let context = new Context(tokens, index)
         // "Lead Belly", "Passed Pawn": a capital inside a sentence is a name.
-        if (/^[A-Z]/.test(token.text) && !context.first && token.text !== 'Capital' && token.text !== 'Counsel' && token.text !== 'Capitol' && !isLeadCompound(token.lower)) continue
+        if (/^[A-Z]/.test(token.text) && !context.first && token.text !== 'Capital' && token.text !== 'Counsel' && token.text !== 'Capitol' && !isLeadCompound(token.lower)) {
+          // "performed his hit Dry You're Eyes": a contraction is never a name; a title in title case is read lower case.
+          if (!token.lower.includes("'") || !titleCase(tokens, index)) continue
+          context = new Context(lowered(tokens, index), index)
+        }
         for (const rule of rules) {
           const verdict: Verdict | undefined = rule(context)
           if (!verdict) continue
@@ -100,6 +104,22 @@ export const confusables: CodeCheckPlugin = function (options) {
       }
     }
   }
+}
+
+/** Whether a capitalised word follows the one at `index`, as in a title written in title case (`You're Game`). */
+function titleCase(tokens: Token[], index: number): boolean {
+  const capital = (token: Token | undefined) => token?.node !== undefined && /^[A-Z][a-z']/.test(token.text)
+  return capital(tokens[index + 1])
+}
+
+/** The tokens with the capitalised words around `index` (no mark between) as if written lower case. */
+function lowered(tokens: Token[], index: number): Token[] {
+  const copy = [...tokens]
+  for (const step of [-1, 1]) {
+    for (let k = index + step; copy[k]?.node && /^[A-Z]/.test(copy[k].text); k += step) copy[k] = {...copy[k], text: copy[k].lower}
+  }
+  copy[index] = {...copy[index], text: copy[index].lower}
+  return copy
 }
 
 /** For the commonest candidates, the neighbour a rule needs: `is to expensive`, `could of`, `every day`. */
