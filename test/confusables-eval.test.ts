@@ -25,7 +25,7 @@ const floors: Record<string, [number | null, number | null]> = {
   'than/then': [93, 86],
   'affect/effect': [95, null],
   'lose/loose': [100, null],
-  'council/counsel': [null, 78],
+  'council/counsel': [null, 85],
   'led/lead': [75, 85],
   'passed/past': [93, 85],
   'capital/capitol': [93, null],
