@@ -14,8 +14,9 @@
 // the house rules skip them (`quotes: skip`). Develop on Reuters; BBC is held
 // out (and is not AP copy: it writes `5 January`, `£5m`, so it has fewer cases).
 //
-// Usage: npm run build && node scripts/eval-numbers.js [--set reuters|bbc] [--json] [--show N]
+// Usage: npm run build && node scripts/eval-numbers.js [--set reuters|bbc] [--json] [--show N] [--dist DIR]
 // The test (test/numbers-eval.test.ts) runs `evaluate` on src/.
+import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {loadCorpus} from './corpus.js'
 import {rates, runner, sentencesOf} from './eval-confusables.js'
@@ -45,6 +46,7 @@ const notCounted = new Set([
   'percent', 'miles', 'kilometres', 'kilometers', 'km', 'feet', 'inches', 'meters', 'metres', 'yards', 'acres', 'hectares',
   'tons', 'tonnes', 'pounds', 'kilograms', 'kilos', 'grams', 'ounces', 'gallons', 'litres', 'liters', 'barrels', 'degrees',
   'cents', 'dollars', 'euros', 'yen', 'pence', 'points', 'basis', 'runs', 'wickets', 'goals', 'seats', 'votes', 'mph',
+  'bytes', 'kilobytes', 'megabytes', 'gigabytes', 'terabytes', 'watts', 'megawatts', 'gigawatts', 'knots', 'carats',
   'thirds', 'quarters', 'halves', 'fifths', 'tenths', 'times', 'was', 'has', 'his', 'its', 'this', 'thus', 'plus', 'does',
   'goes', 'as', 'is', 'us', 'yes', 'news', 'series', 'whereas', 'perhaps', 'always', 'across', 'besides', 'less', 'unless',
   'towards', 'afterwards', 'sometimes', 'politics', 'economics', 'various', 'previous', 'serious', 'famous', 'numerous',
@@ -72,7 +74,7 @@ export const groups = [
     rules: ['numbers'],
     make(sentence) {
       const found = []
-      for (const m of sentence.matchAll(/(?<![\w'’$£€.,:/-]|\w[-–] ?|(?:\d|No\.|[Aa]ged?|[Pp]age|[Rr]oute|[Ss]ize|[Gg]rade|[Ll]evel|[Tt]ype|[Yy]ear) )(one|two|three|four|five|six|seven|eight|nine) ([a-z]+)\b(?![-–'’]\w)( [a-z]+)?/g)) {
+      for (const m of sentence.matchAll(/(?<![\w'’$£€.,:/-]|\w[-–] ?|(?:\d|No\.?|[Aa]ged?|[Pp]age|[Rr]oute|[Ss]ize|[Gg]rade|[Ll]evel|[Tt]ype|[Yy]ear) )(one|two|three|four|five|six|seven|eight|nine) ([a-z]+)\b(?![-–'’]\w)( [a-z]+)?/g)) {
         const [, word, noun, next] = m
         if (!countNoun(noun) || /^ (old|apart|ago)$/.test(next ?? '')) continue
         // Ratios and ranges: "one in five people", "two or three cars", "five to 10 people".
@@ -347,7 +349,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const showAt = args.indexOf('--show')
   const show = showAt === -1 ? 0 : Number(args[showAt + 1])
   const sets = setAt === -1 ? [['reuters'], ['bbc']] : [[args[setAt + 1]]]
-  const run = numbersRunner(await import('../dist/index.js'))
+  // `--dist DIR`: another built tree (an older main, to measure before a change).
+  const distAt = args.indexOf('--dist')
+  const dist = distAt === -1 ? new URL('../dist/index.js', import.meta.url).href : pathToFileURL(path.resolve(args[distAt + 1], 'index.js')).href
+  const run = numbersRunner(await import(dist))
   for (const set of sets) {
     const result = await evaluate(run, set)
     if (args.includes('--json')) {
