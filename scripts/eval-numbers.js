@@ -143,7 +143,7 @@ export const groups = [
         const before = sentence.slice(Math.max(0, m.index - 30), m.index)
         const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 30)
         const cue =
-          /\b(won|win|wins|beat|beats|lost|loses|drew|draw|voted|vote of|vote was|defeated|thrashed|trailed|led|leads|leading|score of|by a|by|lead)\s+(?:[A-Z][\w.]*\s+){0,3}$/.test(before) ||
+          /\b(won|win|wins|winning|beat|beats|lost|loses|losing|drew|draw|voted|vote of|vote was|defeated|thrashed|trailed|led|leads|leading|score of|by a|by|lead)\s+(?:[A-Z][\w.]*\s+){0,3}$/.test(before) ||
           /^\s+(win|victory|defeat|loss|draw|vote|votes|decision|ruling|verdict|lead|margin|home|away|thrashing|triumph|majority|scoreline|aggregate)\b/.test(after)
         if (!cue || Number(m[1]) > 200) continue
         found.push({index: m.index, length: m[0].length, wrong: `${m[1]} to ${m[2]}`, right: m[0]})
