@@ -55,6 +55,19 @@ const notCounted = new Set([
   'bias', 'chaos', 'ethos', 'lens', 'means', 'species', 'headquarters', 'months-long', 'years-long'
 ])
 
+/** Words after a number that make no count: "one of 10", "two to three", "one way or another". */
+const functionWords = new Set([
+  'of', 'in', 'to', 'or', 'and', 'for', 'at', 'by', 'on', 'with', 'is', 'was', 'has', 'had', 'are', 'were', 'will', 'would',
+  'could', 'should', 'may', 'might', 'must', 'can', 'that', 'which', 'who', 'the', 'a', 'an', 'as', 'but', 'than', 'from',
+  'percent', 'million', 'billion', 'trillion', 'hundred', 'thousand', 'dozen', 'more', 'less', 'another', 'other', 'way',
+  'half', 'quarter', 'third', 'point', 'day', 'time', 'thing', 'each', 'apiece', 'too', 'also', 'such', 'not', 'if', 'so',
+  'after', 'before', 'into', 'over', 'under', 'about', 'all', 'both', 'per', 'cent', 'year', 'month', 'week', 'hour',
+  // Singular units: "1 tonne", "1 penny", "1 franc" take figures.
+  'tonne', 'ton', 'pound', 'dollar', 'euro', 'penny', 'franc', 'yen', 'yuan', 'mark', 'rupee', 'peso', 'mile', 'kilometre',
+  'kilometer', 'foot', 'inch', 'meter', 'metre', 'yard', 'acre', 'hectare', 'degree', 'ounce', 'gram', 'kilo', 'kilogram',
+  'barrel', 'gallon', 'litre', 'liter', 'goal', 'run', 'seat', 'vote', 'share', 'percentage', 'minute', 'second'
+])
+
 /** A plural count noun, as far as its shape says: `people`, `cars`, not `was`, `miles`. */
 function countNoun(word) {
   if (['people', 'children', 'men', 'women', 'police', 'staff', 'aircraft', 'sheep', 'cattle'].includes(word)) return word !== 'police' && word !== 'staff'
@@ -74,9 +87,18 @@ export const groups = [
     rules: ['numbers'],
     make(sentence) {
       const found = []
-      for (const m of sentence.matchAll(/(?<![\w'’$£€.,:/-]|\w[-–] ?|(?:\d|No\.?|[Aa]ged?|[Pp]age|[Rr]oute|[Ss]ize|[Gg]rade|[Ll]evel|[Tt]ype|[Yy]ear) )(one|two|three|four|five|six|seven|eight|nine) ([a-z]+)\b(?![-–'’]\w)( [a-z]+)?/g)) {
-        const [, word, noun, next] = m
-        if (!countNoun(noun) || /^ (old|apart|ago)$/.test(next ?? '')) continue
+      for (const m of sentence.matchAll(/(?<![\w'’$£€.,:/-]|\w[-–] ?|(?:\d|No\.?|[Nn]umber|[Aa]ged?|[Pp]age|[Rr]oute|[Ss]ize|[Gg]rade|[Ll]evel|[Tt]ype|[Yy]ear) )(one|two|three|four|five|six|seven|eight|nine) ([a-z]+)\b(?![-–'’]\w)( [a-z]+)?/g)) {
+        const [, word, noun, next = ''] = m
+        const second = next.trim()
+        const count =
+          (countNoun(noun) && !/^(old|apart|ago)$/.test(second)) ||
+          // "two of the banks", "one of them"; "one of 10" is a ratio.
+          (noun === 'of' && /^(the|them|its|their|his|her|those|these|our|us|you)$/.test(second)) ||
+          // An adjective and a plural: "two other companies", "three largest banks".
+          (!functionWords.has(noun) && !notCounted.has(noun) && !/ly$/.test(noun) && countNoun(second)) ||
+          // One and a singular noun: "one analyst said".
+          (word === 'one' && /^[a-z]{3,}$/.test(noun) && !functionWords.has(noun) && !notCounted.has(noun) && !/(ly|ed|ing|est|er)$/.test(noun) && !countNoun(noun) && /^(said|says|who|that|of|in|at|for|with|was|is|has|had|and|or|to|on|from|told|,)?$/.test(second))
+        if (!count) continue
         // Ratios and ranges: "one in five people", "two or three cars", "five to 10 people".
         if (/\b(in|or|to|and|of)\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index)) && /\d|\bone|two|three|four|five|six|seven|eight|nine\b/.test(sentence.slice(Math.max(0, m.index - 14), m.index))) continue
         found.push({index: m.index, length: word.length, wrong: String(valueOf.get(word)), right: word})
@@ -91,8 +113,13 @@ export const groups = [
     make(sentence) {
       const found = []
       for (const m of sentence.matchAll(/(?<=[a-z,;] )([1-9]\d) ([a-z]+)\b(?![-–'’]\w)( [a-z]+)?/g)) {
-        const [, figure, noun, next] = m
-        if (!countNoun(noun) || /^ (old|apart|ago)$/.test(next ?? '')) continue
+        const [, figure, noun, next = ''] = m
+        const second = next.trim()
+        const count =
+          (countNoun(noun) && !/^(old|apart|ago)$/.test(second)) ||
+          (noun === 'of' && /^(the|them|its|their|his|her|those|these|our)$/.test(second)) ||
+          (!functionWords.has(noun) && !notCounted.has(noun) && !/ly$/.test(noun) && countNoun(second))
+        if (!count) continue
         // A date, rank or range: "on Jan. 12 talks", "No. 12", "from 10 to 12 people".
         const before = sentence.slice(0, m.index)
         if (/(?:\b(?:to|and|or|No\.|of|in|[A-Z][a-z]{2}\.?|[A-Z][a-z]+)|\d[-–]?) $/.test(before)) continue

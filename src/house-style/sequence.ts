@@ -275,7 +275,7 @@ export const tokenClasses: ReadonlyMap<string, TokenClass> = new Map<string, Tok
         const token = tokens[index]
         if (!token || token.type !== 'text' || !token.first || !token.last) return
         const value = token.value
-        if (!irregularPlurals.has(value) && (!/^[a-z]{3,}s$/.test(value) || /(?:ss|us|is|ics|ways|wards)$/.test(value) || notPlurals.has(value))) return
+        if (!irregularPlurals.has(value) && (!/^[a-z]{3,}s$/.test(value) || /(?:ss|us|is|ics)$/.test(value) || notPlurals.has(value))) return
         return {end: index + 1, value}
       }
     }
@@ -295,7 +295,7 @@ export const tokenClasses: ReadonlyMap<string, TokenClass> = new Map<string, Tok
 ])
 
 const irregularPlurals = new Set(['people', 'children', 'men', 'women', 'teeth', 'mice', 'geese'])
-const notPlurals = new Set(['this', 'thus', 'plus', 'does', 'goes', 'perhaps', 'whereas', 'across', 'besides', 'unless', 'sometimes', 'news', 'series', 'species', 'means', 'nowadays', 'overseas', 'whereabouts'])
+const notPlurals = new Set(['this', 'thus', 'plus', 'does', 'goes', 'perhaps', 'whereas', 'across', 'besides', 'unless', 'sometimes', 'news', 'series', 'species', 'means', 'nowadays', 'overseas', 'whereabouts', 'always', 'sideways', 'towards', 'afterwards', 'backwards', 'forwards', 'upwards', 'downwards', 'onwards', 'outwards', 'inwards'])
 
 /** Whether a match may start at `index`: a word's start, or after a hyphen inside a word. */
 export function startsWord(tokens: ReadonlyArray<Token>, index: number): boolean {
