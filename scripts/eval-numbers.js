@@ -157,6 +157,9 @@ export const groups = [
         found.push({index: m.index, length: all.length, wrong: '$' + grouped, right: all, kind: '$5,000,000'})
         found.push({index: m.index, length: all.length, wrong: `${figure} ${scale} dollars`, right: all, kind: '5 million dollars'})
       }
+      for (const m of sentence.matchAll(/(?<![\w$])\$(\d{1,3}(?:,\d{3})*(?:\.\d\d)?)(?![\w,.=/-]*\w| (?:million|billion|trillion|mln|bln)\b|[-–=])/g)) {
+        found.push({index: m.index, length: m[0].length, wrong: `${m[1]} dollars`, right: m[0], kind: '500 dollars'})
+      }
       return found
     }
   },

@@ -23,7 +23,7 @@ const floors: Record<string, [number | null, number | null]> = {
   'one-nine as figure': [99, 96],
   '10+ spelled out': [100, 100],
   'sentence start as figure': [100, null],
-  money: [100, null],
+  money: [100, 100],
   percent: [null, 100],
   dates: [100, null],
   'ages, millions': [100, 100]
