@@ -161,16 +161,16 @@ export function rates(stat) {
 export const reporting = ['confusables', 'word-collision']
 
 /**
- * A `run` over a checker: every check off but `reporting`; the messages of
- * those. `createChecker` and its lists of checks come from dist/ (the
- * script) or src/ (the test).
+ * A `run` over a checker: every check off but `ids` (default `reporting`);
+ * the messages of those. `createChecker` and its lists of checks come from
+ * dist/ (the script) or src/ (the test). scripts/eval-numbers.js uses it too.
  */
-export function runner({createChecker, codeChecks, defaultRuleIds}) {
-  const off = Object.fromEntries([...Object.keys(codeChecks), ...defaultRuleIds].filter((id) => !reporting.includes(id)).map((id) => [id, 'off']))
+export function runner({createChecker, codeChecks, defaultRuleIds}, ids = reporting) {
+  const off = Object.fromEntries([...Object.keys(codeChecks), ...defaultRuleIds].filter((id) => !ids.includes(id)).map((id) => [id, 'off']))
   const checker = createChecker({checks: off})
   return async (text) => {
     const file = await checker.check(text)
-    return file.messages.filter((message) => reporting.includes(message.ruleId))
+    return file.messages.filter((message) => ids.includes(message.ruleId))
   }
 }
 

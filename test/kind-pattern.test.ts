@@ -24,7 +24,7 @@ describe('kind pattern: data errors', () => {
 
   test('a slot that is neither listed nor built in', () => {
     expect(() => load(["  - {id: a, match: '{month} {day}', expected: '{month} {day}'}"])).toThrow(
-      /when\.yml:4:20: `\{month\} \{day\}`: unknown slot `\{month\}`; define it under `slots`, or use a built-in class: \{number\}, \{day\}, \{year\}, \{Name\}, \{word\}\. Fix: /
+      /when\.yml:4:20: `\{month\} \{day\}`: unknown slot `\{month\}`; define it under `slots`, or use a built-in class: \{number\}, \{day\}, \{year\}, \{Name\}, \{plural\}, \{word\}\. Fix: /
     )
   })
 
@@ -94,6 +94,13 @@ describe('kind pattern: sentenceStart, number formats, class slots', () => {
       "  - {id: b, match: '{a} to {b}', expected: '{a}-{b}', before: [vote], slots: {a: '{number}', b: '{number}'}}"
     ]
     expect(await flag(lines, 'It was a 12 to 3 vote.')).toEqual(['1:10-1:17: Use `12-3`, not `12 to 3`.'])
+  })
+
+  test('`{plural}`: a whole lowercase word shaped like a plural noun, for counts', async () => {
+    const lines = ["  - {id: a, match: '{n}', before: ['{plural}'], expected: '{n.words}', slots: {n: ['3']}}"]
+    const flagged = async (noun: string) => (await flag(lines, `They saw 3 ${noun} there.`)).length > 0
+    for (const noun of ['cars', 'people', 'children', 'awards', 'lawsuits', 'buses', 'years']) expect(await flagged(noun), noun).toBe(true)
+    for (const noun of ['was', 'this', 'across', 'status', 'politics', 'towards', 'always', 'news', 'Cars', 'car', 'car-parks']) expect(await flagged(noun), noun).toBe(false)
   })
 
   test('a class slot naming no class, and one no pattern uses', async () => {

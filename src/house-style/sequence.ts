@@ -8,7 +8,7 @@
  *
  * A pattern is written as text and tokenized by the same parser. `{name}`
  * marks a slot: a built-in class (`{number}`, `{day}`, `{year}`, `{Name}`,
- * `{word}`) or a list of alternatives given by the rule (`{month}` →
+ * `{word}`, `{plural}`) or a list of alternatives given by the rule (`{month}` →
  * `January: Jan.`). White space in a pattern matches any run of white space;
  * no space means the tokens touch.
  *
@@ -264,6 +264,23 @@ export const tokenClasses: ReadonlyMap<string, TokenClass> = new Map<string, Tok
     }
   ],
   [
+    'plural',
+    {
+      name: 'plural',
+      bucket: 'text',
+      // A whole lowercase word shaped like a plural noun (`people`, `cars`, `years`, `lawsuits`), for
+      // counts: not `was`, `this`, `across`, `status`, `politics`. What is no count (units, `points`)
+      // is the rule's to list.
+      match(tokens, index) {
+        const token = tokens[index]
+        if (!token || token.type !== 'text' || !token.first || !token.last) return
+        const value = token.value
+        if (!irregularPlurals.has(value) && (!/^[a-z]{3,}s$/.test(value) || /(?:ss|us|is|ics)$/.test(value) || notPlurals.has(value))) return
+        return {end: index + 1, value}
+      }
+    }
+  ],
+  [
     'word',
     {
       name: 'word',
@@ -276,6 +293,9 @@ export const tokenClasses: ReadonlyMap<string, TokenClass> = new Map<string, Tok
     }
   ]
 ])
+
+const irregularPlurals = new Set(['people', 'children', 'men', 'women', 'teeth', 'mice', 'geese'])
+const notPlurals = new Set(['this', 'thus', 'plus', 'does', 'goes', 'perhaps', 'whereas', 'across', 'besides', 'unless', 'sometimes', 'news', 'series', 'species', 'means', 'nowadays', 'overseas', 'whereabouts', 'always', 'sideways', 'towards', 'afterwards', 'backwards', 'forwards', 'upwards', 'downwards', 'onwards', 'outwards', 'inwards'])
 
 /** Whether a match may start at `index`: a word's start, or after a hyphen inside a word. */
 export function startsWord(tokens: ReadonlyArray<Token>, index: number): boolean {

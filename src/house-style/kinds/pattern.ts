@@ -17,7 +17,8 @@
  * - `match`: one pattern or a list. `{name}` is a slot from `slots` (a list,
  *   or a mapping from what is written to what it stands for) or a built-in
  *   class: `{number}` (5, 4.4, 1,000), `{day}` (1–31, also `5th`, captured as
- *   5), `{year}`, `{Name}` (a capitalized word), `{word}`. A slot may also be
+ *   5), `{year}`, `{Name}` (a capitalized word), `{plural}` (a lowercase
+ *   word shaped like a plural noun: `cars`, `people`), `{word}`. A slot may also be
  *   a built-in class under another name (`slots: {a: '{number}', b:
  *   '{number}'}`), for two of one class in a pattern: `{a} to {b}`. White space in a
  *   pattern matches any white space; no space means the tokens touch.
