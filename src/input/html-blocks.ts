@@ -47,6 +47,8 @@ interface Kept {
 /** The parse cache of HTML stories, shared by a process's incremental checkers (the parse has no settings). */
 export class HtmlParseCache {
   private readonly blocks: BoundedLru<Kept>
+  /** Blocks parsed and blocks taken from the cache; stories left to a whole parse; characters scanned for block ends. */
+  readonly stats = {parsed: 0, reused: 0, whole: 0, scanned: 0}
   /** The last story: its text, the ends of its blocks, and what it parsed into (the floor, then the checker, ask for the same story). */
   private last?: {value: string; view: string; ends: number[]; parse: HtmlParse | undefined}
   constructor(readonly maxBytes: number) {
@@ -56,13 +58,20 @@ export class HtmlParseCache {
   /** `value` parsed as `markupProcessor` parses it, up to the checks, or `undefined` (parse it whole). */
   async parse(value: string, parser: HtmlBlockParser, limit: number): Promise<HtmlParse | undefined> {
     if (this.last?.value === value) return this.last.parse
-    if (value.length > limit || value.charCodeAt(0) === 0xfeff) return undefined
+    if (value.length > limit || value.charCodeAt(0) === 0xfeff) {
+      this.stats.whole++
+      return undefined
+    }
     const view = /[\r\0]/.test(value) ? value.replace(/\r(?!\n)/g, '\n').replace(/\0/g, '\uFFFD') : value
     const ends = this.endsOf(view, parser)
     if (ends.at(-1) !== value.length) ends.push(value.length)
     this.last = {value, view, ends, parse: undefined}
-    if (ends.length < 2) return undefined
+    if (ends.length < 2) {
+      this.stats.whole++
+      return undefined
+    }
     const parse = await this.assemble(value, ends, parser)
+    if (!parse) this.stats.whole++
     if (this.last?.value === value) this.last.parse = parse
     return parse
   }
@@ -70,7 +79,10 @@ export class HtmlParseCache {
   /** The ends of `view`'s blocks, scanned only where it differs from the last story's. */
   private endsOf(view: string, {htmlBlockEnds}: HtmlBlockParser): number[] {
     const last = this.last
-    if (!last || last.view.length === 0) return htmlBlockEnds(view, 0)
+    if (!last || last.view.length === 0) {
+      this.stats.scanned += view.length
+      return htmlBlockEnds(view, 0)
+    }
     const old = last.view
     let prefix = 0
     const most = Math.min(old.length, view.length)
@@ -83,14 +95,20 @@ export class HtmlParseCache {
     const from = kept.at(-1) ?? 0
     const oldEnds = new Set(last.ends.filter((end) => end < old.length))
     let joined = -1
+    let scannedTo = from
     const found = htmlBlockEnds(view, from, (end) => {
+      this.stats.scanned += end - scannedTo
+      scannedTo = end
       if (end >= view.length - suffix && oldEnds.has(end - delta)) {
         joined = end
         return true
       }
       return false
     })
-    if (joined < 0) return [...kept, ...found]
+    if (joined < 0) {
+      this.stats.scanned += view.length - scannedTo
+      return [...kept, ...found]
+    }
     // From there on, the old story's ends, moved.
     const after = last.ends.filter((end) => end > joined - delta && end < old.length).map((end) => end + delta)
     return [...kept, ...found, ...after]
@@ -105,7 +123,9 @@ export class HtmlParseCache {
     for (const to of ends) {
       const text = value.slice(from, to)
       let kept = this.blocks.get(text)
-      if (!kept) {
+      if (kept) this.stats.reused++
+      else {
+        this.stats.parsed++
         const block = await parser.htmlBlock(text)
         kept = {block, bytes: 2 * text.length + (block ? 600 * text.length : 0)}
         this.blocks.set(text, kept)

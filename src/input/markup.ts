@@ -620,7 +620,8 @@ export const htmlPartSize = 64 * 1024
 
 /** rehype-retext in bridge mode, once per part of the tree (see {@link htmlParts}). */
 function sectionedRetext(destination: Processor) {
-  const bridge = rehypeRetext(destination as never) as unknown as (tree: Node, file: VFile) => Promise<void>
+  // Frozen first: rehype-retext reads the parser extensions (`englishInBridge`) off it before running it, so unfrozen the first story was tokenized without them.
+  const bridge = rehypeRetext(destination.freeze() as never) as unknown as (tree: Node, file: VFile) => Promise<void>
   return async function (tree: Node, file: VFile): Promise<undefined> {
     for (const part of htmlParts(tree as Parent, htmlPartSize)) await bridge(part, file)
     return undefined
