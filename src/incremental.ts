@@ -7,8 +7,10 @@
  * Exact, not approximate: the findings equal a full check's
  * (test/incremental.test.ts compares the two after random edits).
  *
- * - The story is parsed whole (the parse is a small part of the cost), so
- *   every paragraph has the places a full check gives it.
+ * - The story's tree is a whole parse's, so every paragraph has the places
+ *   a full check gives it; plain text is parsed only where it changed
+ *   ({@link ParseCache}), HTML too (src/input/html-blocks.ts), Markdown
+ *   whole.
  * - Checks that read the whole story run over the whole story every time:
  *   `empty-story`, `name-consistency` (one name spelled two ways anywhere)
  *   and kind `acronym` rules (first reference). The must-never-publish
