@@ -13,7 +13,8 @@
  *   and the dialect), to `/page/check` and `/v1/check`, and to `/v2/check`
  *   as a LanguageTool client sends rich text (`data`, the tags as markup),
  *   beside the plain story to `/v1/check`; one word edited after another,
- *   as an editor types (each story is the last one edited again). With
+ *   as an editor types (each story is the last one edited again, once more
+ *   before each request). With
  *   `--before DIR` (another built tree's `dist`, such as main's), a third
  *   server runs that tree, incremental, for before/after ratios. Requests
  *   take turns across the servers, so load from elsewhere falls on all.
@@ -196,15 +197,29 @@ async function send(port, [route, type, body]) {
   const response = await fetch(`http://127.0.0.1:${port}${route}`, {method: 'POST', headers: {'content-type': type}, body})
   const json = await response.json()
   if (!response.ok) throw new Error(`${route}: ${response.status} ${JSON.stringify(json).slice(0, 200)}`)
-  return {ms: performance.now() - start, found: JSON.stringify(json.messages ?? json.matches ?? [])}
+  // Links to the server's own docs name its port.
+  return {ms: performance.now() - start, found: JSON.stringify(json.messages ?? json.matches ?? []).replaceAll(`127.0.0.1:${port}`, '127.0.0.1:PORT')}
 }
 const typed = {}
+const differences = []
+/** The first finding where two answers differ, both ways. */
+function firstDifference(a, b) {
+  const [left, right] = [JSON.parse(a), JSON.parse(b)]
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    if (JSON.stringify(left[index]) !== JSON.stringify(right[index])) return `#${index} full ${JSON.stringify(left[index])} incremental ${JSON.stringify(right[index])}`
+  }
+  return ''
+}
+process.on('exit', () => {
+  for (const {child} of [...Object.values(servers), ...Object.values(htmlServers)]) child.kill()
+})
 for (const label of Object.keys(requests)) for (const name of names) typed[label + name] = []
 // Every server sees each story first (the page's first check), then the edits.
 for (const make of Object.values(requests)) for (const name of names) await send(htmlServers[name].port, make())
 for (let round = 0; round < rounds; round++) {
-  typeOne(round)
-  for (const [label, make] of Object.entries(requests)) {
+  for (const [index, [label, make]] of Object.entries(requests).entries()) {
+    // A new word typed before each request: each route's story differs from every story a server has seen.
+    typeOne(round * 4 + index)
     const request = make()
     const order = round % 2 === 0 ? names : [...names].reverse()
     const found = {}
@@ -213,8 +228,8 @@ for (let round = 0; round < rounds; round++) {
       typed[label + name].push(ms)
       found[name] = messages
     }
-    // The incremental answer is the whole check's, finding for finding (the server's own checks and fields).
-    if (found.full !== found.incremental) throw new Error(`${label}: the incremental server's findings differ from the full check's`)
+    // The incremental answer is the whole check's, finding for finding (the server's own checks and fields): a difference is reported, with the first finding that differs.
+    if (found.full !== found.incremental) differences.push(`${label}, round ${round}: ${firstDifference(found.full, found.incremental)}`)
   }
 }
 for (const {child} of [...Object.values(servers), ...Object.values(htmlServers)]) child.kill()
@@ -227,4 +242,5 @@ for (const label of Object.keys(requests)) {
   console.log(`| ${label} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms |${before !== undefined ? ` ${before.toFixed(0)} ms | ×${(b / before).toFixed(2)} |` : ''} ×${(b / a).toFixed(2)} |`)
 }
 console.log(`\nincremental HTML ÷ incremental text (/v1/check): ×${(median(typed['POST /v1/check (HTML)incremental']) / text).toFixed(2)}; the page’s /page/check ÷ text: ×${(median(typed['POST /page/check (HTML, the page’s body)incremental']) / text).toFixed(2)}`)
+if (differences.length > 0) console.log(`\nDIFFERENT FINDINGS (incremental against full), ${differences.length}:\n${differences.join('\n')}`)
 console.log(`\nload average at end: ${load()}`)
