@@ -7,12 +7,22 @@
  * - in process: `check()` as the library runs it, and with a budget and
  *   `onCritical`, as the server's workers run it;
  * - over HTTP: `POST /v1/check` and `POST /v2/check` on two servers of one
- *   worker each, one with COPYDESK_INCREMENTAL=0 (full checks).
+ *   worker each, one with COPYDESK_INCREMENTAL=0 (full checks);
+ * - the story as HTML, as the copy-desk page sends it (src/page/editor.ts
+ *   `serialize`: one `<p>` a line; `POST /page/check` with `format: 'html'`
+ *   and the dialect), to `/page/check` and `/v1/check`, and to `/v2/check`
+ *   as a LanguageTool client sends rich text (`data`, the tags as markup),
+ *   beside the plain story to `/v1/check`; one word edited after another,
+ *   as an editor types (each story is the last one edited again, once more
+ *   before each request). With
+ *   `--before DIR` (another built tree's `dist`, such as main's), a third
+ *   server runs that tree, incremental, for before/after ratios. Requests
+ *   take turns across the servers, so load from elsewhere falls on all.
  *
  * The story is corpus paragraphs joined (../shared), else the example
  * story's paragraphs with their sentences rotated so no two are the same.
  *
- *     npm run build && node scripts/bench-incremental.js [--rounds 15]
+ *     npm run build && node scripts/bench-incremental.js [--rounds 15] [--before ../main/dist]
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
@@ -23,7 +33,7 @@ import {createChecker} from '../dist/index.js'
 import {setDeadline} from '../dist/deadline.js'
 import {countWords, hasCorpus, loadCorpus, loadSeed} from './corpus.js'
 
-const {values} = parseArgs({options: {rounds: {type: 'string', default: '15'}, words: {type: 'string', default: '5000'}}})
+const {values} = parseArgs({options: {rounds: {type: 'string', default: '15'}, words: {type: 'string', default: '5000'}, before: {type: 'string'}}})
 const rounds = Number(values.rounds)
 const target = Number(values.words)
 
@@ -47,7 +57,7 @@ function buildStory() {
     kept.push(paragraph)
     words += countWords(paragraph)
   }
-  return {text: kept.join('\n\n') + '\n', words, paragraphs: kept.length}
+  return {text: kept.join('\n\n') + '\n', words, paragraphs: kept.length, kept}
 }
 
 const story = buildStory()
@@ -104,13 +114,13 @@ for (const [label, a, b] of [
 }
 
 // Over HTTP: two servers, one worker each (a worker's cache serves the stories it checks).
-async function server(incrementalOn) {
+async function server(incrementalOn, dist = new URL('../dist/', import.meta.url).href) {
   const child = spawn(
     process.execPath,
     [
       '--input-type=module',
       '-e',
-      `const {createServer} = await import(${JSON.stringify(new URL('../dist/faces/server.js', import.meta.url).href)})
+      `const {createServer} = await import(${JSON.stringify(new URL('faces/server.js', dist).href)})
 const app = createServer({workers: 1, timeoutMs: 120000})
 await app.listen({port: 0, host: '127.0.0.1'})
 console.log(app.server.address().port)`
@@ -151,7 +161,6 @@ for (const route of ['/v1/check', '/v2/check']) {
     if (found.full !== found.incremental) throw new Error(`${route}: ${found.full} findings from a full check, ${found.incremental} from the incremental one`)
   }
 }
-for (const {child} of Object.values(servers)) child.kill()
 console.log('\n| over HTTP (1 worker) | full check | incremental | speed-up |')
 console.log('|---|---:|---:|---:|')
 for (const route of ['/v1/check', '/v2/check']) {
@@ -159,4 +168,79 @@ for (const route of ['/v1/check', '/v2/check']) {
   const b = http[route + 'incremental']
   console.log(`| POST ${route} | ${median(a).toFixed(0)} ms | ${median(b).toFixed(0)} ms | ×${(median(a) / median(b)).toFixed(1)} |`)
 }
+
+// The story as HTML, as the page sends it; one word edited after another.
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const htmlOf = (paragraphs) => paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')
+const annotationOf = (paragraphs) =>
+  JSON.stringify({annotation: paragraphs.flatMap((paragraph, index) => [{markup: '<p>'}, {text: paragraph}, {markup: index < paragraphs.length - 1 ? '</p>\n' : '</p>', interpretAs: index < paragraphs.length - 1 ? '\n\n' : ''}])})
+const current = [...story.kept]
+/** One word of one paragraph replaced in the current story (the last edit kept, as an editor types). */
+function typeOne(round) {
+  const index = Math.floor(current.length / 4) + ((round * 37) % Math.floor(current.length / 2))
+  const words = [...current[index].matchAll(/\b[a-z]{4,}\b/g)]
+  if (words.length === 0) return
+  const word = words[(round * 7) % words.length]
+  current[index] = current[index].slice(0, word.index) + swaps[round % swaps.length] + current[index].slice(word.index + word[0].length)
+}
+const requests = {
+  'POST /v1/check (text)': () => ['/v1/check', 'application/json', JSON.stringify({body: current.join('\n\n') + '\n'})],
+  'POST /page/check (HTML, the page’s body)': () => ['/page/check', 'application/json', JSON.stringify({body: htmlOf(current), format: 'html', dialect: 'en-US'})],
+  'POST /v1/check (HTML)': () => ['/v1/check', 'application/json', JSON.stringify({body: htmlOf(current), format: 'html'})],
+  'POST /v2/check (`data`, tags as markup)': () => ['/v2/check', 'application/x-www-form-urlencoded', new URLSearchParams({data: annotationOf(current), language: 'en-US'}).toString()]
+}
+const htmlServers = {full: await server(false), incremental: await server(true)}
+if (values.before) htmlServers.before = await server(true, new URL(values.before.replace(/\/?$/, '/'), `file://${process.cwd()}/`).href)
+const names = Object.keys(htmlServers)
+async function send(port, [route, type, body]) {
+  const start = performance.now()
+  const response = await fetch(`http://127.0.0.1:${port}${route}`, {method: 'POST', headers: {'content-type': type}, body})
+  const json = await response.json()
+  if (!response.ok) throw new Error(`${route}: ${response.status} ${JSON.stringify(json).slice(0, 200)}`)
+  // Links to the server's own docs name its port.
+  return {ms: performance.now() - start, found: JSON.stringify(json.messages ?? json.matches ?? []).replaceAll(`127.0.0.1:${port}`, '127.0.0.1:PORT')}
+}
+const typed = {}
+const differences = []
+/** The first finding where two answers differ, both ways. */
+function firstDifference(a, b) {
+  const [left, right] = [JSON.parse(a), JSON.parse(b)]
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    if (JSON.stringify(left[index]) !== JSON.stringify(right[index])) return `#${index} full ${JSON.stringify(left[index])} incremental ${JSON.stringify(right[index])}`
+  }
+  return ''
+}
+process.on('exit', () => {
+  for (const {child} of [...Object.values(servers), ...Object.values(htmlServers)]) child.kill()
+})
+for (const label of Object.keys(requests)) for (const name of names) typed[label + name] = []
+// Every server sees each story first (the page's first check), then the edits.
+for (const make of Object.values(requests)) for (const name of names) await send(htmlServers[name].port, make())
+for (let round = 0; round < rounds; round++) {
+  for (const [index, [label, make]] of Object.entries(requests).entries()) {
+    // A new word typed before each request: each route's story differs from every story a server has seen.
+    typeOne(round * 4 + index)
+    const request = make()
+    const order = round % 2 === 0 ? names : [...names].reverse()
+    const found = {}
+    for (const name of order) {
+      const {ms, found: messages} = await send(htmlServers[name].port, request)
+      typed[label + name].push(ms)
+      found[name] = messages
+    }
+    // The incremental answer is the whole check's, finding for finding (the server's own checks and fields): a difference is reported, with the first finding that differs.
+    if (found.full !== found.incremental) differences.push(`${label}, round ${round}: ${firstDifference(found.full, found.incremental)}`)
+  }
+}
+for (const {child} of [...Object.values(servers), ...Object.values(htmlServers)]) child.kill()
+console.log(`\n| one word typed after another, over HTTP (1 worker) | full check | incremental |${values.before ? ' before (--before) | after ÷ before |' : ''} incremental ÷ full |`)
+console.log(`|---|---:|---:|${values.before ? '---:|---:|' : ''}---:|`)
+const text = median(typed['POST /v1/check (text)incremental'])
+for (const label of Object.keys(requests)) {
+  const [a, b] = [median(typed[label + 'full']), median(typed[label + 'incremental'])]
+  const before = values.before ? median(typed[label + 'before']) : undefined
+  console.log(`| ${label} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms |${before !== undefined ? ` ${before.toFixed(0)} ms | ×${(b / before).toFixed(2)} |` : ''} ×${(b / a).toFixed(2)} |`)
+}
+console.log(`\nincremental HTML ÷ incremental text (/v1/check): ×${(median(typed['POST /v1/check (HTML)incremental']) / text).toFixed(2)}; the page’s /page/check ÷ text: ×${(median(typed['POST /page/check (HTML, the page’s body)incremental']) / text).toFixed(2)}`)
+if (differences.length > 0) console.log(`\nDIFFERENT FINDINGS (incremental against full), ${differences.length}:\n${differences.join('\n')}`)
 console.log(`\nload average at end: ${load()}`)

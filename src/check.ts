@@ -27,6 +27,7 @@ import {markerGate} from './house-style/kinds/existence-gate.js'
 import type {VisibleText} from './nlcst/visible-text.js'
 import {liveDesk} from './desk/live.js'
 import {decideFile} from './decisions.js'
+import {htmlParseCache, type HtmlParse} from './input/html-blocks.js'
 import {ByteLru, parseCache, pluginOrder, runIncremental, wholeStoryChecks, type IncrementalOptions, type IncrementalStats} from './incremental.js'
 import {dedupeMessages} from './preset.js'
 import type {Root} from 'nlcst'
@@ -137,11 +138,32 @@ export function createChecker<Custom extends string = never>(options: Options<No
     const data = file.data as HeadlineData
     return cache !== undefined && !data.headline && data.headlineLines === undefined
   }
-  /** The incremental run of `phase` over `file`, when it can stand in for a whole run (plain text; Markdown and HTML: {@link processor}). */
-  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile): ((tree: unknown) => Promise<void>) | undefined {
-    if (!cache || format !== 'text' || !incremental(file)) return undefined
+  /** The incremental run of `phase` over `file`, when it can stand in for a whole run (plain text; HTML `parsed` by blocks; else Markdown and HTML: {@link processor}). */
+  function incrementalFor(phase: 'all' | 'rest', format: Format, file: VFile, parsed?: HtmlParse): ((tree: unknown) => Promise<void>) | undefined {
+    if (!cache || !incremental(file)) return undefined
+    if (format === 'html' && parsed) {
+      // Even for the floor's checker (`markup: false`): a block's paragraphs are keyed cheaply (their shapes are kept by the block parsed, src/incremental.ts `shapeOf`).
+      const pipelines = {whole: pipeline(phase, 'whole'), paragraph: pipeline(phase, 'paragraph')}
+      return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${format}\u0000${deskStamp}`, order, dedupeMessages, true, facts)
+    }
+    if (format !== 'text') return undefined
     const pipelines = {whole: pipeline(phase, 'whole'), paragraph: pipeline(phase, 'paragraph')}
     return (tree) => runIncremental(pipelines, file, tree as Root, cache, `${phase}\u0000${deskStamp}`, order, dedupeMessages, false, facts)
+  }
+
+  /** The checks of `phase` run over a tree already parsed (an HTML story parsed by blocks), as its format's processor runs them. */
+  function treeRun(phase: Phase, file: VFile): (tree: unknown) => Promise<void> {
+    const checks = processor('text', phase)
+    return async (tree) => {
+      await checks.run(tree as never, file)
+    }
+  }
+
+  /** An HTML story checked whole by an incremental checker, parsed only where it changed (src/input/html-blocks.ts; the floor's checker and the other share it); `undefined`: parsed as before. */
+  async function htmlParse(format: Format, file: VFile, pieces: Piece[] | undefined): Promise<HtmlParse | undefined> {
+    if (!cache || format !== 'html' || pieces !== undefined || !incremental(file)) return undefined
+    const markup = await loadMarkup()
+    return htmlParseCache.parse(String(file.value), markup, markup.htmlPartSize)
   }
 
   /** Plain text `file` parsed (whole: no sections); an incremental checker parses only the paragraphs it has not seen ({@link parseCache}). */
@@ -186,24 +208,25 @@ export function createChecker<Custom extends string = never>(options: Options<No
     // The gate reads the visible text off the tree the checks ran on when a Markdown story was parsed whole.
     // HTML is parsed again for it, after the checks' trees are gone: read off their tree, 5 MB of HTML peaked higher (790 MB, 649 MB).
     const keep = format === 'markdown' ? format : undefined
+    const parsed = await htmlParse(format, file, pieces)
     if (deadlineOf(file) === undefined && !hooks.onCritical) {
-      const instead = incrementalFor('all', format, file)
-      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, gate: sectionGate, instead, tree: instead && pieces === undefined ? textTree(file) : undefined})
+      const instead = incrementalFor('all', format, file, parsed)
+      const body = await runWhole(processor(format, 'all', file), file, {pieces, max, keep, gate: sectionGate, instead, tree: instead && pieces === undefined ? (parsed?.tree ?? textTree(file)) : undefined})
       if (head !== undefined) {
         const allHead = headlineFile(head, file)
         await runWhole(processor('text', 'all'), allHead, {pieces: piecesFor(head, 'text'), max})
         file.messages.push(...headlineMessages(allHead, file))
       }
-      file.messages.push(...gate(file, format, file.messages, head, sectionGate ? noText : await visibleFor(file, format, body)))
+      file.messages.push(...gate(file, format, file.messages, head, sectionGate ? noText : (parsed?.visible ?? (await visibleFor(file, format, body)))))
       return
     }
     const found: VFileMessage[] = []
     // Plain text checked whole is parsed once for both runs (the checks read the tree, never change it).
-    const tree = pieces === undefined && format === 'text' ? textTree(file) : undefined
+    const tree = pieces === undefined && format === 'text' ? textTree(file) : parsed?.tree
     if (plan.critical.length > 0) {
       const critical = new VFile({value: file.value, path: file.path})
       critical.data = {...file.data, copydeskDeadline: undefined}
-      const body = await runWhole(processor(format, 'critical'), critical, {pieces, tree, max, keep, gate: sectionGate})
+      const body = await runWhole(processor(format, 'critical'), critical, {pieces, tree, max, keep, gate: sectionGate, instead: parsed && treeRun('critical', critical)})
       // Only the critical checks' own findings: anything else the pipeline
       // reports (a bad control comment) comes again from the second run.
       const own = (message: VFileMessage) => plan.critical.includes(message.ruleId ?? '')
@@ -214,12 +237,12 @@ export function createChecker<Custom extends string = never>(options: Options<No
         await runWhole(processor('text', 'critical'), criticalHead, {pieces: piecesFor(head, 'text'), max})
         found.push(...headlineMessages(criticalHead, file).filter(own))
       }
-      found.push(...gate(file, format, found, head, sectionGate ? noText : await visibleFor(file, format, body)))
+      found.push(...gate(file, format, found, head, sectionGate ? noText : (parsed?.visible ?? (await visibleFor(file, format, body)))))
       file.messages.push(...found)
     }
     // No more than `maxFindings` cross to the caller (a worker posts them to the server's thread).
     hooks.onCritical?.(found.length > max ? [...found].sort(byImportance).slice(0, max) : found)
-    await runWhole(processor(format, 'rest', file), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file)})
+    await runWhole(processor(format, 'rest', file), file, {pieces, checks: plan.rest, tree, max, instead: incrementalFor('rest', format, file, parsed)})
     if (head !== undefined) {
       const restHead = headlineFile(head, file)
       restHead.data = {...restHead.data, copydeskDeadline: deadlineOf(file)}

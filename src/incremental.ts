@@ -7,8 +7,10 @@
  * Exact, not approximate: the findings equal a full check's
  * (test/incremental.test.ts compares the two after random edits).
  *
- * - The story is parsed whole (the parse is a small part of the cost), so
- *   every paragraph has the places a full check gives it.
+ * - The story's tree is a whole parse's, so every paragraph has the places
+ *   a full check gives it; plain text is parsed only where it changed
+ *   ({@link ParseCache}), HTML too (src/input/html-blocks.ts), Markdown
+ *   whole.
  * - Checks that read the whole story run over the whole story every time:
  *   `empty-story`, `name-consistency` (one name spelled two ways anywhere)
  *   and kind `acronym` rules (first reference). The must-never-publish
@@ -33,7 +35,7 @@ import type {VFileMessage} from 'vfile-message'
 import {stringifyPosition} from 'unist-util-stringify-position'
 import {toString} from 'nlcst-to-string'
 import {markSkipped} from './deadline.js'
-import {setOrigin} from './nlcst/origin.js'
+import {originOf, setOrigin} from './nlcst/origin.js'
 import {presetNames, namesOf} from './spell/tokens.js'
 import {presetCurly} from './checks/confusables.js'
 import {kinds} from './house-style/kinds/index.js'
@@ -95,7 +97,7 @@ export interface IncrementalStats {
 }
 
 /** A least-recently-used map bounded by an estimate of bytes (each value says its own). */
-class BoundedLru<Value extends {bytes: number}> {
+export class BoundedLru<Value extends {bytes: number}> {
   private readonly map = new Map<string, Value>()
   private used = 0
   constructor(readonly maxBytes: number) {}
@@ -299,6 +301,17 @@ function namesIn(text: string, byForm: ReadonlyMap<string, string[]>): string[] 
  * text and shape give a check the same tree.
  */
 export function shapeOf(paragraph: Paragraph): {shape: string; words: string} {
+  // A copy placed by a parse cache has its original's shape (places relative to the paragraph's start do not move with it).
+  const origin = originOf(paragraph)
+  let known = shapes.get(origin)
+  if (!known) shapes.set(origin, (known = shapeOfTree(paragraph)))
+  return known
+}
+
+/** Shapes worked out, by the paragraph parsed (src/nlcst/origin.ts). */
+const shapes = new WeakMap<Paragraph, {shape: string; words: string}>()
+
+function shapeOfTree(paragraph: Paragraph): {shape: string; words: string} {
   const base = paragraph.position!.start
   const out: string[] = []
   const leaves: string[] = []
@@ -413,7 +426,7 @@ function place(message: VFileMessage, paragraph: Paragraph, file: VFile): VFileM
 /** Where plain text may be cut into paragraphs parsed alone: after a run of white space holding a blank line, before a character that is not white space. */
 const paragraphBreak = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g
 
-type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
+export type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
 
 /**
  * Plain text parsed paragraph by paragraph, each paragraph's tree kept by its
@@ -504,7 +517,7 @@ function movedPoint(point: Point, start: Required<Point>): Point {
 }
 
 /** A deep copy of `node`, moved from its piece to the whole text (parse-english's nodes: type, then value or children, position; objects of one shape each, which V8 copies fastest). */
-function moved(node: TreeNode, start: Required<Point>): TreeNode {
+export function moved(node: TreeNode, start: Required<Point>): TreeNode {
   const from = node.position
   const position = from && {
     start: {line: from.start.line + start.line - 1, column: from.start.line === 1 ? from.start.column + start.column - 1 : from.start.column, offset: from.start.offset! + start.offset},
@@ -517,6 +530,6 @@ function moved(node: TreeNode, start: Required<Point>): TreeNode {
     copy = {type: node.type, children, position}
   } else copy = {type: node.type, value: node.value, position}
   if (node.data !== undefined) copy.data = node.data
-  if (node.type === 'SentenceNode') setOrigin(copy, node)
+  if (node.type === 'SentenceNode' || node.type === 'ParagraphNode') setOrigin(copy, originOf(node))
   return copy
 }

@@ -21,6 +21,9 @@ import {ByteLru, ParseCache} from '../src/incremental.js'
 import {nlcstFor} from '../src/input/formats.js'
 import {floorFor, runFloor} from '../src/faces/floor.js'
 import {setDeadline} from '../src/deadline.js'
+import {HtmlParseCache, htmlParseCache} from '../src/input/html-blocks.js'
+import {loadMarkup} from '../src/input/formats.js'
+import type {VisibleText} from '../src/nlcst/visible-text.js'
 import {corpusAvailable, corpusStories, readShared} from './util/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -394,4 +397,174 @@ describe('the incremental checker', () => {
     lru.set('huge', {messages: [], bytes: 5000})
     expect(lru.get('huge')).toBeUndefined()
   })
+})
+
+/** The story as the copy-desk page sends it (src/page/editor.ts `serialize`): one block a line, bold, italic and links inside. */
+function asPage(text: string): string {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph, index) => {
+      const words = paragraph.split(' ').map(escape)
+      if (index % 9 === 4) return `<h2>${words.join(' ')}</h2>`
+      if (index % 4 === 1 && words.length > 3) return `<p>${words[0]} <strong>${words[1]}</strong> <em>${words[2]}</em> ${words.slice(3).join(' ')} <a href="https://example.com/${index}">more</a></p>`
+      if (index % 11 === 7) return `<ul><li>${words.join(' ')}</li><li>Second item.</li></ul>`
+      return `<p>${words.join(' ')}</p>`
+    })
+    .join('\n')
+}
+
+/** Paragraphs of the stories above, to about `count` words, as the page sends them. */
+function pageStory(count: number): string {
+  const paragraphs: string[] = []
+  let words = 0
+  for (let turn = 0; words < count; turn++) {
+    for (const [, text] of stories) {
+      for (const paragraph of text.split(/\n\s*\n/)) {
+        if (paragraph.trim() === '' || words >= count) continue
+        const sentences = paragraph.trim().split(/(?<=[.!?]”?) /)
+        paragraphs.push([...sentences.slice(turn % sentences.length), ...sentences.slice(0, turn % sentences.length)].join(' '))
+        words += paragraph.split(/\s+/).length
+      }
+    }
+  }
+  return asPage(paragraphs.join('\n\n'))
+}
+
+describe('HTML parsed by blocks (src/input/html-blocks.ts)', () => {
+  /** The tree as data (points shared or not). */
+  const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown
+  const visibleData = (visible: VisibleText) => {
+    const starts: number[] = []
+    const ends: number[] = []
+    for (let index = 0; index <= visible.text.length; index++) {
+      starts.push(visible.start(index))
+      ends.push(visible.end(index))
+    }
+    return {text: visible.text, starts, ends}
+  }
+  /** What the whole parse gives: the nlcst tree the checks are handed, and the gate's visible text. */
+  async function wholeParse(value: string) {
+    const markup = await loadMarkup()
+    let tree: unknown
+    const processor = markup.markupProcessor('html', {}, async (each) => {
+      tree = each
+    })
+    const file = new File({value})
+    await processor.run(processor.parse(file), file)
+    return {tree: plain(tree), visible: visibleData(markup.visibleOfMarkup(value, 'html'))}
+  }
+
+  test('gives the tree and visible text of a whole parse after random edits, typed markup included', async () => {
+    const markup = await loadMarkup()
+    const cache = new HtmlParseCache(64 * 1024 * 1024)
+    let compared = 0
+    let declined = 0
+    const texts = [...markupStories.filter(([, format]) => format === 'html').map(([, , text]) => text), pageStory(1500)]
+    for (const text of texts) {
+      await fc.assert(
+        fc.asyncProperty(fc.array(markupEdit('html'), {minLength: 1, maxLength: 8}), async (edits) => {
+          let story = text
+          for (const change of [undefined, ...edits]) {
+            if (change) story = applyMarkup(story, change, 'html')
+            const parsed = await cache.parse(story, markup, markup.htmlPartSize)
+            if (!parsed) {
+              declined++
+              continue
+            }
+            // Asked again (the floor, then the checker): the very same parse.
+            expect(await cache.parse(story, markup, markup.htmlPartSize)).toBe(parsed)
+            expect({tree: plain(parsed.tree), visible: visibleData(parsed.visible)}).toEqual(await wholeParse(story))
+            compared++
+          }
+        }),
+        {numRuns: 6, seed: 21, endOnFailure: true}
+      )
+    }
+    expect(compared).toBeGreaterThan(40)
+    // Stories with a control comment or a skip switch typed in are parsed whole.
+    expect(declined).toBeGreaterThan(0)
+    expect(cache.stats.reused).toBeGreaterThan(cache.stats.parsed)
+  }, 600_000)
+
+  test('a one-word edit scans and parses only the block it is in', async () => {
+    const markup = await loadMarkup()
+    const cache = new HtmlParseCache(64 * 1024 * 1024)
+    let story = pageStory(5000)
+    const first = await cache.parse(story, markup, markup.htmlPartSize)
+    const blocks = cache.stats.parsed
+    expect(first).toBeDefined()
+    expect(blocks).toBeGreaterThan(50)
+    for (const [round, word] of ['teh', 'residents', '<b>TK</b>', 'it&#8217;s'].entries()) {
+      const words = [...story.matchAll(/(?<=[ >])[a-z]{6,}(?=[ <,.])/g)]
+      const at = words[Math.floor(words.length / 3) + round * 97]!
+      story = story.slice(0, at.index) + word + story.slice(at.index! + at[0].length)
+      const before = {...cache.stats}
+      const parsed = await cache.parse(story, markup, markup.htmlPartSize)
+      expect({parsed: cache.stats.parsed - before.parsed, reused: cache.stats.reused - before.reused, whole: cache.stats.whole - before.whole}).toEqual({parsed: 1, reused: blocks - 1, whole: 0})
+      // The scan for block ends stops at the first end past the edit where the last story had one.
+      expect(cache.stats.scanned - before.scanned).toBeLessThan(story.length / 10)
+      expect({tree: plain(parsed!.tree), visible: visibleData(parsed!.visible)}).toEqual(await wholeParse(story))
+    }
+  }, 120_000)
+
+  test('the first HTML story a processor converts is tokenized as the next ones are (English abbreviations, initials)', async () => {
+    const markup = await loadMarkup()
+    const story = '<p>Mr. Diallo met D. D. Smith on Jan. 5.</p>'
+    const sentences = async () => {
+      let tree: unknown
+      const processor = markup.markupProcessor('html', {}, async (each) => {
+        tree = each
+      })
+      const file = new File({value: story})
+      await processor.run(processor.parse(file), file)
+      return (plain(tree) as {children: Array<{children: Array<{type: string}>}>}).children[0]!.children.filter((child) => child.type === 'SentenceNode').length
+    }
+    // A new processor each time: each is its first story.
+    expect(await sentences()).toBe(1)
+    const fresh = createChecker({dialect: 'en-US'})
+    const first = (await fresh.check(story, {format: 'html'})).messages.map(String)
+    expect((await fresh.check(story, {format: 'html'})).messages.map(String)).toEqual(first)
+  })
+
+  test('a story with a comment, a skip switch or one block is parsed whole', async () => {
+    const markup = await loadMarkup()
+    const cache = new HtmlParseCache(1024 * 1024)
+    const story = '<p>One teh.</p>\n<p>Two TK.</p>\n'
+    expect(await cache.parse(story, markup, markup.htmlPartSize)).toBeDefined()
+    for (const text of ['<p>One teh.</p>\n<!-- copydesk disable spelling -->\n<p>Two TK.</p>', '<p>One teh.</p>\n<p class="copydesk-skip">Two TK.</p>', '<p>One teh.</p>\n<p data-copydesk="skip">Two TK.</p>', '<div><p>One teh.</p>\n<p>Two TK.</p></div>', '\ufeff' + story, story + '<p>Long.</p>'.repeat(10)]) {
+      expect(await cache.parse(text, markup, text.length > 100 ? 100 : markup.htmlPartSize)).toBeUndefined()
+    }
+  })
+
+  test('the checker and the floor of a server worker share one parse, and a re-check equals a full check', async () => {
+    const floor = floorFor({dialect: 'en-US'}, {incremental: true})
+    const checker = createChecker({dialect: 'en-US', checks: Object.fromEntries(floor.ruleIds.map((id) => [id, 'off' as const]))}, {incremental: true})
+    const reference = createChecker({dialect: 'en-US'})
+    let story = pageStory(3000)
+    let findings = 0
+    for (const [round, word] of ['TK', 'teh', 'recieve', 'lorem ipsum', '<em>Washington</em>'].entries()) {
+      const words = [...story.matchAll(/(?<=[ >])[a-z]{6,}(?=[ <,.])/g)]
+      const at = words[(round * 131) % words.length]!
+      story = story.slice(0, at.index) + word + story.slice(at.index! + at[0].length)
+      const before = {...htmlParseCache.stats}
+      const floorRun = await runFloor(floor, {body: story, format: 'html'})
+      const file = new File({value: story, path: 'story.html'})
+      setDeadline(file, 600_000)
+      const checked = await checker.check(file, {format: 'html', onCritical() {}})
+      // One parse for both, one block parsed again after the first story.
+      expect(htmlParseCache.stats.whole).toBe(before.whole)
+      if (round > 0) expect(htmlParseCache.stats.parsed - before.parsed).toBe(1)
+      const whole = await reference.check(new File({value: story, path: 'story.html'}), {format: 'html'})
+      const key = (message: VFileMessage) => `${message.ruleId} ${message.name} ${message.reason}`
+      const own = (message: VFileMessage) => floor.ruleIds.includes(message.ruleId ?? '')
+      expect(checked.messages.map(key)).toEqual(whole.messages.filter((message) => !own(message)).map(key))
+      expect(floorRun.messages.map((message) => `${message.ruleId} ${message.line}:${message.column} ${message.reason}`)).toEqual(
+        whole.messages.filter(own).map((message) => `${message.ruleId} ${message.line}:${message.column} ${message.reason}`)
+      )
+      findings += floorRun.messages.length
+    }
+    expect(findings).toBeGreaterThan(0)
+  }, 120_000)
 })

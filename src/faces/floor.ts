@@ -55,7 +55,8 @@ export function floorChecks(style: Style): string[] {
  * is given as its `style` and dialect). Made once per configuration.
  */
 export function floorFor(options: Options = {}, tuning: CheckerTuning = {}): Floor {
-  // Incremental (the server's workers): plain text only; for Markdown and HTML its cheap checks cost less than keying their paragraphs.
+  // Incremental (the server's workers): plain text, and HTML parsed by blocks (its tree shared with the worker's checker, src/input/html-blocks.ts);
+  // Markdown and HTML parsed whole are checked whole (its cheap checks cost less than keying their paragraphs).
   const {checks: _checks, storyControl: _storyControl, ...rest} = options
   const key = options.style ? undefined : JSON.stringify(rest) + (tuning.incremental ? ' incremental' : '')
   const cached = key === undefined ? undefined : floors.get(key)

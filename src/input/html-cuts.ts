@@ -86,3 +86,36 @@ function skipped(element: Element): boolean {
     (attribute) => (attribute.name === 'class' && attribute.value.split(/\s+/).includes('copydesk-skip')) || (attribute.name === 'data-copydesk' && attribute.value === 'skip')
   )
 }
+
+/**
+ * Where the top-level blocks of HTML `value` end, scanning from `from` (the
+ * story's start, or an end found before): right after the end tag of a block
+ * element that left nothing open at all and the parser in the state a new
+ * fragment parser starts in (as {@link htmlCuts}'s safe places, with no
+ * container open and no form pending). What follows such a place parses,
+ * alone, into the tree the whole story has there, whatever came before it,
+ * so each block can be parsed once and kept (src/input/html-blocks.ts).
+ * `stop(end)` is asked at each end found; `true` ends the scan there.
+ */
+export function htmlBlockEnds(value: string, from: number, stop?: (end: number) => boolean): number[] {
+  const ends: number[] = []
+  const parser = Parser.getFragmentParser<DefaultTreeAdapterMap>(null, {sourceCodeLocationInfo: true, treeAdapter: defaultTreeAdapter})
+  const onEndTag = parser.onEndTag.bind(parser)
+  const done = new Error('done')
+  parser.onEndTag = (token) => {
+    const before = parser.openElements.stackTop
+    onEndTag(token)
+    const end = token.location?.endOffset
+    if (end === undefined || parser.openElements.stackTop >= before || parser.openElements.stackTop !== 0 || inline.has(token.tagName) || parser.formElement !== null || !clean(parser)) return
+    ends.push(from + end)
+    // Let go of what is finished.
+    ;(parser.openElements.items[0] as Element).childNodes = []
+    if (stop?.(from + end)) throw done
+  }
+  try {
+    parser.tokenizer.write(from === 0 ? value : value.slice(from), true)
+  } catch (error) {
+    if (error !== done) throw error
+  }
+  return ends
+}

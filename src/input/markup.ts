@@ -34,6 +34,8 @@ import {withDeadlines} from '../deadline.js'
 import {shiftNode} from './parse.js'
 import {htmlCuts} from './html-cuts.js'
 
+export {htmlBlockEnds} from './html-cuts.js'
+
 /**
  * A processor that parses Markdown or HTML and runs the copydesk preset over
  * its text; with `checks`, that runs instead of the preset over each nlcst
@@ -124,6 +126,79 @@ export function takeVisible(file: VFile, language: 'html' | 'markdown'): Visible
 function visiblePlugin() {
   return function (tree: Node, file: VFile): undefined {
     if (wanted.has(file)) kept.set(file, tree)
+    return undefined
+  }
+}
+
+/** One top-level block of an HTML story parsed alone (src/input/html-blocks.ts): the checks' nlcst and the gate's visible text, in the block's coordinates. */
+export interface HtmlBlock {
+  /** The nlcst tree the checks would see (realigned on the block's source). */
+  tree: Root
+  /** The visible text (src/nlcst/visible-text.ts) and, per character, where its source starts and ends. */
+  text: string
+  starts: Int32Array
+  ends: Int32Array
+}
+
+let blockProcessor: Processor<any, any, any, any, any> | undefined
+const blockTrees = new WeakMap<VFile, Root>()
+const blockVisible = new WeakMap<VFile, VisibleText>()
+const blockUnsafe = new WeakSet<VFile>()
+
+/**
+ * HTML `text` (a top-level block of a story, src/input/html-cuts.ts
+ * `htmlBlockEnds`) parsed as {@link markupProcessor} parses a story, up to
+ * the checks; `undefined` when the block holds what a block alone cannot
+ * stand for: a comment (inline control, src/nlcst/control.ts, reads the
+ * story's whole tree), an element switched off by `copydesk-skip` (the
+ * floor reports it), or nesting flattened.
+ */
+export async function htmlBlock(text: string): Promise<HtmlBlock | undefined> {
+  blockProcessor ??= unified()
+    .use(rehypeParse, {fragment: true})
+    .use(viewPlugin, 'html')
+    .use(blockCheckPlugin)
+    .use(flattenPlugin)
+    .use(rootPlugin)
+    .use(skipPlugin, {obey: true})
+    .use(recordPlugin, 'html')
+    .use(
+      sectionedRetext,
+      withDeadlines(unified().use(retextEnglish).use(englishInBridge).use(realignPlugin)).use(() => (tree: Root, file: VFile) => {
+        blockTrees.set(file, tree)
+      }) as never
+    )
+    .freeze()
+  const file = new VFile({value: text})
+  await blockProcessor.run(blockProcessor.parse(file), file)
+  const tree = blockTrees.get(file)
+  const visible = blockVisible.get(file)
+  if (!tree || !visible || blockUnsafe.has(file) || flattened.has(file)) {
+    flattened.delete(file)
+    return undefined
+  }
+  const starts = new Int32Array(visible.text.length)
+  const ends = new Int32Array(visible.text.length)
+  for (let index = 0; index < visible.text.length; index++) {
+    starts[index] = visible.start(index)
+    ends[index] = visible.end(index)
+  }
+  return {tree, text: visible.text, starts, ends}
+}
+
+/** A block's visible text, read as the gate reads a story's (before flattening), and whether it holds a comment or a skip switch. */
+function blockCheckPlugin() {
+  return function (tree: Node, file: VFile): undefined {
+    visit(tree, (node) => {
+      if (node.type === 'comment') blockUnsafe.add(file)
+      else if (node.type === 'element') {
+        const {properties} = node as Element
+        const className = properties.className
+        const classes = Array.isArray(className) ? className : typeof className === 'string' ? className.split(/\s+/) : []
+        if (classes.includes('copydesk-skip') || properties.dataCopydesk === 'skip') blockUnsafe.add(file)
+      }
+    })
+    blockVisible.set(file, visibleOfTree(tree, parseView(String(file), 'html'), 'html'))
     return undefined
   }
 }
@@ -545,7 +620,8 @@ export const htmlPartSize = 64 * 1024
 
 /** rehype-retext in bridge mode, once per part of the tree (see {@link htmlParts}). */
 function sectionedRetext(destination: Processor) {
-  const bridge = rehypeRetext(destination as never) as unknown as (tree: Node, file: VFile) => Promise<void>
+  // Frozen first: rehype-retext reads the parser extensions (`englishInBridge`) off it before running it, so unfrozen the first story was tokenized without them.
+  const bridge = rehypeRetext(destination.freeze() as never) as unknown as (tree: Node, file: VFile) => Promise<void>
   return async function (tree: Node, file: VFile): Promise<undefined> {
     for (const part of htmlParts(tree as Parent, htmlPartSize)) await bridge(part, file)
     return undefined
