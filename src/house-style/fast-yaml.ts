@@ -195,23 +195,37 @@ function quoted(text: string, start: number): [string, number] {
       } else return [value, close + 1]
     }
   }
-  while (index < text.length) {
-    const char = text[index]
-    if (char === '\\') index += 2
-    else if (char === '"') break
-    else index++
+  let close = text.indexOf('"', index)
+  const slash = text.indexOf('\\', index)
+  if (close === -1) throw outside
+  if (slash === -1 || slash > close) {
+    // No escapes (most strings): the text as it stands.
+    const body = text.slice(index, close)
+    if (controls.test(body)) throw outside
+    return [body, close + 1]
   }
-  if (index >= text.length) throw outside
-  const body = text.slice(start + 1, index)
+  while (close !== -1 && escaped(text, close)) close = text.indexOf('"', close + 1)
+  if (close === -1) throw outside
+  const body = text.slice(index, close)
   // JSON's escapes are YAML's too; anything else (\x41, \N, \ …) is left to `yaml`.
-  if (/\\[^"\\/bfnrtu]/.test(body) || /[\u0000-\u001f]/.test(body)) throw outside
+  if (/\\[^"\\/bfnrtu]/.test(body) || controls.test(body)) throw outside
   let value: unknown
   try {
     value = JSON.parse('"' + body + '"')
   } catch {
     throw outside
   }
-  return [value as string, index + 1]
+  return [value as string, close + 1]
+}
+
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f]/
+
+/** Whether the quote at `at` is escaped (an odd number of backslashes before it). */
+function escaped(text: string, at: number): boolean {
+  let count = 0
+  while (text.charCodeAt(at - 1 - count) === 92) count++
+  return count % 2 === 1
 }
 
 /** A one-line flow collection starting at `start`: its value and the index after it. */
@@ -275,6 +289,8 @@ function flowValue(text: string, index: number): [Plain, number] {
 
 /** A plain scalar resolved by the YAML 1.2 core schema (numbers other than plain integers are left to `yaml`). */
 function scalar(text: string): Plain {
+  // Most scalars are words: nothing the core schema resolves starts with another character.
+  if (text !== '' && !'~nNtTfF0123456789+-.'.includes(text[0])) return text
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false

@@ -267,12 +267,41 @@ function ruleIdOf(filePath: string): string {
   return path.basename(filePath).replace(/\.ya?ml$/, '')
 }
 
+/** The schema a validator checks: a whole file, an override (partial) file, or one merged entry. */
+export function validatorSchema(kind: Kind, what: 'file' | 'partial' | 'entry'): object {
+  return what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'})
+}
+
+/** The name of a schema's validator in `validators.cjs`: a hash of the schema, so a changed schema is never checked by an old validator. */
+export function validatorName(schema: object): string {
+  return 'v' + sha1(JSON.stringify(schema))
+}
+
+/**
+ * Validators compiled to code at `npm run build` (scripts/build-rules.js
+ * writes `validators.cjs` beside this module), so a newsroom's first load
+ * does not pay Ajv's compile (~0.1–0.2 s) of each kind's schema; null when
+ * there is none (running from source): Ajv compiles them.
+ */
+let prebuilt: {[name: string]: ValidateFunction} | null | undefined
+
 function validatorFor(kind: Kind, what: 'file' | 'partial' | 'entry'): ValidateFunction {
   const key = `${kind.name}\0${what}`
   let validator = validators.get(key)
   if (!validator) {
-    ajv ||= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false})
-    validator = ajv.compile(what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'}))
+    const schema = validatorSchema(kind, what)
+    if (prebuilt === undefined) {
+      try {
+        prebuilt = require(path.join(path.dirname(fileURLToPath(import.meta.url)), 'validators.cjs')) as {[name: string]: ValidateFunction}
+      } catch {
+        prebuilt = null
+      }
+    }
+    validator = prebuilt?.[validatorName(schema)]
+    if (!validator) {
+      ajv ||= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false})
+      validator = ajv.compile(schema)
+    }
     validators.set(key, validator)
   }
   return validator
