@@ -20,8 +20,15 @@
  * `--avoid common` bans everyday dictionary words instead (3.5× the
  * default's messages on clean copy: the cost of messages, not of a style).
  *
+ * `--ab <other copydesk folder>` compares two built trees instead: the CPU
+ * time (`process.cpuUsage`, which a loaded machine disturbs less than wall
+ * time) of `createChecker` with the default style, a newsroom style with no
+ * cache (cold) and with the cache the cold run filled (warm), each in a fresh
+ * process, the two trees taking turns.
+ *
  *   npm run bench:rules                         # builds first
  *   node scripts/bench-rules.js [--sizes 1000,5000,13000] [--runs 3] [--seconds 4] [--avoid variants|common]
+ *   node scripts/bench-rules.js --ab /path/to/old/copydesk [--sizes 13000] [--runs 3]
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -34,7 +41,58 @@ const here = fileURLToPath(import.meta.url)
 const root = path.resolve(path.dirname(here), '..')
 
 if (process.argv[2] === '--child') await child(JSON.parse(process.argv[3]))
+else if (process.argv[2] === '--cpu-child') await cpuChild(JSON.parse(process.argv[3]))
 else await parent()
+
+async function cpuChild({tree, rules}) {
+  const {createChecker} = await import(path.join(tree, 'dist', 'index.js'))
+  const before = process.cpuUsage()
+  createChecker(rules ? {rules: [rules]} : {})
+  const used = process.cpuUsage(before)
+  console.log(JSON.stringify({cpuMs: (used.user + used.system) / 1000}))
+}
+
+function cpuRun(tree, rules, env) {
+  const out = execFileSync(process.execPath, [here, '--cpu-child', JSON.stringify({tree, rules})], {
+    encoding: 'utf8',
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  return JSON.parse(out.trim().split('\n').at(-1)).cpuMs
+}
+
+async function compareTrees({other, sizes, runs, avoid}) {
+  const {writeRulesFolder} = await import('./rules-folder.js')
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-rules-ab-'))
+  const trees = {before: path.resolve(other), after: root}
+  const load = () => os.loadavg().map((n) => n.toFixed(1)).join(' ')
+  console.log(`bench:rules --ab: CPU ms of createChecker, before = ${trees.before}, after = ${trees.after}; --avoid ${avoid}; ${runs} rounds taking turns; load average ${load()}`)
+  for (const size of sizes) {
+    const folder = path.join(work, `rules-${size}`)
+    writeRulesFolder(folder, size, undefined, {avoid})
+    const figures = {before: {default: [], cold: [], warm: []}, after: {default: [], cold: [], warm: []}}
+    for (let round = 0; round < runs; round++) {
+      for (const [name, tree] of Object.entries(trees)) {
+        const cache = {COPYDESK_CACHE_DIR: path.join(work, `cache-${name}-${size}-${round}`)}
+        figures[name].default.push(cpuRun(tree, undefined, {COPYDESK_CACHE: 'off'}))
+        figures[name].cold.push(cpuRun(tree, folder, cache))
+        figures[name].warm.push(cpuRun(tree, folder, cache))
+      }
+    }
+    const range = (list) => `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`
+    const ratio = (list, base) => median(list.map((value, index) => value / base[index])).toFixed(2)
+    console.log(`\n${size} entries (load average ${load()}):`)
+    console.log('| CPU ms | before | after | after ÷ before (median of rounds) |')
+    console.log('|---|---:|---:|---:|')
+    for (const key of ['default', 'cold', 'warm']) {
+      console.log(`| ${key} createChecker | ${range(figures.before[key])} | ${range(figures.after[key])} | ${ratio(figures.after[key], figures.before[key])}× |`)
+    }
+    for (const key of ['cold', 'warm']) {
+      console.log(`| ${key} ÷ default, same process tree | ${ratio(figures.before[key], figures.before.default)}× | ${ratio(figures.after[key], figures.after.default)}× | |`)
+    }
+  }
+  fs.rmSync(work, {recursive: true, force: true})
+}
 
 async function child({rules, seconds}) {
   const started = performance.now()
@@ -106,11 +164,13 @@ async function parent() {
       sizes: {type: 'string', default: '1000,5000,13000'},
       runs: {type: 'string', default: '3'},
       seconds: {type: 'string', default: '4'},
-      avoid: {type: 'string', default: 'variants'}
+      avoid: {type: 'string', default: 'variants'},
+      ab: {type: 'string'}
     }
   })
   const sizes = values.sizes.split(',').map(Number)
   const runs = Number(values.runs)
+  if (values.ab) return compareTrees({other: values.ab, sizes, runs, avoid: values.avoid})
   const seconds = Number(values.seconds)
   const {writeRulesFolder} = await import('./rules-folder.js')
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-rules-'))

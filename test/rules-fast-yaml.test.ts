@@ -72,7 +72,8 @@ describe('the fast reader gives what yaml gives, or declines', () => {
     ['flow over lines', 'first: [about,\n  above, across,\n  at]\n', {first: ['about', 'above', 'across', 'at']}],
     ['flow closed at the key', 'list: [\n    a, b,\n]\n', {list: ['a', 'b']}],
     ['CRLF', 'a: b\r\nc: [d]\r\n', {a: 'b', c: ['d']}],
-    ['trailing comma', 'a: [x, y, ]\n', {a: ['x', 'y']}]
+    ['trailing comma', 'a: [x, y, ]\n', {a: ['x', 'y']}],
+    ['a no-break space, which is no YAML space', 'a: word\u00a0\nb: [x\u00a0, \u00a0y]\n', {a: 'word\u00a0', b: ['x\u00a0', '\u00a0y']}]
   ])('reads %s', (_, text, expected) => {
     expect(fastYaml(text)).toEqual(expected)
     expect(slow(text)).toEqual(expected)
@@ -95,7 +96,9 @@ describe('the fast reader gives what yaml gives, or declines', () => {
     ['an unclosed flow', 'a: [b, c\n'],
     ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
     ['a comment inside a flow over lines', 'a: [b, # c\n  d]\n'],
-    ['an empty file', '# only a comment\n']
+    ['an empty file', '# only a comment\n'],
+    ['a control character', 'a: b\u0001c\n'],
+    ['a line separator', 'a: b\u2028c\n']
   ])('declines %s', (_, text) => {
     expect(fastYaml(text)).toBeUndefined()
   })
@@ -107,7 +110,7 @@ describe('the fast reader gives what yaml gives, or declines', () => {
       generated.find(([name]) => name.includes('patterns'))![1].split('\n').slice(0, 40).join('\n') + '\n',
       fs.readFileSync(path.join(defaultRulesFolder, 'word-collision.yml'), 'utf8').slice(0, 3000)
     ]
-    const pieces = [':', ': ', '#', ' #', '-', '- ', "'", '"', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '\n', '\n  ', '  ', 'null', 'true', '1', '1.5', '~', '\\', '?', '%', '@', '`', 'é', '\t', '\r']
+    const pieces = [':', ': ', '#', ' #', '-', '- ', "'", '"', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '\n', '\n  ', '  ', 'null', 'true', '1', '1.5', '~', '\\', '?', '%', '@', '`', 'é', '\t', '\r', '\u00a0', '\u0085', '\u2028', '\u0001', '\ufeff']
     let state = 24
     const random = (n: number) => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0

@@ -30,7 +30,8 @@ interface Line {
 
 /** The text's data as `yaml`'s `toJS()` makes it, or undefined (see the module's comment). */
 export function fastYaml(text: string): {[key: string]: unknown} | undefined {
-  if (text.charCodeAt(0) === 0xfeff) return undefined
+  // A byte-order mark, characters YAML does not print, and line breaks other than \n and \r\n are left to `yaml`.
+  if (text.charCodeAt(0) === 0xfeff || unusual.test(text)) return undefined
   const lines: Line[] = []
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
@@ -40,7 +41,7 @@ export function fastYaml(text: string): {[key: string]: unknown} | undefined {
     if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue
     // Directives and document markers are left to `yaml`.
     if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || line.startsWith('%'))) return undefined
-    lines.push({indent, text: line.slice(indent).trimEnd()})
+    lines.push({indent, text: trimSpaces(line.slice(indent))})
   }
   if (lines.length === 0 || lines[0].indent !== 0) return undefined
   const reader = new Reader(lines)
@@ -53,6 +54,16 @@ export function fastYaml(text: string): {[key: string]: unknown} | undefined {
     if (error === outside || error === unfinished) return undefined
     throw error
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const unusual = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** `text` without the spaces (YAML's white space, not Unicode's) at its end; `\n` too when `breaks`. */
+function trimSpaces(text: string, breaks = false): string {
+  let end = text.length
+  for (let code = text.charCodeAt(end - 1); code === 32 || (breaks && code === 10); code = text.charCodeAt(--end - 1));
+  return end === text.length ? text : text.slice(0, end)
 }
 
 // A plain key: no indicator first, no `:`, `#` or flow indicator in it, no space at its end.
@@ -166,14 +177,14 @@ function inline(text: string): Plain {
 /** Whether only white space and a comment follow `end`. */
 function comment(text: string, end: number): boolean {
   const rest = text.slice(end)
-  return rest.trim() === '' || /^ +#/.test(rest)
+  return /^ *$/.test(rest) || /^ +#/.test(rest)
 }
 
 /** A plain scalar in block context (its comment cut off). */
 function plainBlock(text: string): string {
   if (/^[-?:](?: |$)/.test(text) || /^[,\]}#&*!|>%@`]/.test(text)) throw outside
   const hash = text.indexOf(' #')
-  const value = (hash === -1 ? text : text.slice(0, hash)).trimEnd()
+  const value = trimSpaces(hash === -1 ? text : text.slice(0, hash))
   if (value.includes('#') || value.includes(': ') || value.endsWith(':')) throw outside
   return value
 }
@@ -281,7 +292,7 @@ function flowValue(text: string, index: number): [Plain, number] {
   let end = index
   while (end < text.length && !',[]{}'.includes(text[end])) end++
   const raw = text.slice(index, end)
-  const value = raw.trimEnd()
+  const value = trimSpaces(raw, true)
   if (end >= text.length) throw unfinished
   if (value === '' || /[:#&*!|>%@`?]/.test(value[0]) || /^-(?: |$)/.test(value) || /[:#\n]/.test(value)) throw outside
   return [scalar(value), end]
