@@ -81,14 +81,14 @@ async function compareTrees({other, sizes, runs, avoid}) {
     }
     const range = (list) => `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`
     const ratio = (list, base) => median(list.map((value, index) => value / base[index])).toFixed(2)
-    console.log(`\n${size} entries (load average ${load()}):`)
+    console.log(`\n${size} entries (load average ${load()}):\n`)
     console.log('| CPU ms | before | after | after ÷ before (median of rounds) |')
     console.log('|---|---:|---:|---:|')
     for (const key of ['default', 'cold', 'warm']) {
       console.log(`| ${key} createChecker | ${range(figures.before[key])} | ${range(figures.after[key])} | ${ratio(figures.after[key], figures.before[key])}× |`)
     }
     for (const key of ['cold', 'warm']) {
-      console.log(`| ${key} ÷ default, same process tree | ${ratio(figures.before[key], figures.before.default)}× | ${ratio(figures.after[key], figures.after.default)}× | |`)
+      console.log(`| ${key} ÷ default, in that build | ${ratio(figures.before[key], figures.before.default)}× | ${ratio(figures.after[key], figures.after.default)}× | |`)
     }
   }
   fs.rmSync(work, {recursive: true, force: true})
