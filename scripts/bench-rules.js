@@ -12,8 +12,23 @@
  * - warm throughput (words/s over the news corpus, a few rounds) and memory
  *   (RSS and heap after a GC, with the checker made and warm).
  *
+ * - messages: what each style flags over the corpus (one round), so a
+ *   throughput figure is read with the findings it paid for.
+ *
+ * `--avoid variants` (the default) generates a realistic style whose
+ * one-word entries are variant spellings, which edited copy rarely has;
+ * `--avoid common` bans everyday dictionary words instead (3.5× the
+ * default's messages on clean copy: the cost of messages, not of a style).
+ *
+ * `--ab <other copydesk folder>` compares two built trees instead: the CPU
+ * time (`process.cpuUsage`, which a loaded machine disturbs less than wall
+ * time) of `createChecker` with the default style, a newsroom style with no
+ * cache (cold) and with the cache the cold run filled (warm), each in a fresh
+ * process, the two trees taking turns.
+ *
  *   npm run bench:rules                         # builds first
- *   node scripts/bench-rules.js [--sizes 1000,5000,13000] [--runs 3] [--seconds 4]
+ *   node scripts/bench-rules.js [--sizes 1000,5000,13000] [--runs 3] [--seconds 4] [--avoid variants|common]
+ *   node scripts/bench-rules.js --ab /path/to/old/copydesk [--sizes 13000] [--runs 3]
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -26,7 +41,58 @@ const here = fileURLToPath(import.meta.url)
 const root = path.resolve(path.dirname(here), '..')
 
 if (process.argv[2] === '--child') await child(JSON.parse(process.argv[3]))
+else if (process.argv[2] === '--cpu-child') await cpuChild(JSON.parse(process.argv[3]))
 else await parent()
+
+async function cpuChild({tree, rules}) {
+  const {createChecker} = await import(path.join(tree, 'dist', 'index.js'))
+  const before = process.cpuUsage()
+  createChecker(rules ? {rules: [rules]} : {})
+  const used = process.cpuUsage(before)
+  console.log(JSON.stringify({cpuMs: (used.user + used.system) / 1000}))
+}
+
+function cpuRun(tree, rules, env) {
+  const out = execFileSync(process.execPath, [here, '--cpu-child', JSON.stringify({tree, rules})], {
+    encoding: 'utf8',
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  return JSON.parse(out.trim().split('\n').at(-1)).cpuMs
+}
+
+async function compareTrees({other, sizes, runs, avoid}) {
+  const {writeRulesFolder} = await import('./rules-folder.js')
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-rules-ab-'))
+  const trees = {before: path.resolve(other), after: root}
+  const load = () => os.loadavg().map((n) => n.toFixed(1)).join(' ')
+  console.log(`bench:rules --ab: CPU ms of createChecker, before = ${trees.before}, after = ${trees.after}; --avoid ${avoid}; ${runs} rounds taking turns; load average ${load()}`)
+  for (const size of sizes) {
+    const folder = path.join(work, `rules-${size}`)
+    writeRulesFolder(folder, size, undefined, {avoid})
+    const figures = {before: {default: [], cold: [], warm: []}, after: {default: [], cold: [], warm: []}}
+    for (let round = 0; round < runs; round++) {
+      for (const [name, tree] of Object.entries(trees)) {
+        const cache = {COPYDESK_CACHE_DIR: path.join(work, `cache-${name}-${size}-${round}`)}
+        figures[name].default.push(cpuRun(tree, undefined, {COPYDESK_CACHE: 'off'}))
+        figures[name].cold.push(cpuRun(tree, folder, cache))
+        figures[name].warm.push(cpuRun(tree, folder, cache))
+      }
+    }
+    const range = (list) => `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`
+    const ratio = (list, base) => median(list.map((value, index) => value / base[index])).toFixed(2)
+    console.log(`\n${size} entries (load average ${load()}):\n`)
+    console.log('| CPU ms | before | after | after ÷ before (median of rounds) |')
+    console.log('|---|---:|---:|---:|')
+    for (const key of ['default', 'cold', 'warm']) {
+      console.log(`| ${key} createChecker | ${range(figures.before[key])} | ${range(figures.after[key])} | ${ratio(figures.after[key], figures.before[key])}× |`)
+    }
+    for (const key of ['cold', 'warm']) {
+      console.log(`| ${key} ÷ default, in that build | ${ratio(figures.before[key], figures.before.default)}× | ${ratio(figures.after[key], figures.after.default)}× | |`)
+    }
+  }
+  fs.rmSync(work, {recursive: true, force: true})
+}
 
 async function child({rules, seconds}) {
   const started = performance.now()
@@ -38,12 +104,13 @@ async function child({rules, seconds}) {
   const outcome = rules ? lastCacheOutcome()?.status : 'default'
   let wordsPerSecond = 0
   let messages = 0
+  let roundMessages = 0
   if (seconds > 0) {
     const {hasCorpus, loadCorpus, countWords} = await import('./corpus.js')
     const stories = hasCorpus() ? loadCorpus().map((story) => story.text) : [fs.readFileSync(path.join(root, 'examples', 'story.txt'), 'utf8')]
     const words = stories.reduce((sum, text) => sum + countWords(text), 0)
     // One round to warm up, then rounds until `seconds` are spent.
-    for (const text of stories) await checker.check(text)
+    for (const text of stories) roundMessages += (await checker.check(text)).messages.length
     let done = 0
     const start = performance.now()
     while (performance.now() - start < seconds * 1000) {
@@ -61,6 +128,7 @@ async function child({rules, seconds}) {
       outcome,
       wordsPerSecond,
       messages,
+      roundMessages,
       rssMb: memory.rss / 1048576,
       heapMb: memory.heapUsed / 1048576
     })
@@ -92,15 +160,22 @@ function median(values) {
 async function parent() {
   const {values} = parseArgs({
     args: process.argv.slice(2),
-    options: {sizes: {type: 'string', default: '1000,5000,13000'}, runs: {type: 'string', default: '3'}, seconds: {type: 'string', default: '4'}}
+    options: {
+      sizes: {type: 'string', default: '1000,5000,13000'},
+      runs: {type: 'string', default: '3'},
+      seconds: {type: 'string', default: '4'},
+      avoid: {type: 'string', default: 'variants'},
+      ab: {type: 'string'}
+    }
   })
   const sizes = values.sizes.split(',').map(Number)
   const runs = Number(values.runs)
+  if (values.ab) return compareTrees({other: values.ab, sizes, runs, avoid: values.avoid})
   const seconds = Number(values.seconds)
   const {writeRulesFolder} = await import('./rules-folder.js')
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-rules-'))
   const off = {COPYDESK_CACHE: 'off'}
-  console.log(`bench:rules — ${runs} runs each, median; Node ${process.version}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores shared: compare ratios)`)
+  console.log(`bench:rules — generated style: --avoid ${values.avoid}; ${runs} runs each, median; Node ${process.version}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores shared: compare ratios)`)
 
   // The default story folder (no .copydeskrc) and its CLI.
   const plain = path.join(work, 'plain')
@@ -110,7 +185,7 @@ async function parent() {
   const rows = []
   for (const size of sizes) {
     const folder = path.join(work, `rules-${size}`)
-    const written = writeRulesFolder(folder, size)
+    const written = writeRulesFolder(folder, size, undefined, {avoid: values.avoid})
     const storyFolder = path.join(work, `story-${size}`)
     fs.mkdirSync(storyFolder)
     fs.copyFileSync(path.join(root, 'examples', 'story.txt'), path.join(storyFolder, 'story.txt'))
@@ -158,7 +233,9 @@ async function parent() {
       rssDefault: m(through.default, 'rssMb'),
       rssRules: m(through.rules, 'rssMb'),
       heapDefault: m(through.default, 'heapMb'),
-      heapRules: m(through.rules, 'heapMb')
+      heapRules: m(through.rules, 'heapMb'),
+      messagesDefault: through.default[0].roundMessages,
+      messagesRules: through.rules[0].roundMessages
     })
     const r = rows.at(-1)
     console.log(
@@ -184,7 +261,8 @@ async function parent() {
       `  ${r.size}: createChecker warm / default ${x(r.createWarm, r.createDefault)} (≤ 2×); cold ${ms(r.createCold)} (≤ 1 s), ${x(r.createCold, r.createDefault)} the default's; ` +
         `CLI cold / default ${x(r.cliCold, r.cliDefault)}; ` +
         `CLI warm / default ${x(r.cliWarm, r.cliDefault)} (≤ 1.5×); words/s ${x(r.wpsRules, r.wpsDefault)} (≥ 0.9×); ` +
-        `memory +${(r.rssRules - r.rssDefault).toFixed(0)} MB RSS, +${(r.heapRules - r.heapDefault).toFixed(0)} MB heap (≤ +60 MB)`
+        `memory +${(r.rssRules - r.rssDefault).toFixed(0)} MB RSS, +${(r.heapRules - r.heapDefault).toFixed(0)} MB heap (≤ +60 MB); ` +
+        `messages over the corpus ${r.messagesRules} vs ${r.messagesDefault} (${x(r.messagesRules, r.messagesDefault)})`
     )
   }
   console.log(`load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`)

@@ -177,6 +177,8 @@ describe('one index over every substitution file', () => {
 describe('plain phrases are tokenized without the parser', () => {
   test('as the parser cuts them, for every phrase of a generated style', () => {
     const phrases = new Set<string>(['I', 'a', 'US', 'Per Cent', 'per cent', 'AP Stylebook', 'x y z'])
+    // Patterns with slots, as compilePattern marks them (`{number} {unit}`, `said {a} to {b}`).
+    for (const marked of ['zqslotaqz zqslotbqz', 'said zqslotaqz to zqslotbqz', 'zqslotbbqz']) phrases.add(marked)
     for (const [, text] of rulesFiles(2000) as Array<[string, string]>) {
       for (const match of text.matchAll(/"([^"]+)"/g)) if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(match[1]!)) phrases.add(match[1]!)
     }

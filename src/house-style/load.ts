@@ -28,6 +28,7 @@ import {LineCounter, isMap, isSeq, parseDocument, type Document} from 'yaml'
 import type {Kind, LoadedRuleFile, RuleEntry, RuleHeader} from './kind.js'
 import {entrySchema, fileSchema} from './schema.js'
 import {AliasBombError, aliasBombFix, toPlain} from './yaml.js'
+import {fastYaml} from './fast-yaml.js'
 
 /** A broken rules file or folder. The message says where and how to fix it. */
 export class RulesError extends Error {
@@ -179,6 +180,42 @@ export function parseFile(
   options: ParseOptions = {}
 ): ParsedFile {
   const ruleId = ruleIdOf(filePath)
+  // Most files read fast without positions; a file's YAML is parsed again with
+  // them only when an error must point at a line (src/house-style/fast-yaml.ts).
+  const fast = fastYaml(text)
+  let full: {locate: (path: DataPath) => string; value: unknown; where: (offset: number) => string} | undefined
+  const positioned = () => (full ||= parseWithPositions(filePath, text))
+  const value: unknown = fast ?? positioned().value
+  const locate = fast ? (dataPath: DataPath) => positioned().locate(dataPath) : positioned().locate
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new RulesError(
+      `${positioned().where(0)}: a rules file must be a mapping with \`kind\`, \`message\` and \`entries\`. Fix: start from one of the files in copydesk's rules/ folder.`
+    )
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(ruleId)) {
+    throw new RulesError(
+      `${filePath}:1:1: the file name "${ruleId}" is the ruleId of its messages and must be lowercase letters, digits and dashes. Fix: rename the file (e.g. "house-forms.yml").`
+    )
+  }
+  const record = value as {[key: string]: unknown}
+  const kindName = record.kind
+  const kind = typeof kindName === 'string' ? kinds.get(kindName) : undefined
+  if (!kind) {
+    throw new RulesError(
+      `${locate(['kind'])}: unknown kind ${JSON.stringify(kindName)}; accepted: ${[...kinds.keys()].join(', ')}. ` +
+        'Fix: set `kind:` to one of those (it decides which fields entries have).'
+    )
+  }
+  if (!options.trusted || options.partial) validate(kind, record, locate, Boolean(options.partial))
+  checkUniqueIds((record.entries as RuleEntry[] | undefined) || [], locate)
+  return {ruleId, filePath, value: record, locate}
+}
+
+/** Parse with `yaml`, keeping positions: YAML errors are thrown located. */
+function parseWithPositions(
+  filePath: string,
+  text: string
+): {locate: (path: DataPath) => string; value: unknown; where: (offset: number) => string} {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const where = (offset: number) => {
@@ -195,7 +232,6 @@ export function parseFile(
           : 'Fix: check the indentation and quoting on that line (quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!` or `%`).')
     )
   }
-  const locate = (dataPath: DataPath) => where(nodeOffset(document, dataPath))
   let value: unknown
   try {
     value = toPlain(document)
@@ -203,28 +239,9 @@ export function parseFile(
     if (!(error instanceof AliasBombError)) throw error
     throw new RulesError(`${where(error.offset)}: this is not valid YAML for copydesk: ${error.message}. ${aliasBombFix}`)
   }
-  if (!isMap(document.contents) || !value || typeof value !== 'object') {
-    throw new RulesError(
-      `${where(0)}: a rules file must be a mapping with \`kind\`, \`message\` and \`entries\`. Fix: start from one of the files in copydesk's rules/ folder.`
-    )
-  }
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(ruleId)) {
-    throw new RulesError(
-      `${where(0)}: the file name "${ruleId}" is the ruleId of its messages and must be lowercase letters, digits and dashes. Fix: rename the file (e.g. "house-forms.yml").`
-    )
-  }
-  const record = value as {[key: string]: unknown}
-  const kindName = record.kind
-  const kind = typeof kindName === 'string' ? kinds.get(kindName) : undefined
-  if (!kind) {
-    throw new RulesError(
-      `${locate(['kind'])}: unknown kind ${JSON.stringify(kindName)}; accepted: ${[...kinds.keys()].join(', ')}. ` +
-        'Fix: set `kind:` to one of those (it decides which fields entries have).'
-    )
-  }
-  if (!options.trusted || options.partial) validate(kind, record, locate, Boolean(options.partial))
-  checkUniqueIds((record.entries as RuleEntry[] | undefined) || [], locate)
-  return {ruleId, filePath, value: record, locate}
+  // A document whose top is not a mapping has no data to point into.
+  if (!isMap(document.contents)) value = undefined
+  return {locate: (dataPath) => where(nodeOffset(document, dataPath)), value, where}
 }
 
 /** A trusted file from its build-time data, parsing its YAML only if an error needs a location. */
@@ -250,12 +267,41 @@ function ruleIdOf(filePath: string): string {
   return path.basename(filePath).replace(/\.ya?ml$/, '')
 }
 
+/** The schema a validator checks: a whole file, an override (partial) file, or one merged entry. */
+export function validatorSchema(kind: Kind, what: 'file' | 'partial' | 'entry'): object {
+  return what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'})
+}
+
+/** The name of a schema's validator in `validators.cjs`: a hash of the schema, so a changed schema is never checked by an old validator. */
+export function validatorName(schema: object): string {
+  return 'v' + sha1(JSON.stringify(schema))
+}
+
+/**
+ * Validators compiled to code at `npm run build` (scripts/build-rules.js
+ * writes `validators.cjs` beside this module), so a newsroom's first load
+ * does not pay Ajv's compile (~0.1–0.2 s) of each kind's schema; null when
+ * there is none (running from source): Ajv compiles them.
+ */
+let prebuilt: {[name: string]: ValidateFunction} | null | undefined
+
 function validatorFor(kind: Kind, what: 'file' | 'partial' | 'entry'): ValidateFunction {
   const key = `${kind.name}\0${what}`
   let validator = validators.get(key)
   if (!validator) {
-    ajv ||= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false})
-    validator = ajv.compile(what === 'entry' ? entrySchema(kind) : fileSchema(kind, {partial: what === 'partial'}))
+    const schema = validatorSchema(kind, what)
+    if (prebuilt === undefined) {
+      try {
+        prebuilt = require(path.join(path.dirname(fileURLToPath(import.meta.url)), 'validators.cjs')) as {[name: string]: ValidateFunction}
+      } catch {
+        prebuilt = null
+      }
+    }
+    validator = prebuilt?.[validatorName(schema)]
+    if (!validator) {
+      ajv ||= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false})
+      validator = ajv.compile(schema)
+    }
     validators.set(key, validator)
   }
   return validator

@@ -429,6 +429,11 @@ function spaceToken(node: Node): Token {
   return {value: ' ', lower: ' ', type: 'space', node, word: -1, first: true, last: true}
 }
 
+/** `index` in hexadecimal written with the letters a–p (0 → `a`, 17 → `bb`). */
+function slotLetters(index: number): string {
+  return index.toString(16).replace(/[0-9a-f]/g, (digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+}
+
 /**
  * Compile a pattern such as `{month} {day}` or `per cent`. `slots` defines
  * the listed slots; names not there must be built-in classes.
@@ -440,9 +445,11 @@ export function compilePattern(
   compiledSlots: Map<string, Slot> = new Map()
 ): Pattern {
   const names: string[] = []
+  // Each slot stands in as a word of letters (its number in the letters a–p),
+  // so a pattern of plain words and slots is tokenized without the parser.
   const marked = text.replace(slotPattern, (_, name: string) => {
     names.push(name)
-    return `zqslot${names.length - 1}qz`
+    return `zqslot${slotLetters(names.length - 1)}qz`
   })
   const items: Item[] = []
   for (const token of tokenize(marked)) {
@@ -450,9 +457,9 @@ export function compilePattern(
       if (items.length > 0 && items[items.length - 1].type !== 'space') items.push({type: 'space'})
       continue
     }
-    const slotMatch = /^zqslot(\d+)qz$/.exec(token.value)
+    const slotMatch = /^zqslot([a-p]+)qz$/.exec(token.value)
     if (slotMatch) {
-      const name = names[Number(slotMatch[1])]
+      const name = names[parseInt(slotMatch[1].replace(/[a-p]/g, (letter) => (letter.charCodeAt(0) - 97).toString(16)), 16)]
       items.push({type: 'slot', slot: slotFor(name, slots, compiledSlots)})
       continue
     }

@@ -111,6 +111,8 @@ interface Compiled {
   file: LoadedRuleFile
   data: SubstitutionData
   index: PatternIndex<SubstitutionRule>
+  /** The tokens of each replacement, tokenized once: every later file's data checks look at them again. */
+  useTokens: Map<string, Token[]>
 }
 
 /**
@@ -125,7 +127,7 @@ function compiledOf(file: LoadedRuleFile): Compiled {
   let compiled = compiling.get(file)
   if (!compiled) {
     const data = compileFile(file)
-    compiling.set(file, (compiled = {file, data, index: new PatternIndex(data.rules)}))
+    compiling.set(file, (compiled = {file, data, index: new PatternIndex(data.rules), useTokens: new Map()}))
   }
   return compiled
 }
@@ -338,7 +340,7 @@ function checkConflicts(own: Compiled, others: ReadonlyArray<Compiled>): void {
     if (!policy) return
     for (const pair of pairsOf(entry, entryIndex)) {
       pair.use.forEach((use, useIndex) => {
-        const tokens = tokenize(use)
+        const tokens = useTokensOf(own, use)
         for (const {file: otherFile, index: otherIndex} of all) {
           const hit = findIn(tokens, otherIndex, policy.scope)
           if (!hit) continue
@@ -365,6 +367,12 @@ function checkConflicts(own: Compiled, others: ReadonlyArray<Compiled>): void {
   })
 }
 
+function useTokensOf(compiled: Compiled, use: string): Token[] {
+  let tokens = compiled.useTokens.get(use)
+  if (!tokens) compiled.useTokens.set(use, (tokens = tokenize(use)))
+  return tokens
+}
+
 function whereIs(file: LoadedRuleFile, rule: SubstitutionRule): string {
   const entry = file.entries.find((candidate) => candidate.id === rule.entry.policy.id)
   return entry ? locateEntry(file, entry, ['avoid']) : file.locate([])
@@ -377,10 +385,11 @@ function whereIs(file: LoadedRuleFile, rule: SubstitutionRule): string {
  */
 function checkEarlierReplacements(own: Compiled, earlier: ReadonlyArray<Compiled>): void {
   const {file, index} = own
-  for (const {file: otherFile, data: otherData} of earlier) {
+  for (const other of earlier) {
+    const {file: otherFile, data: otherData} = other
     for (const rule of otherData.rules) {
       for (const use of rule.use) {
-        const hit = findIn(tokenize(use), index, rule.entry.policy.scope)
+        const hit = findIn(useTokensOf(other, use), index, rule.entry.policy.scope)
         if (!hit) continue
         const entryIndex = file.entries.findIndex((entry) => entry.id === hit.entry.policy.id)
         throw new RuleDataError(
