@@ -661,6 +661,14 @@ export function anchorOf(pattern: Pattern): Anchor {
       if (best === -1 || item.lower.length > (items[best] as {lower: string}).lower.length) best = index
     }
   }
+  // A word of one or two letters (`to` in `{a} to {b}`) is in most sentences:
+  // a listed slot whose words are longer, else a figure, is looked up less often.
+  if (best !== -1 && isShortWord((items[best] as {value: string}).value)) {
+    const listed = items.findIndex((item) => item.type === 'slot' && item.slot.byFirst !== undefined && ![...item.slot.byFirst.keys()].some(isShortWord))
+    const figure = items.findIndex((item) => item.type === 'slot' && item.slot.class?.bucket === 'digit')
+    if (listed !== -1) best = listed
+    else if (figure !== -1) return {exact: [], lower: [], bucket: 'digit', ...offsetOf(items, figure)}
+  }
   if (best === -1) best = items.findIndex((item) => item.type === 'slot' && item.slot.byFirst !== undefined)
   if (best === -1) best = items.findIndex((item) => item.type === 'literal')
   if (best === -1) {
@@ -668,13 +676,7 @@ export function anchorOf(pattern: Pattern): Anchor {
     const bucket = first.type === 'slot' && first.slot.class ? first.slot.class.bucket : 'text'
     return {exact: [], lower: [], bucket, min: 0, max: 0}
   }
-  let min = 0
-  let max = 0
-  for (let index = 0; index < best; index++) {
-    const [low, high] = widthOf(items[index])
-    min += low
-    max += high
-  }
+  const {min, max} = offsetOf(items, best)
   const anchor = items[best]
   if (anchor.type === 'literal') {
     return pattern.caseMode === 'insensitive'
@@ -684,6 +686,23 @@ export function anchorOf(pattern: Pattern): Anchor {
   const alternatives = anchor.type === 'slot' ? anchor.slot.alternatives || [] : []
   const exact = [...new Set(alternatives.map((alternative) => (alternative.items[0] as {value: string}).value))]
   return {exact, lower: [], min, max}
+}
+
+/** Tokens between a match's start and item `at`, at least and at most. */
+function offsetOf(items: ReadonlyArray<Item>, at: number): {min: number; max: number} {
+  let min = 0
+  let max = 0
+  for (let index = 0; index < at; index++) {
+    const [low, high] = widthOf(items[index])
+    min += low
+    max += high
+  }
+  return {min, max}
+}
+
+/** A word of one or two letters (`to`, `a`, `N`): too common to look a pattern up by. */
+function isShortWord(value: string): boolean {
+  return value.length <= 2 && /^\p{L}+$/u.test(value)
 }
 
 interface Indexed<T> {
