@@ -643,6 +643,8 @@ export interface Anchor {
   /** Tokens between the match start and the anchor, at least and at most. */
   min: number
   max: number
+  /** Values of `exact` after which a match needs another token with no white space between (`a` of `a.m.`). */
+  touching?: string[]
 }
 
 /**
@@ -678,14 +680,24 @@ export function anchorOf(pattern: Pattern): Anchor {
   }
   const {min, max} = offsetOf(items, best)
   const anchor = items[best]
+  // Whether the token after the anchor's must touch it: an item other than white space.
+  const touches = (next: Item | undefined) => next !== undefined && next.type !== 'space'
   if (anchor.type === 'literal') {
     return pattern.caseMode === 'insensitive'
       ? {exact: [], lower: [anchor.lower], min, max}
-      : {exact: [anchor.value], lower: [], min, max}
+      : {exact: [anchor.value], lower: [], min, max, touching: touches(items[best + 1]) ? [anchor.value] : []}
   }
   const alternatives = anchor.type === 'slot' ? anchor.slot.alternatives || [] : []
   const exact = [...new Set(alternatives.map((alternative) => (alternative.items[0] as {value: string}).value))]
-  return {exact, lower: [], min, max}
+  // A value is touching when every alternative that may start with it goes on without white space.
+  const touching = exact.filter((value) =>
+    alternatives.every(
+      (alternative) =>
+        (alternative.items[0] as {lower: string}).lower !== value.toLowerCase() ||
+        touches(alternative.items.length > 1 ? alternative.items[1] : items[best + 1])
+    )
+  )
+  return {exact, lower: [], min, max, touching}
 }
 
 /** Tokens between a match's start and item `at`, at least and at most. */
@@ -720,17 +732,25 @@ export class PatternIndex<T extends {pattern: Pattern}> {
   private readonly digit: Array<Indexed<T>> = []
   private readonly upper: Array<Indexed<T>> = []
   private readonly text: Array<Indexed<T>> = []
+  /** Exact anchors every rule of which needs a token touching the anchor's (see `Anchor.touching`). */
+  private readonly touching = new Set<string>()
 
   constructor(rules: ReadonlyArray<T>) {
+    const loose = new Set<string>()
     for (const rule of rules) {
       const anchor = anchorOf(rule.pattern)
       const item = {rule, anchor}
-      for (const key of anchor.exact) push(this.byExact, key, item)
+      for (const key of anchor.exact) {
+        push(this.byExact, key, item)
+        if (anchor.touching?.includes(key)) this.touching.add(key)
+        else loose.add(key)
+      }
       for (const key of anchor.lower) push(this.byLower, key, item)
       if (anchor.bucket === 'digit') this.digit.push(item)
       else if (anchor.bucket === 'upper') this.upper.push(item)
       else if (anchor.bucket === 'text') this.text.push(item)
     }
+    for (const key of loose) this.touching.delete(key)
   }
 
   /**
@@ -760,10 +780,21 @@ export class PatternIndex<T extends {pattern: Pattern}> {
           const first = value.charAt(0)
           if (first !== first.toLowerCase()) return true
         }
-        if (this.has(value)) return true
+        if (this.has(value) && !this.alone(value, leaf === leaves.length - 1 ? children[index + 1] : leaves[leaf + 1])) return true
       }
     }
     return false
+  }
+
+  /**
+   * Whether a word's last text `value` can start no match because every rule
+   * it anchors needs a token touching it and white space follows: the article
+   * `a` is not the `a` of `a.m.`, so most sentences are never tokenized.
+   */
+  private alone(value: string, next: Node | undefined): boolean {
+    const touching = this.touching as Set<string> | undefined
+    if (touching === undefined || !touching.has(value) || this.byLower.size > 0) return false
+    return next === undefined || next.type === 'WhiteSpaceNode'
   }
 
   private has(value: string | undefined): boolean {
