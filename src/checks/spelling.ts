@@ -16,6 +16,7 @@ import {otherDialect, spellerFor} from '../spell/dictionaries.js'
 import {editDistance, isSlip, isTypingSlip, oneEditAway} from '../spell/edits.js'
 import {irregularForms} from '../spell/irregular.js'
 import {personalWords} from '../spell/personal.js'
+import {ShortWords} from '../spell/short-words.js'
 import {loadWordList, type WordList} from '../spell/wordlist.js'
 import {
   elisionParts,
@@ -81,6 +82,8 @@ export const spelling: CodeCheckPlugin = function (options) {
   let listsLoaded = false
   const nearCache = new Map<string, string[]>()
   const knownCache = new Map<string, boolean>()
+  // `the`, `of`, `He`: the commonest words, answered without a Map.
+  const shortKnown = new ShortWords()
   // What retext-spell's nspell (the dictionary and `dictionary` as its
   // personal words) accepts, made on the first sentence that needs it.
   let hunspellCorrect: ((word: string) => boolean) | undefined
@@ -357,9 +360,10 @@ export const spelling: CodeCheckPlugin = function (options) {
   /** Whether a word is spelled right: hunspell, the extra words or a word list (an irregular verb regularised is not). */
   function known(word: string): boolean {
     // Once per distinct word: story vocabulary repeats, and this is asked of every word.
-    let value = knownCache.get(word)
+    let value = shortKnown.get(word) ?? knownCache.get(word)
     if (value === undefined) {
       value = speller.correct(word) || personal.has(word) || (inList(listed, word) && !irregularForms(word))
+      if (word.length <= 3) shortKnown.set(word, value)
       // Bounded so a long-running server stays small.
       if (knownCache.size > 100_000) knownCache.clear()
       knownCache.set(word, value)

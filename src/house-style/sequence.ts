@@ -670,6 +670,8 @@ export interface Anchor {
   /** Tokens between the match start and the anchor, at least and at most. */
   min: number
   max: number
+  /** Values of `exact` after which a match needs another token with no white space between (`a` of `a.m.`). */
+  touching?: string[]
 }
 
 /**
@@ -688,6 +690,14 @@ export function anchorOf(pattern: Pattern): Anchor {
       if (best === -1 || item.lower.length > (items[best] as {lower: string}).lower.length) best = index
     }
   }
+  // A word of one or two letters (`to` in `{a} to {b}`) is in most sentences:
+  // a listed slot whose words are longer, else a figure, is looked up less often.
+  if (best !== -1 && isShortWord((items[best] as {value: string}).value)) {
+    const listed = items.findIndex((item) => item.type === 'slot' && item.slot.byFirst !== undefined && ![...item.slot.byFirst.keys()].some(isShortWord))
+    const figure = items.findIndex((item) => item.type === 'slot' && item.slot.class?.bucket === 'digit')
+    if (listed !== -1) best = listed
+    else if (figure !== -1) return {exact: [], lower: [], bucket: 'digit', ...offsetOf(items, figure)}
+  }
   if (best === -1) best = items.findIndex((item) => item.type === 'slot' && item.slot.byFirst !== undefined)
   if (best === -1) best = items.findIndex((item) => item.type === 'literal')
   if (best === -1) {
@@ -695,22 +705,43 @@ export function anchorOf(pattern: Pattern): Anchor {
     const bucket = first.type === 'slot' && first.slot.class ? first.slot.class.bucket : 'text'
     return {exact: [], lower: [], bucket, min: 0, max: 0}
   }
+  const {min, max} = offsetOf(items, best)
+  const anchor = items[best]
+  // Whether the token after the anchor's must touch it: an item other than white space.
+  const touches = (next: Item | undefined) => next !== undefined && next.type !== 'space'
+  if (anchor.type === 'literal') {
+    return pattern.caseMode === 'insensitive'
+      ? {exact: [], lower: [anchor.lower], min, max}
+      : {exact: [anchor.value], lower: [], min, max, touching: touches(items[best + 1]) ? [anchor.value] : []}
+  }
+  const alternatives = anchor.type === 'slot' ? anchor.slot.alternatives || [] : []
+  const exact = [...new Set(alternatives.map((alternative) => (alternative.items[0] as {value: string}).value))]
+  // A value is touching when every alternative that may start with it goes on without white space.
+  const touching = exact.filter((value) =>
+    alternatives.every(
+      (alternative) =>
+        (alternative.items[0] as {lower: string}).lower !== value.toLowerCase() ||
+        touches(alternative.items.length > 1 ? alternative.items[1] : items[best + 1])
+    )
+  )
+  return {exact, lower: [], min, max, touching}
+}
+
+/** Tokens between a match's start and item `at`, at least and at most. */
+function offsetOf(items: ReadonlyArray<Item>, at: number): {min: number; max: number} {
   let min = 0
   let max = 0
-  for (let index = 0; index < best; index++) {
+  for (let index = 0; index < at; index++) {
     const [low, high] = widthOf(items[index])
     min += low
     max += high
   }
-  const anchor = items[best]
-  if (anchor.type === 'literal') {
-    return pattern.caseMode === 'insensitive'
-      ? {exact: [], lower: [anchor.lower], min, max}
-      : {exact: [anchor.value], lower: [], min, max}
-  }
-  const alternatives = anchor.type === 'slot' ? anchor.slot.alternatives || [] : []
-  const exact = [...new Set(alternatives.map((alternative) => (alternative.items[0] as {value: string}).value))]
-  return {exact, lower: [], min, max}
+  return {min, max}
+}
+
+/** A word of one or two letters (`to`, `a`, `N`): too common to look a pattern up by. */
+function isShortWord(value: string): boolean {
+  return value.length <= 2 && /^\p{L}+$/u.test(value)
 }
 
 interface Indexed<T> {
@@ -728,17 +759,25 @@ export class PatternIndex<T extends {pattern: Pattern}> {
   private readonly digit: Array<Indexed<T>> = []
   private readonly upper: Array<Indexed<T>> = []
   private readonly text: Array<Indexed<T>> = []
+  /** Exact anchors every rule of which needs a token touching the anchor's (see `Anchor.touching`). */
+  private readonly touching = new Set<string>()
 
   constructor(rules: ReadonlyArray<T>) {
+    const loose = new Set<string>()
     for (const rule of rules) {
       const anchor = anchorOf(rule.pattern)
       const item = {rule, anchor}
-      for (const key of anchor.exact) push(this.byExact, key, item)
+      for (const key of anchor.exact) {
+        push(this.byExact, key, item)
+        if (anchor.touching?.includes(key)) this.touching.add(key)
+        else loose.add(key)
+      }
       for (const key of anchor.lower) push(this.byLower, key, item)
       if (anchor.bucket === 'digit') this.digit.push(item)
       else if (anchor.bucket === 'upper') this.upper.push(item)
       else if (anchor.bucket === 'text') this.text.push(item)
     }
+    for (const key of loose) this.touching.delete(key)
   }
 
   /**
@@ -768,10 +807,21 @@ export class PatternIndex<T extends {pattern: Pattern}> {
           const first = value.charAt(0)
           if (first !== first.toLowerCase()) return true
         }
-        if (this.has(value)) return true
+        if (this.has(value) && !this.alone(value, leaf === leaves.length - 1 ? children[index + 1] : leaves[leaf + 1])) return true
       }
     }
     return false
+  }
+
+  /**
+   * Whether a word's last text `value` can start no match because every rule
+   * it anchors needs a token touching it and white space follows: the article
+   * `a` is not the `a` of `a.m.`, so most sentences are never tokenized.
+   */
+  private alone(value: string, next: Node | undefined): boolean {
+    const touching = this.touching as Set<string> | undefined
+    if (touching === undefined || !touching.has(value) || this.byLower.size > 0) return false
+    return next === undefined || next.type === 'WhiteSpaceNode'
   }
 
   private has(value: string | undefined): boolean {

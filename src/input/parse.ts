@@ -9,6 +9,7 @@ import {ParseEnglish} from 'parse-english'
 import type {Paragraph, Root, RootContent} from 'nlcst'
 import type {Point} from 'unist'
 import type {Plugin, Processor} from 'unified'
+import {fastParagraphPlugins} from '../nlcst/break-sentences.js'
 
 /** Largest block handed to parse-english at once, in characters. */
 export const blockSize = 32 * 1024
@@ -19,6 +20,7 @@ export const retextBlocks: Plugin<[], string, Root> = function () {
   self.parser = function (value: string): Root {
     return parseBlocks(String(value), () => {
       const parser = new ParseEnglish()
+      fastParagraphPlugins(parser.tokenizeParagraphPlugins)
       add(parser.tokenizeParagraphPlugins, self.data('nlcstParagraphExtensions' as never))
       add(parser.tokenizeRootPlugins, self.data('nlcstRootExtensions' as never))
       add(parser.tokenizeSentencePlugins, self.data('nlcstSentenceExtensions' as never))

@@ -29,6 +29,7 @@ import {countOf, loadSubtlex, subtlexIdentity, writeSubtlexArtefact} from './sub
 import {createSuggester, type Suggester} from './suggest.js'
 import {buildIndex, indexFrequencies, type WordIndex} from './word-index.js'
 import {isAscii, SortedBlob, SortedForms, sortedBlob} from './sorted-blob.js'
+import {ShortWords} from './short-words.js'
 
 /** A hunspell dictionary as `dictionary-en` exports it. */
 export interface Hunspell {
@@ -139,6 +140,7 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
   let suggester: Suggester | undefined
   let farSuggester: Suggester | undefined
   const correctCache = new Map<string, boolean>()
+  const shortCorrect = new ShortWords()
   const suggestions = new Map<string, string[]>()
 
   function load(): NSpell {
@@ -154,10 +156,11 @@ export function createSpeller(dialect: Dialect, options: SpellerOptions = {}): S
   return {
     dialect,
     correct(word) {
-      let value = correctCache.get(word)
+      let value = shortCorrect.get(word) ?? correctCache.get(word)
       if (value === undefined) {
         const words = lexicon()
         value = words ? accepts(words, word) : load().correct(word)
+        if (word.length <= 3) shortCorrect.set(word, value)
         // Story vocabulary repeats; bounded so a long-running server stays small.
         if (correctCache.size > 100_000) correctCache.clear()
         correctCache.set(word, value)
