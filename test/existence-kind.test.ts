@@ -309,10 +309,10 @@ describe('a rules file of kind existence that cannot work fails with a located e
       ['  - id: tk', '    match: [TK]', '    except: [tk maxx]'],
       'bad.yml:7:14: except "tk maxx" in entry "tk" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
     ],
-    // An insensitive entry's exception may hold it in any case, but must hold it.
+    // An insensitive entry's exception may hold it in any case, but must hold all of it, not one word.
     [
-      ['  - id: dummy', '    match: [lorem ipsum]', '    case: insensitive', '    except: [Lorem Ipsum Society, dolor sit]'],
-      'bad.yml:8:35: except "dolor sit" in entry "dummy" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+      ['  - id: dummy', '    match: [lorem ipsum]', '    case: insensitive', '    except: [Lorem Ipsum Society, the lorem generator]'],
+      'bad.yml:8:35: except "the lorem generator" in entry "dummy" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
     ],
     [
       ['  - id: open', '    patterns: ["… ]"]'],
