@@ -9,14 +9,33 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, test} from 'vitest'
-import {check} from '../src/index.js'
+import {describe, expect, test, vi} from 'vitest'
+import {check, createChecker, type Checker, type Options} from '../src/index.js'
 import {flaggedBy, onlyChecks} from './util/messages.js'
 import {clearStyleCache, loadStyle} from '../src/style.js'
 import {RulesError} from '../src/house-style/load.js'
 
 const only = onlyChecks()
 const leftovers = flaggedBy('leftovers', only)
+
+/**
+ * A checker whose rules are compiled now, in the calling test. `check()`
+ * keeps its checkers, and a newsroom's compiled style is kept in memory and on
+ * disk (src/house-style/cache.ts): a test reading a style compiled earlier
+ * cannot see a change to how `compile` reads phrases (tokens, case folding, a
+ * phrase listed twice, an exception's check), and under mutation testing a
+ * style one mutant stored on disk would be read back by the next
+ * (docs/mutation.md).
+ */
+function compiledNow(options: Options): Checker {
+  vi.stubEnv('COPYDESK_CACHE', 'off')
+  clearStyleCache()
+  try {
+    return createChecker(options)
+  } finally {
+    vi.unstubAllEnvs()
+  }
+}
 
 const tk = 'Remove `TK` before publishing: it marks copy still to come'
 const debris = (actual: string) => `Remove \`${actual}\` before publishing: it is web-page debris, not copy`
@@ -214,6 +233,8 @@ describe('a newsroom rules file of kind existence', () => {
       '1:30-1:40: Remove `beta gamma`: second',
       '1:47-1:57: Remove `alpha beta`: first'
     ])
+    // Not at the paragraph's start either: the shorter phrase is listed first, the longer is reported.
+    expect(await notes('The memo read beta gamma delta.')).toEqual(['1:15-1:31: Remove `beta gamma delta`: second'])
   })
 
   test('a figure pattern whose second token is any word', async () => {
@@ -251,6 +272,8 @@ describe('a rules file of kind existence that cannot work fails with a located e
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-bad-'))
     const file = path.join(folder, 'bad.yml')
     fs.writeFileSync(file, ['kind: existence', `message: "${message}"`, 'level: warning', 'entries:', ...entries, ''].join('\n'))
+    // Compiled now: a file one mutant let load would otherwise be stored on disk and read back by the next run.
+    vi.stubEnv('COPYDESK_CACHE', 'off')
     try {
       loadStyle([file])
     } catch (caught) {
@@ -259,6 +282,7 @@ describe('a rules file of kind existence that cannot work fails with a located e
     } finally {
       fs.rmSync(folder, {recursive: true, force: true})
       clearStyleCache()
+      vi.unstubAllEnvs()
     }
     throw new Error('loaded without an error')
   }
@@ -279,6 +303,16 @@ describe('a rules file of kind existence that cannot work fails with a located e
     [
       ['  - id: stray', '    match: [TK]', '    except: [TK Maxx, Super Bowl]'],
       'bad.yml:7:23: except "Super Bowl" in entry "stray" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+    ],
+    // A case-sensitive entry's exception holds the match as written: `tk maxx` never covers `TK`.
+    [
+      ['  - id: tk', '    match: [TK]', '    except: [tk maxx]'],
+      'bad.yml:7:14: except "tk maxx" in entry "tk" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
+    ],
+    // An insensitive entry's exception may hold it in any case, but must hold all of it, not one word.
+    [
+      ['  - id: dummy', '    match: [lorem ipsum]', '    case: insensitive', '    except: [Lorem Ipsum Society, the lorem generator]'],
+      'bad.yml:8:35: except "the lorem generator" in entry "dummy" contains none of its matches, so it never applies. Fix: write the whole phrase that is fine, including the flagged words (`Super Bowl XXX` for `XXX`)'
     ],
     [
       ['  - id: open', '    patterns: ["… ]"]'],
@@ -549,4 +583,40 @@ test('an exception with a hyphen (`XXX-rated`) holds its match, in a newsroom fi
   )
   const desk = flaggedBy('desk-xxx', {...only, defaultRules: false, rules: [folder]})
   expect(await desk('The XXX-rated film took XXX.')).toEqual(['1:25-1:28: Cut `XXX`: a placeholder'])
+})
+
+// How `compile` reads a newsroom's phrases, seen in what the checker then flags. Compiled in each test
+// (compiledNow): a style kept from an earlier compile would hide a change to that code.
+describe('a newsroom file compiled in the test: case, spacing, hyphens', () => {
+  function desk(entries: string[]): Checker {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-existence-now-'))
+    fs.writeFileSync(path.join(folder, 'desk-now.yml'), ['kind: existence', 'message: "Cut `{actual}`"', 'level: warning', 'entries:', ...entries, ''].join('\n'))
+    return compiledNow({...only, defaultRules: false, rules: [folder]})
+  }
+  const flagged = async (checker: Checker, text: string) => (await checker.check(text)).messages.filter((message) => message.ruleId === 'desk-now').map(String)
+
+  test('an insensitive entry takes its exception in any case (`TBC Bank` for `tbc`)', async () => {
+    const checker = desk(['  - id: tbc', '    match: [tbc]', '    case: insensitive', '    except: [TBC Bank]'])
+    expect(await flagged(checker, 'Profits at TBC Bank rose by a figure still tbc. The date is TBC.')).toEqual(['1:44-1:47: Cut `tbc`', '1:61-1:64: Cut `TBC`'])
+  })
+
+  // Text pasted from a PDF keeps its ligatures: `ﬁ` is not `fi` to the matcher, so the newsroom lists both.
+  test('two spellings an insensitive match tells apart are two phrases, not one listed twice (`ﬁ` and `fi`)', async () => {
+    const checker = desk(['  - id: watermark', '    match: [for official use only, for ofﬁcial use only]', '    case: insensitive'])
+    expect(await flagged(checker, 'FOR OFFICIAL USE ONLY\n\nThe ministry’s report was leaked.\n\nFor ofﬁcial use only')).toEqual([
+      '1:1-1:22: Cut `FOR OFFICIAL USE ONLY`',
+      '5:1-5:21: Cut `For ofﬁcial use only`'
+    ])
+  })
+
+  test('a phrase with and without a space is two phrases (`TKTK`, `TK TK`)', async () => {
+    const checker = desk(['  - id: tk', '    match: [TKTK, TK TK]'])
+    expect(await flagged(checker, 'The toll was TKTK, or TK TK.')).toEqual(['1:14-1:18: Cut `TKTK`', '1:23-1:28: Cut `TK TK`'])
+  })
+
+  // `non-sponsored` is one word to the tokenizer; the gate reads `non`, `-`, `sponsored`, so the exception holds the match.
+  test('an exception whose hyphenated word holds the match’s first word (`non-sponsored content`)', async () => {
+    const checker = desk(['  - id: sponsored', '    match: [sponsored content]', '    case: insensitive', '    except: [non-sponsored content]'])
+    expect(await flagged(checker, 'The site labels its non-sponsored content.\n\nSponsored content')).toEqual(['3:1-3:18: Cut `Sponsored content`'])
+  })
 })
