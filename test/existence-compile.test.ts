@@ -64,3 +64,22 @@ describe('a newsroom file with a figure pattern, loaded and used at once', () =>
     ])
   })
 })
+
+describe('what an entry needs, and what its exceptions are', () => {
+  test('a message shared with other kinds may name `{expected}`: the kind gives it (empty: a leftover has no replacement), the entry need not', async () => {
+    const folder = newsroom('desk-shared', 'Remove `{actual}`{expected}: {note}', ['  - id: hold', '    match: [HOLD FOR RELEASE]', '    note: the desk has not cleared it'])
+    const desk = flaggedBy('desk-shared', {...only, defaultRules: false, rules: [folder]})
+    expect(await desk('HOLD FOR RELEASE\nThe minister resigned on Monday.')).toEqual(['1:1-1:17: Remove `HOLD FOR RELEASE`: the desk has not cleared it'])
+  })
+
+  test('an exception is words and marks as written: `#` in `except` is the hash sign, not a figure', async () => {
+    const folder = newsroom('desk-labels', 'Cut `{actual}`: {note}', [
+      '  - id: sponsored',
+      '    match: [Sponsored]',
+      '    except: ["#Sponsored"]',
+      '    note: a label from the web page'
+    ])
+    const desk = flaggedBy('desk-labels', {...only, defaultRules: false, rules: [folder]})
+    expect(await desk('Influencers must tag paid posts #Sponsored, the regulator said.\nSponsored')).toEqual(['2:1-2:10: Cut `Sponsored`: a label from the web page'])
+  })
+})
