@@ -17,6 +17,10 @@ export default defineConfig({
     include: module.tests,
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    globalSetup: ['./test/util/corpus-setup.ts']
+    globalSetup: ['./test/util/corpus-setup.ts'],
+    // No compiled styles from the disk cache (src/house-style/cache.ts): its key hashes the rules
+    // engine's text, which Stryker instruments once for every mutant, so a mutant's run would read
+    // the style the dry run compiled and never run the mutated `compile` (docs/mutation.md).
+    env: {COPYDESK_CACHE: 'off'}
   }
 })

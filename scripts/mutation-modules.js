@@ -40,7 +40,13 @@ export const modules = [
     // schema.test: the kind's entry schema is what rules/schema.json (editors' autocompletion) says;
     // rules-engine.test: rules files layered and broken. Both load rules (`compile`) but check
     // no story the other two do not: only the `compile` part runs them (docs/mutation.md).
-    tests: ['test/leftovers.test.ts', 'test/existence-kind.test.ts', ...(part === 'compile' ? ['test/rules-engine.test.ts', 'test/schema.test.ts'] : [])]
+    // existence-compile.test: files compiled and used in one test (a style is compiled once and
+    // cached, so most tests never reach `compile`).
+    tests: [
+      'test/leftovers.test.ts',
+      'test/existence-kind.test.ts',
+      ...(part === 'compile' ? ['test/rules-engine.test.ts', 'test/schema.test.ts', 'test/existence-compile.test.ts'] : [])
+    ]
   })),
   {
     name: 'empty-story',
