@@ -43,6 +43,15 @@ describe('sentence starts after a figure’s period', () => {
     ])
   })
 
+  test('numbers: the rule\'s own contexts still apply there: a list of figures ("1. 2. 3.") is no count to spell out', async () => {
+    const file = await check('The items were 1. 2. 3. 4. 5 more came later. The vote was 3 to 1. 1 man abstained.', onlyChecks())
+    expect(file.messages.filter((message) => message.ruleId === 'numbers').map((message) => `${String(message)} [${(message as {data?: {entry?: string}}).data?.entry}]`)).toEqual([
+      '1:28-1:29: Use `Five`, not `5`. [start-of-sentence]',
+      '1:60-1:66: Use `3-1`, not `3 to 1`. [votes-scores]',
+      '1:68-1:69: Use `One`, not `1`. [start-of-sentence]'
+    ])
+  })
+
   test('confusables: a slip that starts the second sentence', async () => {
     const file = await check('The board voted 5 to 4. Who\'s car was it?', onlyChecks('confusables'))
     expect(file.messages.filter((message) => message.ruleId === 'confusables').map(String)).toEqual(['1:25-1:30: Use `Whose` (belonging to whom), not `Who\'s` (who is)'])

@@ -307,21 +307,19 @@ function checkSentence(
   let reached = 0
   for (const {rule, match} of found) {
     if (match.start < reached) continue
+    // After a figure that ends the sentence before ("… 3 to 1. 9 people", one node for the parser):
+    // a start, and what comes before it is the other sentence's, so only the contexts after apply.
+    let stop = false
     if (rule.sentenceStart !== undefined) {
       const start = startsSentence(tokens, match.start)
-      const stop = !start && afterStop(stream, match.start)
+      stop = !start && afterStop(stream, match.start)
       // "the No. 1 seed" is cut after "No." by the parser: neither a start nor a middle it can see.
       if (start && previous && endsWithAbbreviation(previous)) continue
-      if (stop) {
-        if (rule.sentenceStart !== true) continue
-        if (report(story, file, tokens, rule, match)) reached = match.end
-        continue
-      }
-      if (start !== rule.sentenceStart) continue
+      if ((start || stop) !== rule.sentenceStart) continue
     }
-    if (rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
+    if (!stop && rule.notAfter.some((context) => matchesBefore(context, tokens, match.start))) continue
     if (rule.notBefore.some((context) => matchesAfter(context, tokens, match.end))) continue
-    if (rule.after.length > 0 && !rule.after.some((context) => matchesBefore(context, tokens, match.start))) continue
+    if (!stop && rule.after.length > 0 && !rule.after.some((context) => matchesBefore(context, tokens, match.start))) continue
     if (rule.before.length > 0 && !rule.before.some((context) => matchesAfter(context, tokens, match.end))) continue
     if (report(story, file, tokens, rule, match)) reached = match.end
   }
