@@ -614,6 +614,11 @@ describe('a newsroom file compiled in the test: case, spacing, hyphens', () => {
     expect(await flagged(checker, 'The toll was TKTK, or TK TK.')).toEqual(['1:14-1:18: Cut `TKTK`', '1:23-1:28: Cut `TK TK`'])
   })
 
+  test('in a pattern, three dots are `…` (`[SOURCE ...]`)', async () => {
+    const checker = desk(['  - id: source', '    patterns: ["[SOURCE ...]"]'])
+    expect(await flagged(checker, 'He said [SOURCE Reuters and AP] today.')).toEqual(['1:9-1:32: Cut `[SOURCE Reuters and AP]`'])
+  })
+
   // `non-sponsored` is one word to the tokenizer; the gate reads `non`, `-`, `sponsored`, so the exception holds the match.
   test('an exception whose hyphenated word holds the match’s first word (`non-sponsored content`)', async () => {
     const checker = desk(['  - id: sponsored', '    match: [sponsored content]', '    case: insensitive', '    except: [non-sponsored content]'])

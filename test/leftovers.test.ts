@@ -407,3 +407,13 @@ test('rules/leftovers.yml compiled in the test: a word with a mark inside (`Adsp
     "3:1-3:5: Remove `21°C` before publishing: it is the site's weather widget, not copy"
   ])
 })
+
+// The gate (level `error`) reads `TODO:` with its colon: a tech story's `marked TODO` is copy.
+test('rules/leftovers.yml compiled in the test: `TODO:` needs its colon, in the gate too', async () => {
+  clearStyleCache()
+  const checker = createChecker(only)
+  const file = await checker.check('Engineers left comments marked TODO in the code.\n\nTODO: add the minister’s reply.')
+  expect(file.messages.filter((message) => message.ruleId === ruleId).map(String)).toEqual([
+    '3:1-3:6: Remove `TODO:` before publishing: it is a note to an editor, not copy'
+  ])
+})
