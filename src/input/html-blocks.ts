@@ -17,13 +17,20 @@
  * Not used (the story is parsed whole, as before): a story with a comment
  * or a `copydesk-skip` switch anywhere, with nesting deeper than the
  * bridges take, starting with a byte order mark, longer than
- * `htmlPartSize` (converted in parts), or of one block.
+ * `htmlPartSize` (converted in parts), of one block, or with text or an
+ * inline element outside any block (`Mr. Diallo</p>` left by an edit): the
+ * converter gathers such loose text into a paragraph whose extent depends
+ * on what is around it, so a block alone would not parse as it does in the
+ * story.
  */
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
 import type {VisibleText} from '../nlcst/visible-text.js'
 import {BoundedLru, moved, type TreeNode} from '../incremental.js'
 import type {HtmlBlock} from './markup.js'
+
+/** A block that opens with a block element (or is only white space): no loose text before it. */
+const blockStart = /^\s*(?:$|<(?:p|h[1-6]|ul|ol|li|dl|dt|dd|div|blockquote|table|pre|figure|figcaption|section|article|aside|header|footer|nav|main|address|details|summary|fieldset|form|hr|center)[\s/>])/i
 
 /** What the Markdown and HTML module (loaded on first use) gives the cache: src/input/markup.ts `htmlBlock` and src/input/html-cuts.ts `htmlBlockEnds`. */
 export interface HtmlBlockParser {
@@ -122,6 +129,7 @@ export class HtmlParseCache {
     let from = 0
     for (const to of ends) {
       const text = value.slice(from, to)
+      if (!blockStart.test(text)) return undefined
       let kept = this.blocks.get(text)
       if (kept) this.stats.reused++
       else {
