@@ -81,7 +81,7 @@ export const modules = [
       {file: 'src/faces/pool.ts', from: 'export function inProcess(', to: '} finally {'},
       {file: 'src/faces/pool.ts', from: 'function failed(', to: 'failure: error'}
     ],
-    tests: ['test/server.test.ts', 'test/server-pool.test.ts', 'test/server-verdict.test.ts', 'test/desk-decisions.test.ts', 'test/mutation-server-pool.test.ts'],
+    tests: ['test/server.test.ts', 'test/server-pool.test.ts', 'test/server-verdict.test.ts', 'test/desk-decisions.test.ts', 'test/mutation-server-pool.test.ts', 'test/server-prefetch.test.ts', 'test/server-floor.test.ts'],
     // The servers of these tests start (and check a warm-up story) in
     // beforeAll, so createServer's set-up and the in-process lane run outside
     // any test too: 32 static mutants, each a rerun of every file (about 2 min
