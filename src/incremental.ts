@@ -426,7 +426,7 @@ function place(message: VFileMessage, paragraph: Paragraph, file: VFile): VFileM
 /** Where plain text may be cut into paragraphs parsed alone: after a run of white space holding a blank line, before a character that is not white space. */
 const paragraphBreak = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g
 
-export type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
+type TreeNode = {type: string; position?: {start: Point; end: Point}; children?: TreeNode[]; [key: string]: unknown}
 
 /**
  * Plain text parsed paragraph by paragraph, each paragraph's tree kept by its
@@ -477,19 +477,7 @@ export class ParseCache {
         entry = {tree: parse(text), bytes: 2 * text.length + 500 * text.length}
         this.trees.set(text, entry)
       }
-      // Where it was last placed, its last copy again (checks never change a tree, and the facts they keep on its nodes hold
-      // for the same words in the same place); elsewhere a new copy: checks keep facts on the nodes they read
-      // (src/house-style/sequence.ts), and messages share their points, so a copy once given out is never moved.
-      const placed = entry.placed
-      if (placed && placed.offset === start.offset && placed.line === start.line && placed.column === start.column) {
-        for (const child of placed.children) children.push(child)
-        end = placed.end
-      } else {
-        const copies = entry.tree.children.map((child) => moved(child as unknown as TreeNode, start) as unknown as Root['children'][number])
-        end = movedPoint(entry.tree.position!.end, start)
-        entry.placed = {...start, children: copies, end}
-        for (const child of copies) children.push(child)
-      }
+      end = placeCopy(entry, entry.tree, start, children)
       // The next piece starts where this one ends (the parser's root ends after the piece's last character).
       start.line = end.line
       start.column = end.column
@@ -501,11 +489,36 @@ export class ParseCache {
 
 }
 
+/** A piece's last copy placed in a story: where, its nodes, and the end of its tree. */
+export interface Placed extends Required<Point> {
+  children: Root['children']
+  end: Point
+}
+
 /** A paragraph's tree as parsed alone, and its last copy placed in a story. */
 interface Parsed {
   tree: Root
   bytes: number
-  placed?: Required<Point> & {children: Root['children']; end: Point}
+  placed?: Placed
+}
+
+/**
+ * Put the nodes of `tree` (a piece parsed alone) into `children` at `start`, and give where they end. Where it was
+ * last placed, its last copy again (checks never change a tree, and the facts they keep on its nodes hold for the
+ * same words in the same place); elsewhere a new copy, kept in `holder.placed`: checks keep facts on the nodes they
+ * read (src/house-style/sequence.ts), and messages share their points, so a copy once given out is never moved.
+ */
+export function placeCopy(holder: {placed?: Placed}, tree: Root, start: Required<Point>, children: Root['children']): Point {
+  const placed = holder.placed
+  if (placed && placed.offset === start.offset && placed.line === start.line && placed.column === start.column) {
+    for (const child of placed.children) children.push(child)
+    return placed.end
+  }
+  const copies = tree.children.map((child) => moved(child as unknown as TreeNode, start) as unknown as Root['children'][number])
+  const end = movedPoint(tree.position!.end, start)
+  holder.placed = {...start, children: copies, end}
+  for (const child of copies) children.push(child)
+  return end
 }
 
 /** The parse cache of this process's incremental checkers. */
@@ -517,7 +530,7 @@ function movedPoint(point: Point, start: Required<Point>): Point {
 }
 
 /** A deep copy of `node`, moved from its piece to the whole text (parse-english's nodes: type, then value or children, position; objects of one shape each, which V8 copies fastest). */
-export function moved(node: TreeNode, start: Required<Point>): TreeNode {
+function moved(node: TreeNode, start: Required<Point>): TreeNode {
   const from = node.position
   const position = from && {
     start: {line: from.start.line + start.line - 1, column: from.start.line === 1 ? from.start.column + start.column - 1 : from.start.column, offset: from.start.offset! + start.offset},

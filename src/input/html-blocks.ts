@@ -26,7 +26,7 @@
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
 import type {VisibleText} from '../nlcst/visible-text.js'
-import {BoundedLru, moved, type TreeNode} from '../incremental.js'
+import {BoundedLru, placeCopy, type Placed} from '../incremental.js'
 import type {HtmlBlock} from './markup.js'
 
 /** A block that opens with a block element (or is only white space): no loose text before it. */
@@ -47,8 +47,8 @@ export interface HtmlParse {
 interface Kept {
   block: HtmlBlock | undefined
   bytes: number
-  /** Its last copy placed in a story: where, its nodes, and the end of its tree. */
-  placed?: Required<Point> & {children: Root['children']; end: Point}
+  /** Its last copy placed in a story (src/incremental.ts `placeCopy`). */
+  placed?: Placed
 }
 
 /** The parse cache of HTML stories, shared by a process's incremental checkers (the parse has no settings). */
@@ -140,17 +140,7 @@ export class HtmlParseCache {
       }
       const block = kept.block
       if (!block) return undefined
-      // As src/incremental.ts `ParseCache`: a copy once given out is never moved (checks keep facts on nodes; messages share their points).
-      const placed = kept.placed
-      if (placed && placed.offset === start.offset && placed.line === start.line && placed.column === start.column) {
-        for (const child of placed.children) children.push(child)
-        end = placed.end
-      } else {
-        const copies = block.tree.children.map((child) => moved(child as unknown as TreeNode, start) as unknown as Root['children'][number])
-        end = movePoint(block.tree.position!.end, start)
-        kept.placed = {...start, children: copies, end}
-        for (const child of copies) children.push(child)
-      }
+      end = placeCopy(kept, block.tree, start, children)
       parts.push({kept, offset: from})
       start.line = end.line
       start.column = end.column
@@ -180,10 +170,6 @@ function visibleOf(parts: Array<{kept: Kept; offset: number}>): VisibleText {
   }
   const last = length > 0 ? ends[length - 1]! : 0
   return {text: texts.join(''), start: (index) => (index < length ? starts[index]! : last), end: (index) => (index < length ? ends[index]! : last), shift: 0}
-}
-
-function movePoint(point: Point, start: Required<Point>): Point {
-  return {line: point.line + start.line - 1, column: point.line === 1 ? point.column + start.column - 1 : point.column, offset: point.offset! + start.offset}
 }
 
 /** The HTML parse cache of this process's incremental checkers. */
